@@ -1,0 +1,50 @@
+#pragma once
+
+#include "MeasurementSettings.h"
+#include "Sample.h"
+#include "Workload.h"
+
+#include <optional>
+#include <stop_token>
+
+namespace crucible {
+
+// The in-process measurement loop for one workload, one step at a time, so that a session can
+// interleave the samples of two workloads (A B A B ...) when they form a pair.
+//
+//   warmUp()      runs the workload for the warm-up time with doubling batches and estimates
+//                 the cost of one iteration from the last, warmest batch;
+//   calibrate()   picks iterations per sample so that one sample lasts measurement time /
+//                 sample count, and never less than 1000 clock ticks (as nanobench does);
+//   takeSample()  times one batch, in chunks of at most ~20 ms so a stop request is seen
+//                 quickly; the chunks' times are summed.
+class Measurer {
+public:
+    Measurer(Workload& workload, const MeasurementSettings& settings, std::stop_token stop);
+
+    void warmUp();
+    void calibrate();
+    // nullopt when a stop was requested before the sample completed.
+    std::optional<Sample> takeSample();
+
+    double estimatedIterationNs() const { return m_iterationNs; }
+    std::uint64_t iterationsPerSample() const { return m_iterationsPerSample; }
+
+    // Smallest tick of the steady clock seen on this machine, in ns.
+    static double clockResolutionNs();
+    // Shortest sample the calibration accepts: far above the clock's resolution.
+    static double minimumSampleNs();
+
+private:
+    Workload& m_workload;
+    MeasurementSettings m_settings;
+    std::stop_token m_stop;
+    double m_iterationNs = 0;
+    std::uint64_t m_iterationsPerSample = 1;
+    std::uint64_t m_iterationsPerChunk = 1;
+};
+
+// Per-thread CPU time in ns (CLOCK_THREAD_CPUTIME_ID).
+double threadCpuNs();
+
+} // namespace crucible

@@ -1,0 +1,15 @@
+#pragma once
+
+#include <cstdint>
+
+namespace crucible {
+
+// Resident set size of this process, read with pread() on a /proc/self/statm descriptor kept
+// open for the life of the process: under a microsecond, cheap enough to take per sample.
+// Returns 0 where /proc is unavailable.
+std::int64_t currentRssBytes();
+
+// Peak resident set (VmHWM) of this process, from /proc/self/status; 0 if unavailable.
+std::int64_t peakRssBytes();
+
+} // namespace crucible

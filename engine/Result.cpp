@@ -1,0 +1,51 @@
+#include "Result.h"
+
+#include <algorithm>
+
+namespace crucible {
+
+namespace {
+constexpr std::pair<Status, const char*> kStatusNames[] = {
+    {Status::Ok, "ok"}, {Status::Failed, "failed"}, {Status::Timeout, "timeout"}, {Status::Crashed, "crashed"}};
+} // namespace
+
+QString statusName(Status status)
+{
+    for (const auto& [s, name] : kStatusNames)
+        if (s == status)
+            return QString::fromLatin1(name);
+    return {};
+}
+
+std::optional<Status> statusFromName(const QString& name)
+{
+    for (const auto& [s, n] : kStatusNames)
+        if (name == QLatin1String(n))
+            return s;
+    return std::nullopt;
+}
+
+std::uint64_t Result::totalIterations() const
+{
+    std::uint64_t total = 0;
+    for (const Sample& s : samples)
+        total += s.iterations;
+    return total;
+}
+
+void computeStatistics(Result& result)
+{
+    const std::vector<double> times = perIterationTimes(result.samples);
+    result.summary = stats::summarize(times);
+    result.throughputPerS = stats::throughputPerSecond(result.summary.median);
+    for (const Sample& s : result.samples)
+        result.peakRssBytes = std::max(result.peakRssBytes, s.rssBytes);
+}
+
+bool RunResult::anyFailed() const
+{
+    return std::any_of(results.begin(), results.end(),
+                       [](const Result& r) { return r.status != Status::Ok; });
+}
+
+} // namespace crucible

@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QMetaType>
+
+#include <cstdint>
+#include <vector>
+
+namespace crucible {
+
+// One measured batch of iterations. Every field is a total for the batch; per-iteration
+// figures are derived. New measures (hardware counters such as instructions) are added as
+// further fields, so that code handling samples by value keeps working.
+struct Sample {
+    std::uint64_t iterations = 0;
+    double elapsedNs = 0;     // wall time of the batch (steady clock)
+    double cpuNs = 0;         // CPU time of the measuring thread (or of the child, for commands)
+    std::int64_t rssBytes = 0; // resident set after the batch (or the child's peak, for commands)
+
+    double perIterationNs() const { return iterations ? elapsedNs / double(iterations) : 0.0; }
+};
+
+using Samples = std::vector<Sample>;
+
+std::vector<double> perIterationTimes(const Samples& samples);
+
+} // namespace crucible
+
+Q_DECLARE_METATYPE(crucible::Sample)

@@ -1,0 +1,176 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QRegularExpression>
+
+#include <algorithm>
+
+#include <cmath>
+
+namespace crucible {
+
+namespace {
+
+QCommandLineOption flag(const QString& name, const QString& help)
+{
+    return QCommandLineOption(name, help);
+}
+
+QCommandLineOption valued(const QString& name, const QString& help, const QString& valueName)
+{
+    return QCommandLineOption(name, help, valueName);
+}
+
+struct Options {
+    QCommandLineOption headless = flag(QStringLiteral("headless"), QStringLiteral("Run in the terminal, no window."));
+    QCommandLineOption list = flag(QStringLiteral("list"), QStringLiteral("Print the selected workloads and exit."));
+    QCommandLineOption json = flag(QStringLiteral("json"), QStringLiteral("With --list or --compare: print JSON."));
+    QCommandLineOption quickCheck = flag(QStringLiteral("quick-check"), QStringLiteral("Short warm-up and measurement for a fast sanity run."));
+    QCommandLineOption sampleSize = valued(QStringLiteral("sample-size"), QStringLiteral("Samples per workload (env CRITERION_SAMPLE_SIZE)."), QStringLiteral("N"));
+    QCommandLineOption iterations = valued(QStringLiteral("iterations"), QStringLiteral("Fixed iterations per sample, no calibration (env CRITERION_ITERATIONS)."), QStringLiteral("N"));
+    QCommandLineOption warmUp = valued(QStringLiteral("warm-up-time"), QStringLiteral("Warm-up seconds per workload (env CRITERION_WARM_UP_TIME)."), QStringLiteral("S"));
+    QCommandLineOption measurement = valued(QStringLiteral("measurement-time"), QStringLiteral("Measurement seconds per workload (env CRITERION_MEASUREMENT_TIME)."), QStringLiteral("S"));
+    QCommandLineOption outputDir = valued(QStringLiteral("output-dir"), QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."), QStringLiteral("DIR"));
+    QCommandLineOption format = valued(QStringLiteral("format"), QStringLiteral("Comma list of json,csv,md; default all of them."), QStringLiteral("LIST"));
+    QCommandLineOption noHistory = flag(QStringLiteral("no-history"), QStringLiteral("Do not record this run."));
+    QCommandLineOption compare = flag(QStringLiteral("compare"), QStringLiteral("Compare two result files A.json B.json given as arguments."));
+    QCommandLineOption run = flag(QStringLiteral("run"), QStringLiteral("(GUI) start the suite when the window opens."));
+    QCommandLineOption version = flag(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
+    QCommandLineOption help = QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Print this help and exit."));
+
+    void addTo(QCommandLineParser& p) const
+    {
+        // --suite, --db, --save-baseline, --baseline, --fail-on-*, --import and --no-plots join
+        // this list with the suite, history and report layers that implement them.
+        p.addOptions({headless, list, json, quickCheck, sampleSize, iterations, warmUp, measurement, outputDir,
+                      format, noHistory, compare, run, version, help});
+    }
+};
+
+// A flag's value, else its environment variable's, else nothing; `source` names which.
+std::optional<QString> valueOf(const QCommandLineParser& p, const QCommandLineOption& o,
+                               const QProcessEnvironment& env, const QString& variable, QString* source)
+{
+    if (p.isSet(o)) {
+        *source = QStringLiteral("--") + o.names().constFirst();
+        return p.value(o);
+    }
+    if (!variable.isEmpty() && env.contains(variable)) {
+        *source = QStringLiteral("environment variable ") + variable;
+        return env.value(variable);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessEnvironment& env)
+{
+    ParsedCommandLine parsed;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Crucible Bench runs benchmark suites: a desktop dashboard with live charts, or headless for CI.\n"
+        "FILTER words select workloads: an id substring, a category name, or re:REGEX.\n"
+        "Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 a workload failed, 4 a gate failed."));
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const Options o;
+    o.addTo(parser);
+    parser.addPositionalArgument(QStringLiteral("FILTER"), QStringLiteral("Workloads to select (default: all)."),
+                                 QStringLiteral("[FILTER...]"));
+    parsed.helpText = parser.helpText();
+
+    if (!parser.parse(arguments)) {
+        parsed.error.message = parser.errorText();
+        return parsed;
+    }
+    CommandLineOptions opts;
+    opts.showHelp = parser.isSet(o.help);
+    opts.showVersion = parser.isSet(o.version);
+    opts.headless = parser.isSet(o.headless);
+    opts.list = parser.isSet(o.list);
+    opts.json = parser.isSet(o.json);
+    opts.quickCheck = parser.isSet(o.quickCheck);
+    opts.noHistory = parser.isSet(o.noHistory);
+    opts.runAtLaunch = parser.isSet(o.run);
+    if (opts.quickCheck)
+        opts.settings = MeasurementSettings::quickCheck();
+
+    auto fail = [&](const QString& message) {
+        parsed.error.message = message;
+        return parsed;
+    };
+
+    QStringList positional = parser.positionalArguments();
+    if (parser.isSet(o.compare)) {
+        if (positional.size() != 2)
+            return fail(QStringLiteral("--compare needs two result files: --compare A.json B.json"));
+        opts.compareFiles = positional;
+        positional.clear();
+    }
+    opts.filters = positional;
+
+    QString source;
+    if (auto v = valueOf(parser, o.sampleSize, env, QStringLiteral("CRITERION_SAMPLE_SIZE"), &source)) {
+        bool ok = false;
+        const int n = v->toInt(&ok);
+        if (!ok || n < 1)
+            return fail(QStringLiteral("%1: expected a whole number of samples of at least 1, got \"%2\"").arg(source, *v));
+        opts.settings.sampleCount = n;
+        opts.sampleSizeGiven = true;
+    }
+    if (auto v = valueOf(parser, o.iterations, env, QStringLiteral("CRITERION_ITERATIONS"), &source)) {
+        bool ok = false;
+        const qulonglong n = v->toULongLong(&ok);
+        if (!ok || n < 1)
+            return fail(QStringLiteral("%1: expected a whole number of iterations of at least 1, got \"%2\"").arg(source, *v));
+        opts.settings.fixedIterations = n;
+    }
+    auto seconds = [&](const QCommandLineOption& option, const QString& variable, double* target, bool* given) {
+        if (auto v = valueOf(parser, option, env, variable, &source)) {
+            bool ok = false;
+            const double s = v->toDouble(&ok);
+            if (!ok || !std::isfinite(s) || s < 0 || s > 86400) {
+                parsed.error.message = QStringLiteral("%1: expected seconds between 0 and 86400, got \"%2\"").arg(source, *v);
+                return false;
+            }
+            *target = s;
+            *given = true;
+        }
+        return true;
+    };
+    if (!seconds(o.warmUp, QStringLiteral("CRITERION_WARM_UP_TIME"), &opts.settings.warmUpSeconds, &opts.warmUpGiven)
+        || !seconds(o.measurement, QStringLiteral("CRITERION_MEASUREMENT_TIME"), &opts.settings.measurementSeconds,
+                    &opts.measurementGiven))
+        return parsed;
+    if (opts.settings.measurementSeconds <= 0 && opts.settings.fixedIterations == 0)
+        return fail(QStringLiteral("%1: the measurement time must be above 0 seconds").arg(source));
+
+    if (auto v = valueOf(parser, o.outputDir, env, QStringLiteral("CRITERION_OUTPUT_DIR"), &source)) {
+        if (v->isEmpty())
+            return fail(QStringLiteral("%1: the output directory is empty").arg(source));
+        opts.outputDir = *v;
+    }
+    if (parser.isSet(o.format)) {
+        opts.formats.clear();
+        for (const QString& f : parser.value(o.format).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = f.trimmed().toLower();
+            if (std::none_of(std::begin(kFormats), std::end(kFormats), [&](const char* k) { return name == QLatin1String(k); }))
+                return fail(QStringLiteral("--format: unknown format \"%1\" (known: json, csv, md)").arg(f));
+            if (!opts.formats.contains(name))
+                opts.formats << name;
+        }
+        if (opts.formats.isEmpty())
+            return fail(QStringLiteral("--format: no format given (known: json, csv, md)"));
+    }
+    for (const QString& filter : opts.filters) {
+        if (filter.startsWith(QLatin1String("re:"))) {
+            const QRegularExpression re(filter.mid(3));
+            if (!re.isValid())
+                return fail(QStringLiteral("filter \"%1\": invalid regular expression: %2").arg(filter, re.errorString()));
+        }
+    }
+    parsed.options = opts;
+    return parsed;
+}
+
+} // namespace crucible

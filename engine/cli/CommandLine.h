@@ -1,0 +1,61 @@
+#pragma once
+
+#include "MeasurementSettings.h"
+
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace crucible {
+
+// Everything the command line (and the CRITERION_* environment) asks for. SPEC.md "Command
+// line" is the contract; a flag always wins over its environment variable.
+struct CommandLineOptions {
+    bool headless = false;
+    bool list = false;
+    bool json = false;
+    bool quickCheck = false;
+    bool noPlots = false;
+    bool noHistory = false;
+    bool failOnRegression = false;
+    bool failOnBudget = false;
+    bool runAtLaunch = false;
+    bool showVersion = false;
+    bool showHelp = false;
+    QString suiteFile;
+    QString outputDir = QStringLiteral("benchmark_results");
+    QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
+    QString db;
+    QString saveBaseline;
+    QString baseline;
+    QStringList compareFiles;
+    QString importFile;
+    QStringList filters;
+    MeasurementSettings settings;
+    // Which of the settings the user gave explicitly (so a suite file's defaults do not
+    // override them).
+    bool sampleSizeGiven = false;
+    bool warmUpGiven = false;
+    bool measurementGiven = false;
+};
+
+struct CommandLineError {
+    QString message;
+};
+
+// Parses argv (argv[0] included) without any application object. On a usage error returns
+// the error, whose message names the flag or variable.
+struct ParsedCommandLine {
+    std::optional<CommandLineOptions> options;
+    CommandLineError error;
+    QString helpText;
+};
+ParsedCommandLine parseCommandLine(const QStringList& arguments,
+                                   const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
+
+// The report formats this build writes (pdf and gbench join with the report layers).
+inline constexpr char kFormats[][5] = {"json", "csv", "md"};
+
+} // namespace crucible

@@ -1,0 +1,120 @@
+#include "HeadlessCommands.h"
+
+#include "Comparison.h"
+#include "ResultsJson.h"
+#include "Selection.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <cstdio>
+#include <map>
+
+namespace crucible {
+
+namespace {
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(message));
+}
+
+std::optional<RunResult> readResultsFile(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        printError(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+        return std::nullopt;
+    }
+    QString error;
+    std::optional<RunResult> run = runFromJson(file.readAll(), &error);
+    if (!run)
+        printError(QStringLiteral("'%1' is not a crucible-bench results file: %2").arg(path, error));
+    return run;
+}
+
+} // namespace
+
+int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry)
+{
+    const auto selected = selectWorkloads(registry, options.filters);
+    if (options.json) {
+        QJsonArray array;
+        for (const WorkloadFactory* f : selected)
+            array.append(QJsonObject{{QStringLiteral("id"), f->info.id},
+                                     {QStringLiteral("category"), categoryName(f->info.category)},
+                                     {QStringLiteral("description"), f->info.description},
+                                     {QStringLiteral("unit"), f->info.unit},
+                                     {QStringLiteral("parameters"), QJsonObject::fromVariantMap(f->info.parameters)},
+                                     {QStringLiteral("paired_with"), f->info.pairedWith}});
+        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+        return ExitOk;
+    }
+    qsizetype idWidth = 2;
+    for (const WorkloadFactory* f : selected)
+        idWidth = std::max(idWidth, f->info.id.size());
+    QTextStream out(stdout);
+    for (const WorkloadFactory* f : selected)
+        out << f->info.id.leftJustified(idWidth + 2) << categoryName(f->info.category).leftJustified(15)
+            << f->info.description << '\n';
+    return ExitOk;
+}
+
+int compareResultFiles(const CommandLineOptions& options)
+{
+    const std::optional<RunResult> a = readResultsFile(options.compareFiles.at(0));
+    if (!a)
+        return ExitUsageError;
+    const std::optional<RunResult> b = readResultsFile(options.compareFiles.at(1));
+    if (!b)
+        return ExitUsageError;
+
+    std::map<QString, const Result*> inB;
+    for (const Result& r : b->results)
+        inB[r.info.id] = &r;
+    QJsonArray rows;
+    QTextStream out(stdout);
+    if (!options.json)
+        out << QStringLiteral("%1 %2 %3 %4 %5  %6\n")
+                   .arg(QStringLiteral("workload"), -48).arg(QStringLiteral("A median"), 14)
+                   .arg(QStringLiteral("B median"), 14).arg(QStringLiteral("change"), 9)
+                   .arg(QStringLiteral("p"), 8).arg(QStringLiteral("verdict"));
+    for (const Result& ra : a->results) {
+        const auto it = inB.find(ra.info.id);
+        if (it == inB.end())
+            continue;
+        const std::vector<double> sa = perIterationTimes(ra.samples);
+        const std::vector<double> sb = perIterationTimes(it->second->samples);
+        const Comparison c = compareSamples(sa, sb);
+        if (options.json) {
+            rows.append(QJsonObject{{QStringLiteral("id"), ra.info.id},
+                                    {QStringLiteral("a_median"), c.baselineMedian},
+                                    {QStringLiteral("b_median"), c.candidateMedian},
+                                    {QStringLiteral("change_pct"), c.changePct},
+                                    {QStringLiteral("p_value"), c.pValue},
+                                    {QStringLiteral("verdict"), c.verdict}});
+        } else {
+            out << QStringLiteral("%1 %2 %3 %4% %5  %6\n")
+                       .arg(ra.info.id, -48).arg(c.baselineMedian, 14, 'g', 6).arg(c.candidateMedian, 14, 'g', 6)
+                       .arg(c.changePct, 8, 'f', 2).arg(c.pValue, 8, 'g', 3).arg(c.verdict);
+        }
+    }
+    if (options.json) {
+        out.flush();
+        std::fputs(QJsonDocument(rows).toJson(QJsonDocument::Indented).constData(), stdout);
+    }
+    return ExitOk;
+}
+
+int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry)
+{
+    if (!options.compareFiles.isEmpty())
+        return compareResultFiles(options);
+    if (options.list)
+        return listWorkloads(options, registry);
+    return runSuiteHeadless(options, registry);
+}
+
+} // namespace crucible

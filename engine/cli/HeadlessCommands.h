@@ -1,0 +1,27 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "WorkloadRegistry.h"
+
+namespace crucible {
+
+// Exit codes of SPEC.md.
+enum ExitCode : int {
+    ExitOk = 0,
+    ExitInternalError = 1,
+    ExitUsageError = 2,
+    ExitWorkloadFailed = 3,
+    ExitGateFailed = 4,
+    ExitInterrupted = 130,
+};
+
+// The headless faces of the program. Each prints its own errors to stderr and returns the exit
+// code; they need a QCoreApplication (runSuiteHeadless spins its event loop).
+int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry);
+int compareResultFiles(const CommandLineOptions& options);
+int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry);
+
+// Dispatches to the above by the options given.
+int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry);
+
+} // namespace crucible

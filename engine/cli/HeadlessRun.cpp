@@ -1,0 +1,115 @@
+// runSuiteHeadless(): a suite run in the terminal, with files written at the end.
+#include "HeadlessCommands.h"
+
+#include "ReportFiles.h"
+#include "Selection.h"
+#include "Session.h"
+#include "TerminalProgress.h"
+#include "TextReports.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QTimer>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+
+namespace crucible {
+
+namespace {
+
+std::atomic<bool> g_interrupted{false};
+
+extern "C" void onInterrupt(int)
+{
+    g_interrupted.store(true);
+}
+
+void printResultLine(const Result& r)
+{
+    if (r.status != Status::Ok) {
+        std::printf("%-44s %s: %s\n", qPrintable(r.info.id), qPrintable(statusName(r.status).toUpper()),
+                    qPrintable(r.error));
+    } else {
+        const stats::Summary& s = r.summary;
+        std::printf("%-44s median %10s  [%s … %s]  cv %5.1f%%  %zu samples\n", qPrintable(r.info.id),
+                    qPrintable(formatDuration(s.median)), qPrintable(formatDuration(s.ci95.low)),
+                    qPrintable(formatDuration(s.ci95.high)), s.cv * 100, r.samples.size());
+    }
+    std::fflush(stdout);
+}
+
+} // namespace
+
+int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry)
+{
+    const auto selected = selectWorkloads(registry, options.filters);
+    if (selected.empty()) {
+        std::fprintf(stderr, "crucible-bench: no workload matches %s (see --list)\n",
+                     qPrintable(options.filters.join(QLatin1Char(' '))));
+        return ExitUsageError;
+    }
+    // Refuse an unusable output directory before measuring anything.
+    QString dirError;
+    if (!prepareOutputDirectory(options.outputDir, &dirError)) {
+        std::fprintf(stderr, "crucible-bench: --output-dir %s\n", qPrintable(dirError));
+        return ExitUsageError;
+    }
+
+    SessionPlan plan;
+    plan.settings = options.settings;
+    plan.quickCheck = options.quickCheck;
+    for (const WorkloadFactory* f : selected)
+        plan.workloads.push_back(f->create(f->info.parameters));
+
+    Session session(std::move(plan));
+    TerminalProgress progress(stderr);
+    std::optional<RunResult> finished;
+    QObject::connect(&session, &Session::workloadStarted, &session,
+                     [&](int index, int count, const WorkloadInfo& info) { progress.workloadStarted(index, count, info.id); });
+    QObject::connect(&session, &Session::progressChanged, &session, [&](const Progress& p) { progress.update(p); });
+    QObject::connect(&session, &Session::workloadFinished, &session, [&](const Result& r) {
+        progress.clear();
+        printResultLine(r);
+    });
+    QObject::connect(&session, &Session::finished, &session, [&](const RunResult& run) {
+        progress.clear();
+        finished = run;
+        QCoreApplication::quit();
+    });
+
+    // Ctrl-C stops the run between samples; finished workloads are still written.
+    g_interrupted = false;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &session, [&] {
+        if (g_interrupted.exchange(false))
+            session.stop();
+    });
+    interruptPoll.start(50);
+
+    session.start();
+    QCoreApplication::exec();
+    std::signal(SIGINT, previous);
+    if (!finished) {
+        std::fprintf(stderr, "crucible-bench: the run ended without a result\n");
+        return ExitInternalError;
+    }
+
+    QString writeError;
+    const QStringList written = writeReportFiles(*finished, options.outputDir, options.formats, &writeError);
+    if (!writeError.isEmpty()) {
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(writeError));
+        return ExitInternalError;
+    }
+    std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written.join(QStringLiteral(", "))),
+                 qPrintable(QDir(options.outputDir).absolutePath()));
+    if (finished->cancelled) {
+        std::fprintf(stderr, "crucible-bench: interrupted; %zu finished workloads were kept\n", finished->results.size());
+        return ExitInterrupted;
+    }
+    return finished->anyFailed() ? ExitWorkloadFailed : ExitOk;
+}
+
+} // namespace crucible

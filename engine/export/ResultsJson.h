@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace crucible {
+
+inline constexpr char kResultsSchema[] = "crucible-bench/1";
+
+// results.json (SPEC.md "Files a headless run writes"). Budgets and claims are added by
+// the layer that evaluates them.
+QJsonObject resultToJson(const Result& result);
+QJsonObject runToJson(const RunResult& run);
+QByteArray runToJsonBytes(const RunResult& run);
+
+// Reads a results.json back (for --compare and for tests). On failure returns nullopt and
+// sets `error` to a message naming what is wrong.
+std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error);
+
+} // namespace crucible

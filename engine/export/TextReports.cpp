@@ -1,0 +1,149 @@
+#include "TextReports.h"
+
+#include "Csv.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crucible {
+
+namespace {
+
+double changePct(const Result& r)
+{
+    return r.baseline ? r.baseline->changePct : std::nan("");
+}
+
+double pValue(const Result& r)
+{
+    return r.baseline ? r.baseline->pValue : std::nan("");
+}
+
+QString verdict(const Result& r)
+{
+    return r.baseline ? r.baseline->verdict : QString();
+}
+
+// Order for reviewers: regressions first, then failures, then everything else as run.
+int reviewRank(const Result& r)
+{
+    if (verdict(r) == QLatin1String("regressed"))
+        return 0;
+    if (r.status != Status::Ok)
+        return 1;
+    if (verdict(r) == QLatin1String("improved"))
+        return 2;
+    return 3;
+}
+
+QString markdownCell(QString text)
+{
+    text.replace(QLatin1Char('|'), QLatin1String("\\|"));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
+
+} // namespace
+
+QByteArray summaryCsv(const RunResult& run)
+{
+    using namespace csv;
+    QString out = record({QStringLiteral("id"), QStringLiteral("category"), QStringLiteral("status"),
+                          QStringLiteral("samples"), QStringLiteral("mean"), QStringLiteral("median"),
+                          QStringLiteral("stddev"), QStringLiteral("min"), QStringLiteral("max"),
+                          QStringLiteral("p90"), QStringLiteral("p99"), QStringLiteral("ci95_low"),
+                          QStringLiteral("ci95_high"), QStringLiteral("unit"), QStringLiteral("peak_rss_bytes"),
+                          QStringLiteral("change_pct"), QStringLiteral("p_value"), QStringLiteral("verdict")});
+    for (const Result& r : run.results) {
+        const stats::Summary& s = r.summary;
+        out += record({textField(r.info.id), textField(categoryName(r.info.category)), textField(statusName(r.status)),
+                       integerField(qint64(r.samples.size())), numberField(s.mean), numberField(s.median),
+                       numberField(s.stddev), numberField(s.min), numberField(s.max), numberField(s.p90),
+                       numberField(s.p99), numberField(s.ci95.low), numberField(s.ci95.high),
+                       textField(r.info.unit), integerField(r.peakRssBytes), numberField(changePct(r)),
+                       numberField(pValue(r)), textField(verdict(r))});
+    }
+    return out.toUtf8();
+}
+
+QByteArray samplesCsv(const RunResult& run)
+{
+    using namespace csv;
+    QString out = record({QStringLiteral("id"), QStringLiteral("sample"), QStringLiteral("iterations"),
+                          QStringLiteral("time_ns"), QStringLiteral("rss_bytes")});
+    for (const Result& r : run.results) {
+        const QString id = textField(r.info.id);
+        for (std::size_t i = 0; i < r.samples.size(); ++i) {
+            const Sample& s = r.samples[i];
+            out += record({id, integerField(qint64(i)), integerField(qint64(s.iterations)),
+                           numberField(s.perIterationNs()), integerField(s.rssBytes)});
+        }
+    }
+    return out.toUtf8();
+}
+
+QString formatDuration(double ns)
+{
+    if (!std::isfinite(ns))
+        return QStringLiteral("–");
+    const double a = std::abs(ns);
+    if (a < 1e3)
+        return QString::number(ns, 'f', a < 10 ? 2 : 1) + QStringLiteral(" ns");
+    if (a < 1e6)
+        return QString::number(ns / 1e3, 'f', 2) + QStringLiteral(" µs");
+    if (a < 1e9)
+        return QString::number(ns / 1e6, 'f', 2) + QStringLiteral(" ms");
+    return QString::number(ns / 1e9, 'f', 3) + QStringLiteral(" s");
+}
+
+QString formatBytes(double bytes)
+{
+    if (bytes >= 1024.0 * 1024 * 1024)
+        return QString::number(bytes / (1024.0 * 1024 * 1024), 'f', 2) + QStringLiteral(" GiB");
+    if (bytes >= 1024.0 * 1024)
+        return QString::number(bytes / (1024.0 * 1024), 'f', 1) + QStringLiteral(" MiB");
+    if (bytes >= 1024.0)
+        return QString::number(bytes / 1024.0, 'f', 1) + QStringLiteral(" KiB");
+    return QString::number(bytes, 'f', 0) + QStringLiteral(" B");
+}
+
+QByteArray summaryMarkdown(const RunResult& run)
+{
+    std::vector<const Result*> ordered;
+    for (const Result& r : run.results)
+        ordered.push_back(&r);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Result* a, const Result* b) { return reviewRank(*a) < reviewRank(*b); });
+
+    QString md = QStringLiteral("## Crucible Bench: %1\n\n").arg(markdownCell(run.info.suiteName));
+    md += QStringLiteral("%1 workloads on %2 (%3), %4%5\n\n")
+              .arg(run.results.size())
+              .arg(markdownCell(run.info.host), markdownCell(run.info.cpu),
+                   run.info.started.toString(Qt::ISODate),
+                   run.info.gitCommit.isEmpty() ? QString() : QStringLiteral(", commit `%1`").arg(run.info.gitCommit.left(12)));
+    if (run.cancelled)
+        md += QStringLiteral("**The run was stopped before the end; only finished workloads are listed.**\n\n");
+    md += QStringLiteral("| workload | status | median | 95% CI | CV | peak RSS | change | verdict |\n");
+    md += QStringLiteral("|---|---|--:|--:|--:|--:|--:|---|\n");
+    for (const Result* r : ordered) {
+        const stats::Summary& s = r->summary;
+        const bool ok = r->status == Status::Ok;
+        const QString change = r->baseline
+            ? QStringLiteral("%1%2%").arg(r->baseline->changePct >= 0 ? QStringLiteral("+") : QString())
+                  .arg(r->baseline->changePct, 0, 'f', 1)
+            : QStringLiteral("–");
+        QString verdictCell = verdict(*r).isEmpty() ? QStringLiteral("–") : verdict(*r);
+        if (verdict(*r) == QLatin1String("regressed"))
+            verdictCell = QStringLiteral("**regressed**");
+        const QString status = ok ? QStringLiteral("ok")
+                                  : QStringLiteral("**%1**: %2").arg(statusName(r->status), markdownCell(r->error));
+        md += QStringLiteral("| `%1` | %2 | %3 | %4 – %5 | %6% | %7 | %8 | %9 |\n")
+                  .arg(markdownCell(r->info.id), status, ok ? formatDuration(s.median) : QStringLiteral("–"),
+                       formatDuration(s.ci95.low), formatDuration(s.ci95.high),
+                       QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change,
+                       verdictCell);
+    }
+    return md.toUtf8();
+}
+
+} // namespace crucible

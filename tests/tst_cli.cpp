@@ -1,0 +1,244 @@
+// The headless command line, run as users run it: the real binary in a QProcess.
+#include "CsvReader.h"
+
+#include <QtTest>
+
+namespace {
+
+struct Outcome {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Outcome runTool(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CRUCIBLE_BINARY), args);
+    if (!p.waitForFinished(120'000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QJsonObject readJson(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QJsonDocument::fromJson(f.readAll()).object();
+}
+
+std::vector<QStringList> readCsv(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return readCsvStrict(QString::fromUtf8(f.readAll())).value_or(std::vector<QStringList>{});
+}
+
+// Fast settings for runs whose numbers do not matter here.
+const QStringList kFast{QStringLiteral("--warm-up-time"), QStringLiteral("0.01"), QStringLiteral("--measurement-time"),
+                        QStringLiteral("0.02")};
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void versionAndHelp();
+    void usageErrorsExit2_data();
+    void usageErrorsExit2();
+    void listJsonShowsArchitecturePairs();
+    void quickCheckFilesAgree();
+    void sampleSizeFromEnvironment();
+    void flagBeatsEnvironment();
+    void filtersSelect_data();
+    void filtersSelect();
+    void compareTwoRuns();
+};
+
+void TestCli::versionAndHelp()
+{
+    const Outcome v = runTool({QStringLiteral("--version")});
+    QCOMPARE(v.exitCode, 0);
+    QVERIFY(v.out.startsWith("crucible-bench "));
+    const Outcome h = runTool({QStringLiteral("--help")});
+    QCOMPARE(h.exitCode, 0);
+    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "Exit codes"})
+        QVERIFY2(h.out.contains(flag), flag);
+}
+
+void TestCli::usageErrorsExit2_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QByteArray>("mentions");
+    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--headless"), QStringLiteral("--frobnicate")} << QByteArray("frobnicate");
+    QTest::newRow("bad sample size") << QStringList{QStringLiteral("--headless"), QStringLiteral("--sample-size"), QStringLiteral("zero")} << QByteArray("--sample-size");
+    QTest::newRow("bad time") << QStringList{QStringLiteral("--headless"), QStringLiteral("--warm-up-time"), QStringLiteral("-1")} << QByteArray("--warm-up-time");
+    QTest::newRow("bad format") << QStringList{QStringLiteral("--headless"), QStringLiteral("--format"), QStringLiteral("json,xls")} << QByteArray("xls");
+    QTest::newRow("no match") << QStringList{QStringLiteral("--headless"), QStringLiteral("no_such_workload")} << QByteArray("no_such_workload");
+    QTest::newRow("bad regex") << QStringList{QStringLiteral("--headless"), QStringLiteral("re:(")} << QByteArray("re:(");
+    QTest::newRow("compare one file") << QStringList{QStringLiteral("--compare"), QStringLiteral("a.json")} << QByteArray("--compare");
+    QTest::newRow("compare missing") << QStringList{QStringLiteral("--compare"), QStringLiteral("/nonexistent/a.json"), QStringLiteral("/nonexistent/b.json")} << QByteArray("/nonexistent/a.json");
+}
+
+void TestCli::usageErrorsExit2()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QByteArray, mentions);
+    QTemporaryDir dir;
+    const Outcome o = runTool(args + QStringList{QStringLiteral("--output-dir"), dir.path()});
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains(mentions), o.err.constData());
+    QVERIFY2(QDir(dir.path()).entryList(QDir::Files).isEmpty(), "nothing may be written on a usage error");
+}
+
+void TestCli::listJsonShowsArchitecturePairs()
+{
+    const Outcome o = runTool({QStringLiteral("--list"), QStringLiteral("--json"), QStringLiteral("architecture")});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray list = QJsonDocument::fromJson(o.out).array();
+    QCOMPARE(list.size(), 10);
+    QSet<QString> ids;
+    for (const QJsonValue& v : list)
+        ids.insert(v[QStringLiteral("id")].toString());
+    for (const QJsonValue& v : list) {
+        QCOMPARE(v[QStringLiteral("category")].toString(), QStringLiteral("architecture"));
+        QVERIFY(!v[QStringLiteral("description")].toString().isEmpty());
+        QVERIFY2(ids.contains(v[QStringLiteral("paired_with")].toString()), "each side names its partner");
+    }
+    QVERIFY(ids.contains(QStringLiteral("architecture.tool_exec.layered")));
+    QVERIFY(ids.contains(QStringLiteral("architecture.tool_exec.direct")));
+}
+
+void TestCli::quickCheckFilesAgree()
+{
+    QTemporaryDir dir;
+    const Outcome o = runTool({QStringLiteral("--headless"), QStringLiteral("--quick-check"), QStringLiteral("architecture"),
+                               QStringLiteral("--output-dir"), dir.path()});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+
+    const QJsonObject results = readJson(dir.filePath(QStringLiteral("results.json")));
+    QCOMPARE(results[QStringLiteral("schema")].toString(), QStringLiteral("crucible-bench/1"));
+    const QJsonObject run = results[QStringLiteral("run")].toObject();
+    for (const char* key : {"start_time", "end_time", "host", "cpu", "os", "suite", "settings"})
+        QVERIFY2(run.contains(QLatin1String(key)), key);
+    const QJsonArray workloads = results[QStringLiteral("workloads")].toArray();
+    QCOMPARE(workloads.size(), 10);
+
+    const std::vector<QStringList> summary = readCsv(dir.filePath(QStringLiteral("summary.csv")));
+    const std::vector<QStringList> samples = readCsv(dir.filePath(QStringLiteral("samples.csv")));
+    QCOMPARE(int(summary.size()), 1 + workloads.size());
+    QCOMPARE(summary[0], QStringList({"id", "category", "status", "samples", "mean", "median", "stddev", "min", "max",
+                                      "p90", "p99", "ci95_low", "ci95_high", "unit", "peak_rss_bytes", "change_pct",
+                                      "p_value", "verdict"}));
+    QCOMPARE(samples[0], QStringList({"id", "sample", "iterations", "time_ns", "rss_bytes"}));
+
+    int sampleRow = 1;
+    for (int w = 0; w < workloads.size(); ++w) {
+        const QJsonObject r = workloads[w].toObject();
+        for (const char* key : {"id", "category", "description", "status", "error", "unit", "samples", "iterations",
+                                "mean", "median", "stddev", "mad", "cv", "min", "max", "p90", "p99", "ci95", "outliers",
+                                "throughput_per_s", "peak_rss_bytes", "user_ns", "sys_ns", "sample_values", "baseline"})
+            QVERIFY2(r.contains(QLatin1String(key)), key);
+        QCOMPARE(r[QStringLiteral("status")].toString(), QStringLiteral("ok"));
+        const QStringList row = summary[w + 1];
+        QCOMPARE(row[0], r[QStringLiteral("id")].toString());
+        QCOMPARE(row[3].toInt(), r[QStringLiteral("samples")].toInt());
+        QCOMPARE(row[5].toDouble(), r[QStringLiteral("median")].toDouble());
+        QVERIFY(qFuzzyCompare(row[4].toDouble(), r[QStringLiteral("mean")].toDouble()));
+        const QJsonArray values = r[QStringLiteral("sample_values")].toArray();
+        QCOMPARE(values.size(), r[QStringLiteral("samples")].toInt());
+        QVERIFY(r[QStringLiteral("min")].toDouble() <= r[QStringLiteral("median")].toDouble());
+        QVERIFY(r[QStringLiteral("ci95")].toArray()[0].toDouble() <= r[QStringLiteral("median")].toDouble());
+        for (int s = 0; s < values.size(); ++s, ++sampleRow) {
+            const QStringList srow = samples.at(sampleRow);
+            QCOMPARE(srow[0], r[QStringLiteral("id")].toString());
+            QCOMPARE(srow[1].toInt(), s);
+            QVERIFY(qFuzzyCompare(srow[3].toDouble(), values[s].toDouble()));
+            QVERIFY(srow[4].toLongLong() > 0);
+        }
+    }
+    QCOMPARE(sampleRow, int(samples.size()));
+    QVERIFY(QFile::exists(dir.filePath(QStringLiteral("summary.md"))));
+}
+
+void TestCli::sampleSizeFromEnvironment()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CRITERION_SAMPLE_SIZE"), QStringLiteral("7"));
+    env.insert(QStringLiteral("CRITERION_OUTPUT_DIR"), dir.path());
+    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("tool_exec")} + kFast, env);
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    const QJsonArray workloads = readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray();
+    QCOMPARE(workloads.size(), 2);
+    for (const QJsonValue& w : workloads)
+        QCOMPARE(w[QStringLiteral("samples")].toInt(), 7);
+
+    env.insert(QStringLiteral("CRITERION_SAMPLE_SIZE"), QStringLiteral("many"));
+    const Outcome bad = runTool({QStringLiteral("--headless")}, env);
+    QCOMPARE(bad.exitCode, 2);
+    QVERIFY(bad.err.contains("CRITERION_SAMPLE_SIZE"));
+}
+
+void TestCli::flagBeatsEnvironment()
+{
+    QTemporaryDir dir;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("CRITERION_SAMPLE_SIZE"), QStringLiteral("7"));
+    env.insert(QStringLiteral("CRITERION_ITERATIONS"), QStringLiteral("3"));
+    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("errors.values"), QStringLiteral("--sample-size"),
+                               QStringLiteral("4"), QStringLiteral("--output-dir"), dir.path()} + kFast, env);
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    const QJsonObject r = readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray()[0].toObject();
+    QCOMPARE(r[QStringLiteral("samples")].toInt(), 4);
+    QCOMPARE(r[QStringLiteral("iterations")].toInt(), 4 * 3); // CRITERION_ITERATIONS applies: no flag for it
+}
+
+void TestCli::filtersSelect_data()
+{
+    QTest::addColumn<QStringList>("filters");
+    QTest::addColumn<int>("count");
+    QTest::newRow("category") << QStringList{QStringLiteral("architecture")} << 10;
+    QTest::newRow("substring") << QStringList{QStringLiteral("tool_exec")} << 2;
+    QTest::newRow("union") << QStringList{QStringLiteral("tool_exec"), QStringLiteral("alloc")} << 4;
+    QTest::newRow("regex") << QStringList{QStringLiteral("re:\\.(direct|typed)$")} << 2;
+}
+
+void TestCli::filtersSelect()
+{
+    QFETCH(QStringList, filters);
+    QFETCH(int, count);
+    const Outcome o = runTool(QStringList{QStringLiteral("--list"), QStringLiteral("--json")} + filters);
+    QCOMPARE(o.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(o.out).array().size(), count);
+}
+
+void TestCli::compareTwoRuns()
+{
+    QTemporaryDir a;
+    QTemporaryDir b;
+    for (const QTemporaryDir* d : {&a, &b}) {
+        const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("tool_exec"), QStringLiteral("--sample-size"),
+                                   QStringLiteral("10"), QStringLiteral("--output-dir"), d->path()} + kFast);
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+    }
+    const Outcome o = runTool({QStringLiteral("--compare"), a.filePath(QStringLiteral("results.json")),
+                               b.filePath(QStringLiteral("results.json")), QStringLiteral("--json")});
+    QCOMPARE(o.exitCode, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(o.out).array();
+    QCOMPARE(rows.size(), 2);
+    for (const QJsonValue& row : rows) {
+        for (const char* key : {"id", "a_median", "b_median", "change_pct", "p_value", "verdict"})
+            QVERIFY2(row.toObject().contains(QLatin1String(key)), key);
+        const double p = row[QStringLiteral("p_value")].toDouble();
+        QVERIFY(p >= 0 && p <= 1);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,171 @@
+// The text exports: CSV (RFC 4180, formula neutralisation), results.json, summary.md.
+#include "Csv.h"
+#include "CsvReader.h"
+#include "ResultsJson.h"
+#include "TextReports.h"
+
+#include <QtTest>
+
+using namespace crucible;
+
+namespace {
+
+Result makeResult(const QString& id, const QString& description, std::vector<double> perIterationNs)
+{
+    Result r;
+    r.info = {id, Category::Architecture, description};
+    for (double v : perIterationNs)
+        r.samples.push_back(Sample{10, v * 10, v * 9, 1 << 20});
+    computeStatistics(r);
+    return r;
+}
+
+RunResult makeRun()
+{
+    RunResult run;
+    run.info = describeEnvironment();
+    run.info.suiteName = QStringLiteral("=HYPERLINK(\"http://evil\")");
+    run.info.started = QDateTime::currentDateTimeUtc();
+    run.info.finished = run.info.started.addSecs(3);
+    run.results.push_back(makeResult(QStringLiteral("architecture.a"), QStringLiteral("plain"), {100, 110, 105}));
+    Result odd = makeResult(QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("has, comma\nand \"quotes\""), {5, 6, 7, 8});
+    odd.status = Status::Failed;
+    odd.error = QStringLiteral("-exit code 3, \"bad\"");
+    run.results.push_back(odd);
+    Result regressed = makeResult(QStringLiteral("architecture.slow"), QStringLiteral("slower"), {200, 210, 205});
+    regressed.baseline = BaselineComparison{QStringLiteral("main"), 100, 105.0, {95, 115}, 0.001, QStringLiteral("regressed")};
+    run.results.push_back(regressed);
+    return run;
+}
+
+} // namespace
+
+class TestReports : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void textFieldsAreQuotedAndNeutralised_data();
+    void textFieldsAreQuotedAndNeutralised();
+    void numbersStayNumbers();
+    void summaryCsvReadsBackStrictly();
+    void samplesCsvHasOneRowPerSample();
+    void jsonRoundTrips();
+    void jsonRejectsForeignFiles();
+    void markdownPutsRegressionsFirst();
+    void durationsAreReadable();
+};
+
+void TestReports::textFieldsAreQuotedAndNeutralised_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("written");
+    QTest::newRow("plain") << QStringLiteral("abc") << QStringLiteral("abc");
+    QTest::newRow("comma") << QStringLiteral("a,b") << QStringLiteral("\"a,b\"");
+    QTest::newRow("quote") << QStringLiteral("say \"hi\"") << QStringLiteral("\"say \"\"hi\"\"\"");
+    QTest::newRow("newline") << QStringLiteral("a\nb") << QStringLiteral("\"a\nb\"");
+    QTest::newRow("formula =") << QStringLiteral("=1+2") << QStringLiteral("'=1+2");
+    QTest::newRow("formula +") << QStringLiteral("+1") << QStringLiteral("'+1");
+    QTest::newRow("formula -") << QStringLiteral("-2") << QStringLiteral("'-2");
+    QTest::newRow("formula @") << QStringLiteral("@SUM(A1)") << QStringLiteral("'@SUM(A1)");
+    QTest::newRow("tab") << QStringLiteral("\tx") << QStringLiteral("'\tx");
+    QTest::newRow("cr") << QStringLiteral("\rx") << QStringLiteral("\"'\rx\"");
+    QTest::newRow("formula and comma") << QStringLiteral("=A1,B1") << QStringLiteral("\"'=A1,B1\"");
+}
+
+void TestReports::textFieldsAreQuotedAndNeutralised()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, written);
+    QCOMPARE(csv::textField(text), written);
+}
+
+void TestReports::numbersStayNumbers()
+{
+    QCOMPARE(csv::numberField(-3.5), QStringLiteral("-3.5"));
+    QCOMPARE(csv::numberField(1234567.25), QStringLiteral("1234567.25"));
+    QCOMPARE(csv::numberField(std::nan("")), QString());
+    QCOMPARE(csv::integerField(-42), QStringLiteral("-42"));
+}
+
+void TestReports::summaryCsvReadsBackStrictly()
+{
+    const RunResult run = makeRun();
+    const auto rows = readCsvStrict(QString::fromUtf8(summaryCsv(run)));
+    QVERIFY2(rows, "summary.csv must be valid RFC 4180");
+    QCOMPARE(int(rows->size()), 4);
+    for (const QStringList& row : *rows)
+        QCOMPARE(row.size(), 18);
+    const QStringList odd = rows->at(2);
+    QCOMPARE(odd[0], QStringLiteral("'=cmd|' /C calc'!A0")); // neutralised, not evaluated
+    QCOMPARE(odd[2], QStringLiteral("failed"));
+    QCOMPARE(odd[3], QStringLiteral("4"));
+    QCOMPARE(odd[5].toDouble(), 6.5); // median of 5,6,7,8
+    const QStringList regressed = rows->at(3);
+    QCOMPARE(regressed[15].toDouble(), 105.0);
+    QCOMPARE(regressed[17], QStringLiteral("regressed"));
+    QCOMPARE(rows->at(1)[15], QString()); // no baseline: empty change
+}
+
+void TestReports::samplesCsvHasOneRowPerSample()
+{
+    const auto rows = readCsvStrict(QString::fromUtf8(samplesCsv(makeRun())));
+    QVERIFY(rows);
+    QCOMPARE(int(rows->size()), 1 + 3 + 4 + 3);
+    QCOMPARE(rows->at(1), QStringList({"architecture.a", "0", "10", "100", "1048576"}));
+}
+
+void TestReports::jsonRoundTrips()
+{
+    const RunResult run = makeRun();
+    QString error;
+    const std::optional<RunResult> back = runFromJson(runToJsonBytes(run), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->info.suiteName, run.info.suiteName);
+    QCOMPARE(back->info.host, run.info.host);
+    QCOMPARE(back->info.started, run.info.started);
+    QCOMPARE(back->results.size(), run.results.size());
+    for (std::size_t i = 0; i < run.results.size(); ++i) {
+        QCOMPARE(back->results[i].info.id, run.results[i].info.id);
+        QCOMPARE(back->results[i].info.description, run.results[i].info.description);
+        QCOMPARE(back->results[i].status, run.results[i].status);
+        QCOMPARE(back->results[i].error, run.results[i].error);
+        QCOMPARE(back->results[i].summary.median, run.results[i].summary.median);
+        QCOMPARE(back->results[i].samples.size(), run.results[i].samples.size());
+    }
+    const QJsonObject o = resultToJson(run.results[2]);
+    QCOMPARE(o[QStringLiteral("baseline")][QStringLiteral("verdict")].toString(), QStringLiteral("regressed"));
+    QVERIFY(resultToJson(run.results[0])[QStringLiteral("baseline")].isNull());
+}
+
+void TestReports::jsonRejectsForeignFiles()
+{
+    QString error;
+    QVERIFY(!runFromJson("{ not json", &error));
+    QVERIFY(error.contains(QStringLiteral("offset")));
+    QVERIFY(!runFromJson(R"({"context": {}, "benchmarks": []})", &error));
+    QVERIFY(error.contains(QStringLiteral("schema")));
+}
+
+void TestReports::markdownPutsRegressionsFirst()
+{
+    const QString md = QString::fromUtf8(summaryMarkdown(makeRun()));
+    const qsizetype regressed = md.indexOf(QStringLiteral("architecture.slow"));
+    const qsizetype failed = md.indexOf(QStringLiteral("calc"));
+    const qsizetype plain = md.indexOf(QStringLiteral("`architecture.a`"));
+    QVERIFY(regressed > 0 && failed > regressed && plain > failed);
+    QVERIFY(md.contains(QStringLiteral("**regressed**")));
+    QVERIFY(md.contains(QStringLiteral("| verdict |")));
+    QVERIFY(md.contains(QStringLiteral("+105.0%")));
+    // Table cells cannot be broken by user text.
+    QVERIFY(md.contains(QStringLiteral("=cmd\\|")));
+}
+
+void TestReports::durationsAreReadable()
+{
+    QCOMPARE(formatDuration(5.25), QStringLiteral("5.25 ns"));
+    QCOMPARE(formatDuration(1234), QStringLiteral("1.23 µs"));
+    QCOMPARE(formatDuration(52.5e6), QStringLiteral("52.50 ms"));
+    QCOMPARE(formatBytes(3.0 * 1024 * 1024), QStringLiteral("3.0 MiB"));
+}
+
+QTEST_GUILESS_MAIN(TestReports)
+#include "tst_reports.moc"

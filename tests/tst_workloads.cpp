@@ -1,0 +1,113 @@
+// The built-in workloads: registered, well described, runnable, and pairs that make sense.
+#include "BuiltInWorkloads.h"
+#include "Measurer.h"
+
+#include <QtTest>
+
+using namespace crucible;
+
+class TestWorkloads : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void idsFollowTheSpec();
+    void everyWorkloadRuns_data();
+    void everyWorkloadRuns();
+    void architecturePairsAreMutual();
+    void directSideIsFaster_data();
+    void directSideIsFaster();
+
+private:
+    WorkloadRegistry m_registry;
+};
+
+void TestWorkloads::initTestCase()
+{
+    workloads::registerBuiltInWorkloads(m_registry);
+    QVERIFY(m_registry.all().size() >= 10);
+}
+
+void TestWorkloads::idsFollowTheSpec()
+{
+    static const QRegularExpression idPattern(QStringLiteral("^[a-z_]+(\\.[a-z0-9_]+)+(/[a-z_]+=[^/]+)*$"));
+    for (const WorkloadFactory& f : m_registry.all()) {
+        QVERIFY2(idPattern.match(f.info.id).hasMatch(), qPrintable(f.info.id));
+        QVERIFY2(f.info.id.startsWith(categoryName(f.info.category) + QLatin1Char('.')), qPrintable(f.info.id));
+        QVERIFY2(f.info.description.size() > 15, qPrintable(f.info.id));
+        QVERIFY(!f.info.unit.isEmpty());
+    }
+}
+
+void TestWorkloads::everyWorkloadRuns_data()
+{
+    QTest::addColumn<QString>("id");
+    WorkloadRegistry registry;
+    workloads::registerBuiltInWorkloads(registry);
+    for (const WorkloadFactory& f : registry.all())
+        QTest::newRow(qPrintable(f.info.id)) << f.info.id;
+}
+
+void TestWorkloads::everyWorkloadRuns()
+{
+    QFETCH(QString, id);
+    const WorkloadFactory* f = m_registry.find(id);
+    QVERIFY(f);
+    std::unique_ptr<Workload> w = f->create(f->info.parameters);
+    QCOMPARE(w->info().id, id);
+    w->setUp();
+    w->run(3, {});
+    w->tearDown();
+}
+
+void TestWorkloads::architecturePairsAreMutual()
+{
+    int pairs = 0;
+    for (const WorkloadFactory& f : m_registry.all()) {
+        if (f.info.category != Category::Architecture)
+            continue;
+        const WorkloadFactory* partner = m_registry.find(f.info.pairedWith);
+        QVERIFY2(partner, qPrintable(f.info.id));
+        QCOMPARE(partner->info.pairedWith, f.info.id);
+        QCOMPARE(partner->info.operation, f.info.operation); // same job, same unit of work
+        ++pairs;
+    }
+    QCOMPARE(pairs, 10);
+}
+
+void TestWorkloads::directSideIsFaster_data()
+{
+    QTest::addColumn<QString>("oldWay");
+    QTest::addColumn<QString>("newWay");
+    QTest::newRow("tool_exec") << "architecture.tool_exec.layered" << "architecture.tool_exec.direct";
+    QTest::newRow("events") << "architecture.events.string_keyed" << "architecture.events.typed";
+    QTest::newRow("plugins") << "architecture.plugins.registry" << "architecture.plugins.static";
+    QTest::newRow("alloc") << "architecture.alloc.small_objects" << "architecture.alloc.arena";
+    QTest::newRow("errors") << "architecture.errors.exceptions" << "architecture.errors.values";
+}
+
+// Not a timing target: the pairs are built so the old way does strictly more work for the same
+// job, so the new way must come out faster by a wide margin, whatever the machine's speed.
+void TestWorkloads::directSideIsFaster()
+{
+    QFETCH(QString, oldWay);
+    QFETCH(QString, newWay);
+    auto bestOf = [&](const QString& id) {
+        const WorkloadFactory* f = m_registry.find(id);
+        std::unique_ptr<Workload> w = f->create(f->info.parameters);
+        w->setUp();
+        Measurer m(*w, {0.02, 0.1, 5, 0}, {});
+        m.warmUp();
+        m.calibrate();
+        double best = 1e300;
+        for (int i = 0; i < 5; ++i)
+            best = std::min(best, m.takeSample()->perIterationNs());
+        w->tearDown();
+        return best;
+    };
+    const double oldNs = bestOf(oldWay);
+    const double newNs = bestOf(newWay);
+    QVERIFY2(newNs < oldNs * 0.9, qPrintable(QStringLiteral("old %1 ns, new %2 ns").arg(oldNs).arg(newNs)));
+}
+
+QTEST_GUILESS_MAIN(TestWorkloads)
+#include "tst_workloads.moc"

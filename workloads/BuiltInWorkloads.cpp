@@ -1,0 +1,12 @@
+#include "BuiltInWorkloads.h"
+
+#include "architecture/ArchitectureWorkloads.h"
+
+namespace crucible::workloads {
+
+void registerBuiltInWorkloads(WorkloadRegistry& registry)
+{
+    registerArchitectureWorkloads(registry);
+}
+
+} // namespace crucible::workloads
