@@ -258,8 +258,9 @@ Interval bootstrapMedianRatioCI(std::span<const double> baseline, std::span<cons
 
 namespace {
 
-// Sum of the 1-based average ranks of the first `na` entries of `pooled` (values tagged with
-// their side), and scipy's tie term sum(t^3 - t) over runs of t equal values.
+// Over the pooled values (tagged true when they come from the first sample): the sum of the
+// first sample's 1-based average ranks, ties sharing the mean of their positions, and scipy's
+// tie term sum(t^3 - t) over runs of t equal values.
 struct RankSums {
     double firstSample = 0;
     double tieTerm = 0;
@@ -321,7 +322,8 @@ MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b)
     const boost::math::normal_distribution<double> standard;
     result.pValue = std::clamp(2 * boost::math::cdf(boost::math::complement(standard, zUpper)),
                                0.0, 1.0);
-    // Report z signed by direction (positive: a tends to be larger) and never past zero.
+    // Report z with the sign of U1 - mu (positive: a tends to be larger). |U - mu| is a multiple
+    // of 0.5, so the continuity correction takes it to zero at most, never across.
     const double magnitude = std::max(zUpper, 0.0);
     result.z = u1 > mu ? magnitude : (u1 < mu ? -magnitude : 0.0);
     return result;

@@ -51,12 +51,11 @@ void TestMeasurement::knownCostIsMeasured()
     std::vector<double> perIteration;
     for (int i = 0; i < settings.sampleCount; ++i)
         perIteration.push_back(m.takeSample()->perIterationNs());
-    std::sort(perIteration.begin(), perIteration.end());
-    const double median = perIteration[perIteration.size() / 2];
-    // A busy-wait cannot finish early; a preempted sample only runs long, so the median sits
-    // within a few percent above the cost.
-    QVERIFY2(median >= costNs * 0.995 && median <= costNs * 1.05,
-             qPrintable(QStringLiteral("median %1 ns for a cost of %2 ns").arg(median).arg(costNs)));
+    // A busy-wait cannot finish early, and preemption on a busy machine (ctest runs tests in
+    // parallel) only makes a sample longer: the fastest sample is the loop's own accuracy.
+    const double fastest = *std::min_element(perIteration.begin(), perIteration.end());
+    QVERIFY2(fastest >= costNs * 0.995 && fastest <= costNs * 1.03,
+             qPrintable(QStringLiteral("fastest sample %1 ns for a cost of %2 ns").arg(fastest).arg(costNs)));
 }
 
 void TestMeasurement::calibrationHitsTargetSampleLength()

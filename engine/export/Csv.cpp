@@ -22,7 +22,7 @@ QString numberField(double value)
 {
     if (!std::isfinite(value))
         return {};
-    return QString::number(value, 'g', 12);
+    return QString::number(value, 'g', 15);
 }
 
 QString integerField(long long value)
