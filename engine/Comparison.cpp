@@ -1,5 +1,7 @@
 #include "Comparison.h"
 
+#include "Result.h"
+
 #include <cmath>
 
 namespace crucible {
@@ -30,6 +32,24 @@ Comparison compareSamples(std::span<const double> baseline, std::span<const doub
     else
         c.verdict = QStringLiteral("inconclusive");
     return c;
+}
+
+} // namespace crucible
+
+namespace crucible {
+
+void compareWithBaseline(Result& candidate, const Result& baseline, const QString& baselineName,
+                         double noiseThresholdPct)
+{
+    if (candidate.samples.empty() || baseline.samples.empty() || candidate.status != Status::Ok
+        || baseline.status != Status::Ok) {
+        candidate.baseline.reset();
+        return;
+    }
+    const std::vector<double> before = perIterationTimes(baseline.samples);
+    const std::vector<double> after = perIterationTimes(candidate.samples);
+    const Comparison c = compareSamples(before, after, noiseThresholdPct);
+    candidate.baseline = BaselineComparison{baselineName, c.baselineMedian, c.changePct, c.ci95Pct, c.pValue, c.verdict};
 }
 
 } // namespace crucible

@@ -29,3 +29,14 @@ Comparison compareSamples(std::span<const double> baseline, std::span<const doub
                           double noiseThresholdPct = kDefaultNoiseThresholdPct);
 
 } // namespace crucible
+
+namespace crucible {
+
+struct Result;
+
+// Fills `candidate.baseline` from the samples of the same workload in an earlier run named
+// `baselineName`. Leaves it empty when either side has no samples.
+void compareWithBaseline(Result& candidate, const Result& baseline, const QString& baselineName,
+                         double noiseThresholdPct = kDefaultNoiseThresholdPct);
+
+} // namespace crucible

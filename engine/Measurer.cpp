@@ -61,6 +61,15 @@ void Measurer::warmUp()
 {
     const double budgetNs = std::max(0.0, m_settings.warmUpSeconds) * 1e9;
     const auto start = Clock::now();
+    if (m_workload.measuresItself()) {
+        do {
+            const std::optional<Sample> s = m_workload.measureIteration(m_stop);
+            if (!s)
+                return; // stopped
+            m_iterationNs = std::max(s->elapsedNs, 0.1);
+        } while (nsSince(start) < budgetNs && !m_stop.stop_requested());
+        return;
+    }
     std::uint64_t batch = 1;
     // At least one batch always runs: calibration needs an estimate even with no warm-up time.
     do {
@@ -78,6 +87,12 @@ void Measurer::calibrate()
 {
     if (m_iterationNs <= 0)
         warmUp();
+    if (m_workload.measuresItself()) {
+        // One execution is one sample: there is no batch to size.
+        m_iterationsPerSample = 1;
+        m_iterationsPerChunk = 1;
+        return;
+    }
     m_iterationsPerChunk = std::max<std::uint64_t>(1, std::uint64_t(kChunkNs / m_iterationNs));
     if (m_settings.fixedIterations > 0) {
         m_iterationsPerSample = m_settings.fixedIterations;
@@ -91,6 +106,12 @@ void Measurer::calibrate()
 
 std::optional<Sample> Measurer::takeSample()
 {
+    if (m_workload.measuresItself()) {
+        if (m_stop.stop_requested())
+            return std::nullopt;
+        std::optional<Sample> sample = m_workload.measureIteration(m_stop);
+        return m_stop.stop_requested() ? std::nullopt : sample;
+    }
     Sample sample;
     std::uint64_t remaining = m_iterationsPerSample;
     const double cpuStart = threadCpuNs();

@@ -18,6 +18,10 @@ namespace crucible {
 //                 sample count, and never less than 1000 clock ticks (as nanobench does);
 //   takeSample()  times one batch, in chunks of at most ~20 ms so a stop request is seen
 //                 quickly; the chunks' times are summed.
+// A workload that measures itself (Workload::measuresItself(), an external command) is not
+// timed here: warm-up runs at least one of its iterations and then as many as fit in the
+// warm-up time, calibration sets one iteration per sample (--iterations does not apply), and
+// each sample is the workload's own measureIteration().
 class Measurer {
 public:
     Measurer(Workload& workload, const MeasurementSettings& settings, std::stop_token stop);

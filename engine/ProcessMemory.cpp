@@ -35,9 +35,10 @@ std::int64_t currentRssBytes()
     return residentPages * pageSize;
 }
 
-std::int64_t peakRssBytes()
+namespace {
+std::int64_t vmHwmBytes(const char* statusPath)
 {
-    std::FILE* status = std::fopen("/proc/self/status", "re");
+    std::FILE* status = std::fopen(statusPath, "re");
     if (!status)
         return 0;
     char line[256];
@@ -50,6 +51,19 @@ std::int64_t peakRssBytes()
     }
     std::fclose(status);
     return kib * 1024;
+}
+} // namespace
+
+std::int64_t peakRssBytes()
+{
+    return vmHwmBytes("/proc/self/status");
+}
+
+std::int64_t peakRssBytesOf(int pid)
+{
+    char path[48];
+    std::snprintf(path, sizeof path, "/proc/%d/status", pid);
+    return vmHwmBytes(path);
 }
 
 } // namespace crucible

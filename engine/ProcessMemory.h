@@ -12,4 +12,8 @@ std::int64_t currentRssBytes();
 // Peak resident set (VmHWM) of this process, from /proc/self/status; 0 if unavailable.
 std::int64_t peakRssBytes();
 
+// Peak resident set (VmHWM) of another process, from /proc/PID/status; 0 if unavailable (no
+// such process, or one that has already released its memory on exit).
+std::int64_t peakRssBytesOf(int pid);
+
 } // namespace crucible

@@ -37,7 +37,9 @@ void computeStatistics(Result& result)
 {
     const std::vector<double> times = perIterationTimes(result.samples);
     result.summary = stats::summarize(times);
-    result.throughputPerS = stats::throughputPerSecond(result.summary.median);
+    // Throughput means operations per second only when a sample value is a time.
+    result.throughputPerS =
+        result.info.unit == QLatin1String("ns") ? stats::throughputPerSecond(result.summary.median) : 0.0;
     for (const Sample& s : result.samples)
         result.peakRssBytes = std::max(result.peakRssBytes, s.rssBytes);
 }

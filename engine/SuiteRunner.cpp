@@ -1,6 +1,7 @@
 #include "SuiteRunner.h"
 
 #include "Measurer.h"
+#include "WorkloadFailure.h"
 
 #include <QElapsedTimer>
 
@@ -33,10 +34,10 @@ struct Member {
     bool setUpDone = false;
     bool failed = false;
 
-    void fail(const QString& message)
+    void fail(Status status, const QString& message)
     {
         failed = true;
-        result.status = Status::Failed;
+        result.status = status;
         result.error = message;
     }
 };
@@ -64,17 +65,26 @@ std::vector<std::vector<int>> groupPairs(const SessionPlan& plan)
     return groups;
 }
 
+// Runs one step of a member's measurement; an exception ends that member with its status.
+// `always`: run even after an earlier failure (tear-down must still release what set-up made,
+// such as a command's cleanup), but keep the first error.
 template <typename F>
-void guarded(Member& m, F&& f)
+void guarded(Member& m, F&& f, bool always = false)
 {
-    if (m.failed)
+    if (m.failed && !always)
         return;
+    auto fail = [&](Status status, const QString& message) {
+        if (!m.failed)
+            m.fail(status, message);
+    };
     try {
         f();
+    } catch (const WorkloadFailure& e) {
+        fail(e.status(), e.error());
     } catch (const std::exception& e) {
-        m.fail(QString::fromLocal8Bit(e.what()));
+        fail(Status::Failed, QString::fromLocal8Bit(e.what()));
     } catch (...) {
-        m.fail(QStringLiteral("unknown exception"));
+        fail(Status::Failed, QStringLiteral("unknown exception"));
     }
 }
 
@@ -144,23 +154,36 @@ private:
                            warmUpWeight() + (1 - warmUpWeight()) * double(i + 1) / sampleCount);
         }
 
-        // Pairs share one thread, so their CPU time is split by their share of wall time.
+        // Pairs share one thread, so their CPU time is split by their share of wall time. A
+        // workload that measures itself (a command) brings its own CPU times in its samples.
         const CpuTimes cpuEnd = threadCpuTimes();
         double wallTotal = 0;
-        for (const Member& m : members)
+        int threadTimed = 0;
+        for (const Member& m : members) {
+            if (m.workload->measuresItself())
+                continue;
+            ++threadTimed;
             for (const Sample& s : m.result.samples)
                 wallTotal += s.elapsedNs;
+        }
 
         std::vector<Result> results;
         for (Member& m : members) {
             if (m.setUpDone)
-                guarded(m, [&] { m.workload->tearDown(); });
+                guarded(m, [&] { m.workload->tearDown(); }, true);
             double wall = 0;
-            for (const Sample& s : m.result.samples)
+            for (const Sample& s : m.result.samples) {
                 wall += s.elapsedNs;
-            const double share = wallTotal > 0 ? wall / wallTotal : 1.0 / double(members.size());
-            m.result.userNs = (cpuEnd.userNs - cpuStart.userNs) * share;
-            m.result.sysNs = (cpuEnd.sysNs - cpuStart.sysNs) * share;
+                if (m.workload->measuresItself()) {
+                    m.result.userNs += s.userNs;
+                    m.result.sysNs += s.sysNs;
+                }
+            }
+            if (!m.workload->measuresItself()) {
+                const double share = wallTotal > 0 ? wall / wallTotal : 1.0 / double(threadTimed);
+                m.result.userNs = (cpuEnd.userNs - cpuStart.userNs) * share;
+                m.result.sysNs = (cpuEnd.sysNs - cpuStart.sysNs) * share;
+            }
             computeStatistics(m.result);
             results.push_back(std::move(m.result));
         }

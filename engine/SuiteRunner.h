@@ -40,7 +40,8 @@ public:
 // Runs a plan on the calling thread: for each workload set-up, warm-up, calibration, samples,
 // statistics, tear-down. Workloads that name each other as a pair (WorkloadInfo::pairedWith)
 // are measured together with interleaved samples (A B A B ...), so that drift of the machine
-// hits both sides alike. A workload that throws is recorded as failed and the run goes on.
+// hits both sides alike. A workload that throws is recorded as failed (or with the status of a
+// WorkloadFailure: timeout, crashed) and the run goes on; its tear-down still runs.
 // When `stop` is requested the workloads in progress are dropped, finished ones are kept and
 // the result is marked cancelled.
 RunResult runPlan(SessionPlan& plan, std::stop_token stop, RunObserver& observer);

@@ -1,12 +1,14 @@
 #pragma once
 
 #include "Category.h"
+#include "Sample.h"
 
 #include <QMetaType>
 #include <QString>
 #include <QVariantMap>
 
 #include <cstdint>
+#include <optional>
 #include <stop_token>
 
 namespace crucible {
@@ -40,6 +42,19 @@ public:
     // Perform `iterations` iterations of the job. Long-running bodies should return early when
     // `stop` is requested, so that Stop takes effect within 200 ms.
     virtual void run(std::uint64_t iterations, std::stop_token stop) = 0;
+
+    // A workload whose cost the engine cannot see from its own thread (an external command:
+    // the wall and CPU time and the peak memory are the child's) measures itself: it returns
+    // true here, and the engine takes one measureIteration() per sample instead of timing
+    // batches of run(); calibration does not apply (one iteration per sample), and warm-up is
+    // at least one iteration, then as many as fit in the warm-up time.
+    virtual bool measuresItself() const { return false; }
+
+    // One iteration, measured: iterations = 1, with its wall time, CPU time (user + sys) and
+    // the RSS that belongs to it. nullopt when `stop` was requested before it finished. A
+    // failed iteration throws (WorkloadFailure to give a status other than failed), which ends
+    // the workload. The default times run(1, stop) on this thread.
+    virtual std::optional<Sample> measureIteration(std::stop_token stop);
 };
 
 // A workload whose info is fixed at construction: most built-ins derive from it.

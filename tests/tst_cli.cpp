@@ -172,7 +172,7 @@ void TestCli::sampleSizeFromEnvironment()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CRITERION_SAMPLE_SIZE"), QStringLiteral("7"));
     env.insert(QStringLiteral("CRITERION_OUTPUT_DIR"), dir.path());
-    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("tool_exec")} + kFast, env);
+    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec")} + kFast, env);
     QVERIFY2(o.exitCode == 0, o.err.constData());
     const QJsonArray workloads = readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray();
     QCOMPARE(workloads.size(), 2);
@@ -204,8 +204,8 @@ void TestCli::filtersSelect_data()
     QTest::addColumn<QStringList>("filters");
     QTest::addColumn<int>("count");
     QTest::newRow("category") << QStringList{QStringLiteral("architecture")} << 10;
-    QTest::newRow("substring") << QStringList{QStringLiteral("tool_exec")} << 2;
-    QTest::newRow("union") << QStringList{QStringLiteral("tool_exec"), QStringLiteral("alloc")} << 4;
+    QTest::newRow("substring") << QStringList{QStringLiteral("architecture.tool_exec")} << 2;
+    QTest::newRow("union") << QStringList{QStringLiteral("architecture.tool_exec"), QStringLiteral("alloc")} << 4;
     QTest::newRow("regex") << QStringList{QStringLiteral("re:\\.(direct|typed)$")} << 2;
 }
 
@@ -223,7 +223,7 @@ void TestCli::compareTwoRuns()
     QTemporaryDir a;
     QTemporaryDir b;
     for (const QTemporaryDir* d : {&a, &b}) {
-        const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("tool_exec"), QStringLiteral("--sample-size"),
+        const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec"), QStringLiteral("--sample-size"),
                                    QStringLiteral("10"), QStringLiteral("--output-dir"), d->path()} + kFast);
         QVERIFY2(o.exitCode == 0, o.err.constData());
     }

@@ -24,6 +24,7 @@ QCommandLineOption valued(const QString& name, const QString& help, const QStrin
 struct Options {
     QCommandLineOption headless = flag(QStringLiteral("headless"), QStringLiteral("Run in the terminal, no window."));
     QCommandLineOption list = flag(QStringLiteral("list"), QStringLiteral("Print the selected workloads and exit."));
+    QCommandLineOption suite = valued(QStringLiteral("suite"), QStringLiteral("Suite file (JSON); default: the built-in default suite. A flag beats the suite's defaults."), QStringLiteral("FILE"));
     QCommandLineOption json = flag(QStringLiteral("json"), QStringLiteral("With --list or --compare: print JSON."));
     QCommandLineOption quickCheck = flag(QStringLiteral("quick-check"), QStringLiteral("Short warm-up and measurement for a fast sanity run."));
     QCommandLineOption sampleSize = valued(QStringLiteral("sample-size"), QStringLiteral("Samples per workload (env CRITERION_SAMPLE_SIZE)."), QStringLiteral("N"));
@@ -31,7 +32,8 @@ struct Options {
     QCommandLineOption warmUp = valued(QStringLiteral("warm-up-time"), QStringLiteral("Warm-up seconds per workload (env CRITERION_WARM_UP_TIME)."), QStringLiteral("S"));
     QCommandLineOption measurement = valued(QStringLiteral("measurement-time"), QStringLiteral("Measurement seconds per workload (env CRITERION_MEASUREMENT_TIME)."), QStringLiteral("S"));
     QCommandLineOption outputDir = valued(QStringLiteral("output-dir"), QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."), QStringLiteral("DIR"));
-    QCommandLineOption format = valued(QStringLiteral("format"), QStringLiteral("Comma list of json,csv,md; default all of them."), QStringLiteral("LIST"));
+    QCommandLineOption format = valued(QStringLiteral("format"), QStringLiteral("Comma list of json,csv,md,pdf; default all of them."), QStringLiteral("LIST"));
+    QCommandLineOption noPlots = flag(QStringLiteral("no-plots"), QStringLiteral("Reports without charts (env CRITERION_PLOTTING=0 or false)."));
     QCommandLineOption noHistory = flag(QStringLiteral("no-history"), QStringLiteral("Do not record this run."));
     QCommandLineOption compare = flag(QStringLiteral("compare"), QStringLiteral("Compare two result files A.json B.json given as arguments."));
     QCommandLineOption run = flag(QStringLiteral("run"), QStringLiteral("(GUI) start the suite when the window opens."));
@@ -40,10 +42,10 @@ struct Options {
 
     void addTo(QCommandLineParser& p) const
     {
-        // --suite, --db, --save-baseline, --baseline, --fail-on-*, --import and --no-plots join
-        // this list with the suite, history and report layers that implement them.
-        p.addOptions({headless, list, json, quickCheck, sampleSize, iterations, warmUp, measurement, outputDir,
-                      format, noHistory, compare, run, version, help});
+        // --db, --save-baseline, --baseline, --fail-on-* and --import join
+        // this list with the history and report layers that implement them.
+        p.addOptions({headless, list, suite, json, quickCheck, sampleSize, iterations, warmUp, measurement, outputDir,
+                      format, noPlots, noHistory, compare, run, version, help});
     }
 };
 
@@ -59,6 +61,26 @@ std::optional<QString> valueOf(const QCommandLineParser& p, const QCommandLineOp
         *source = QStringLiteral("environment variable ") + variable;
         return env.value(variable);
     }
+    return std::nullopt;
+}
+
+QString knownFormats()
+{
+    QStringList names;
+    for (const char* k : kFormats)
+        names << QLatin1String(k);
+    return names.join(QStringLiteral(", "));
+}
+
+// CRITERION_PLOTTING: criterion's 0/false turn charts off; 1/true (and yes/no, on/off, any
+// case) are accepted too, anything else is a usage error rather than a silent guess.
+std::optional<bool> plottingFromText(const QString& text)
+{
+    const QString t = text.trimmed().toLower();
+    if (t == QLatin1String("0") || t == QLatin1String("false") || t == QLatin1String("no") || t == QLatin1String("off"))
+        return false;
+    if (t == QLatin1String("1") || t == QLatin1String("true") || t == QLatin1String("yes") || t == QLatin1String("on"))
+        return true;
     return std::nullopt;
 }
 
@@ -78,6 +100,10 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     parser.addPositionalArgument(QStringLiteral("FILTER"), QStringLiteral("Workloads to select (default: all)."),
                                  QStringLiteral("[FILTER...]"));
     parsed.helpText = parser.helpText();
+    // Parsed before any application object exists, QCommandLineParser cannot know the
+    // program's name and writes a placeholder in the usage line.
+    if (!arguments.isEmpty())
+        parsed.helpText.replace(QLatin1String("<executable_name>"), arguments.constFirst());
 
     if (!parser.parse(arguments)) {
         parsed.error.message = parser.errorText();
@@ -92,6 +118,13 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     opts.quickCheck = parser.isSet(o.quickCheck);
     opts.noHistory = parser.isSet(o.noHistory);
     opts.runAtLaunch = parser.isSet(o.run);
+    if (parser.isSet(o.suite)) {
+        opts.suiteFile = parser.value(o.suite);
+        if (opts.suiteFile.isEmpty()) {
+            parsed.error.message = QStringLiteral("--suite: no file given");
+            return parsed;
+        }
+    }
     if (opts.quickCheck)
         opts.settings = MeasurementSettings::quickCheck();
 
@@ -155,12 +188,22 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         for (const QString& f : parser.value(o.format).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString name = f.trimmed().toLower();
             if (std::none_of(std::begin(kFormats), std::end(kFormats), [&](const char* k) { return name == QLatin1String(k); }))
-                return fail(QStringLiteral("--format: unknown format \"%1\" (known: json, csv, md)").arg(f));
+                return fail(QStringLiteral("--format: unknown format \"%1\" (known: %2)").arg(f, knownFormats()));
             if (!opts.formats.contains(name))
                 opts.formats << name;
         }
         if (opts.formats.isEmpty())
-            return fail(QStringLiteral("--format: no format given (known: json, csv, md)"));
+            return fail(QStringLiteral("--format: no format given (known: %1)").arg(knownFormats()));
+    }
+    // The flag wins outright: with --no-plots the variable is not even read.
+    if (parser.isSet(o.noPlots)) {
+        opts.noPlots = true;
+    } else if (env.contains(QStringLiteral("CRITERION_PLOTTING"))) {
+        const std::optional<bool> plots = plottingFromText(env.value(QStringLiteral("CRITERION_PLOTTING")));
+        if (!plots)
+            return fail(QStringLiteral("environment variable CRITERION_PLOTTING: expected 0, 1, false or true, got \"%1\"")
+                            .arg(env.value(QStringLiteral("CRITERION_PLOTTING"))));
+        opts.noPlots = !*plots;
     }
     for (const QString& filter : opts.filters) {
         if (filter.startsWith(QLatin1String("re:"))) {

@@ -2,7 +2,8 @@
 
 #include "Comparison.h"
 #include "ResultsJson.h"
-#include "Selection.h"
+#include "SuiteChoice.h"
+#include "suite/SuitePlan.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -39,26 +40,30 @@ std::optional<RunResult> readResultsFile(const QString& path)
 
 int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
-    const auto selected = selectWorkloads(registry, options.filters);
+    int exitCode = ExitOk;
+    const std::optional<Suite> suite = chooseSuite(options, registry, &exitCode);
+    if (!suite)
+        return exitCode;
+    const std::vector<const SuiteWorkload*> selected = selectSuiteWorkloads(*suite, options.filters);
     if (options.json) {
         QJsonArray array;
-        for (const WorkloadFactory* f : selected)
-            array.append(QJsonObject{{QStringLiteral("id"), f->info.id},
-                                     {QStringLiteral("category"), categoryName(f->info.category)},
-                                     {QStringLiteral("description"), f->info.description},
-                                     {QStringLiteral("unit"), f->info.unit},
-                                     {QStringLiteral("parameters"), QJsonObject::fromVariantMap(f->info.parameters)},
-                                     {QStringLiteral("paired_with"), f->info.pairedWith}});
+        for (const SuiteWorkload* w : selected)
+            array.append(QJsonObject{{QStringLiteral("id"), w->info.id},
+                                     {QStringLiteral("category"), categoryName(w->info.category)},
+                                     {QStringLiteral("description"), w->info.description},
+                                     {QStringLiteral("unit"), w->info.unit},
+                                     {QStringLiteral("parameters"), QJsonObject::fromVariantMap(w->info.parameters)},
+                                     {QStringLiteral("paired_with"), w->info.pairedWith}});
         std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
         return ExitOk;
     }
     qsizetype idWidth = 2;
-    for (const WorkloadFactory* f : selected)
-        idWidth = std::max(idWidth, f->info.id.size());
+    for (const SuiteWorkload* w : selected)
+        idWidth = std::max(idWidth, w->info.id.size());
     QTextStream out(stdout);
-    for (const WorkloadFactory* f : selected)
-        out << f->info.id.leftJustified(idWidth + 2) << categoryName(f->info.category).leftJustified(15)
-            << f->info.description << '\n';
+    for (const SuiteWorkload* w : selected)
+        out << w->info.id.leftJustified(idWidth + 2) << categoryName(w->info.category).leftJustified(15)
+            << w->info.description << '\n';
     return ExitOk;
 }
 
@@ -108,13 +113,13 @@ int compareResultFiles(const CommandLineOptions& options)
     return ExitOk;
 }
 
-int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry)
+int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
 {
     if (!options.compareFiles.isEmpty())
         return compareResultFiles(options);
     if (options.list)
         return listWorkloads(options, registry);
-    return runSuiteHeadless(options, registry);
+    return runSuiteHeadless(options, registry, reports);
 }
 
 } // namespace crucible

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "ExternalReport.h"
 #include "WorkloadRegistry.h"
 
 namespace crucible {
@@ -19,9 +20,12 @@ enum ExitCode : int {
 // code; they need a QCoreApplication (runSuiteHeadless spins its event loop).
 int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry);
 int compareResultFiles(const CommandLineOptions& options);
-int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry);
+// `reports` writes the formats above the engine (the PDF report, from gui/).
+int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry,
+                     const ExternalReports& reports = {});
 
 // Dispatches to the above by the options given.
-int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry);
+int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry,
+                   const ExternalReports& reports = {});
 
 } // namespace crucible

@@ -2,7 +2,8 @@
 #include "HeadlessCommands.h"
 
 #include "ReportFiles.h"
-#include "Selection.h"
+#include "SuiteChoice.h"
+#include "suite/SuitePlan.h"
 #include "Session.h"
 #include "TerminalProgress.h"
 #include "TextReports.h"
@@ -34,20 +35,32 @@ void printResultLine(const Result& r)
     } else {
         const stats::Summary& s = r.summary;
         std::printf("%-44s median %10s  [%s … %s]  cv %5.1f%%  %zu samples\n", qPrintable(r.info.id),
-                    qPrintable(formatDuration(s.median)), qPrintable(formatDuration(s.ci95.low)),
-                    qPrintable(formatDuration(s.ci95.high)), s.cv * 100, r.samples.size());
+                    qPrintable(formatMeasure(s.median, r.info.unit)), qPrintable(formatMeasure(s.ci95.low, r.info.unit)),
+                    qPrintable(formatMeasure(s.ci95.high, r.info.unit)), s.cv * 100, r.samples.size());
     }
     std::fflush(stdout);
 }
 
 } // namespace
 
-int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry)
+int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
 {
-    const auto selected = selectWorkloads(registry, options.filters);
+    // The suite, its selection and the workloads themselves are all checked before anything is
+    // written or measured: a bad suite file runs nothing.
+    int suiteExit = ExitOk;
+    const std::optional<Suite> suite = chooseSuite(options, registry, &suiteExit);
+    if (!suite)
+        return suiteExit;
+    const std::vector<const SuiteWorkload*> selected = selectSuiteWorkloads(*suite, options.filters);
     if (selected.empty()) {
         std::fprintf(stderr, "crucible-bench: no workload matches %s (see --list)\n",
                      qPrintable(options.filters.join(QLatin1Char(' '))));
+        return ExitUsageError;
+    }
+    QString planError;
+    SessionPlan plan = makeSessionPlan(*suite, selected, registry, options, &planError);
+    if (!planError.isEmpty()) {
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(planError));
         return ExitUsageError;
     }
     // Refuse an unusable output directory before measuring anything.
@@ -57,11 +70,10 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         return ExitUsageError;
     }
 
-    SessionPlan plan;
-    plan.settings = options.settings;
-    plan.quickCheck = options.quickCheck;
-    for (const WorkloadFactory* f : selected)
-        plan.workloads.push_back(f->create(f->info.parameters));
+    if (const QString format = formatWithoutWriter(options.formats, reports); !format.isEmpty()) {
+        std::fprintf(stderr, "crucible-bench: --format %s: this build has no writer for it\n", qPrintable(format));
+        return ExitInternalError;
+    }
 
     Session session(std::move(plan));
     TerminalProgress progress(stderr);
@@ -98,7 +110,10 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     }
 
     QString writeError;
-    const QStringList written = writeReportFiles(*finished, options.outputDir, options.formats, &writeError);
+    ReportOptions reportOptions;
+    reportOptions.plots = !options.noPlots;
+    const QStringList written =
+        writeReportFiles(*finished, options.outputDir, options.formats, &writeError, reports, reportOptions);
     if (!writeError.isEmpty()) {
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(writeError));
         return ExitInternalError;

@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QTemporaryFile>
 
+#include <algorithm>
+
 namespace crucible {
 
 namespace {
@@ -20,7 +22,27 @@ bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
     }
     return true;
 }
+
+bool isEngineFormat(const QString& format)
+{
+    return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("md");
+}
+
+const ExternalReport* findExternal(const ExternalReports& external, const QString& format)
+{
+    const auto it = std::find_if(external.begin(), external.end(),
+                                 [&](const ExternalReport& r) { return r.format == format; });
+    return it == external.end() ? nullptr : &*it;
+}
 } // namespace
+
+QString formatWithoutWriter(const QStringList& formats, const ExternalReports& external)
+{
+    for (const QString& format : formats)
+        if (!isEngineFormat(format) && !findExternal(external, format))
+            return format;
+    return {};
+}
 
 bool prepareOutputDirectory(const QString& dir, QString* error)
 {
@@ -40,7 +62,8 @@ bool prepareOutputDirectory(const QString& dir, QString* error)
     return true;
 }
 
-QStringList writeReportFiles(const RunResult& run, const QString& dir, const QStringList& formats, QString* error)
+QStringList writeReportFiles(const RunResult& run, const QString& dir, const QStringList& formats, QString* error,
+                             const ExternalReports& external, const ReportOptions& options)
 {
     const QDir out(dir);
     QStringList written;
@@ -57,6 +80,22 @@ QStringList writeReportFiles(const RunResult& run, const QString& dir, const QSt
     }
     if (formats.contains(QLatin1String("md")))
         write(QStringLiteral("summary.md"), summaryMarkdown(run));
+    for (const QString& format : formats) {
+        if (!error->isEmpty() || isEngineFormat(format))
+            continue;
+        const ExternalReport* report = findExternal(external, format);
+        if (!report) {
+            *error = QStringLiteral("this build cannot write the format \"%1\"").arg(format);
+            break;
+        }
+        QString renderError;
+        const std::optional<QByteArray> bytes = report->render(run, options, &renderError);
+        if (!bytes) {
+            *error = QStringLiteral("cannot write '%1': %2").arg(out.filePath(report->fileName), renderError);
+            break;
+        }
+        write(report->fileName, *bytes);
+    }
     return written;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ExternalReport.h"
 #include "Result.h"
 
 #include <QStringList>
@@ -9,10 +10,17 @@ namespace crucible {
 // Creates the output directory if needed and checks that files can be written into it.
 bool prepareOutputDirectory(const QString& dir, QString* error);
 
+// The first of `formats` that neither the engine nor `external` can write, or an empty string:
+// checked before a run, so that a missing writer is found before minutes of measuring.
+QString formatWithoutWriter(const QStringList& formats, const ExternalReports& external);
+
 // Writes the run's files for the given formats (json → results.json, csv → summary.csv and
 // samples.csv, md → summary.md). Each file is written to a temporary and renamed into place
 // (QSaveFile), so a reader never sees half a file and a failed write leaves the old one.
+// Formats the engine cannot draw itself (pdf) come from `external`; a format asked for that
+// neither the engine nor `external` writes is an error naming it.
 // Returns the names written; on failure sets `error` naming the file.
-QStringList writeReportFiles(const RunResult& run, const QString& dir, const QStringList& formats, QString* error);
+QStringList writeReportFiles(const RunResult& run, const QString& dir, const QStringList& formats, QString* error,
+                             const ExternalReports& external = {}, const ReportOptions& options = {});
 
 } // namespace crucible

@@ -107,6 +107,15 @@ QString formatBytes(double bytes)
     return QString::number(bytes, 'f', 0) + QStringLiteral(" B");
 }
 
+QString formatMeasure(double value, const QString& unit)
+{
+    if (unit == QLatin1String("ns"))
+        return formatDuration(value);
+    if (unit == QLatin1String("bytes"))
+        return formatBytes(value);
+    return QStringLiteral("%1 %2").arg(QString::number(value, 'g', 4), unit);
+}
+
 QByteArray summaryMarkdown(const RunResult& run)
 {
     std::vector<const Result*> ordered;
@@ -138,8 +147,8 @@ QByteArray summaryMarkdown(const RunResult& run)
         const QString status = ok ? QStringLiteral("ok")
                                   : QStringLiteral("**%1**: %2").arg(statusName(r->status), markdownCell(r->error));
         md += QStringLiteral("| `%1` | %2 | %3 | %4 – %5 | %6% | %7 | %8 | %9 |\n")
-                  .arg(markdownCell(r->info.id), status, ok ? formatDuration(s.median) : QStringLiteral("–"),
-                       formatDuration(s.ci95.low), formatDuration(s.ci95.high),
+                  .arg(markdownCell(r->info.id), status, ok ? formatMeasure(s.median, r->info.unit) : QStringLiteral("–"),
+                       formatMeasure(s.ci95.low, r->info.unit), formatMeasure(s.ci95.high, r->info.unit),
                        QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change,
                        verdictCell);
     }

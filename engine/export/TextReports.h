@@ -17,5 +17,8 @@ QByteArray summaryMarkdown(const RunResult& run);
 QString formatDuration(double ns);
 // "12.3 MiB"
 QString formatBytes(double bytes);
+// A sample value in the workload's unit: a duration for "ns", a size for "bytes", else the
+// number followed by the unit.
+QString formatMeasure(double value, const QString& unit);
 
 } // namespace crucible

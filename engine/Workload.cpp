@@ -1,0 +1,26 @@
+#include "Workload.h"
+
+#include "Measurer.h"
+#include "ProcessMemory.h"
+
+#include <chrono>
+
+namespace crucible {
+
+std::optional<Sample> Workload::measureIteration(std::stop_token stop)
+{
+    using Clock = std::chrono::steady_clock;
+    const double cpuStart = threadCpuNs();
+    const auto start = Clock::now();
+    run(1, stop);
+    Sample sample;
+    sample.elapsedNs = std::chrono::duration<double, std::nano>(Clock::now() - start).count();
+    sample.cpuNs = threadCpuNs() - cpuStart;
+    sample.iterations = 1;
+    sample.rssBytes = currentRssBytes();
+    if (stop.stop_requested())
+        return std::nullopt;
+    return sample;
+}
+
+} // namespace crucible

@@ -1,0 +1,23 @@
+#include "SuiteChoice.h"
+
+#include "HeadlessCommands.h"
+#include "suite/SuitePlan.h"
+
+#include <cstdio>
+
+namespace crucible {
+
+std::optional<Suite> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry, int* exitCode)
+{
+    LoadedSuite loaded = loadSuite(options.suiteFile, registry);
+    if (!loaded.notice.isEmpty())
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.notice));
+    if (!loaded.suite) {
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.error));
+        *exitCode = loaded.inputError ? ExitUsageError : ExitInternalError;
+        return std::nullopt;
+    }
+    return std::move(loaded.suite);
+}
+
+} // namespace crucible

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace crucible {
+
+// What every report honours, whoever draws it.
+struct ReportOptions {
+    bool plots = true; // --no-plots or CRITERION_PLOTTING=0 leave charts out; text and tables stay
+};
+
+// A report format whose writer lives above the engine. The PDF report draws with Qt Charts and
+// QPainter, which the engine must not link (DESIGN.md "Layers"), so the application hands the
+// engine a renderer and the engine writes the bytes it returns like any of its own files:
+// atomically, under a fixed name, with errors that name the file.
+//
+// A plain value rather than an interface or a global registry: there is one operation and no
+// state, it is passed explicitly from main() down to writeReportFiles() (no static
+// registration order, nothing hidden), and a test can hand in a lambda.
+struct ExternalReport {
+    QString format;   // the --format name, e.g. "pdf"
+    QString fileName; // in the output directory, e.g. "report.pdf"
+    // The file's bytes, or std::nullopt with *error set. Called on the thread that owns the
+    // application object (the PDF writer paints with QPainter).
+    std::function<std::optional<QByteArray>(const RunResult&, const ReportOptions&, QString* error)> render;
+};
+using ExternalReports = std::vector<ExternalReport>;
+
+} // namespace crucible

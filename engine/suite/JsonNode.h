@@ -1,0 +1,60 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <initializer_list>
+
+// Reading a suite file's JSON with the key path at hand; internal to engine/suite.
+namespace crucible::suite {
+
+// The first problem found in a suite file: where (a key path such as "workloads[2].timeout_s",
+// empty for the top level) and what. Thrown inside the parser, which stops at the first
+// problem; parseSuite() turns it into a message naming the file.
+struct Invalid {
+    QString keyPath;
+    QString problem;
+};
+
+// "got" part of a message: "\"ten\"", "true", "null", "3.5", "an array", "an object".
+QString describeValue(const QJsonValue& value);
+
+// A JSON value and where it sits. Each accessor checks the type it promises and throws
+// Invalid naming this node's path otherwise.
+class Node {
+public:
+    Node(QJsonValue value, QString path) : m_value(std::move(value)), m_path(std::move(path)) {}
+
+    const QJsonValue& value() const { return m_value; }
+    const QString& path() const { return m_path; }
+    [[noreturn]] void fail(const QString& problem) const;
+
+    QJsonObject object() const;
+    QJsonArray array() const;
+    QString string() const;          // non-empty
+    double number() const;
+    double number(double min, double max) const;
+    int integer(int min, int max) const;
+    QStringList argv() const;        // a non-empty array of strings, the first non-empty
+
+    // Members of an object.
+    bool has(const QString& key) const { return m_value.toObject().contains(key); }
+    Node operator[](const QString& key) const;
+    // The member `key`, which must be there ("missing" otherwise).
+    Node required(const QString& key) const;
+    // Rejects keys outside `allowed`, naming the key and what is allowed (`where` says which
+    // kind of object, e.g. "in a built-in workload entry").
+    void allowOnly(std::initializer_list<const char*> allowed, const QString& where = {}) const;
+    // Elements of an array.
+    Node operator[](qsizetype index) const;
+    qsizetype size() const { return m_value.toArray().size(); }
+
+private:
+    QJsonValue m_value;
+    QString m_path;
+};
+
+} // namespace crucible::suite

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "Workload.h"
+#include "process/CommandRunner.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace crucible {
+
+// Measurement defaults of a suite file (SPEC.md "Suite file"). Each applies unless the command
+// line (or its environment variable) gave the matching setting.
+struct SuiteDefaults {
+    std::optional<double> warmUpSeconds;
+    std::optional<double> measurementSeconds;
+    std::optional<int> samples;
+    std::optional<double> timeoutSeconds;
+};
+
+// One workload of a suite, after `params` has been expanded.
+struct SuiteWorkload {
+    enum class Kind { BuiltIn, Command };
+    Kind kind = Kind::BuiltIn;
+    WorkloadInfo info;      // id with "/key=value" appended, category, description, parameters
+    QString baseId;         // the id as the entry wrote it (for a built-in, its registry id)
+    QVariantMap parameters; // this combination only (a built-in's factory gets them)
+    // Kind::Command: argv with "{key}" replaced, timeout resolved (entry, else defaults, else
+    // kDefaultTimeoutSeconds), the same for prepare and cleanup. A relative cwd, like a
+    // relative program path, is relative to the directory crucible-bench runs in (as with
+    // hyperfine), not to the suite file's.
+    CommandSpec command;
+    std::optional<CommandSpec> prepare;
+    std::optional<CommandSpec> cleanup;
+};
+
+// A limit on one metric of a workload ("*": each workload of the suite). Evaluated by the
+// history layer, not here.
+struct Budget {
+    QString workload;
+    // median_ms, mean_ms, p99_ms, peak_rss_mb, throughput_per_s (SPEC.md), and median_mb: the
+    // median of a workload measured in bytes (system.binary_size), in MiB, as peak_rss_mb is.
+    QString metric;
+    std::optional<double> max; // every metric but throughput_per_s
+    std::optional<double> min; // throughput_per_s
+};
+
+// "candidate is expected_improvement_pct % faster than baseline, give or take tolerance_pct".
+struct Claim {
+    QString name;
+    QString baseline;
+    QString candidate;
+    double expectedImprovementPct = 0;
+    double tolerancePct = 0;
+};
+
+// A validated suite file.
+struct Suite {
+    QString name;
+    QString fileName; // as the user gave it; the built-in suite's resource path otherwise
+    SuiteDefaults defaults;
+    std::vector<SuiteWorkload> workloads;
+    std::vector<Budget> budgets;
+    std::vector<Claim> claims;
+
+    // A command with no timeout_s of its own nor in defaults: a hung command must not hang the run.
+    static constexpr double kDefaultTimeoutSeconds = 60;
+};
+
+} // namespace crucible

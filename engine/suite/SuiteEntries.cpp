@@ -1,0 +1,247 @@
+#include "SuiteEntries.h"
+
+#include "WorkloadRegistry.h"
+#include "process/CommandWorkload.h"
+
+#include <QRegularExpression>
+
+#include <map>
+
+namespace crucible::suite {
+
+namespace {
+
+// One parameter's values, kept both as they go to a factory and as they print in an id.
+struct ParameterValues {
+    QString key;
+    QVariantList values;
+    QStringList texts;
+};
+
+QString textOf(const QJsonValue& v)
+{
+    if (v.isString())
+        return v.toString();
+    if (v.isBool())
+        return v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    return QString::number(v.toDouble(), 'g', 15);
+}
+
+// `params`: each key maps to a non-empty array of strings, numbers or booleans, or to one such
+// value. Keys come in sorted order (QJsonObject keeps them sorted), which fixes the id's order.
+std::vector<ParameterValues> readParams(const Node& params)
+{
+    std::vector<ParameterValues> out;
+    const QJsonObject o = params.object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const Node node = params[it.key()];
+        static const QRegularExpression plainKey(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        if (!plainKey.match(it.key()).hasMatch())
+            node.fail(QStringLiteral("a parameter name is letters, digits and _ (it goes into the id)"));
+        const QJsonArray values = node.value().isArray() ? node.array() : QJsonArray{node.value()};
+        if (values.isEmpty())
+            node.fail(QStringLiteral("expected at least one value, got an empty array"));
+        ParameterValues p{it.key(), {}, {}};
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            const Node value = node.value().isArray() ? node[i] : node;
+            if (!(value.value().isString() || value.value().isDouble() || value.value().isBool()))
+                value.fail(QStringLiteral("expected a string, number or boolean, got %1").arg(describeValue(value.value())));
+            const QString text = textOf(value.value());
+            if (text.isEmpty() || text.contains(QLatin1Char('/')))
+                value.fail(QStringLiteral("a parameter value must be non-empty and without '/' (it goes into the id)"));
+            p.values << value.value().toVariant();
+            p.texts << text;
+        }
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+// Every combination, the last key varying fastest: [{size=4KiB, sync=0}, {size=4KiB, sync=1}, ...].
+std::vector<std::vector<int>> combinations(const std::vector<ParameterValues>& params)
+{
+    std::vector<std::vector<int>> all{{}};
+    for (const ParameterValues& p : params) {
+        std::vector<std::vector<int>> next;
+        for (const std::vector<int>& prefix : all) {
+            for (int i = 0; i < int(p.values.size()); ++i) {
+                std::vector<int> c = prefix;
+                c.push_back(i);
+                next.push_back(std::move(c));
+            }
+        }
+        all = std::move(next);
+    }
+    return all;
+}
+
+QStringList substitute(QStringList argv, const std::map<QString, QString>& values)
+{
+    for (QString& arg : argv)
+        for (const auto& [key, text] : values)
+            arg.replace(QLatin1Char('{') + key + QLatin1Char('}'), text);
+    return argv;
+}
+
+// The id's first component names the category when it is a built-in category's name.
+Category categoryOfId(const QString& id)
+{
+    const std::optional<Category> c = categoryFromName(id.section(QLatin1Char('.'), 0, 0));
+    return c.value_or(Category::External);
+}
+
+QString readId(const Node& entry)
+{
+    const Node idNode = entry.required(QStringLiteral("id"));
+    const QString id = idNode.string();
+    static const QRegularExpression bad(QStringLiteral("[\\s/]"));
+    if (bad.match(id).hasMatch())
+        idNode.fail(QStringLiteral("an id has no spaces and no '/' (parameters add \"/key=value\"), got %1")
+                        .arg(describeValue(idNode.value())));
+    return id;
+}
+
+// The fields of a command entry that all of its expansions share.
+struct CommandEntry {
+    QStringList command;
+    std::optional<QStringList> prepare;
+    std::optional<QStringList> cleanup;
+    CommandSpec base; // cwd, env, timeout, expected exit
+    QString description;
+};
+
+CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
+{
+    entry.allowOnly({"id", "command", "prepare", "cleanup", "cwd", "env", "timeout_s", "expect_exit", "params",
+                     "description"},
+                    QStringLiteral("in a command entry"));
+    CommandEntry c;
+    c.command = entry[QStringLiteral("command")].argv();
+    if (entry.has(QStringLiteral("prepare")))
+        c.prepare = entry[QStringLiteral("prepare")].argv();
+    if (entry.has(QStringLiteral("cleanup")))
+        c.cleanup = entry[QStringLiteral("cleanup")].argv();
+    if (entry.has(QStringLiteral("cwd")))
+        c.base.workingDirectory = entry[QStringLiteral("cwd")].string();
+    if (entry.has(QStringLiteral("env"))) {
+        const Node env = entry[QStringLiteral("env")];
+        const QJsonObject vars = env.object();
+        for (auto it = vars.begin(); it != vars.end(); ++it) {
+            const Node var = env[it.key()];
+            if (it.key().isEmpty() || it.key().contains(QLatin1Char('=')))
+                var.fail(QStringLiteral("not a valid environment variable name"));
+            if (!var.value().isString())
+                var.fail(QStringLiteral("expected a string, got %1").arg(describeValue(var.value())));
+            c.base.environment.insert(it.key(), var.value().toString());
+        }
+    }
+    c.base.timeoutSeconds = entry.has(QStringLiteral("timeout_s")) ? entry[QStringLiteral("timeout_s")].number(0.001, 86400)
+                                                                   : defaultTimeoutSeconds;
+    if (entry.has(QStringLiteral("expect_exit"))) {
+        const Node expect = entry[QStringLiteral("expect_exit")];
+        if (expect.value().isNull())
+            c.base.expectedExit = std::nullopt; // any exit code
+        else
+            c.base.expectedExit = expect.integer(0, 255);
+    }
+    if (entry.has(QStringLiteral("description")))
+        c.description = entry[QStringLiteral("description")].string();
+    return c;
+}
+
+} // namespace
+
+std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRegistry& registry,
+                                         double defaultTimeoutSeconds)
+{
+    workloads.array();
+    if (workloads.size() == 0)
+        workloads.fail(QStringLiteral("the suite has no workloads"));
+
+    std::vector<SuiteWorkload> out;
+    std::map<QString, QString> seen; // expanded id -> the entry's path, for duplicates
+    for (qsizetype i = 0; i < workloads.size(); ++i) {
+        const Node entry = workloads[i];
+        entry.object();
+        const QString id = readId(entry);
+        const bool isCommand = entry.has(QStringLiteral("command"));
+        if (entry.has(QStringLiteral("gbench"))) {
+            entry.allowOnly({"id", "gbench", "filter"}, QStringLiteral("in a gbench entry"));
+            entry[QStringLiteral("gbench")].string();
+            if (entry.has(QStringLiteral("filter")))
+                entry[QStringLiteral("filter")].string();
+            entry[QStringLiteral("gbench")].fail(
+                QStringLiteral("Google Benchmark executables are not supported yet; remove this entry"));
+        }
+
+        SuiteWorkload proto;
+        proto.baseId = id;
+        const WorkloadFactory* factory = nullptr;
+        CommandEntry command;
+        if (isCommand) {
+            command = readCommandEntry(entry, defaultTimeoutSeconds);
+            proto.kind = SuiteWorkload::Kind::Command;
+            proto.info.category = categoryOfId(id);
+            proto.info.operation = QStringLiteral("run");
+        } else {
+            entry.allowOnly({"id", "params"}, QStringLiteral("in a built-in workload entry (commands need \"command\")"));
+            factory = registry.find(id);
+            if (!factory)
+                entry[QStringLiteral("id")].fail(
+                    QStringLiteral("no built-in workload \"%1\" (crucible-bench --list shows them)").arg(id));
+            proto.info = factory->info;
+        }
+
+        std::vector<ParameterValues> params;
+        if (entry.has(QStringLiteral("params")))
+            params = readParams(entry[QStringLiteral("params")]);
+        if (factory) {
+            for (const ParameterValues& p : params) {
+                if (factory->info.parameters.contains(p.key))
+                    continue;
+                const QStringList known = factory->info.parameters.keys();
+                entry[QStringLiteral("params")][p.key].fail(
+                    QStringLiteral("%1 has no parameter \"%2\" (%3)")
+                        .arg(id, p.key,
+                             known.isEmpty() ? QStringLiteral("it takes none")
+                                             : QStringLiteral("it takes: ") + known.join(QStringLiteral(", "))));
+            }
+        }
+
+        for (const std::vector<int>& combination : combinations(params)) {
+            SuiteWorkload w = proto;
+            w.info.id = id;
+            std::map<QString, QString> texts;
+            for (std::size_t k = 0; k < params.size(); ++k) {
+                const ParameterValues& p = params[k];
+                w.parameters.insert(p.key, p.values.at(combination[k]));
+                texts[p.key] = p.texts.at(combination[k]);
+                w.info.id += QStringLiteral("/%1=%2").arg(p.key, p.texts.at(combination[k]));
+            }
+            for (auto it = w.parameters.begin(); it != w.parameters.end(); ++it)
+                w.info.parameters.insert(it.key(), it.value());
+            if (isCommand) {
+                auto spec = [&](const QStringList& argv) {
+                    CommandSpec s = command.base;
+                    s.argv = substitute(argv, texts);
+                    return s;
+                };
+                w.command = spec(command.command);
+                if (command.prepare)
+                    w.prepare = spec(*command.prepare);
+                if (command.cleanup)
+                    w.cleanup = spec(*command.cleanup);
+                w.info.description =
+                    command.description.isEmpty() ? CommandWorkload::describe(w.command.argv) : command.description;
+            }
+            const auto [it, inserted] = seen.emplace(w.info.id, entry.path());
+            if (!inserted)
+                entry[QStringLiteral("id")].fail(
+                    QStringLiteral("duplicate workload id \"%1\" (also made by %2)").arg(w.info.id, it->second));
+            out.push_back(std::move(w));
+        }
+    }
+    return out;
+}
+
+} // namespace crucible::suite

@@ -1,0 +1,56 @@
+#include "SamplesChart.h"
+
+#include "Axes.h"
+#include "Decimation.h"
+#include "Labels.h"
+#include "TextReports.h"
+
+#include <QLegend>
+#include <QLineSeries>
+#include <QValueAxis>
+
+namespace crucible::charts {
+
+std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOptions& options)
+{
+    auto chart = std::make_unique<QChart>();
+    applyLook(*chart, options.look);
+    chart->legend()->hide();
+    const bool hasData = result.status == Status::Ok && !result.samples.empty();
+    chart->setTitle(hasData ? QStringLiteral("%1 · median %2").arg(shortId(result.info), formatDuration(result.summary.median))
+                            : QStringLiteral("%1 · %2").arg(shortId(result.info), statusName(result.status)));
+    if (!hasData)
+        return chart;
+
+    const std::size_t n = result.samples.size();
+    QValueAxis* x = addValueAxis(*chart, Qt::AlignBottom, QStringLiteral("sample"), QStringLiteral("%d"), options.look);
+    x->setRange(0, double(std::max<std::size_t>(n - 1, 1)));
+    x->applyNiceNumbers();
+    TimeScale scale;
+    QAbstractAxis* y = addTimeAxis(*chart, result.summary.min, result.summary.max, QStringLiteral("time / iter."),
+                                   options.look, &scale);
+
+    std::vector<QPointF> points;
+    points.reserve(n);
+    for (std::size_t i = 0; i < n; ++i)
+        points.emplace_back(double(i), scale.fromNs(result.samples[i].perIterationNs()));
+    auto* line = new QLineSeries;
+    line->setPen(QPen(options.look.seriesColor(0), 1.2));
+    // Few samples read better as dots on the line: each one is a measurement.
+    line->setPointsVisible(n <= 120);
+    line->replace(decimateMinMax(points, options.widthPx));
+    chart->addSeries(line);
+    line->attachAxis(x);
+    line->attachAxis(y);
+
+    const double median = scale.fromNs(result.summary.median);
+    auto* medianLine = new QLineSeries;
+    medianLine->setPen(QPen(options.look.reference, 1.0, Qt::DashLine));
+    medianLine->replace({QPointF(x->min(), median), QPointF(x->max(), median)});
+    chart->addSeries(medianLine);
+    medianLine->attachAxis(x);
+    medianLine->attachAxis(y);
+    return chart;
+}
+
+} // namespace crucible::charts

@@ -1,0 +1,82 @@
+#include "PdfReport.h"
+
+#include "ReportContent.h"
+#include "ReportLayout.h"
+#include "ReportPainter.h"
+
+#include <QApplication>
+#include <QBuffer>
+#include <QPainter>
+#include <QPdfWriter>
+
+namespace crucible::report {
+
+namespace {
+// Device units per inch. The PDF is vector output whatever this is; it only sets the grid
+// that coordinates snap to, and 1200 keeps hairlines and small text placed exactly.
+constexpr int kResolution = 1200;
+} // namespace
+
+bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& options, QString* error, int* pageCount)
+{
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+        *error = QStringLiteral("the PDF report needs a QGuiApplication (fonts and painting)");
+        return false;
+    }
+    if (options.plots && !qobject_cast<QApplication*>(QCoreApplication::instance())) {
+        *error = QStringLiteral("charts in the PDF report need a QApplication (Qt Charts uses Graphics View)");
+        return false;
+    }
+
+    QPdfWriter writer(&out);
+    writer.setResolution(kResolution);
+    writer.setPageLayout(QPageLayout(options.pageSize, QPageLayout::Portrait, QMarginsF(15, 14, 15, 14),
+                                     QPageLayout::Millimeter));
+    writer.setTitle(QStringLiteral("Crucible Bench report: %1").arg(run.info.suiteName));
+    writer.setCreator(QStringLiteral("crucible-bench %1").arg(run.info.toolVersion));
+
+    const ReportDocument document = buildReport(run, ReportOptions{options.plots});
+    const Typography type(writer);
+    // Painting happens relative to the paint rect's origin (QPdfWriter's painter starts there),
+    // so the frame is built at (0, 0) with the paint rect's size.
+    const QRectF paintRect(QPointF(0, 0), writer.pageLayout().paintRectPixels(kResolution).size());
+    const PageFrame frame = pageFrame(paintRect, type);
+    const ReportLayout layout = layoutReport(document, type, frame.body);
+
+    QPainter painter;
+    if (!painter.begin(&writer)) {
+        *error = QStringLiteral("cannot start the PDF: %1").arg(out.errorString());
+        return false;
+    }
+    painter.setRenderHint(QPainter::Antialiasing);
+    for (std::size_t i = 0; i < layout.pages.size(); ++i) {
+        if (i > 0)
+            writer.newPage();
+        paintPage(painter, document, layout, i, type, frame);
+    }
+    painter.end();
+    if (pageCount)
+        *pageCount = int(layout.pages.size());
+    return true;
+}
+
+std::optional<QByteArray> renderPdfReport(const RunResult& run, const PdfOptions& options, QString* error)
+{
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    if (!writePdfReport(run, buffer, options, error))
+        return std::nullopt;
+    return buffer.data();
+}
+
+ExternalReport pdfReportFormat()
+{
+    return {QStringLiteral("pdf"), QStringLiteral("report.pdf"),
+            [](const RunResult& run, const ReportOptions& options, QString* error) {
+                PdfOptions pdf;
+                pdf.plots = options.plots;
+                return renderPdfReport(run, pdf, error);
+            }};
+}
+
+} // namespace crucible::report

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "ReportLayout.h"
+
+QT_BEGIN_NAMESPACE
+class QPainter;
+QT_END_NAMESPACE
+
+namespace crucible::report {
+
+// Where a page's parts go, in device units: the body the blocks flow in, and the bands above
+// and below it for the running header and the page number.
+struct PageFrame {
+    QRectF paper;  // the printable area (the page's paint rect)
+    QRectF body;
+};
+PageFrame pageFrame(const QRectF& paintRect, const Typography& type);
+
+// Paints page `index` of `layout`: running header, the blocks placed on it, "page i of n".
+// Charts are built from their recipes here, drawn, and destroyed before the next one.
+void paintPage(QPainter& painter, const ReportDocument& document, const ReportLayout& layout, std::size_t index,
+               const Typography& type, const PageFrame& frame);
+
+} // namespace crucible::report

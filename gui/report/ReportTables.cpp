@@ -1,0 +1,164 @@
+#include "ReportTables.h"
+
+#include "Labels.h"
+#include "TextReports.h"
+
+#include <algorithm>
+
+namespace crucible::report {
+
+namespace {
+
+constexpr Qt::Alignment kNumber = Qt::AlignRight;
+
+TableColumn stretch(const QString& title)
+{
+    return {title, Qt::AlignLeft, true};
+}
+
+TableColumn text(const QString& title)
+{
+    return {title, Qt::AlignLeft, false};
+}
+
+TableColumn number(const QString& title)
+{
+    return {title, kNumber, false};
+}
+
+QColor verdictColor(const QString& verdict)
+{
+    if (verdict == QLatin1String("regressed"))
+        return Typography::bad();
+    if (verdict == QLatin1String("improved"))
+        return Typography::good();
+    return {};
+}
+
+TableCell statusCell(const Result& r)
+{
+    const bool ok = r.status == Status::Ok;
+    return {statusName(r.status), ok ? QColor() : Typography::bad(), !ok};
+}
+
+QString percent(double value, bool sign)
+{
+    return QStringLiteral("%1%2%").arg(sign && value >= 0 ? QStringLiteral("+") : QString()).arg(value, 0, 'f', 1);
+}
+
+// "12.3 M call/s": operations per second with an SI prefix.
+QString throughput(double perSecond, const QString& operation)
+{
+    if (!(perSecond > 0))
+        return QStringLiteral("–");
+    static constexpr std::pair<double, const char*> kPrefixes[] = {{1e9, " G "}, {1e6, " M "}, {1e3, " k "}, {1, " "}};
+    for (const auto& [factor, prefix] : kPrefixes)
+        if (perSecond >= factor)
+            return QString::number(perSecond / factor, 'f', 2) + QLatin1String(prefix) + operation + QStringLiteral("/s");
+    return QString::number(perSecond, 'g', 3) + QLatin1Char(' ') + operation + QStringLiteral("/s");
+}
+
+QString outliers(const stats::OutlierCounts& o)
+{
+    const int severe = o.lowSevere + o.highSevere;
+    return severe > 0 ? QStringLiteral("%1 (%2 severe)").arg(o.total()).arg(severe) : QString::number(o.total());
+}
+
+} // namespace
+
+TableBlock summaryTable(const RunResult& run)
+{
+    const bool baselines =
+        std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
+    TableBlock t;
+    t.columns = {stretch(QStringLiteral("Workload")), text(QStringLiteral("Status")), number(QStringLiteral("Median")),
+                 number(QStringLiteral("95% CI of median")), number(QStringLiteral("CV")),
+                 number(QStringLiteral("Peak RSS"))};
+    if (baselines)
+        t.columns.insert(t.columns.end(), {number(QStringLiteral("Change")), text(QStringLiteral("Verdict"))});
+    for (const Result& r : run.results) {
+        const bool ok = r.status == Status::Ok && !r.samples.empty();
+        const stats::Summary& s = r.summary;
+        std::vector<TableCell> row{
+            {r.info.id},
+            statusCell(r),
+            {ok ? formatDuration(s.median) : QStringLiteral("–")},
+            {ok ? QStringLiteral("%1 – %2").arg(formatDuration(s.ci95.low), formatDuration(s.ci95.high)) : QStringLiteral("–")},
+            {ok ? percent(s.cv * 100, false) : QStringLiteral("–")},
+            {r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QStringLiteral("–")},
+        };
+        if (baselines) {
+            const QString verdict = r.baseline ? r.baseline->verdict : QString();
+            row.push_back({r.baseline ? percent(r.baseline->changePct, true) : QStringLiteral("–"), verdictColor(verdict)});
+            row.push_back({verdict.isEmpty() ? QStringLiteral("–") : verdict, verdictColor(verdict),
+                           verdict == QLatin1String("regressed")});
+        }
+        t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+TableBlock failuresTable(const RunResult& run)
+{
+    TableBlock t;
+    t.columns = {text(QStringLiteral("Workload")), text(QStringLiteral("Status")), stretch(QStringLiteral("Error"))};
+    for (const Result& r : run.results)
+        if (r.status != Status::Ok)
+            t.rows.push_back({{r.info.id}, statusCell(r), {r.error.isEmpty() ? QStringLiteral("–") : r.error}});
+    return t;
+}
+
+TableBlock descriptionsTable(std::span<const Result* const> results)
+{
+    TableBlock t;
+    t.columns = {text(QStringLiteral("Workload")), stretch(QStringLiteral("What it measures"))};
+    for (const Result* r : results)
+        t.rows.push_back({{charts::shortId(r->info)}, {r->info.description}});
+    return t;
+}
+
+TableBlock statisticsTable(std::span<const Result* const> results)
+{
+    TableBlock t;
+    t.columns = {stretch(QStringLiteral("Workload")), number(QStringLiteral("Samples")), number(QStringLiteral("Mean")),
+                 number(QStringLiteral("Std dev")), number(QStringLiteral("Min")), number(QStringLiteral("p90")),
+                 number(QStringLiteral("p99")), number(QStringLiteral("Max")), number(QStringLiteral("Outliers")),
+                 number(QStringLiteral("Throughput"))};
+    for (const Result* r : results) {
+        const stats::Summary& s = r->summary;
+        if (r->status != Status::Ok || r->samples.empty()) {
+            std::vector<TableCell> row{{charts::shortId(r->info)}, statusCell(*r)};
+            row.resize(t.columns.size(), TableCell{QStringLiteral("–")});
+            t.rows.push_back(std::move(row));
+            continue;
+        }
+        t.rows.push_back({{charts::shortId(r->info)}, {QString::number(r->samples.size())}, {formatDuration(s.mean)},
+                          {formatDuration(s.stddev)}, {formatDuration(s.min)}, {formatDuration(s.p90)},
+                          {formatDuration(s.p99)}, {formatDuration(s.max)}, {outliers(s.outliers)},
+                          {throughput(r->throughputPerS, r->info.operation)}});
+    }
+    return t;
+}
+
+TableBlock pairsTable(std::span<const PairRatio> pairs)
+{
+    TableBlock t;
+    t.columns = {stretch(QStringLiteral("Old way → new way")), number(QStringLiteral("Old median")),
+                 number(QStringLiteral("New median")), number(QStringLiteral("New / old")),
+                 number(QStringLiteral("95% CI")), number(QStringLiteral("Time saved"))};
+    for (const PairRatio& p : pairs) {
+        const qsizetype stem = p.name.size() + 1;
+        const QString saved = percent((1 - p.ratio) * 100, true);
+        // Saved time is good news only when the whole interval says so.
+        const QColor color = p.ci95.high < 1 ? Typography::good() : p.ci95.low > 1 ? Typography::bad() : QColor();
+        t.rows.push_back({{QStringLiteral("%1: %2 → %3").arg(p.name, p.oldId.mid(stem), p.newId.mid(stem))},
+                          {formatDuration(p.oldMedian)},
+                          {formatDuration(p.newMedian)},
+                          {QString::number(p.ratio, 'f', 3)},
+                          {QStringLiteral("%1 – %2").arg(p.ci95.low, 0, 'f', 3).arg(p.ci95.high, 0, 'f', 3)},
+                          {saved, color, color.isValid()}});
+    }
+    return t;
+}
+
+} // namespace crucible::report

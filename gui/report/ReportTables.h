@@ -1,0 +1,29 @@
+#pragma once
+
+#include "PairRatios.h"
+#include "ReportBlocks.h"
+#include "Result.h"
+
+#include <span>
+
+// The report's tables, built from the engine's value types. Numbers are formatted as in the
+// terminal and summary.md (formatDuration, formatBytes) so that all outputs read alike.
+namespace crucible::report {
+
+// Every workload of the run: id, status, median, 95% CI, CV, peak RSS, and change and verdict
+// when any workload has a baseline. Failed workloads and regressions in red, improvements in green.
+TableBlock summaryTable(const RunResult& run);
+
+// id, status and error message of each workload that did not finish OK.
+TableBlock failuresTable(const RunResult& run);
+
+// What each workload does: short id and description.
+TableBlock descriptionsTable(std::span<const Result* const> results);
+
+// The rest of the statistics: mean, stddev, min, p90, p99, max, outliers, throughput.
+TableBlock statisticsTable(std::span<const Result* const> results);
+
+// Each pair: old and new median, ratio with its 95% CI and the improvement in percent.
+TableBlock pairsTable(std::span<const PairRatio> pairs);
+
+} // namespace crucible::report

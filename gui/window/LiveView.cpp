@@ -1,0 +1,95 @@
+#include "LiveView.h"
+
+#include "LiveChart.h"
+
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace crucible::gui {
+
+namespace {
+
+QList<QPointF> latencyPoints(const Samples& samples, int firstIndex = 0)
+{
+    QList<QPointF> points;
+    points.reserve(qsizetype(samples.size()));
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        points.append(QPointF(firstIndex + int(i), samples[i].perIterationNs()));
+    return points;
+}
+
+QList<QPointF> memoryPoints(const Samples& samples, int firstIndex = 0)
+{
+    QList<QPointF> points;
+    points.reserve(qsizetype(samples.size()));
+    for (std::size_t i = 0; i < samples.size(); ++i)
+        points.append(QPointF(firstIndex + int(i), double(samples[i].rssBytes)));
+    return points;
+}
+
+} // namespace
+
+LiveView::LiveView(QWidget* parent)
+    : QWidget(parent),
+      m_latency(new charts::LiveChart(tr("Latency"), tr("sample"), charts::LiveChart::ValueKind::TimeNs)),
+      m_memory(new charts::LiveChart(tr("Memory"), tr("sample"), charts::LiveChart::ValueKind::Bytes))
+{
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_latency);
+    splitter->addWidget(m_memory);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+}
+
+void LiveView::setLook(const charts::ChartLook& look)
+{
+    m_latency->setLook(look);
+    m_memory->setLook(look);
+}
+
+void LiveView::showWorkload(const WorkloadInfo& info, const std::vector<Result>& earlier, const QStringList& labels)
+{
+    m_currentId = info.id;
+    m_sampleIndex = 0;
+    m_latency->clear();
+    m_memory->clear();
+    m_latency->setTitle(tr("Latency: %1").arg(info.id));
+    m_memory->setTitle(tr("Memory: %1").arg(info.id));
+    std::vector<QList<QPointF>> latency;
+    std::vector<QList<QPointF>> memory;
+    for (const Result& r : earlier) {
+        latency.push_back(latencyPoints(r.samples));
+        memory.push_back(memoryPoints(r.samples));
+    }
+    m_latency->setOverlays(std::move(latency), labels);
+    m_memory->setOverlays(std::move(memory), labels);
+}
+
+void LiveView::showResult(const Result& result, const std::vector<Result>& earlier, const QStringList& labels)
+{
+    showWorkload(result.info, earlier, labels);
+    addSamples(result.info.id, result.samples);
+    refresh();
+}
+
+void LiveView::addSamples(const QString& id, const Samples& batch)
+{
+    if (id != m_currentId)
+        return; // the other side of an interleaved pair, or a stale batch
+    const QList<QPointF> latency = latencyPoints(batch, m_sampleIndex);
+    const QList<QPointF> memory = memoryPoints(batch, m_sampleIndex);
+    m_latency->append(latency);
+    m_memory->append(memory);
+    m_sampleIndex += int(batch.size());
+}
+
+void LiveView::refresh()
+{
+    m_latency->refresh();
+    m_memory->refresh();
+}
+
+} // namespace crucible::gui

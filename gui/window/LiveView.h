@@ -1,0 +1,46 @@
+#pragma once
+
+#include "ChartLook.h"
+#include "Result.h"
+
+#include <QWidget>
+
+#include <vector>
+
+namespace crucible::charts {
+class LiveChart;
+}
+
+namespace crucible::gui {
+
+// The two live charts of a running suite: time per iteration of each sample of the current
+// workload, and the process's resident memory after each sample. Earlier runs of the same
+// workload are overlaid faintly, so a user sees at once whether today's run sits where it
+// used to.
+class LiveView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LiveView(QWidget* parent = nullptr);
+
+    void setLook(const charts::ChartLook& look);
+    // Starts showing `info`; `earlier` are finished results of the same workload (newest last)
+    // with `labels` naming them.
+    void showWorkload(const WorkloadInfo& info, const std::vector<Result>& earlier, const QStringList& labels);
+    // Shows a finished result, e.g. when a row of the results table is chosen.
+    void showResult(const Result& result, const std::vector<Result>& earlier, const QStringList& labels);
+    void addSamples(const QString& id, const Samples& batch);
+    // Redraws the charts if new samples came; the window calls this from a timer.
+    void refresh();
+
+    QString currentId() const { return m_currentId; }
+    charts::LiveChart* latencyChart() const { return m_latency; }
+    charts::LiveChart* memoryChart() const { return m_memory; }
+
+private:
+    charts::LiveChart* m_latency;
+    charts::LiveChart* m_memory;
+    QString m_currentId;
+    int m_sampleIndex = 0;
+};
+
+} // namespace crucible::gui

@@ -1,0 +1,399 @@
+#include "MainWindow.h"
+
+#include "ChartHost.h"
+#include "Comparison.h"
+#include "LiveView.h"
+#include "PairRatios.h"
+#include "RatioChart.h"
+#include "ReportFiles.h"
+#include "ResultsView.h"
+#include "RunController.h"
+#include "ScreenLook.h"
+#include "TerminalProgress.h"
+#include "WorkloadRegistry.h"
+#include "WorkloadTree.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+
+namespace crucible::gui {
+
+namespace {
+// Overlays: the baseline plus at most this many of the latest runs.
+constexpr int kRecentOverlays = 3;
+// Redraw rate of the live charts while samples stream in.
+constexpr int kRefreshIntervalMs = 100;
+} // namespace
+
+MainWindow::MainWindow(const WorkloadRegistry& registry, ExternalReports reports, QWidget* parent)
+    : QMainWindow(parent), m_controller(new RunController(registry, this)), m_reports(std::move(reports)),
+      m_refresh(new QTimer(this))
+{
+    setWindowTitle(tr("Crucible Bench"));
+    buildActions();
+    buildLayout();
+    connectController();
+    std::vector<WorkloadInfo> infos;
+    for (const WorkloadFactory& f : registry.all())
+        infos.push_back(f.info);
+    m_tree->setWorkloads(infos);
+    restoreSettings();
+    applyTheme();
+    m_refresh->setInterval(kRefreshIntervalMs);
+    connect(m_refresh, &QTimer::timeout, m_live, &LiveView::refresh);
+    updateRunState();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildActions()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QMenu* exportMenu = file->addMenu(tr("&Export shown run"));
+    QAction* exportAll = exportMenu->addAction(tr("All formats…"), this, [this] {
+        QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
+        for (const ExternalReport& r : m_reports)
+            formats << r.format;
+        exportInteractively(formats);
+    });
+    exportAll->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    exportMenu->addAction(tr("JSON (results.json)…"), this, [this] { exportInteractively({QStringLiteral("json")}); });
+    exportMenu->addAction(tr("CSV (summary.csv, samples.csv)…"), this, [this] { exportInteractively({QStringLiteral("csv")}); });
+    exportMenu->addAction(tr("Markdown (summary.md)…"), this, [this] { exportInteractively({QStringLiteral("md")}); });
+    for (const ExternalReport& r : m_reports)
+        exportMenu->addAction(tr("%1 (%2)…").arg(r.format.toUpper(), r.fileName), this,
+                              [this, format = r.format] { exportInteractively({format}); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* run = menuBar()->addMenu(tr("&Run"));
+    m_runAction = run->addAction(tr("&Run"), this, [this] { startRun(false); });
+    m_runAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+R")));
+    m_quickAction = run->addAction(tr("&Quick check"), this, [this] { startRun(true); });
+    m_quickAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+R")));
+    m_stopAction = run->addAction(tr("&Stop"), this, &MainWindow::stopRun);
+    m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
+    m_runsMenu = menuBar()->addMenu(tr("Run &history"));
+}
+
+void MainWindow::buildLayout()
+{
+    m_tree = new WorkloadTree;
+    auto* dock = new QDockWidget(tr("Workloads"), this);
+    dock->setObjectName(QStringLiteral("workloadsDock"));
+    dock->setWidget(m_tree);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    m_live = new LiveView;
+    m_results = new ResultsView;
+    m_comparison = new charts::ChartHost;
+    m_comparison->showMessage(tr("Run the architecture pairs to compare the old way with the new."));
+    m_tabs = new QTabWidget;
+    m_tabs->addTab(m_live, tr("Live"));
+    m_tabs->addTab(m_results, tr("Results"));
+    m_tabs->addTab(m_comparison, tr("Comparison"));
+    setCentralWidget(m_tabs);
+
+    QToolBar* bar = addToolBar(tr("Run"));
+    bar->setObjectName(QStringLiteral("runToolBar"));
+    bar->addAction(m_runAction);
+    bar->addAction(m_quickAction);
+    bar->addAction(m_stopAction);
+    bar->addSeparator();
+    m_sampleSize = new QSpinBox;
+    m_sampleSize->setRange(2, 10'000);
+    m_sampleSize->setSuffix(tr(" samples"));
+    m_warmUp = new QDoubleSpinBox;
+    m_warmUp->setRange(0, 600);
+    m_warmUp->setSuffix(tr(" s warm-up"));
+    m_measurement = new QDoubleSpinBox;
+    m_measurement->setRange(0.01, 3600);
+    m_measurement->setSuffix(tr(" s measured"));
+    bar->addWidget(m_sampleSize);
+    bar->addWidget(m_warmUp);
+    bar->addWidget(m_measurement);
+    bar->addSeparator();
+    bar->addWidget(new QLabel(tr(" Baseline: ")));
+    m_baseline = new QComboBox;
+    m_baseline->setMinimumContentsLength(18);
+    m_baseline->setToolTip(tr("Earlier run that changes and verdicts are computed against"));
+    bar->addWidget(m_baseline);
+
+    m_statusText = new QLabel(tr("Ready"));
+    m_progress = new QProgressBar;
+    m_progress->setMaximumWidth(260);
+    m_progress->setRange(0, 1000);
+    m_progress->setTextVisible(false);
+    m_eta = new QLabel;
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_eta);
+    refillRunLists();
+}
+
+void MainWindow::connectController()
+{
+    connect(m_controller, &RunController::runStarted, this, [this](int count) {
+        m_liveResults.clear();
+        m_results->setResults({});
+        m_statusText->setText(tr("Running %n workload(s)…", nullptr, count));
+        m_tabs->setCurrentWidget(m_live);
+        m_refresh->start();
+        updateRunState();
+    });
+    connect(m_controller, &RunController::workloadStarted, this, [this](int, int, const WorkloadInfo& info) {
+        QStringList labels;
+        const std::vector<Result> earlier = earlierResults(info.id, &labels);
+        m_live->showWorkload(info, earlier, labels);
+    });
+    connect(m_controller, &RunController::samplesAvailable, m_live, &LiveView::addSamples);
+    connect(m_controller, &RunController::progressChanged, this, &MainWindow::updateProgress);
+    connect(m_controller, &RunController::workloadFinished, this, &MainWindow::onWorkloadFinished);
+    connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);
+    connect(m_tree, &WorkloadTree::selectionChanged, this, &MainWindow::updateRunState);
+    connect(m_results, &ResultsView::workloadSelected, this, [this](const QString& id) {
+        if (m_controller->isRunning() || !m_shownRun)
+            return; // while running, the live view follows the run
+        for (const Result& r : m_shownRun->results) {
+            if (r.info.id == id) {
+                QStringList labels;
+                m_live->showResult(r, earlierResults(id, &labels), labels);
+            }
+        }
+    });
+}
+
+bool MainWindow::startRun(bool quickCheck)
+{
+    const MeasurementSettings s = quickCheck ? MeasurementSettings::quickCheck() : settings();
+    return m_controller->start(m_tree->checkedIds(), s, quickCheck);
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_controller->isRunning())
+        return;
+    m_controller->stop();
+    m_statusText->setText(tr("Stopping…"));
+}
+
+MeasurementSettings MainWindow::settings() const
+{
+    MeasurementSettings s;
+    s.sampleCount = m_sampleSize->value();
+    s.warmUpSeconds = m_warmUp->value();
+    s.measurementSeconds = m_measurement->value();
+    return s;
+}
+
+void MainWindow::updateProgress(const Progress& p)
+{
+    m_progress->setValue(int(p.overallFraction * 1000));
+    m_statusText->setText(tr("[%1/%2] %3").arg(p.workloadIndex + 1).arg(p.workloadCount).arg(p.workloadId));
+    m_eta->setText(tr("ETA %1").arg(formatEta(p.etaSeconds)));
+}
+
+void MainWindow::onWorkloadFinished(const Result& finished)
+{
+    Result result = finished;
+    if (const RunResult* base = baselineRun()) {
+        for (const Result& b : base->results)
+            if (b.info.id == result.info.id)
+                compareWithBaseline(result, b, m_baseline->currentText());
+    }
+    m_liveResults.push_back(result);
+    m_results->upsert(result);
+}
+
+void MainWindow::onRunFinished(const RunResult& run)
+{
+    m_refresh->stop();
+    m_live->refresh();
+    RunResult shown = run;
+    shown.results = m_liveResults; // with the baseline comparisons made as they finished
+    m_shownRun = shown;
+    showComparison(run);
+    m_progress->setValue(run.cancelled ? m_progress->value() : 1000);
+    m_statusText->setText(run.cancelled ? tr("Stopped: %n workload(s) finished", nullptr, int(run.results.size()))
+                                        : tr("Finished %n workload(s)", nullptr, int(run.results.size())));
+    m_eta->clear();
+    refillRunLists();
+    updateRunState();
+}
+
+void MainWindow::showRun(int index)
+{
+    const std::vector<RunResult>& runs = m_controller->runs();
+    if (index < 0 || index >= int(runs.size()) || m_controller->isRunning())
+        return;
+    RunResult run = runs[std::size_t(index)];
+    m_shownRun = run;
+    m_results->setResults(run.results);
+    showComparison(run);
+    m_statusText->setText(tr("Showing %1").arg(runLabel(index)));
+    m_tabs->setCurrentWidget(m_results);
+}
+
+void MainWindow::showComparison(const RunResult& run)
+{
+    const std::vector<PairRatio> pairs = pairRatios(run);
+    if (pairs.empty()) {
+        m_comparison->showMessage(tr("Run the architecture pairs to compare the old way with the new."));
+        return;
+    }
+    charts::ChartOptions options;
+    options.look = charts::screenLook(palette());
+    options.widthPx = std::max(400, m_comparison->width());
+    m_comparison->setChart(charts::ratioChart(pairs, options));
+}
+
+const RunResult* MainWindow::baselineRun() const
+{
+    const int index = m_baseline->currentData().toInt();
+    const std::vector<RunResult>& runs = m_controller->runs();
+    return index >= 0 && index < int(runs.size()) ? &runs[std::size_t(index)] : nullptr;
+}
+
+QString MainWindow::runLabel(int index) const
+{
+    const RunResult& run = m_controller->runs()[std::size_t(index)];
+    return tr("Run %1 (%2, %n workload(s))", nullptr, int(run.results.size()))
+        .arg(index + 1)
+        .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+}
+
+std::vector<Result> MainWindow::earlierResults(const QString& id, QStringList* labels) const
+{
+    std::vector<Result> earlier;
+    const std::vector<RunResult>& runs = m_controller->runs();
+    const RunResult* base = baselineRun();
+    auto take = [&](const RunResult& run, const QString& label) {
+        for (const Result& r : run.results)
+            if (r.info.id == id && !r.samples.empty()) {
+                earlier.push_back(r);
+                *labels << label;
+            }
+    };
+    if (base)
+        take(*base, tr("baseline"));
+    const int first = std::max(0, int(runs.size()) - kRecentOverlays);
+    for (int i = first; i < int(runs.size()); ++i)
+        if (&runs[std::size_t(i)] != base)
+            take(runs[std::size_t(i)], tr("run %1").arg(i + 1));
+    return earlier;
+}
+
+void MainWindow::refillRunLists()
+{
+    const std::vector<RunResult>& runs = m_controller->runs();
+    m_baseline->clear();
+    m_baseline->addItem(tr("none"), -1);
+    for (int i = int(runs.size()) - 1; i >= 0; --i)
+        m_baseline->addItem(runLabel(i), i);
+    // By default the previous run is the baseline of the next, as in the headless runner.
+    m_baseline->setCurrentIndex(runs.empty() ? 0 : 1);
+    m_runsMenu->clear();
+    for (int i = int(runs.size()) - 1; i >= 0; --i)
+        m_runsMenu->addAction(runLabel(i), this, [this, i] { showRun(i); });
+    m_runsMenu->setEnabled(!runs.empty());
+}
+
+void MainWindow::updateRunState()
+{
+    const bool running = m_controller->isRunning();
+    const bool anyChecked = !m_tree->checkedIds().isEmpty();
+    m_runAction->setEnabled(!running && anyChecked);
+    m_quickAction->setEnabled(!running && anyChecked);
+    m_stopAction->setEnabled(running);
+    m_runsMenu->setEnabled(!running && !m_controller->runs().empty());
+}
+
+bool MainWindow::exportShownRun(const QString& dir, const QStringList& formats, QString* errorOut)
+{
+    QString error;
+    if (!m_shownRun)
+        error = tr("There is no finished run to export yet.");
+    else if (prepareOutputDirectory(dir, &error))
+        writeReportFiles(*m_shownRun, dir, formats, &error, m_reports);
+    if (error.isEmpty())
+        return true;
+    if (errorOut)
+        *errorOut = error;
+    else
+        QMessageBox::warning(this, tr("Export failed"), error);
+    return false;
+}
+
+void MainWindow::exportInteractively(const QStringList& formats)
+{
+    QSettings settings;
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Export into folder"),
+                                                          settings.value(QStringLiteral("exportDir")).toString());
+    if (dir.isEmpty())
+        return;
+    settings.setValue(QStringLiteral("exportDir"), dir);
+    if (exportShownRun(dir, formats))
+        m_statusText->setText(tr("Exported to %1").arg(dir));
+}
+
+void MainWindow::applyTheme()
+{
+    const charts::ChartLook look = charts::screenLook(palette());
+    m_live->setLook(look);
+    m_results->setLook(look);
+}
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme(); // follow a switch between light and dark
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings s;
+    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1360, 860); // first start: room for the tree, the charts and the tool bar
+    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    const MeasurementSettings defaults;
+    m_sampleSize->setValue(s.value(QStringLiteral("run/samples"), defaults.sampleCount).toInt());
+    m_warmUp->setValue(s.value(QStringLiteral("run/warmUpSeconds"), defaults.warmUpSeconds).toDouble());
+    m_measurement->setValue(s.value(QStringLiteral("run/measurementSeconds"), defaults.measurementSeconds).toDouble());
+    if (s.contains(QStringLiteral("run/checked")))
+        m_tree->setCheckedIds(s.value(QStringLiteral("run/checked")).toStringList());
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings s;
+    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    s.setValue(QStringLiteral("window/state"), saveState());
+    s.setValue(QStringLiteral("run/samples"), m_sampleSize->value());
+    s.setValue(QStringLiteral("run/warmUpSeconds"), m_warmUp->value());
+    s.setValue(QStringLiteral("run/measurementSeconds"), m_measurement->value());
+    s.setValue(QStringLiteral("run/checked"), m_tree->checkedIds());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    m_controller->stop();
+    saveSettings();
+    event->accept();
+}
+
+} // namespace crucible::gui

@@ -1,0 +1,123 @@
+#include "ResultsView.h"
+
+#include "ChartHost.h"
+#include "DistributionChart.h"
+#include "ResultsTableModel.h"
+#include "SamplesChart.h"
+
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace crucible::gui {
+
+ResultsView::ResultsView(QWidget* parent)
+    : QWidget(parent), m_model(new ResultsTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
+      m_filter(new QLineEdit(this)), m_table(new QTableView(this)), m_distribution(new charts::ChartHost(this)),
+      m_samples(new charts::ChartHost(this))
+{
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(ResultsTableModel::kSortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(ResultsTableModel::Workload);
+    m_filter->setPlaceholderText(tr("Filter results"));
+    m_filter->setClearButtonEnabled(true);
+    m_table->setObjectName(QStringLiteral("resultsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSortingEnabled(true);
+    m_table->sortByColumn(-1, Qt::AscendingOrder); // run order until the user sorts
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setAlternatingRowColors(true);
+    m_distribution->showMessage(tr("Choose a workload to see its distribution."));
+    m_samples->showMessage(tr("Choose a workload to see its samples in order."));
+
+    auto* details = new QSplitter(Qt::Horizontal);
+    details->addWidget(m_distribution);
+    details->addWidget(m_samples);
+    auto* top = new QWidget;
+    auto* topLayout = new QVBoxLayout(top);
+    topLayout->setContentsMargins(0, 0, 0, 0);
+    topLayout->addWidget(m_filter);
+    topLayout->addWidget(m_table);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(top);
+    splitter->addWidget(details);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        showDetails();
+        Q_EMIT workloadSelected(selectedId());
+    });
+}
+
+void ResultsView::setLook(const charts::ChartLook& look)
+{
+    m_look = look;
+    showDetails();
+}
+
+void ResultsView::setResults(std::vector<Result> results)
+{
+    m_model->setResults(std::move(results));
+    showDetails();
+}
+
+void ResultsView::upsert(const Result& result)
+{
+    m_model->upsert(result);
+    if (result.info.id == selectedId())
+        showDetails();
+}
+
+void ResultsView::selectWorkload(const QString& id)
+{
+    const int row = m_model->rowOf(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    m_table->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+}
+
+QString ResultsView::selectedId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return {};
+    const Result* r = m_model->resultAt(m_proxy->mapToSource(rows.first()).row());
+    return r ? r->info.id : QString();
+}
+
+void ResultsView::showDetails()
+{
+    const int row = m_model->rowOf(selectedId());
+    const Result* r = m_model->resultAt(row);
+    if (!r || r->samples.empty()) {
+        m_distribution->showMessage(r ? tr("%1 has no samples: %2").arg(r->info.id, r->error)
+                                      : tr("Choose a workload to see its distribution."));
+        m_samples->showMessage(QString());
+        return;
+    }
+    charts::ChartOptions options;
+    options.look = m_look;
+    options.widthPx = std::max(300, m_distribution->width());
+    const Result* one[] = {r};
+    m_distribution->setChart(charts::distributionChart(one, options));
+    options.widthPx = std::max(300, m_samples->width());
+    m_samples->setChart(charts::samplesOverTimeChart(*r, options));
+}
+
+} // namespace crucible::gui

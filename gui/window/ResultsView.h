@@ -1,0 +1,55 @@
+#pragma once
+
+#include "ChartLook.h"
+#include "Result.h"
+
+#include <QWidget>
+
+QT_BEGIN_NAMESPACE
+class QLineEdit;
+class QSortFilterProxyModel;
+class QTableView;
+QT_END_NAMESPACE
+
+namespace crucible::charts {
+class ChartHost;
+}
+
+namespace crucible::gui {
+
+class ResultsTableModel;
+
+// The results of the shown run as a sortable, filterable table; choosing a row shows that
+// workload's distribution and its samples in order below the table.
+class ResultsView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ResultsView(QWidget* parent = nullptr);
+
+    void setLook(const charts::ChartLook& look);
+    void setResults(std::vector<Result> results);
+    void upsert(const Result& result);
+    void selectWorkload(const QString& id);
+    QString selectedId() const;
+
+    ResultsTableModel* model() const { return m_model; }
+    QSortFilterProxyModel* proxy() const { return m_proxy; }
+    QTableView* table() const { return m_table; }
+    charts::ChartHost* distributionHost() const { return m_distribution; }
+
+Q_SIGNALS:
+    void workloadSelected(const QString& id);
+
+private:
+    void showDetails();
+
+    ResultsTableModel* m_model;
+    QSortFilterProxyModel* m_proxy;
+    QLineEdit* m_filter;
+    QTableView* m_table;
+    charts::ChartHost* m_distribution;
+    charts::ChartHost* m_samples;
+    charts::ChartLook m_look;
+};
+
+} // namespace crucible::gui

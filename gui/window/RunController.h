@@ -1,0 +1,52 @@
+#pragma once
+
+#include "MeasurementSettings.h"
+#include "Result.h"
+#include "SuiteRunner.h"
+#include "WorkloadRegistry.h"
+
+#include <QObject>
+
+#include <memory>
+#include <vector>
+
+namespace crucible {
+class Session;
+}
+
+namespace crucible::gui {
+
+// The window's handle on the engine: starts a Session for the chosen workloads, relays its
+// signals, and keeps the runs finished in this window so they can be overlaid and compared.
+// Only one run at a time.
+class RunController : public QObject {
+    Q_OBJECT
+public:
+    explicit RunController(const WorkloadRegistry& registry, QObject* parent = nullptr);
+    ~RunController() override;
+
+    // False when a run is already going or no id is known.
+    bool start(const QStringList& ids, const MeasurementSettings& settings, bool quickCheck);
+    void stop();
+    bool isRunning() const;
+
+    // Finished runs of this window, oldest first.
+    const std::vector<RunResult>& runs() const { return m_runs; }
+    const WorkloadRegistry& registry() const { return m_registry; }
+
+Q_SIGNALS:
+    void runStarted(int workloadCount);
+    void workloadStarted(int index, int count, const crucible::WorkloadInfo& info);
+    void samplesAvailable(const QString& id, const crucible::Samples& batch);
+    void progressChanged(const crucible::Progress& progress);
+    void workloadFinished(const crucible::Result& result);
+    void runFinished(const crucible::RunResult& run);
+
+private:
+    const WorkloadRegistry& m_registry;
+    std::unique_ptr<Session> m_session;
+    std::unique_ptr<Session> m_finishedSession;
+    std::vector<RunResult> m_runs;
+};
+
+} // namespace crucible::gui

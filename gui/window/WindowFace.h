@@ -1,0 +1,13 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "WorkloadRegistry.h"
+
+namespace crucible::gui {
+
+// The desktop face: shows the dashboard with the workloads FILTER words select checked, starts
+// the run at once with --run (a quick check with --quick-check), and returns the exit code of
+// the event loop. Needs a QApplication.
+int runWindow(const CommandLineOptions& options, const WorkloadRegistry& registry);
+
+} // namespace crucible::gui

@@ -1,0 +1,181 @@
+// The chart builders shared by the window and the PDF report, and the helpers under them:
+// decimation, time units, text wrapping.
+#include "Decimation.h"
+#include "DistributionChart.h"
+#include "MemoryChart.h"
+#include "PairRatios.h"
+#include "RatioChart.h"
+#include "SamplesChart.h"
+#include "SyntheticRun.h"
+#include "TextWrap.h"
+#include "TimeScale.h"
+
+#include <QBarCategoryAxis>
+#include <QBoxPlotSeries>
+#include <QLineSeries>
+#include <QLogValueAxis>
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace crucible;
+
+namespace {
+template <typename T>
+QList<T*> seriesOf(const QChart& chart)
+{
+    QList<T*> found;
+    for (QAbstractSeries* s : chart.series())
+        if (auto* t = qobject_cast<T*>(s))
+            found << t;
+    return found;
+}
+
+std::vector<const Result*> pointers(const RunResult& run)
+{
+    std::vector<const Result*> out;
+    for (const Result& r : run.results)
+        out.push_back(&r);
+    return out;
+}
+} // namespace
+
+class TestCharts : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void decimationBoundsPointsAndKeepsExtremes();
+    void decimationLeavesShortSeriesAlone();
+    void timeScalePicksReadableUnits_data();
+    void timeScalePicksReadableUnits();
+    void distributionHasOneBoxPerFinishedWorkload();
+    void samplesChartIsDecimatedForLongRuns();
+    void memoryChartHasOneLinePerWorkload();
+    void ratioChartShowsEveryPair();
+    void wrapKeepsLinesWithinWidth();
+};
+
+void TestCharts::decimationBoundsPointsAndKeepsExtremes()
+{
+    std::vector<QPointF> points;
+    for (int i = 0; i < 1'000'000; ++i)
+        points.emplace_back(i, std::sin(i * 0.001) * 100);
+    points[123'456].setY(5000);  // one slow sample
+    points[654'321].setY(-5000); // and one impossibly fast
+    const QList<QPointF> out = charts::decimateMinMax(points, 800);
+    QVERIFY(out.size() <= 1600);
+    QVERIFY(out.size() >= 800);
+    QVERIFY(std::is_sorted(out.begin(), out.end(), [](const QPointF& a, const QPointF& b) { return a.x() < b.x(); }));
+    QVERIFY(out.contains(points[123'456]));
+    QVERIFY(out.contains(points[654'321]));
+    QCOMPARE(out.front(), points.front());
+}
+
+void TestCharts::decimationLeavesShortSeriesAlone()
+{
+    const std::vector<QPointF> points{{0, 1}, {1, 3}, {2, 2}};
+    QCOMPARE(charts::decimateMinMax(points, 100), QList<QPointF>(points.begin(), points.end()));
+}
+
+void TestCharts::timeScalePicksReadableUnits_data()
+{
+    QTest::addColumn<double>("ns");
+    QTest::addColumn<QString>("unit");
+    QTest::newRow("ns") << 850.0 << QStringLiteral("ns");
+    QTest::newRow("µs") << 12'000.0 << QStringLiteral("µs");
+    QTest::newRow("ms") << 3.5e6 << QStringLiteral("ms");
+    QTest::newRow("s") << 2e9 << QStringLiteral("s");
+}
+
+void TestCharts::timeScalePicksReadableUnits()
+{
+    QFETCH(double, ns);
+    QFETCH(QString, unit);
+    const charts::TimeScale s = charts::timeScaleFor(ns);
+    QCOMPARE(s.unit, unit);
+    QVERIFY(s.fromNs(ns) >= 1 && s.fromNs(ns) < 1000);
+}
+
+void TestCharts::distributionHasOneBoxPerFinishedWorkload()
+{
+    const RunResult run = syntheticRun(10, 20); // workload 3 failed
+    const auto results = pointers(run);
+    const auto chart = charts::distributionChart(results, {});
+    const auto boxes = seriesOf<QBoxPlotSeries>(*chart);
+    QCOMPARE(boxes.size(), 1);
+    QCOMPARE(boxes.front()->count(), 9);
+    // Times from tens of ns to ms need a log axis to show the fast ones at all.
+    QVERIFY(!chart->axes(Qt::Vertical, boxes.front()).isEmpty());
+    QVERIFY(qobject_cast<QLogValueAxis*>(chart->axes(Qt::Vertical).front()));
+    auto* x = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Horizontal).front());
+    QVERIFY(x);
+    QCOMPARE(x->count(), 9);
+    QVERIFY(x->categories().contains(QStringLiteral("synthetic_000")));
+}
+
+void TestCharts::samplesChartIsDecimatedForLongRuns()
+{
+    // A long run, built by hand: the bootstrap in computeStatistics() would dominate the test.
+    Result long_;
+    long_.info.id = QStringLiteral("system.long");
+    long_.info.category = Category::System;
+    for (int i = 0; i < 200'000; ++i)
+        long_.samples.push_back(Sample{10, 1000.0 + (i % 97) * 10, 0, 1 << 20});
+    long_.summary.n = long_.samples.size();
+    long_.summary.min = 100;
+    long_.summary.max = 196;
+    long_.summary.median = 148;
+    charts::ChartOptions options;
+    options.widthPx = 500;
+    const auto chart = charts::samplesOverTimeChart(long_, options);
+    const auto lines = seriesOf<QLineSeries>(*chart);
+    QCOMPARE(lines.size(), 2); // the samples and the median
+    QVERIFY(lines.front()->count() <= 1000);
+    QVERIFY(lines.front()->count() > 100);
+    QVERIFY(chart->title().contains(QStringLiteral("long")));
+
+    RunResult small = syntheticRun(1, 40, false);
+    const auto few = charts::samplesOverTimeChart(small.results.front(), options);
+    QCOMPARE(seriesOf<QLineSeries>(*few).front()->count(), 40);
+}
+
+void TestCharts::memoryChartHasOneLinePerWorkload()
+{
+    const RunResult run = syntheticRun(6, 20);
+    const auto results = pointers(run);
+    const auto chart = charts::memoryChart(results, {});
+    QCOMPARE(seriesOf<QLineSeries>(*chart).size(), 5); // the failed one has no samples
+}
+
+void TestCharts::ratioChartShowsEveryPair()
+{
+    const RunResult run = syntheticRun(40, 20);
+    const std::vector<PairRatio> pairs = pairRatios(run);
+    QCOMPARE(int(pairs.size()), 4);
+    for (const PairRatio& p : pairs) {
+        QVERIFY(p.ci95.low <= p.ratio && p.ratio <= p.ci95.high);
+        QVERIFY(p.oldId < p.newId);
+    }
+    const auto chart = charts::ratioChart(pairs, {});
+    QCOMPARE(seriesOf<QBoxPlotSeries>(*chart).front()->count(), 4);
+    // Each pair keeps its own category (a repeated label would drop its whisker).
+    QCOMPARE(qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Horizontal).front())->count(), 4);
+}
+
+void TestCharts::wrapKeepsLinesWithinWidth()
+{
+    const QFontMetricsF m(QFont(QStringLiteral("DejaVu Sans"), 9));
+    const double width = m.horizontalAdvance(QStringLiteral("architecture.tool_"));
+    const QStringList lines = report::wrapText(QStringLiteral("system.file_write/size=1MiB and architecture.tool_exec.layered"), m, width);
+    QVERIFY(lines.size() > 2);
+    for (const QString& line : lines)
+        QVERIFY2(m.horizontalAdvance(line) <= width, qPrintable(line));
+    QCOMPARE(lines.join(QString()).remove(QLatin1Char(' ')),
+             QStringLiteral("system.file_write/size=1MiBandarchitecture.tool_exec.layered"));
+    // Long ids break after their separators, not in the middle of a word.
+    QVERIFY2(lines.first().endsWith(QLatin1Char('.')) || lines.first().endsWith(QLatin1Char('_'))
+                 || lines.first().endsWith(QLatin1Char('/')),
+             qPrintable(lines.first()));
+}
+
+QTEST_MAIN(TestCharts)
+#include "tst_charts.moc"

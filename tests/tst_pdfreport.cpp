@@ -1,0 +1,260 @@
+// The PDF report: pages, text, charts on and off, A4 and Letter, and a headless run of the
+// real binary with no display at all. The PDF's text is read back with pdftotext
+// (poppler-utils, installed by packaging/quickstart.sh): without it the test fails, it does
+// not skip, because an unchecked report is the failure this test exists to catch.
+#include "CommandLine.h"
+#include "PdfReport.h"
+#include "SyntheticRun.h"
+
+#include <QtTest>
+
+using namespace crucible;
+
+namespace {
+
+QString pdftotext()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+}
+
+// The text of `pdf` (all pages, or pages first…last), as pdftotext reads it.
+QString pdfText(const QByteArray& pdf, int first = 0, int last = 0)
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("r.pdf"));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(pdf) != pdf.size())
+        return {};
+    f.close();
+    QStringList args;
+    if (first > 0)
+        args << QStringLiteral("-f") << QString::number(first) << QStringLiteral("-l") << QString::number(last);
+    args << path << QStringLiteral("-");
+    QProcess p;
+    p.start(pdftotext(), args);
+    if (!p.waitForFinished(60'000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+struct Rendered {
+    QByteArray pdf;
+    int pages = 0;
+};
+
+Rendered render(const RunResult& run, bool plots, QPageSize::PageSizeId size = QPageSize::A4)
+{
+    report::PdfOptions options;
+    options.plots = plots;
+    options.pageSize = QPageSize(size);
+    QBuffer buffer;
+    buffer.open(QIODevice::WriteOnly);
+    QString error;
+    Rendered r;
+    if (!report::writePdfReport(run, buffer, options, &error, &r.pages))
+        qWarning("writePdfReport: %s", qPrintable(error));
+    r.pdf = buffer.data();
+    return r;
+}
+
+struct Outcome {
+    int exitCode = -1;
+    QByteArray err;
+};
+
+// The real program with no display: DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM all unset,
+// so it must pick the offscreen platform by itself.
+Outcome runWithoutDisplay(const QStringList& args, const QMap<QString, QString>& extraEnv = {})
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QLatin1String(name));
+    for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
+        env.insert(it.key(), it.value());
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(CRUCIBLE_BINARY), args);
+    if (!p.waitForFinished(300'000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardError()};
+}
+
+} // namespace
+
+class TestPdfReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void multiPageWithEveryId_data();
+    void multiPageWithEveryId();
+    void noPlotsIsSmallerWithSameIds();
+    void longTableRepeatsItsHeader();
+    void failuresAndVerdictsAreWritten();
+    void emptyAndCancelledRunsStillRender();
+    void plottingFromEnvironment_data();
+    void plottingFromEnvironment();
+    void headlessRunWritesReportWithoutDisplay();
+    void invalidPlottingVariableExits2();
+};
+
+void TestPdfReport::initTestCase()
+{
+    QVERIFY2(!pdftotext().isEmpty(), "pdftotext not found: install poppler-utils (packaging/quickstart.sh does)");
+}
+
+void TestPdfReport::multiPageWithEveryId_data()
+{
+    QTest::addColumn<int>("pageSize");
+    QTest::newRow("A4") << int(QPageSize::A4);
+    QTest::newRow("Letter") << int(QPageSize::Letter);
+}
+
+void TestPdfReport::multiPageWithEveryId()
+{
+    QFETCH(int, pageSize);
+    const RunResult run = syntheticRun(15, 30);
+    const Rendered r = render(run, true, QPageSize::PageSizeId(pageSize));
+    QVERIFY(r.pdf.startsWith("%PDF-"));
+    QVERIFY2(r.pages > 1, qPrintable(QString::number(r.pages)));
+    const QString text = pdfText(r.pdf);
+    for (const Result& w : run.results)
+        QVERIFY2(text.contains(w.info.id), qPrintable(w.info.id));
+    for (const char* category : {"script_engine", "cli", "daemon", "system", "architecture"})
+        QVERIFY2(text.contains(QStringLiteral("Category: %1").arg(QLatin1String(category))), category);
+    QVERIFY(text.contains(QStringLiteral("page 1 of %1").arg(r.pages)));
+    QVERIFY(text.contains(QStringLiteral("page %1 of %1").arg(r.pages)));
+    QVERIFY(text.contains(run.info.host));
+    QVERIFY(text.contains(run.info.gitCommit));
+}
+
+void TestPdfReport::noPlotsIsSmallerWithSameIds()
+{
+    const RunResult run = syntheticRun(15, 30);
+    const Rendered plots = render(run, true);
+    const Rendered text = render(run, false);
+    QVERIFY(!text.pdf.isEmpty());
+    QVERIFY2(text.pdf.size() < plots.pdf.size(),
+             qPrintable(QStringLiteral("%1 vs %2 bytes").arg(text.pdf.size()).arg(plots.pdf.size())));
+    QVERIFY(text.pages < plots.pages);
+    const QString content = pdfText(text.pdf);
+    for (const Result& w : run.results)
+        QVERIFY2(content.contains(w.info.id), qPrintable(w.info.id));
+    QVERIFY(!content.contains(QStringLiteral("Samples over time")));
+    QVERIFY(pdfText(plots.pdf).contains(QStringLiteral("Samples over time")));
+}
+
+void TestPdfReport::longTableRepeatsItsHeader()
+{
+    // 90 rows do not fit one page: the summary continues with its header on page 2.
+    const RunResult run = syntheticRun(90, 5);
+    const Rendered r = render(run, false);
+    const QString page1 = pdfText(r.pdf, 1, 1);
+    const QString page2 = pdfText(r.pdf, 2, 2);
+    QVERIFY2(page2.contains(QStringLiteral("95% CI of median")), qPrintable(page2.left(400)));
+    QVERIFY(!page1.contains(run.results[50].info.id));
+    QVERIFY(page2.contains(run.results[50].info.id));
+}
+
+void TestPdfReport::failuresAndVerdictsAreWritten()
+{
+    const RunResult run = syntheticRun(10, 10);
+    const QString text = pdfText(render(run, false).pdf);
+    QVERIFY(text.contains(QStringLiteral("Failures")));
+    QVERIFY(text.contains(QStringLiteral("no such file")));
+    for (const char* verdict : {"regressed", "improved", "unchanged", "inconclusive"})
+        QVERIFY2(text.contains(QLatin1String(verdict)), verdict);
+    // Architecture pairs are reported as ratios.
+    QVERIFY(text.contains(QStringLiteral("Pairs: the old way against the new way")));
+}
+
+void TestPdfReport::emptyAndCancelledRunsStillRender()
+{
+    RunResult run = syntheticRun(0, 0);
+    run.cancelled = true;
+    const Rendered r = render(run, true);
+    QCOMPARE(r.pages, 1);
+    const QString text = pdfText(r.pdf);
+    QVERIFY(text.contains(QStringLiteral("synthetic-suite")));
+    QVERIFY(text.contains(QStringLiteral("stopped before the end")));
+    QVERIFY(text.contains(QStringLiteral("page 1 of 1")));
+}
+
+void TestPdfReport::plottingFromEnvironment_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("plotting"); // empty: the variable is unset
+    QTest::addColumn<bool>("noPlots");
+    QTest::newRow("default") << QStringList{} << QString() << false;
+    QTest::newRow("0") << QStringList{} << QStringLiteral("0") << true;
+    QTest::newRow("false") << QStringList{} << QStringLiteral("false") << true;
+    QTest::newRow("FALSE") << QStringList{} << QStringLiteral("FALSE") << true;
+    QTest::newRow("1") << QStringList{} << QStringLiteral("1") << false;
+    QTest::newRow("true") << QStringList{} << QStringLiteral("true") << false;
+    QTest::newRow("flag") << QStringList{QStringLiteral("--no-plots")} << QString() << true;
+    QTest::newRow("flag wins") << QStringList{QStringLiteral("--no-plots")} << QStringLiteral("1") << true;
+}
+
+void TestPdfReport::plottingFromEnvironment()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, plotting);
+    QFETCH(bool, noPlots);
+    QProcessEnvironment env;
+    if (!plotting.isEmpty())
+        env.insert(QStringLiteral("CRITERION_PLOTTING"), plotting);
+    const ParsedCommandLine parsed = parseCommandLine(QStringList{QStringLiteral("crucible-bench")} + args, env);
+    QVERIFY2(parsed.options, qPrintable(parsed.error.message));
+    QCOMPARE(parsed.options->noPlots, noPlots);
+    QVERIFY(parsed.options->formats.contains(QStringLiteral("pdf")));
+}
+
+void TestPdfReport::headlessRunWritesReportWithoutDisplay()
+{
+    QTemporaryDir dir;
+    const Outcome o = runWithoutDisplay({QStringLiteral("--headless"), QStringLiteral("--quick-check"),
+                                         QStringLiteral("architecture"), QStringLiteral("--output-dir"), dir.path()});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QFile pdf(dir.filePath(QStringLiteral("report.pdf")));
+    QVERIFY2(pdf.open(QIODevice::ReadOnly), "report.pdf was not written");
+    const QByteArray bytes = pdf.readAll();
+    const QString text = pdfText(bytes);
+    QVERIFY(text.contains(QStringLiteral("page 2 of")));
+
+    QFile json(dir.filePath(QStringLiteral("results.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonArray workloads = QJsonDocument::fromJson(json.readAll())[QStringLiteral("workloads")].toArray();
+    QVERIFY(!workloads.isEmpty());
+    for (const QJsonValue& w : workloads)
+        QVERIFY2(text.contains(w[QStringLiteral("id")].toString()), qPrintable(w[QStringLiteral("id")].toString()));
+
+    // The same run without charts: CRITERION_PLOTTING=false, a smaller file with the same ids.
+    QTemporaryDir plain;
+    const Outcome p = runWithoutDisplay({QStringLiteral("--headless"), QStringLiteral("--quick-check"),
+                                         QStringLiteral("architecture"), QStringLiteral("--output-dir"), plain.path(),
+                                         QStringLiteral("--format"), QStringLiteral("pdf")},
+                                        {{QStringLiteral("CRITERION_PLOTTING"), QStringLiteral("false")}});
+    QVERIFY2(p.exitCode == 0, p.err.constData());
+    QFile plainPdf(plain.filePath(QStringLiteral("report.pdf")));
+    QVERIFY(plainPdf.open(QIODevice::ReadOnly));
+    const QByteArray plainBytes = plainPdf.readAll();
+    QVERIFY(plainBytes.size() < bytes.size());
+    const QString plainText = pdfText(plainBytes);
+    for (const QJsonValue& w : workloads)
+        QVERIFY(plainText.contains(w[QStringLiteral("id")].toString()));
+    QCOMPARE(QDir(plain.path()).entryList(QDir::Files), QStringList{QStringLiteral("report.pdf")});
+}
+
+void TestPdfReport::invalidPlottingVariableExits2()
+{
+    QTemporaryDir dir;
+    const Outcome o = runWithoutDisplay({QStringLiteral("--headless"), QStringLiteral("--output-dir"), dir.path()},
+                                        {{QStringLiteral("CRITERION_PLOTTING"), QStringLiteral("maybe")}});
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY2(o.err.contains("CRITERION_PLOTTING"), o.err.constData());
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+QTEST_MAIN(TestPdfReport)
+#include "tst_pdfreport.moc"
