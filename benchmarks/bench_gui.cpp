@@ -93,7 +93,7 @@ int main(int argc, char** argv)
 
     WorkloadRegistry registry;
     workloads::registerBuiltInWorkloads(registry);
-    for (const QString id : {QStringLiteral("architecture.tool_exec.direct"), QStringLiteral("architecture.alloc.arena")}) {
+    for (const QString& id : {QStringLiteral("architecture.tool_exec.direct"), QStringLiteral("architecture.alloc.arena")}) {
         double stall = 0;
         // Alternate to spread drift over both; three rounds each.
         std::vector<double> gui, headless;

@@ -217,7 +217,7 @@ void TestCommands::stopKillsQuickly()
     timer.start();
     stop.request_stop();
     runner.join();
-    QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY2(timer.elapsed() < 150, qPrintable(QString::number(timer.elapsed()))); // ~10 ms when quiet
     QVERIFY(o.stopped);
     QCOMPARE(o.status, Status::Failed);
     QTRY_VERIFY_WITH_TIMEOUT(liveMembersOf(o.pid).isEmpty(), 1000);

@@ -325,6 +325,10 @@ void TestSuite::defaultSuiteHasEveryBuiltIn()
     for (const WorkloadFactory& f : registry.all())
         QVERIFY2(inSuite.contains(f.info.id), qPrintable(f.info.id + QStringLiteral(" is missing from resources/default-suite.json")));
     QVERIFY(!loaded.suite->budgets.empty());
+    // The fallback for a build without the resource: every registered workload, in order.
+    const Suite fallback = allRegisteredWorkloads(registry);
+    QCOMPARE(fallback.workloads.size(), registry.all().size());
+    QCOMPARE(fallback.workloads.front().info.id, registry.all().front().info.id);
     QCOMPARE(loaded.suite->claims.size(), std::size_t(5));
     for (const Claim& c : loaded.suite->claims) {
         const WorkloadFactory* baseline = registry.find(c.baseline);

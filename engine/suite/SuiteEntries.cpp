@@ -149,6 +149,66 @@ CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
     return c;
 }
 
+// Google Benchmark entries are checked, then refused: running them is not implemented yet.
+void refuseGbench(const Node& entry)
+{
+    entry.allowOnly({"id", "gbench", "filter"}, QStringLiteral("in a gbench entry"));
+    entry[QStringLiteral("gbench")].string();
+    if (entry.has(QStringLiteral("filter")))
+        entry[QStringLiteral("filter")].string();
+    entry[QStringLiteral("gbench")].fail(
+        QStringLiteral("Google Benchmark executables are not supported yet; remove this entry"));
+}
+
+// A built-in takes the parameters its registration declares (with their defaults), no others.
+void checkParameterNames(const Node& entry, const WorkloadFactory& factory, const std::vector<ParameterValues>& params)
+{
+    for (const ParameterValues& p : params) {
+        if (factory.info.parameters.contains(p.key))
+            continue;
+        const QStringList known = factory.info.parameters.keys();
+        entry[QStringLiteral("params")][p.key].fail(
+            QStringLiteral("%1 has no parameter \"%2\" (%3)")
+                .arg(factory.info.id, p.key,
+                     known.isEmpty() ? QStringLiteral("it takes none") : QStringLiteral("it takes: ") + known.join(QStringLiteral(", "))));
+    }
+}
+
+// One workload per combination of the entry's parameters.
+std::vector<SuiteWorkload> expand(const SuiteWorkload& proto, const std::optional<CommandEntry>& command,
+                                  const std::vector<ParameterValues>& params)
+{
+    std::vector<SuiteWorkload> out;
+    for (const std::vector<int>& combination : combinations(params)) {
+        SuiteWorkload w = proto;
+        w.info.id = proto.baseId;
+        std::map<QString, QString> texts;
+        for (std::size_t k = 0; k < params.size(); ++k) {
+            const ParameterValues& p = params[k];
+            w.parameters.insert(p.key, p.values.at(combination[k]));
+            w.info.parameters.insert(p.key, p.values.at(combination[k]));
+            texts[p.key] = p.texts.at(combination[k]);
+            w.info.id += QStringLiteral("/%1=%2").arg(p.key, p.texts.at(combination[k]));
+        }
+        if (command) {
+            auto spec = [&](const QStringList& argv) {
+                CommandSpec s = command->base;
+                s.argv = substitute(argv, texts);
+                return s;
+            };
+            w.command = spec(command->command);
+            if (command->prepare)
+                w.prepare = spec(*command->prepare);
+            if (command->cleanup)
+                w.cleanup = spec(*command->cleanup);
+            w.info.description =
+                command->description.isEmpty() ? CommandWorkload::describe(w.command.argv) : command->description;
+        }
+        out.push_back(std::move(w));
+    }
+    return out;
+}
+
 } // namespace
 
 std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRegistry& registry,
@@ -163,77 +223,33 @@ std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRe
     for (qsizetype i = 0; i < workloads.size(); ++i) {
         const Node entry = workloads[i];
         entry.object();
-        const QString id = readId(entry);
-        const bool isCommand = entry.has(QStringLiteral("command"));
-        if (entry.has(QStringLiteral("gbench"))) {
-            entry.allowOnly({"id", "gbench", "filter"}, QStringLiteral("in a gbench entry"));
-            entry[QStringLiteral("gbench")].string();
-            if (entry.has(QStringLiteral("filter")))
-                entry[QStringLiteral("filter")].string();
-            entry[QStringLiteral("gbench")].fail(
-                QStringLiteral("Google Benchmark executables are not supported yet; remove this entry"));
-        }
-
         SuiteWorkload proto;
-        proto.baseId = id;
+        proto.baseId = readId(entry);
+        if (entry.has(QStringLiteral("gbench")))
+            refuseGbench(entry);
+
+        std::optional<CommandEntry> command;
         const WorkloadFactory* factory = nullptr;
-        CommandEntry command;
-        if (isCommand) {
+        if (entry.has(QStringLiteral("command"))) {
             command = readCommandEntry(entry, defaultTimeoutSeconds);
             proto.kind = SuiteWorkload::Kind::Command;
-            proto.info.category = categoryOfId(id);
+            proto.info.category = categoryOfId(proto.baseId);
             proto.info.operation = QStringLiteral("run");
         } else {
             entry.allowOnly({"id", "params"}, QStringLiteral("in a built-in workload entry (commands need \"command\")"));
-            factory = registry.find(id);
+            factory = registry.find(proto.baseId);
             if (!factory)
                 entry[QStringLiteral("id")].fail(
-                    QStringLiteral("no built-in workload \"%1\" (crucible-bench --list shows them)").arg(id));
+                    QStringLiteral("no built-in workload \"%1\" (crucible-bench --list shows them)").arg(proto.baseId));
             proto.info = factory->info;
         }
-
         std::vector<ParameterValues> params;
         if (entry.has(QStringLiteral("params")))
             params = readParams(entry[QStringLiteral("params")]);
-        if (factory) {
-            for (const ParameterValues& p : params) {
-                if (factory->info.parameters.contains(p.key))
-                    continue;
-                const QStringList known = factory->info.parameters.keys();
-                entry[QStringLiteral("params")][p.key].fail(
-                    QStringLiteral("%1 has no parameter \"%2\" (%3)")
-                        .arg(id, p.key,
-                             known.isEmpty() ? QStringLiteral("it takes none")
-                                             : QStringLiteral("it takes: ") + known.join(QStringLiteral(", "))));
-            }
-        }
+        if (factory)
+            checkParameterNames(entry, *factory, params);
 
-        for (const std::vector<int>& combination : combinations(params)) {
-            SuiteWorkload w = proto;
-            w.info.id = id;
-            std::map<QString, QString> texts;
-            for (std::size_t k = 0; k < params.size(); ++k) {
-                const ParameterValues& p = params[k];
-                w.parameters.insert(p.key, p.values.at(combination[k]));
-                texts[p.key] = p.texts.at(combination[k]);
-                w.info.id += QStringLiteral("/%1=%2").arg(p.key, p.texts.at(combination[k]));
-            }
-            for (auto it = w.parameters.begin(); it != w.parameters.end(); ++it)
-                w.info.parameters.insert(it.key(), it.value());
-            if (isCommand) {
-                auto spec = [&](const QStringList& argv) {
-                    CommandSpec s = command.base;
-                    s.argv = substitute(argv, texts);
-                    return s;
-                };
-                w.command = spec(command.command);
-                if (command.prepare)
-                    w.prepare = spec(*command.prepare);
-                if (command.cleanup)
-                    w.cleanup = spec(*command.cleanup);
-                w.info.description =
-                    command.description.isEmpty() ? CommandWorkload::describe(w.command.argv) : command.description;
-            }
+        for (SuiteWorkload& w : expand(proto, command, params)) {
             const auto [it, inserted] = seen.emplace(w.info.id, entry.path());
             if (!inserted)
                 entry[QStringLiteral("id")].fail(

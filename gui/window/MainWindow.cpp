@@ -258,6 +258,7 @@ void MainWindow::showComparison(const RunResult& run)
     charts::ChartOptions options;
     options.look = charts::screenLook(palette());
     options.widthPx = std::max(400, m_comparison->width());
+    options.heightPx = std::max(300, m_comparison->height());
     m_comparison->setChart(charts::ratioChart(pairs, options));
 }
 

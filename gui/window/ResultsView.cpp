@@ -114,6 +114,7 @@ void ResultsView::showDetails()
     charts::ChartOptions options;
     options.look = m_look;
     options.widthPx = std::max(300, m_distribution->width());
+    options.heightPx = std::max(200, m_distribution->height());
     const Result* one[] = {r};
     m_distribution->setChart(charts::distributionChart(one, options));
     options.widthPx = std::max(300, m_samples->width());
