@@ -21,6 +21,7 @@ xvfb-run -a -s "-screen 0 1600x1000x24" bash -c "
   pid=\$!
   sleep \${SHOT_DELAY:-25}
   import -window root '$out'
+  convert '$out' -trim +repage '$out' # the window, without the empty screen around it
   kill \$pid
 "
 echo "Saved $out"

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace crucible::charts {
 
@@ -15,20 +16,22 @@ QList<QPointF> decimateMinMax(std::span<const QPointF> points, int columns)
     const double span = points.back().x() - x0;
     QList<QPointF> out;
     out.reserve(2 * columns);
+    const std::size_t n = points.size();
     std::size_t begin = 0;
-    while (begin < points.size()) {
-        // Column of the bucket's first point; the bucket runs while points stay in it.
-        const auto columnOf = [&](const QPointF& p) {
-            return span > 0 ? std::min(int((p.x() - x0) / span * columns), columns - 1) : 0;
-        };
-        const int column = columnOf(points[begin]);
-        std::size_t end = begin + 1;
+    while (begin < n) {
+        // The bucket is the column of its first point; it runs while points stay left of the
+        // column's right edge. One comparison per point keeps a million points in a few ms.
+        const int column = span > 0 ? std::min(int((points[begin].x() - x0) / span * columns), columns - 1) : 0;
+        const double edge = column == columns - 1 || span <= 0 ? std::numeric_limits<double>::infinity()
+                                                                : x0 + span * double(column + 1) / columns;
         std::size_t lo = begin;
         std::size_t hi = begin;
-        for (; end < points.size() && columnOf(points[end]) == column; ++end) {
-            if (points[end].y() < points[lo].y())
+        std::size_t end = begin + 1;
+        for (; end < n && points[end].x() < edge; ++end) {
+            const double y = points[end].y();
+            if (y < points[lo].y())
                 lo = end;
-            if (points[end].y() > points[hi].y())
+            if (y > points[hi].y())
                 hi = end;
         }
         out.append(points[std::min(lo, hi)]);

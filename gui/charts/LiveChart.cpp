@@ -14,27 +14,22 @@
 
 namespace crucible::charts {
 
-namespace {
-
-struct Range {
-    double minX = 0, maxX = 1, minY = 0, maxY = 1;
-    bool empty = true;
-
-    void include(const QList<QPointF>& points)
-    {
-        for (const QPointF& p : points) {
-            if (empty) {
-                minX = maxX = p.x();
-                minY = maxY = p.y();
-                empty = false;
-            }
-            minX = std::min(minX, p.x());
-            maxX = std::max(maxX, p.x());
-            minY = std::min(minY, p.y());
-            maxY = std::max(maxY, p.y());
+void LiveChart::Range::include(const QList<QPointF>& points)
+{
+    for (const QPointF& p : points) {
+        if (empty) {
+            minX = maxX = p.x();
+            minY = maxY = p.y();
+            empty = false;
         }
+        minX = std::min(minX, p.x());
+        maxX = std::max(maxX, p.x());
+        minY = std::min(minY, p.y());
+        maxY = std::max(maxY, p.y());
     }
-};
+}
+
+namespace {
 
 // Divides y by `divisor`, after decimating to the chart's width.
 QList<QPointF> prepared(const QList<QPointF>& points, int columns, double divisor)
@@ -96,13 +91,16 @@ void LiveChart::setTitle(const QString& title)
 void LiveChart::clear()
 {
     m_points.clear();
+    m_pointsRange = {};
     setOverlays({}, {});
     m_dirty = true;
 }
 
 void LiveChart::append(std::span<const QPointF> points)
 {
-    m_points.append(QList<QPointF>(points.begin(), points.end()));
+    const QList<QPointF> added(points.begin(), points.end());
+    m_pointsRange.include(added); // kept up to date here, so a frame never rescans the buffer
+    m_points.append(added);
     m_dirty = true;
 }
 
@@ -148,8 +146,7 @@ bool LiveChart::refresh()
 
 void LiveChart::rescale()
 {
-    Range range;
-    range.include(m_points);
+    Range range = m_pointsRange;
     for (const QList<QPointF>& o : m_overlays)
         range.include(o);
     double divisor = 1;
@@ -163,22 +160,22 @@ void LiveChart::rescale()
         divisor = 1024.0 * 1024.0;
         m_y->setTitleText(tr("resident memory (MiB)"));
     }
-    const int columns = std::max(50, m_view->viewport()->width());
-    m_current->replace(prepared(m_points, columns, divisor));
-    for (std::size_t i = 0; i < m_overlays.size(); ++i)
-        m_overlaySeries[i]->replace(prepared(m_overlays[i], columns, divisor));
-
     if (range.empty) {
         m_x->setRange(0, 10);
         m_y->setRange(0, 1);
-        return;
+    } else {
+        // Latency axes start at zero so that a change reads in proportion; a little headroom.
+        const double top = range.maxY / divisor * 1.08;
+        m_y->setRange(0, top > 0 ? top : 1);
+        m_y->applyNiceNumbers();
+        m_x->setRange(range.minX, std::max(range.maxX, range.minX + 1));
+        m_x->applyNiceNumbers(); // whole sample numbers on the ticks
     }
-    // Latency axes start at zero so that a change reads in proportion; a little headroom on top.
-    const double top = range.maxY / divisor * 1.08;
-    m_y->setRange(0, top > 0 ? top : 1);
-    m_y->applyNiceNumbers();
-    m_x->setRange(range.minX, std::max(range.maxX, range.minX + 1));
-    m_x->applyNiceNumbers(); // whole sample numbers on the ticks
+    // About two points per pixel column of the plot, whatever the length of the run.
+    const int columns = std::max(50, int(m_chart->plotArea().width()));
+    m_current->replace(prepared(m_points, columns, divisor));
+    for (std::size_t i = 0; i < m_overlays.size(); ++i)
+        m_overlaySeries[i]->replace(prepared(m_overlays[i], columns, divisor));
 }
 
 } // namespace crucible::charts

@@ -48,6 +48,12 @@ public:
     QChart* chart() const { return m_chart; }
 
 private:
+    struct Range {
+        double minX = 0, maxX = 1, minY = 0, maxY = 1;
+        bool empty = true;
+        void include(const QList<QPointF>& points);
+    };
+
     void rescale();
 
     ValueKind m_kind;
@@ -60,6 +66,7 @@ private:
     QValueAxis* m_x;
     QValueAxis* m_y;
     QList<QPointF> m_points;
+    Range m_pointsRange; // of m_points
     bool m_dirty = false;
 };
 
