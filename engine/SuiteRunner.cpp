@@ -128,7 +128,6 @@ private:
         }
         reportProgress(members, 0);
 
-        const CpuTimes cpuStart = threadCpuTimes();
         for (Member& m : members) {
             guarded(m, [&] {
                 m.workload->setUp();
@@ -139,6 +138,8 @@ private:
             });
         }
         reportProgress(members, warmUpWeight());
+        // CPU time counts from here: the samples, not set-up and warm-up.
+        const CpuTimes cpuStart = threadCpuTimes();
 
         const int sampleCount = std::max(1, m_plan.settings.sampleCount);
         for (int i = 0; i < sampleCount && !m_stop.stop_requested(); ++i) {

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace crucible {
 
@@ -22,8 +23,14 @@ namespace {
 
 std::atomic<bool> g_interrupted{false};
 
+std::atomic<int> g_interruptCount{0};
+
+// The first Ctrl-C (or SIGTERM from a CI runner) stops the run between samples and keeps the
+// finished workloads; a second one, for a workload that ignores stop, ends the process now.
 extern "C" void onInterrupt(int)
 {
+    if (g_interruptCount.fetch_add(1) > 0)
+        ::_exit(130);
     g_interrupted.store(true);
 }
 
@@ -93,7 +100,9 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
 
     // Ctrl-C stops the run between samples; finished workloads are still written.
     g_interrupted = false;
+    g_interruptCount = 0;
     auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &session, [&] {
         if (g_interrupted.exchange(false))
@@ -104,6 +113,7 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     session.start();
     QCoreApplication::exec();
     std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
     if (!finished) {
         std::fprintf(stderr, "crucible-bench: the run ended without a result\n");
         return ExitInternalError;

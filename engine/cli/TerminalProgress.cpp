@@ -32,12 +32,11 @@ void TerminalProgress::update(const Progress& p)
 {
     if (!m_interactive)
         return;
+    // One multi-argument arg(): an id holding "%4" is not taken for a placeholder.
     const QString line = QStringLiteral("[%1/%2] %3  %4%  ETA %5")
-                             .arg(p.workloadIndex + 1)
-                             .arg(p.workloadCount)
-                             .arg(p.workloadId)
-                             .arg(std::lround(p.overallFraction * 100), 3)
-                             .arg(formatEta(p.etaSeconds));
+                             .arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount), p.workloadId,
+                                  QString::number(std::lround(p.overallFraction * 100)).rightJustified(3),
+                                  formatEta(p.etaSeconds));
     // \r and "erase line" rewrite the line in place.
     std::fprintf(m_stream, "\r\x1b[2K%s", qPrintable(line));
     std::fflush(m_stream);

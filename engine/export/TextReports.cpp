@@ -56,10 +56,12 @@ QByteArray summaryCsv(const RunResult& run)
                           QStringLiteral("change_pct"), QStringLiteral("p_value"), QStringLiteral("verdict")});
     for (const Result& r : run.results) {
         const stats::Summary& s = r.summary;
+        // A workload without samples has no statistics: empty cells, not zeros.
+        const auto stat = [&](double v) { return r.samples.empty() ? QString() : numberField(v); };
         out += record({textField(r.info.id), textField(categoryName(r.info.category)), textField(statusName(r.status)),
-                       integerField(qint64(r.samples.size())), numberField(s.mean), numberField(s.median),
-                       numberField(s.stddev), numberField(s.min), numberField(s.max), numberField(s.p90),
-                       numberField(s.p99), numberField(s.ci95.low), numberField(s.ci95.high),
+                       integerField(qint64(r.samples.size())), stat(s.mean), stat(s.median),
+                       stat(s.stddev), stat(s.min), stat(s.max), stat(s.p90),
+                       stat(s.p99), stat(s.ci95.low), stat(s.ci95.high),
                        textField(r.info.unit), integerField(r.peakRssBytes), numberField(changePct(r)),
                        numberField(pValue(r)), textField(verdict(r))});
     }
@@ -148,7 +150,8 @@ QByteArray summaryMarkdown(const RunResult& run)
                                   : QStringLiteral("**%1**: %2").arg(statusName(r->status), markdownCell(r->error));
         md += QStringLiteral("| `%1` | %2 | %3 | %4 – %5 | %6% | %7 | %8 | %9 |\n")
                   .arg(markdownCell(r->info.id), status, ok ? formatMeasure(s.median, r->info.unit) : QStringLiteral("–"),
-                       formatMeasure(s.ci95.low, r->info.unit), formatMeasure(s.ci95.high, r->info.unit),
+                       ok ? formatMeasure(s.ci95.low, r->info.unit) : QStringLiteral("–"),
+                       ok ? formatMeasure(s.ci95.high, r->info.unit) : QStringLiteral("–"),
                        QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change,
                        verdictCell);
     }

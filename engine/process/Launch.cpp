@@ -61,6 +61,20 @@ int childMain(void* argument)
     ::close_range(3, ~0U, 0);
     if (c->workingDirectory && ::chdir(c->workingDirectory) != 0)
         childFailed(c, "chdir");
+    // A signal sent to our old group before setpgid (Ctrl-C, a terminal resize) is still
+    // pending: under PTRACE_TRACEME it would stop the child before exec while the parent waits
+    // for that exec in vfork. Setting a pending signal to ignored discards it.
+    sigset_t pending;
+    sigemptyset(&pending);
+    ::sigpending(&pending);
+    struct sigaction ignore {};
+    ignore.sa_handler = SIG_IGN;
+    for (int sig = 1; sig < NSIG; ++sig) {
+        if (sig != SIGKILL && sig != SIGSTOP && sigismember(&pending, sig) == 1) {
+            ::sigaction(sig, &ignore, nullptr);
+            ::sigaction(sig, &defaultAction, nullptr);
+        }
+    }
     // If the thread that waits for it dies, so does the child: nothing outlives its runner.
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (c->trace)

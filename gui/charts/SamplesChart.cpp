@@ -17,7 +17,7 @@ std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOp
     applyLook(*chart, options.look);
     chart->legend()->hide();
     const bool hasData = result.status == Status::Ok && !result.samples.empty();
-    chart->setTitle(hasData ? QStringLiteral("%1 · median %2").arg(shortId(result.info), formatDuration(result.summary.median))
+    chart->setTitle(hasData ? QStringLiteral("%1 · median %2").arg(shortId(result.info), formatMeasure(result.summary.median, result.info.unit))
                             : QStringLiteral("%1 · %2").arg(shortId(result.info), statusName(result.status)));
     if (!hasData)
         return chart;

@@ -126,10 +126,15 @@ void appendCategorySection(ReportDocument& doc, Category category, const std::ve
     text(doc, TextRole::Subheading, QStringLiteral("Statistics"));
     doc.blocks.emplace_back(statisticsTable(results));
 
-    const bool anySamples = std::any_of(results.begin(), results.end(), [](const Result* r) { return !r->samples.empty(); });
+    // Charts have time axes: workloads measured in another unit (a size in bytes) stay in the
+    // tables only.
+    std::vector<const Result*> timed;
+    std::copy_if(results.begin(), results.end(), std::back_inserter(timed),
+                 [](const Result* r) { return r->info.unit == QLatin1String("ns"); });
+    const bool anySamples = std::any_of(timed.begin(), timed.end(), [](const Result* r) { return !r->samples.empty(); });
     if (options.plots && anySamples) {
         text(doc, TextRole::Subheading, QStringLiteral("Latency distribution"));
-        appendChunkedCharts(doc, results, kBoxesPerChart, 0.5, [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
+        appendChunkedCharts(doc, timed, kBoxesPerChart, 0.5, [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
             return charts::distributionChart(chunk, o);
         });
     }
@@ -153,13 +158,13 @@ void appendCategorySection(ReportDocument& doc, Category category, const std::ve
         ChartGridBlock grid;
         grid.perRow = 2;
         grid.aspect = 0.62;
-        for (const Result* r : results) // a failed workload has no samples to show: its row in the tables says why
+        for (const Result* r : timed) // a failed workload has no samples to show: its row in the tables says why
             if (r->status == Status::Ok && !r->samples.empty())
                 grid.charts.push_back([r](const charts::ChartOptions& o) { return charts::samplesOverTimeChart(*r, o); });
         doc.blocks.emplace_back(std::move(grid));
 
         text(doc, TextRole::Subheading, QStringLiteral("Memory"));
-        appendChunkedCharts(doc, results, kLinesPerMemoryChart, 0.45, [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
+        appendChunkedCharts(doc, timed, kLinesPerMemoryChart, 0.45, [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
             return charts::memoryChart(chunk, o);
         });
     }

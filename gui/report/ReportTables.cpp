@@ -82,8 +82,8 @@ TableBlock summaryTable(const RunResult& run)
         std::vector<TableCell> row{
             {r.info.id},
             statusCell(r),
-            {ok ? formatDuration(s.median) : QStringLiteral("–")},
-            {ok ? QStringLiteral("%1 – %2").arg(formatDuration(s.ci95.low), formatDuration(s.ci95.high)) : QStringLiteral("–")},
+            {ok ? formatMeasure(s.median, r.info.unit) : QStringLiteral("–")},
+            {ok ? QStringLiteral("%1 – %2").arg(formatMeasure(s.ci95.low, r.info.unit), formatMeasure(s.ci95.high, r.info.unit)) : QStringLiteral("–")},
             {ok ? percent(s.cv * 100, false) : QStringLiteral("–")},
             {r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QStringLiteral("–")},
         };
@@ -132,9 +132,9 @@ TableBlock statisticsTable(std::span<const Result* const> results)
             t.rows.push_back(std::move(row));
             continue;
         }
-        t.rows.push_back({{charts::shortId(r->info)}, {QString::number(r->samples.size())}, {formatDuration(s.mean)},
-                          {formatDuration(s.stddev)}, {formatDuration(s.min)}, {formatDuration(s.p90)},
-                          {formatDuration(s.p99)}, {formatDuration(s.max)}, {outliers(s.outliers)},
+        t.rows.push_back({{charts::shortId(r->info)}, {QString::number(r->samples.size())}, {formatMeasure(s.mean, r->info.unit)},
+                          {formatMeasure(s.stddev, r->info.unit)}, {formatMeasure(s.min, r->info.unit)}, {formatMeasure(s.p90, r->info.unit)},
+                          {formatMeasure(s.p99, r->info.unit)}, {formatMeasure(s.max, r->info.unit)}, {outliers(s.outliers)},
                           {throughput(r->throughputPerS, r->info.operation)}});
     }
     return t;
