@@ -23,4 +23,16 @@ std::optional<Sample> Workload::measureIteration(std::stop_token stop)
     return sample;
 }
 
+WorkloadInfo builtInInfo(Category category, const QString& name, const QString& operation,
+                         const QString& description)
+{
+    WorkloadInfo info;
+    info.id = categoryName(category) + QLatin1Char('.') + name;
+    info.category = category;
+    info.description = description;
+    info.unit = QStringLiteral("ns");
+    info.operation = operation;
+    return info;
+}
+
 } // namespace crucible

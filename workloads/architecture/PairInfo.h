@@ -13,23 +13,10 @@ namespace crucible::workloads::architecture {
 inline WorkloadInfo pairSideInfo(const char* pair, const char* side, const char* otherSide,
                                  const char* operation, const char* description)
 {
-    const QString prefix = QStringLiteral("architecture.") + QLatin1String(pair) + u'.';
-    WorkloadInfo info;
-    info.id = prefix + QLatin1String(side);
-    info.pairedWith = prefix + QLatin1String(otherSide);
-    info.category = Category::Architecture;
-    info.description = QString::fromUtf8(description);
-    info.unit = QStringLiteral("ns");
-    info.operation = QLatin1String(operation);
+    WorkloadInfo info = builtInInfo(Category::Architecture, QLatin1String(pair) + u'.' + QLatin1String(side),
+                                    QLatin1String(operation), QString::fromUtf8(description));
+    info.pairedWith = QStringLiteral("architecture.") + QLatin1String(pair) + u'.' + QLatin1String(otherSide);
     return info;
-}
-
-// Every iteration of these workloads lasts well under 50 µs, so looking at the stop token once
-// per 1024 iterations keeps Stop within the 200 ms budget while costing nothing measurable.
-// Both sides of a pair use the same check, so it cancels out of their ratio.
-inline bool stopRequestedAt(std::uint64_t iteration, const std::stop_token& stop)
-{
-    return (iteration & 1023u) == 0 && stop.stop_requested();
 }
 
 } // namespace crucible::workloads::architecture

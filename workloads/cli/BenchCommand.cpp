@@ -13,13 +13,7 @@ CommandSpec benchCommand(const QString& executable, const QStringList& arguments
 
 WorkloadInfo cliInfo(const char* name, const char* operation, const char* description)
 {
-    WorkloadInfo info;
-    info.id = QStringLiteral("cli.") + QLatin1String(name);
-    info.category = Category::Cli;
-    info.description = QString::fromUtf8(description);
-    info.unit = QStringLiteral("ns");
-    info.operation = QLatin1String(operation);
-    return info;
+    return builtInInfo(Category::Cli, QLatin1String(name), QLatin1String(operation), QString::fromUtf8(description));
 }
 
 } // namespace crucible::workloads::cli

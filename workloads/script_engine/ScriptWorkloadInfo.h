@@ -10,12 +10,7 @@ namespace crucible::workloads::script_engine {
 inline WorkloadInfo scriptEngineInfo(const char* name, const char* operation, const QString& description,
                                      QVariantMap parameters = {})
 {
-    WorkloadInfo info;
-    info.id = QStringLiteral("script_engine.") + QLatin1String(name);
-    info.category = Category::ScriptEngine;
-    info.description = description;
-    info.unit = QStringLiteral("ns");
-    info.operation = QLatin1String(operation);
+    WorkloadInfo info = builtInInfo(Category::ScriptEngine, QLatin1String(name), QLatin1String(operation), description);
     info.parameters = std::move(parameters);
     return info;
 }
