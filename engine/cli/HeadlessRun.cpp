@@ -70,16 +70,16 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(planError));
         return ExitUsageError;
     }
+    if (const QString format = formatWithoutWriter(options.formats, reports); !format.isEmpty()) {
+        std::fprintf(stderr, "crucible-bench: --format %s: this build has no writer for it\n", qPrintable(format));
+        return ExitInternalError;
+    }
+
     // Refuse an unusable output directory before measuring anything.
     QString dirError;
     if (!prepareOutputDirectory(options.outputDir, &dirError)) {
         std::fprintf(stderr, "crucible-bench: --output-dir %s\n", qPrintable(dirError));
         return ExitUsageError;
-    }
-
-    if (const QString format = formatWithoutWriter(options.formats, reports); !format.isEmpty()) {
-        std::fprintf(stderr, "crucible-bench: --format %s: this build has no writer for it\n", qPrintable(format));
-        return ExitInternalError;
     }
 
     Session session(std::move(plan));
