@@ -5,6 +5,7 @@
 #include "Measurer.h"
 #include "ProcessMemory.h"
 #include "Session.h"
+#include "SpinWorkload.h" // the known-cost busy-wait the tests use
 #include "Statistics.h"
 
 #include <QCoreApplication>
@@ -20,23 +21,6 @@ using namespace crucible;
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-class Spin : public BasicWorkload {
-public:
-    explicit Spin(double ns) : BasicWorkload({QStringLiteral("bench.spin"), Category::System, QStringLiteral("spin")}), m_ns(ns) {}
-    void run(std::uint64_t iterations, std::stop_token stop) override
-    {
-        auto deadline = Clock::now();
-        for (std::uint64_t i = 0; i < iterations && !stop.stop_requested(); ++i) {
-            deadline += std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double, std::nano>(m_ns));
-            while (Clock::now() < deadline && !stop.stop_requested()) {
-            }
-        }
-    }
-
-private:
-    double m_ns;
-};
 
 class Empty : public BasicWorkload {
 public:
@@ -72,7 +56,7 @@ void calibrationAccuracy()
 {
     std::printf("Calibration accuracy (busy-wait of a known cost, 30 samples of 20 ms):\n");
     for (double cost : {100.0, 1'000.0, 10'000.0, 100'000.0}) {
-        Spin spin(cost);
+        SpinWorkload spin(cost);
         const double median = medianOfSamples(spin, {0.1, 0.6, 30, 0});
         std::printf("  cost %9.0f ns  measured median %11.1f ns  error %+.2f%%\n", cost, median, (median / cost - 1) * 100);
     }
@@ -109,7 +93,7 @@ void stopLatency(int argc, char** argv)
     for (int trial = 0; trial < 20; ++trial) {
         SessionPlan plan;
         plan.settings = {0.0, 30.0, 10, 0};
-        plan.workloads.push_back(std::make_unique<Spin>(5'000));
+        plan.workloads.push_back(std::make_unique<SpinWorkload>(5'000));
         Session session(std::move(plan));
         session.start();
         QThread::msleep(50 + 7 * trial);

@@ -1,26 +1,16 @@
 // The headless command line, run as users run it: the real binary in a QProcess.
 #include "CsvReader.h"
+#include "ProgramRun.h"
 
 #include <QtTest>
 
 namespace {
 
-struct Outcome {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Outcome = ProgramRun;
 
 Outcome runTool(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment())
 {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CRUCIBLE_BINARY), args);
-    if (!p.waitForFinished(120'000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardOutput(), p.readAllStandardError()};
+    return runProgram(args, env, 120'000);
 }
 
 QJsonObject readJson(const QString& path)

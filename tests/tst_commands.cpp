@@ -1,5 +1,6 @@
 // External commands: runCommand's timing, memory and classification; CommandWorkload in a
 // session; a whole suite of good and bad commands through the real program.
+#include "ProgramRun.h"
 #include "Session.h"
 #include "process/CommandRunner.h"
 #include "process/CommandWorkload.h"
@@ -57,20 +58,9 @@ int processesWith(const QByteArray& marker)
     return count;
 }
 
-struct ToolRun {
-    int exitCode = -1;
-    QByteArray err;
-};
-
-ToolRun runTool(const QStringList& args)
+ProgramRun runTool(const QStringList& args)
 {
-    QProcess p;
-    p.start(QStringLiteral(CRUCIBLE_BINARY), args);
-    if (!p.waitForFinished(120'000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardError()};
+    return runProgram(args, QProcessEnvironment::systemEnvironment(), 120'000);
 }
 
 } // namespace
@@ -327,7 +317,7 @@ void TestCommands::suiteOfBadCommandsRunsTheRestAndExits3()
     })");
     suite.close();
     const QString out = dir.filePath(QStringLiteral("out"));
-    const ToolRun r = runTool({QStringLiteral("--headless"), QStringLiteral("--suite"), suitePath, QStringLiteral("--sample-size"),
+    const ProgramRun r = runTool({QStringLiteral("--headless"), QStringLiteral("--suite"), suitePath, QStringLiteral("--sample-size"),
                                QStringLiteral("3"), QStringLiteral("--warm-up-time"), QStringLiteral("0"),
                                QStringLiteral("--measurement-time"), QStringLiteral("0.01"), QStringLiteral("--format"),
                                QStringLiteral("json"), QStringLiteral("--output-dir"), out});

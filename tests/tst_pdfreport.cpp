@@ -4,6 +4,7 @@
 // not skip, because an unchecked report is the failure this test exists to catch.
 #include "CommandLine.h"
 #include "PdfReport.h"
+#include "ProgramRun.h"
 #include "SyntheticRun.h"
 
 #include <QtTest>
@@ -57,10 +58,7 @@ Rendered render(const RunResult& run, bool plots, QPageSize::PageSizeId size = Q
     return r;
 }
 
-struct Outcome {
-    int exitCode = -1;
-    QByteArray err;
-};
+using Outcome = ProgramRun;
 
 // The real program with no display: DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM all unset,
 // so it must pick the offscreen platform by itself.
@@ -71,14 +69,7 @@ Outcome runWithoutDisplay(const QStringList& args, const QMap<QString, QString>&
         env.remove(QLatin1String(name));
     for (auto it = extraEnv.begin(); it != extraEnv.end(); ++it)
         env.insert(it.key(), it.value());
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(QStringLiteral(CRUCIBLE_BINARY), args);
-    if (!p.waitForFinished(300'000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, p.readAllStandardError()};
+    return runProgram(args, env);
 }
 
 } // namespace

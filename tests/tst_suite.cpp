@@ -1,6 +1,7 @@
 // Suite files: validation messages, parameter scans, defaults against flags, the built-in
 // default suite, and what the real program does with a bad one.
 #include "BuiltInWorkloads.h"
+#include "ProgramRun.h"
 #include "SpinWorkload.h"
 #include "suite/SuiteFile.h"
 #include "suite/SuitePlan.h"
@@ -53,17 +54,12 @@ QStringList idsOf(const Suite& suite)
 
 int runTool(const QStringList& args, QByteArray* out = nullptr, QByteArray* err = nullptr)
 {
-    QProcess p;
-    p.start(QStringLiteral(CRUCIBLE_BINARY), args);
-    if (!p.waitForFinished(60'000)) {
-        p.kill();
-        p.waitForFinished();
-    }
+    const ProgramRun run = runProgram(args, QProcessEnvironment::systemEnvironment(), 60'000);
     if (out)
-        *out = p.readAllStandardOutput();
+        *out = run.out;
     if (err)
-        *err = p.readAllStandardError();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        *err = run.err;
+    return run.exitCode;
 }
 
 } // namespace

@@ -25,6 +25,16 @@ double decadeCeil(double v)
     return std::pow(10, std::ceil(std::log10(v))) * 1.02;
 }
 
+QLogValueAxis* makeDecadeLogAxis(double lo, double hi)
+{
+    auto* log = new QLogValueAxis;
+    log->setBase(10);
+    log->setLabelFormat(QStringLiteral("%g"));
+    log->setRange(decadeFloor(lo), decadeCeil(hi));
+    log->setMinorTickCount(8);
+    return log;
+}
+
 QAbstractAxis* addTimeAxis(QChart& chart, double minNs, double maxNs, const QString& what, const ChartLook& look,
                            TimeScale* scale)
 {
@@ -35,12 +45,7 @@ QAbstractAxis* addTimeAxis(QChart& chart, double minNs, double maxNs, const QStr
     const double hi = scale->fromNs(maxNs);
     QAbstractAxis* axis = nullptr;
     if (logarithmic) {
-        auto* log = new QLogValueAxis;
-        log->setBase(10);
-        log->setLabelFormat(QStringLiteral("%g"));
-        log->setRange(decadeFloor(lo), decadeCeil(hi));
-        log->setMinorTickCount(8);
-        axis = log;
+        axis = makeDecadeLogAxis(lo, hi);
     } else {
         auto* linear = new QValueAxis;
         const double pad = hi > lo ? (hi - lo) * 0.08 : std::max(std::abs(hi) * 0.05, 1e-9);

@@ -9,6 +9,7 @@ QT_BEGIN_NAMESPACE
 class QAbstractAxis;
 class QBarCategoryAxis;
 class QChart;
+class QLogValueAxis;
 class QValueAxis;
 QT_END_NAMESPACE
 
@@ -17,6 +18,10 @@ namespace crucible::charts {
 // The decade at or below / above `v` (> 0), for the ends of a log axis.
 double decadeFloor(double v);
 double decadeCeil(double v);
+
+// A base-10 log axis from the decade at or below `lo` to the one at or above `hi`, with minor
+// ticks between: the one way the builders draw values spanning orders of magnitude.
+QLogValueAxis* makeDecadeLogAxis(double lo, double hi);
 
 // A vertical axis for times in ns spanning minNs…maxNs: logarithmic when the span is wide,
 // labelled in the unit that keeps the numbers short ("time per iteration (µs)"). Series on it

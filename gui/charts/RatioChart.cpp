@@ -46,11 +46,7 @@ QAbstractAxis* addRatioAxis(QChart& chart, double lo, double hi, const ChartLook
     hi = std::max(hi, 1.0);
     QAbstractAxis* axis = nullptr;
     if (hi / lo > 8) {
-        auto* log = new QLogValueAxis;
-        log->setLabelFormat(QStringLiteral("%g"));
-        log->setRange(decadeFloor(lo), decadeCeil(hi));
-        log->setMinorTickCount(8);
-        axis = log;
+        axis = makeDecadeLogAxis(lo, hi);
     } else {
         auto* linear = new QValueAxis;
         linear->setRange(std::max(0.0, lo - (hi - lo) * 0.1), hi + (hi - lo) * 0.1);

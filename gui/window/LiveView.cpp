@@ -9,22 +9,25 @@ namespace crucible::gui {
 
 namespace {
 
-QList<QPointF> latencyPoints(const Samples& samples, int firstIndex = 0)
+// One point per sample: x the sample's index in the run of its workload, y what `value` reads.
+template <typename Value>
+QList<QPointF> samplePoints(const Samples& samples, int firstIndex, Value value)
 {
     QList<QPointF> points;
     points.reserve(qsizetype(samples.size()));
     for (std::size_t i = 0; i < samples.size(); ++i)
-        points.append(QPointF(firstIndex + int(i), samples[i].perIterationNs()));
+        points.append(QPointF(firstIndex + int(i), value(samples[i])));
     return points;
 }
 
-QList<QPointF> memoryPoints(const Samples& samples, int firstIndex = 0)
+double latencyOf(const Sample& s)
 {
-    QList<QPointF> points;
-    points.reserve(qsizetype(samples.size()));
-    for (std::size_t i = 0; i < samples.size(); ++i)
-        points.append(QPointF(firstIndex + int(i), double(samples[i].rssBytes)));
-    return points;
+    return s.perIterationNs();
+}
+
+double memoryOf(const Sample& s)
+{
+    return double(s.rssBytes);
 }
 
 } // namespace
@@ -61,8 +64,8 @@ void LiveView::showWorkload(const WorkloadInfo& info, const std::vector<Result>&
     std::vector<QList<QPointF>> latency;
     std::vector<QList<QPointF>> memory;
     for (const Result& r : earlier) {
-        latency.push_back(latencyPoints(r.samples));
-        memory.push_back(memoryPoints(r.samples));
+        latency.push_back(samplePoints(r.samples, 0, latencyOf));
+        memory.push_back(samplePoints(r.samples, 0, memoryOf));
     }
     m_latency->setOverlays(std::move(latency), labels);
     m_memory->setOverlays(std::move(memory), labels);
@@ -79,8 +82,8 @@ void LiveView::addSamples(const QString& id, const Samples& batch)
 {
     if (id != m_currentId)
         return; // the other side of an interleaved pair, or a stale batch
-    const QList<QPointF> latency = latencyPoints(batch, m_sampleIndex);
-    const QList<QPointF> memory = memoryPoints(batch, m_sampleIndex);
+    const QList<QPointF> latency = samplePoints(batch, m_sampleIndex, latencyOf);
+    const QList<QPointF> memory = samplePoints(batch, m_sampleIndex, memoryOf);
     m_latency->append(latency);
     m_memory->append(memory);
     m_sampleIndex += int(batch.size());

@@ -100,16 +100,23 @@ LoopbackServer::~LoopbackServer()
     ::close(m_wakeFd);
 }
 
-void LoopbackServer::serve()
+bool LoopbackServer::waitReadable(int fd) const
 {
     for (;;) {
-        pollfd fds[2] = {{m_listenFd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
+        pollfd fds[2] = {{fd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
         if (::poll(fds, 2, -1) < 0) {
             if (errno == EINTR)
                 continue;
-            return;
+            return false;
         }
-        if (fds[1].revents != 0)
+        return fds[1].revents == 0;
+    }
+}
+
+void LoopbackServer::serve()
+{
+    for (;;) {
+        if (!waitReadable(m_listenFd))
             return;
         const int fd = ::accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
         if (fd < 0)
@@ -128,13 +135,7 @@ void LoopbackServer::serveConnection(int fd)
     std::size_t unacknowledged = 0;
     std::uint64_t total = 0;
     for (;;) {
-        pollfd fds[2] = {{fd, POLLIN, 0}, {m_wakeFd, POLLIN, 0}};
-        if (::poll(fds, 2, -1) < 0) {
-            if (errno == EINTR)
-                continue;
-            return;
-        }
-        if (fds[1].revents != 0)
+        if (!waitReadable(fd))
             return;
         const ssize_t n = ::recv(fd, buffer.data(), buffer.size(), 0);
         if (n < 0 && errno == EINTR)

@@ -29,6 +29,9 @@ public:
 private:
     void serve();
     void serveConnection(int fd);
+    // Waits until `fd` can be read; false when the destructor asked the thread to end (or
+    // poll failed).
+    bool waitReadable(int fd) const;
 
     Mode m_mode;
     std::size_t m_ackEvery;

@@ -16,11 +16,11 @@ namespace crucible::workloads::script_engine {
 namespace {
 
 // One tool call per iteration, as a host makes it: the arguments (a QVariantMap, as decoded
-// from a request) marshalled into the VM, the tool's run() called, the result converted back
-// to a QVariant. The arguments rotate among several sets so that no result is reused.
-class ToolExec final : public BasicWorkload {
+// from a request) marshalled into the VM, the tool's run() called, the result handed to
+// inspect(). The arguments rotate among several sets so that no result is reused.
+class ToolCallWorkload : public BasicWorkload {
 public:
-    ToolExec(WorkloadInfo info, ToolScript script) : BasicWorkload(std::move(info)), m_script(script) {}
+    ToolCallWorkload(WorkloadInfo info, ToolScript script) : BasicWorkload(std::move(info)), m_script(script) {}
 
     void setUp() override
     {
@@ -46,15 +46,18 @@ public:
             callOnce();
     }
 
+protected:
+    // Reads the call's result as the host would; throws when it is not what the workload
+    // is meant to measure.
+    virtual void inspect(const QJSValue& result) = 0;
+
+    const Tool& tool() const { return m_tool; }
+
 private:
     void callOnce()
     {
         const QVariantMap& args = m_arguments[m_next++ % m_arguments.size()];
-        const QJSValue result = m_vm->call(m_tool, m_vm->engine().toScriptValue(args));
-        if (const std::optional<ToolFailure> failure = ScriptVm::failure(result))
-            throw std::runtime_error(m_tool.name.toStdString() + " failed: " + failure->message.toStdString());
-        const QVariant value = result.toVariant();
-        doNotOptimize(value);
+        inspect(m_vm->call(m_tool, m_vm->engine().toScriptValue(args)));
     }
 
     ToolScript m_script;
@@ -64,50 +67,37 @@ private:
     std::size_t m_next = 0;
 };
 
+// A tool that succeeds: its result converted back to a QVariant.
+class ToolExec final : public ToolCallWorkload {
+public:
+    using ToolCallWorkload::ToolCallWorkload;
+
+private:
+    void inspect(const QJSValue& result) override
+    {
+        if (const std::optional<ToolFailure> failure = ScriptVm::failure(result))
+            throw std::runtime_error(tool().name.toStdString() + " failed: " + failure->message.toStdString());
+        const QVariant value = result.toVariant();
+        doNotOptimize(value);
+    }
+};
+
 // A tool that throws: the call, the exception caught on the C++ side (QJSValue::call hands
 // back the thrown value), and the error inspected as a host must to report it: its name,
 // the ToolError code, the message and the line it came from.
-class ErrorHandling final : public BasicWorkload {
+class ErrorHandling final : public ToolCallWorkload {
 public:
-    using BasicWorkload::BasicWorkload;
-
-    void setUp() override
-    {
-        m_vm = std::make_unique<ScriptVm>();
-        m_tool = m_vm->load(readToolScript(ToolScript::Failing), toolScriptPath(ToolScript::Failing));
-        m_arguments = toolArguments(ToolScript::Failing);
-        m_next = 0;
-        callOnce();
-    }
-
-    void tearDown() override
-    {
-        m_tool = {};
-        m_vm.reset();
-    }
-
-    void run(std::uint64_t iterations, std::stop_token stop) override
-    {
-        for (std::uint64_t i = 0; i < iterations && !stop.stop_requested(); ++i)
-            callOnce();
-    }
+    explicit ErrorHandling(WorkloadInfo info) : ToolCallWorkload(std::move(info), ToolScript::Failing) {}
 
 private:
-    void callOnce()
+    void inspect(const QJSValue& result) override
     {
-        const QVariantMap& args = m_arguments[m_next++ % m_arguments.size()];
-        const QJSValue result = m_vm->call(m_tool, m_vm->engine().toScriptValue(args));
         const std::optional<ToolFailure> failure = ScriptVm::failure(result);
         // The workload measures the error path: a call that succeeds measures something else.
         if (!failure || failure->code != QLatin1String("permission_denied") || failure->line <= 0)
             throw std::runtime_error("fs.read_file did not fail with permission_denied as expected");
         doNotOptimize(*failure);
     }
-
-    std::unique_ptr<ScriptVm> m_vm;
-    Tool m_tool;
-    std::vector<QVariantMap> m_arguments;
-    std::size_t m_next = 0;
 };
 
 } // namespace
