@@ -59,6 +59,8 @@ Measurer::Measurer(Workload& workload, const MeasurementSettings& settings, std:
 
 void Measurer::warmUp()
 {
+    if (m_workload.measuresInBulk())
+        return; // it warms itself up inside measureSamples()
     const double budgetNs = std::max(0.0, m_settings.warmUpSeconds) * 1e9;
     const auto start = Clock::now();
     if (m_workload.measuresItself()) {
@@ -85,6 +87,8 @@ void Measurer::warmUp()
 
 void Measurer::calibrate()
 {
+    if (m_workload.measuresInBulk())
+        return; // its samples come with their own iteration counts
     if (m_iterationNs <= 0)
         warmUp();
     if (m_workload.measuresItself()) {
@@ -104,8 +108,24 @@ void Measurer::calibrate()
     m_iterationsPerSample = std::max<std::uint64_t>(1, std::llround(targetNs / m_iterationNs));
 }
 
+std::optional<Sample> Measurer::takeBulkSample()
+{
+    if (m_stop.stop_requested())
+        return std::nullopt;
+    if (!m_bulk) {
+        m_bulk = m_workload.measureSamples(m_settings, m_stop);
+        if (!m_bulk)
+            return std::nullopt; // stopped
+    }
+    if (m_stop.stop_requested() || m_nextBulk >= m_bulk->size())
+        return std::nullopt;
+    return (*m_bulk)[m_nextBulk++];
+}
+
 std::optional<Sample> Measurer::takeSample()
 {
+    if (m_workload.measuresInBulk())
+        return takeBulkSample();
     if (m_workload.measuresItself()) {
         if (m_stop.stop_requested())
             return std::nullopt;

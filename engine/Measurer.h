@@ -21,7 +21,9 @@ namespace crucible {
 // A workload that measures itself (Workload::measuresItself(), an external command) is not
 // timed here: warm-up runs at least one of its iterations and then as many as fit in the
 // warm-up time, calibration sets one iteration per sample (--iterations does not apply), and
-// each sample is the workload's own measureIteration().
+// each sample is the workload's own measureIteration(). A workload that measures in bulk
+// (Workload::measuresInBulk(), a Google Benchmark executable) warms itself up: the first
+// takeSample() asks it for all samples, and each takeSample() hands out the next one.
 class Measurer {
 public:
     Measurer(Workload& workload, const MeasurementSettings& settings, std::stop_token stop);
@@ -40,12 +42,16 @@ public:
     static double minimumSampleNs();
 
 private:
+    std::optional<Sample> takeBulkSample();
+
     Workload& m_workload;
     MeasurementSettings m_settings;
     std::stop_token m_stop;
     double m_iterationNs = 0;
     std::uint64_t m_iterationsPerSample = 1;
     std::uint64_t m_iterationsPerChunk = 1;
+    std::optional<Samples> m_bulk; // measuresInBulk(): what measureSamples() returned
+    std::size_t m_nextBulk = 0;
 };
 
 // Per-thread CPU time in ns (CLOCK_THREAD_CPUTIME_ID).

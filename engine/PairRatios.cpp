@@ -14,6 +14,21 @@ QString commonStem(const QString& a, const QString& b)
 }
 } // namespace
 
+PairRatio pairRatio(const Result& oldSide, const Result& newSide)
+{
+    const std::vector<double> a = perIterationTimes(oldSide.samples);
+    const std::vector<double> b = perIterationTimes(newSide.samples);
+    PairRatio p;
+    p.name = commonStem(oldSide.info.id, newSide.info.id);
+    p.oldId = oldSide.info.id;
+    p.newId = newSide.info.id;
+    p.oldMedian = stats::median(a);
+    p.newMedian = stats::median(b);
+    p.ratio = p.oldMedian > 0 ? p.newMedian / p.oldMedian : 0;
+    p.ci95 = stats::bootstrapMedianRatioCI(a, b);
+    return p;
+}
+
 std::vector<PairRatio> pairRatios(const RunResult& run)
 {
     std::vector<PairRatio> pairs;
@@ -26,17 +41,7 @@ std::vector<PairRatio> pairRatios(const RunResult& run)
             if (newSide.info.id != oldSide.info.pairedWith || newSide.status != Status::Ok
                 || oldSide.samples.empty() || newSide.samples.empty())
                 continue;
-            const std::vector<double> a = perIterationTimes(oldSide.samples);
-            const std::vector<double> b = perIterationTimes(newSide.samples);
-            PairRatio p;
-            p.name = commonStem(oldSide.info.id, newSide.info.id);
-            p.oldId = oldSide.info.id;
-            p.newId = newSide.info.id;
-            p.oldMedian = stats::median(a);
-            p.newMedian = stats::median(b);
-            p.ratio = p.oldMedian > 0 ? p.newMedian / p.oldMedian : 0;
-            p.ci95 = stats::bootstrapMedianRatioCI(a, b);
-            pairs.push_back(p);
+            pairs.push_back(pairRatio(oldSide, newSide));
             break;
         }
     }

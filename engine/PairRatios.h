@@ -18,6 +18,10 @@ struct PairRatio {
     stats::Interval ci95;   // bootstrap 95% CI of that ratio
 };
 
+// Two finished results as a pair: the ratio of their medians with its bootstrap 95% CI. Both
+// must have samples. Also what a suite's claims are computed from (engine/gates/Claims.h).
+PairRatio pairRatio(const Result& oldSide, const Result& newSide);
+
 // Every pair whose two sides both finished OK, in run order.
 std::vector<PairRatio> pairRatios(const RunResult& run);
 

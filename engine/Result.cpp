@@ -44,6 +44,52 @@ void computeStatistics(Result& result)
         result.peakRssBytes = std::max(result.peakRssBytes, s.rssBytes);
 }
 
+namespace {
+constexpr std::pair<BudgetStatus, const char*> kBudgetStatusNames[] = {
+    {BudgetStatus::Passed, "passed"}, {BudgetStatus::Failed, "failed"}, {BudgetStatus::Skipped, "skipped"}};
+constexpr std::pair<ClaimVerdict, const char*> kClaimVerdictNames[] = {
+    {ClaimVerdict::Confirmed, "confirmed"}, {ClaimVerdict::Refuted, "refuted"},
+    {ClaimVerdict::Inconclusive, "inconclusive"}, {ClaimVerdict::Skipped, "skipped"}, {ClaimVerdict::Failed, "failed"}};
+
+template <typename Enum, std::size_t N>
+QString nameOf(const std::pair<Enum, const char*> (&names)[N], Enum value)
+{
+    for (const auto& [v, name] : names)
+        if (v == value)
+            return QString::fromLatin1(name);
+    return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> valueOf(const std::pair<Enum, const char*> (&names)[N], const QString& name)
+{
+    for (const auto& [v, n] : names)
+        if (name == QLatin1String(n))
+            return v;
+    return std::nullopt;
+}
+} // namespace
+
+QString budgetStatusName(BudgetStatus status)
+{
+    return nameOf(kBudgetStatusNames, status);
+}
+
+std::optional<BudgetStatus> budgetStatusFromName(const QString& name)
+{
+    return valueOf(kBudgetStatusNames, name);
+}
+
+QString claimVerdictName(ClaimVerdict verdict)
+{
+    return nameOf(kClaimVerdictNames, verdict);
+}
+
+std::optional<ClaimVerdict> claimVerdictFromName(const QString& name)
+{
+    return valueOf(kClaimVerdictNames, name);
+}
+
 bool RunResult::anyFailed() const
 {
     return std::any_of(results.begin(), results.end(),

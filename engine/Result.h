@@ -68,10 +68,50 @@ struct RunInfo {
 // Host, CPU, OS, git commit of the working directory, tool version; times are left empty.
 RunInfo describeEnvironment();
 
+// A suite budget (Suite.h) applied to one workload of a run; engine/gates/Budgets.h has the
+// rules. Skipped: the workload was not in this run (not selected, or the run was stopped before
+// it), or the metric has no value for it. Failed: the limit was broken, or the workload failed.
+enum class BudgetStatus { Passed, Failed, Skipped };
+QString budgetStatusName(BudgetStatus status);
+std::optional<BudgetStatus> budgetStatusFromName(const QString& name);
+
+struct BudgetOutcome {
+    QString budgetWorkload;         // as the suite wrote it: an id, an entry's id, or "*"
+    QString workload;               // the workload of this run it was applied to
+    QString metric;                 // median_ms, mean_ms, p99_ms, peak_rss_mb, throughput_per_s, median_mb
+    std::optional<double> max;
+    std::optional<double> min;
+    std::optional<double> measured; // in the metric's unit; empty when there was nothing to measure
+    BudgetStatus status = BudgetStatus::Skipped;
+    QString note;                   // why it failed or was skipped, for a reader
+};
+
+// A suite claim checked on this run's medians; engine/gates/Claims.h has the rules. Skipped: a
+// side was not in this run; failed: a side failed, so there is nothing to compare.
+enum class ClaimVerdict { Confirmed, Refuted, Inconclusive, Skipped, Failed };
+QString claimVerdictName(ClaimVerdict verdict);
+std::optional<ClaimVerdict> claimVerdictFromName(const QString& name);
+
+struct ClaimOutcome {
+    QString name;
+    QString baseline;  // workload ids
+    QString candidate;
+    double expectedImprovementPct = 0;
+    double tolerancePct = 0;
+    double baselineMedian = 0;
+    double candidateMedian = 0;
+    std::optional<double> improvementPct; // (1 - candidate/baseline) * 100 on the medians
+    stats::Interval ci95Pct;              // bootstrap 95% CI of that improvement
+    ClaimVerdict verdict = ClaimVerdict::Skipped;
+    QString note;
+};
+
 struct RunResult {
     RunInfo info;
     std::vector<Result> results;
     bool cancelled = false;
+    std::vector<BudgetOutcome> budgets; // filled by evaluateGates (engine/gates/Gates.h)
+    std::vector<ClaimOutcome> claims;
 
     bool anyFailed() const;
 };

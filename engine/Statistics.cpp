@@ -326,9 +326,51 @@ RankSums rankSums(std::vector<std::pair<double, bool>>& pooled)
     return sums;
 }
 
+// P(U >= u) * 2 under the null hypothesis, from the exact distribution of U for samples of
+// sizes m and n without ties: scipy 1.10's _MWU.sf(u, m, n) * 2, clipped to 1. U counts, for
+// each of the m values, the values of the other sample below it, so the number of orderings
+// giving U = k is the coefficient of q^k in the Gaussian binomial [m+n choose m]_q
+// = prod_{i=1..m} (1 - q^(n+i)) / (1 - q^i). By symmetry P(U >= u) = P(U <= mn - u); the
+// coefficients up to mn - u are built with the smaller side as m (at most 8 when this is used,
+// so O(8 * 4n) work). long double holds each count exactly while C(m+n, m) < 2^64 (n up to
+// about 800 when m = 8), and to 64 bits of precision beyond.
+double exactTwoSidedP(double u, std::size_t sizeA, std::size_t sizeB)
+{
+    const std::size_t m = std::min(sizeA, sizeB);
+    const std::size_t n = std::max(sizeA, sizeB);
+    const double lower = double(m) * double(n) - u;  // mn - u, at most mn / 2 as u is the larger U
+    if (lower < 0)
+        return 0.0;
+    const auto last = static_cast<std::size_t>(lower);
+    std::vector<long double> counts(last + 1, 0.0L);
+    counts[0] = 1.0L;
+    long double orderings = 1.0L; // C(m + n, m)
+    for (std::size_t i = 1; i <= m; ++i) {
+        if (last >= n + i)
+            for (std::size_t k = last; k >= n + i; --k)        // multiply by (1 - q^(n+i))
+                counts[k] -= counts[k - n - i];
+        for (std::size_t k = i; k <= last; ++k)                  // divide by (1 - q^i)
+            counts[k] += counts[k - i];
+        orderings = orderings * static_cast<long double>(n + i) / static_cast<long double>(i);
+    }
+    const long double atMost = std::accumulate(counts.begin(), counts.end(), 0.0L);
+    return std::clamp(static_cast<double>(2.0L * atMost / orderings), 0.0, 1.0);
+}
+
+MannWhitneyMethod chooseMethod(std::size_t sizeA, std::size_t sizeB, bool ties, MannWhitneyMethod method)
+{
+    if (method != MannWhitneyMethod::Auto)
+        return method;
+    // scipy 1.10 _mwu_choose_method: asymptotic when both samples have more than 8 values or
+    // when there are ties, else exact. (Its docstring says "less than 8"; the code says <= 8.)
+    if ((sizeA > 8 && sizeB > 8) || ties)
+        return MannWhitneyMethod::Asymptotic;
+    return MannWhitneyMethod::Exact;
+}
+
 } // namespace
 
-MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b)
+MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b, MannWhitneyMethod method)
 {
     MannWhitney result;
     if (a.empty() || b.empty())
@@ -364,6 +406,8 @@ MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b)
     // of 0.5, so the continuity correction takes it to zero at most, never across.
     const double magnitude = std::max(zUpper, 0.0);
     result.z = u1 > mu ? magnitude : (u1 < mu ? -magnitude : 0.0);
+    if (chooseMethod(a.size(), b.size(), sums.tieTerm > 0, method) == MannWhitneyMethod::Exact)
+        result.pValue = exactTwoSidedP(std::max(u1, u2), a.size(), b.size());
     return result;
 }
 

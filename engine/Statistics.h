@@ -69,9 +69,17 @@ struct MannWhitney {
     double pValue = 1;  // two-sided
 };
 
-// Mann-Whitney U test, two-sided, normal approximation with tie correction and continuity
-// correction: the p-value of scipy.stats.mannwhitneyu(a, b, method="asymptotic").
-MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b);
+// How the p-value is found, as scipy.stats.mannwhitneyu's `method`:
+// Asymptotic: normal approximation with tie correction and continuity correction;
+// Exact: the exact distribution of U (meant for samples without ties);
+// Auto (scipy's default): Exact when either sample has at most 8 values and no value occurs
+// twice in the pooled samples, else Asymptotic.
+enum class MannWhitneyMethod { Auto, Asymptotic, Exact };
+
+// Mann-Whitney U test, two-sided: the p-value of scipy.stats.mannwhitneyu(a, b,
+// alternative="two-sided", method=...) (scipy 1.10). z is always the normal approximation's.
+MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b,
+                         MannWhitneyMethod method = MannWhitneyMethod::Auto);
 
 // All of the above for one set of values.
 Summary summarize(std::span<const double> values);

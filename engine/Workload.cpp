@@ -23,6 +23,18 @@ std::optional<Sample> Workload::measureIteration(std::stop_token stop)
     return sample;
 }
 
+std::optional<Samples> Workload::measureSamples(const MeasurementSettings& settings, std::stop_token stop)
+{
+    Samples samples;
+    for (int i = 0; i < settings.sampleCount; ++i) {
+        std::optional<Sample> sample = measureIteration(stop);
+        if (!sample)
+            return std::nullopt;
+        samples.push_back(*sample);
+    }
+    return samples;
+}
+
 WorkloadInfo builtInInfo(Category category, const QString& name, const QString& operation,
                          const QString& description)
 {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Category.h"
+#include "MeasurementSettings.h"
 #include "Sample.h"
 
 #include <QMetaType>
@@ -67,6 +68,18 @@ public:
     // failed iteration throws (WorkloadFailure to give a status other than failed), which ends
     // the workload. The default times run(1, stop) on this thread.
     virtual std::optional<Sample> measureIteration(std::stop_token stop);
+
+    // A workload that takes all of its samples in one go returns true here, and true from
+    // measuresItself(): a Google Benchmark executable runs every repetition of a benchmark in
+    // one process, with its own warm-up and its own iteration counts. The engine does no
+    // warm-up or calibration for it and calls measureSamples() once, at its first sample.
+    virtual bool measuresInBulk() const { return false; }
+
+    // All the samples `settings` asks for (sample count, warm-up and measurement time), each
+    // with its own iteration count. nullopt when `stop` was requested before they were taken; a
+    // failure throws as in measureIteration(). The engine keeps at most settings.sampleCount of
+    // them. The default takes settings.sampleCount measureIteration()s.
+    virtual std::optional<Samples> measureSamples(const MeasurementSettings& settings, std::stop_token stop);
 };
 
 // A workload whose info is fixed at construction: most built-ins derive from it.

@@ -1,5 +1,5 @@
 // crucible-bench: reads argv first, then creates only the application object the chosen face
-// needs: a QCoreApplication for --version, --help, --list and --compare (fast startup), a
+// needs: a QCoreApplication for --version, --help, --list, --compare and --import (fast startup), a
 // QApplication on the offscreen platform for a headless run that draws a PDF report (Qt
 // Charts sits on Graphics View), and a QApplication on the desktop for the window.
 #include "BuiltInWorkloads.h"
@@ -17,7 +17,8 @@ namespace {
 
 bool drawsPdf(const crucible::CommandLineOptions& o)
 {
-    return o.headless && !o.list && o.compareFiles.isEmpty() && o.formats.contains(QLatin1String("pdf"));
+    return o.headless && !o.list && o.compareFiles.isEmpty() && o.importFile.isEmpty()
+           && o.formats.contains(QLatin1String("pdf"));
 }
 
 // A headless run must work with no display at all, so it paints on the offscreen platform
@@ -26,7 +27,7 @@ enum class Face { Terminal, TerminalWithCharts, Window };
 
 Face faceOf(const crucible::CommandLineOptions& o)
 {
-    if (!o.headless && !o.list && o.compareFiles.isEmpty())
+    if (!o.headless && !o.list && o.compareFiles.isEmpty() && o.importFile.isEmpty())
         return Face::Window;
     return drawsPdf(o) ? Face::TerminalWithCharts : Face::Terminal;
 }

@@ -25,7 +25,9 @@ packages=(
   cmake ninja-build g++ ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-declarative-dev qt6-qpa-plugins
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libboost-dev
-  poppler-utils hyperfine
+  poppler-utils hyperfine libbenchmark-dev
+  postgresql
+  dpkg-dev file desktop-file-utils appstream man-db
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -45,5 +47,11 @@ cmake --build "$build_dir" -j "$jobs"
 if [ "$mode" = run ]; then
   exec "$build_dir/gui/crucible-bench" --headless --output-dir "$PWD/benchmark_results" "$@"
 fi
+# The history tests run against a real PostgreSQL server: a throwaway one on loopback, stopped
+# when the tests end. With CRUCIBLE_TEST_PG_URL set, a test that cannot reach it fails.
+pg_dir="$(mktemp -d /tmp/crucible-pg.XXXXXX)"
+trap '"$here/packaging/test-postgres.sh" stop "$pg_dir" || true; rm -rf "$pg_dir"' EXIT
+CRUCIBLE_TEST_PG_URL="$("$here/packaging/test-postgres.sh" start "$pg_dir")"
+export CRUCIBLE_TEST_PG_URL
 cd "$build_dir"
-exec ctest --output-on-failure -j 2 --timeout 900
+ctest --output-on-failure -j 2 --timeout 900

@@ -83,10 +83,13 @@ private Q_SLOTS:
     void noPlotsIsSmallerWithSameIds();
     void longTableRepeatsItsHeader();
     void failuresAndVerdictsAreWritten();
+    void budgetsAndClaimsAreWritten();
     void emptyAndCancelledRunsStillRender();
     void plottingFromEnvironment_data();
     void plottingFromEnvironment();
     void headlessRunWritesReportWithoutDisplay();
+    void trendSectionListsWorkloadsWithHistory();
+    void headlessRunReportsTrendFromHistory();
     void invalidPlottingVariableExits2();
 };
 
@@ -158,6 +161,32 @@ void TestPdfReport::failuresAndVerdictsAreWritten()
         QVERIFY2(text.contains(QLatin1String(verdict)), verdict);
     // Architecture pairs are reported as ratios.
     QVERIFY(text.contains(QStringLiteral("Pairs: the old way against the new way")));
+}
+
+void TestPdfReport::budgetsAndClaimsAreWritten()
+{
+    RunResult run = syntheticRun(10, 10);
+    QVERIFY(!pdfText(render(run, false).pdf).contains(QStringLiteral("Budgets")));
+    const QString id = run.results[0].info.id;
+    run.budgets = {BudgetOutcome{id, id, QStringLiteral("median_ms"), 50.0, std::nullopt, 61.5, BudgetStatus::Failed,
+                                 QStringLiteral("over the limit by 23.0%")},
+                   BudgetOutcome{QStringLiteral("*"), id, QStringLiteral("throughput_per_s"), std::nullopt, 1000.0, 2500.0,
+                                 BudgetStatus::Passed, {}}};
+    ClaimOutcome claim;
+    claim.name = QStringLiteral("Typed events beat strings");
+    claim.baseline = QStringLiteral("architecture.events.string_keyed");
+    claim.candidate = QStringLiteral("architecture.events.typed");
+    claim.expectedImprovementPct = 96;
+    claim.tolerancePct = 2;
+    claim.improvementPct = 80.4;
+    claim.ci95Pct = {79.5, 81.2};
+    claim.verdict = ClaimVerdict::Refuted;
+    run.claims = {claim};
+    const QString text = pdfText(render(run, false).pdf);
+    for (const char* expected : {"Budgets", "1 passed, 1 failed, 0 skipped", "61.50 ms", "≤ 50.00 ms",
+                                 "over the limit by 23.0%", "≥ 1000 /s", "Claims", "Typed events beat strings",
+                                 "96% ± 2%", "+80.4%", "refuted"})
+        QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
 }
 
 void TestPdfReport::emptyAndCancelledRunsStillRender()
@@ -235,6 +264,77 @@ void TestPdfReport::headlessRunWritesReportWithoutDisplay()
     for (const QJsonValue& w : workloads)
         QVERIFY(plainText.contains(w[QStringLiteral("id")].toString()));
     QCOMPARE(QDir(plain.path()).entryList(QDir::Files), QStringList{QStringLiteral("report.pdf")});
+}
+
+namespace {
+// Eight runs of a workload, the last four 30% slower: one change point.
+WorkloadTrend steppedTrend(const QString& id)
+{
+    std::vector<HistoryStore::TrendPoint> points;
+    for (int i = 0; i < 8; ++i) {
+        HistoryStore::TrendPoint p;
+        p.runId = 40 + i;
+        p.started = QDateTime(QDate(2025, 3, 1 + i), QTime(9, 0), Qt::UTC);
+        p.median = (i < 4 ? 1000 : 1300) + (i % 2) * 5;
+        p.ci95 = {p.median * 0.98, p.median * 1.02};
+        p.sampleCount = 30;
+        p.unit = QStringLiteral("ns");
+        if (i == 1)
+            p.baselines << QStringLiteral("release-1");
+        points.push_back(p);
+    }
+    return makeWorkloadTrend(id, std::move(points));
+}
+} // namespace
+
+void TestPdfReport::trendSectionListsWorkloadsWithHistory()
+{
+    const RunResult run = syntheticRun(6, 20);
+    const Rendered without = render(run, true);
+    QVERIFY(!pdfText(without.pdf).contains(QStringLiteral("Trend over history")));
+
+    report::PdfOptions options;
+    options.trends = {steppedTrend(run.results[0].info.id), steppedTrend(run.results[1].info.id)};
+    QCOMPARE(options.trends[0].changePoints, std::vector<std::size_t>{4});
+    for (bool plots : {true, false}) {
+        options.plots = plots;
+        QString error;
+        int pages = 0;
+        QBuffer buffer;
+        buffer.open(QIODevice::WriteOnly);
+        QVERIFY2(report::writePdfReport(run, buffer, options, &error, &pages), qPrintable(error));
+        QVERIFY(pages > (plots ? without.pages : 1));
+        // The section is the last pages: its heading, the ids and the step at run 44 are there.
+        const QString text = pdfText(buffer.data(), pages, pages);
+        QVERIFY2(text.contains(QStringLiteral("Trend over history")), qPrintable(text.left(2000)));
+        QVERIFY(text.contains(run.results[0].info.id));
+        QVERIFY(text.contains(run.results[1].info.id));
+        QVERIFY2(text.contains(QStringLiteral("run 44 +29.9%")), qPrintable(text.left(3000)));
+        QCOMPARE(text.contains(QStringLiteral("release-1")), plots); // the baseline's label on the chart
+    }
+}
+
+// Two headless runs into one store: the second report draws the first run and itself.
+void TestPdfReport::headlessRunReportsTrendFromHistory()
+{
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+    QString texts[2];
+    for (int i = 0; i < 2; ++i) {
+        const QString out = dir.filePath(QStringLiteral("run%1").arg(i));
+        const Outcome o = runWithoutDisplay({QStringLiteral("--headless"), QStringLiteral("--quick-check"),
+                                             QStringLiteral("architecture.errors.values"), QStringLiteral("--db"), db,
+                                             QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output-dir"), out});
+        QVERIFY2(o.exitCode == 0, o.err.constData());
+        QFile pdf(QDir(out).filePath(QStringLiteral("report.pdf")));
+        QVERIFY(pdf.open(QIODevice::ReadOnly));
+        texts[i] = pdfText(pdf.readAll());
+    }
+    QVERIFY(!texts[0].contains(QStringLiteral("Trend over history"))); // one run is no trend yet
+    QVERIFY(texts[1].contains(QStringLiteral("Trend over history")));
+    // The section (the last) names the workload in its table and over its chart.
+    const QString section = texts[1].mid(texts[1].indexOf(QStringLiteral("Trend over history")));
+    QVERIFY2(section.count(QStringLiteral("architecture.errors.values")) >= 2, qPrintable(section));
 }
 
 void TestPdfReport::invalidPlottingVariableExits2()

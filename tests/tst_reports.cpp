@@ -140,7 +140,7 @@ void TestReports::jsonRejectsForeignFiles()
 {
     QString error;
     QVERIFY(!runFromJson("{ not json", &error));
-    QVERIFY(error.contains(QStringLiteral("offset")));
+    QVERIFY2(error.startsWith(QStringLiteral("line 1, column 3: malformed JSON")), qPrintable(error));
     QVERIFY(!runFromJson(R"({"context": {}, "benchmarks": []})", &error));
     QVERIFY(error.contains(QStringLiteral("schema")));
 }

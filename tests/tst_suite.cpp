@@ -133,10 +133,11 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
                                 << "suite.json: workloads[0].env.N: expected a string, got 1";
     QTest::newRow("negative timeout") << QByteArray(R"({ "workloads": [ { "id": "cli.x", "command": ["true"], "timeout_s": -1 } ] })")
                                       << "suite.json: workloads[0].timeout_s: expected a number from 0.001 to 86400, got -1";
-    QTest::newRow("gbench") << QByteArray(R"({ "workloads": [ { "id": "mylib", "gbench": "./b", "filter": "BM_.*" } ] })")
-                            << "suite.json: workloads[0].gbench: Google Benchmark executables are not supported yet; remove this entry";
+    QTest::newRow("gbench missing") << QByteArray(R"({ "workloads": [ { "id": "mylib", "gbench": "./no-such-bench", "filter": "BM_.*" } ] })")
+                                    << "suite.json: workloads[0].gbench: no such file \"./no-such-bench\"";
     QTest::newRow("gbench bad key") << QByteArray(R"({ "workloads": [ { "id": "mylib", "gbench": "./b", "command": ["x"] } ] })")
-                                    << "suite.json: workloads[0].command: unknown key in a gbench entry (allowed: id, gbench, filter)";
+                                    << "suite.json: workloads[0].command: unknown key in a gbench entry (allowed: id, gbench, filter, "
+                                       "args, cwd, env, timeout_s, category)";
     QTest::newRow("params empty") << QByteArray(R"({ "workloads": [ { "id": "system.spin", "params": {"size": []} } ] })")
                                   << "suite.json: workloads[0].params.size: expected at least one value, got an empty array";
     QTest::newRow("params object") << QByteArray(R"({ "workloads": [ { "id": "system.spin", "params": {"size": [{}]} } ] })")
@@ -155,6 +156,9 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
     QTest::newRow("time of a size") << QByteArray(R"({ "workloads": [{"id": "system.size"}],
             "budgets": [{"workload": "system.size", "metric": "median_ms", "max": 1}] })")
                                     << "suite.json: budgets[0].metric: median_ms does not fit system.size, which is measured in bytes";
+    QTest::newRow("throughput of a size") << QByteArray(R"({ "workloads": [{"id": "system.size"}],
+            "budgets": [{"workload": "system.size", "metric": "throughput_per_s", "min": 1}] })")
+                                          << "suite.json: budgets[0].metric: throughput_per_s does not fit system.size, which is measured in bytes";
     QTest::newRow("size of a time") << suite(R"(, "budgets": [{"workload": "cli.plain", "metric": "median_mb", "max": 1}])")
                                     << "suite.json: budgets[0].metric: median_mb does not fit cli.plain, which is measured in ns";
     QTest::newRow("size of all") << suite(R"(, "budgets": [{"workload": "*", "metric": "median_mb", "max": 1}])")

@@ -32,20 +32,26 @@ struct Options {
     QCommandLineOption warmUp = valued(QStringLiteral("warm-up-time"), QStringLiteral("Warm-up seconds per workload (env CRITERION_WARM_UP_TIME)."), QStringLiteral("S"));
     QCommandLineOption measurement = valued(QStringLiteral("measurement-time"), QStringLiteral("Measurement seconds per workload (env CRITERION_MEASUREMENT_TIME)."), QStringLiteral("S"));
     QCommandLineOption outputDir = valued(QStringLiteral("output-dir"), QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."), QStringLiteral("DIR"));
-    QCommandLineOption format = valued(QStringLiteral("format"), QStringLiteral("Comma list of json,csv,md,pdf; default all of them."), QStringLiteral("LIST"));
+    QCommandLineOption format = valued(QStringLiteral("format"), QStringLiteral("Comma list of json,csv,md,pdf,gbench; default json,csv,md,pdf."), QStringLiteral("LIST"));
     QCommandLineOption noPlots = flag(QStringLiteral("no-plots"), QStringLiteral("Reports without charts (env CRITERION_PLOTTING=0 or false)."));
     QCommandLineOption noHistory = flag(QStringLiteral("no-history"), QStringLiteral("Do not record this run."));
+    QCommandLineOption db = valued(QStringLiteral("db"), QStringLiteral("History store: a SQLite file, or postgresql://user@host:port/db (default: a file in the per-user data directory)."), QStringLiteral("PATH_OR_URL"));
+    QCommandLineOption saveBaseline = valued(QStringLiteral("save-baseline"), QStringLiteral("Record this run and mark it as baseline NAME."), QStringLiteral("NAME"));
+    QCommandLineOption baseline = valued(QStringLiteral("baseline"), QStringLiteral("Compare against baseline NAME (default: each workload's previous run of the same suite on this host)."), QStringLiteral("NAME"));
+    QCommandLineOption noiseThreshold = valued(QStringLiteral("noise-threshold"), QStringLiteral("Changes within this percentage count as unchanged (default 2)."), QStringLiteral("PCT"));
+    QCommandLineOption failOnRegression = flag(QStringLiteral("fail-on-regression"), QStringLiteral("Exit 4 when a workload regressed against the baseline."));
+    QCommandLineOption failOnBudget = flag(QStringLiteral("fail-on-budget"), QStringLiteral("Exit 4 when a budget of the suite failed or a claim was refuted."));
     QCommandLineOption compare = flag(QStringLiteral("compare"), QStringLiteral("Compare two result files A.json B.json given as arguments."));
+    QCommandLineOption importFile = valued(QStringLiteral("import"), QStringLiteral("Import a Google Benchmark or hyperfine JSON file into the history (--db) as a run, and exit."), QStringLiteral("FILE"));
     QCommandLineOption run = flag(QStringLiteral("run"), QStringLiteral("(GUI) start the suite when the window opens."));
     QCommandLineOption version = flag(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     QCommandLineOption help = QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Print this help and exit."));
 
     void addTo(QCommandLineParser& p) const
     {
-        // --db, --save-baseline, --baseline, --fail-on-* and --import join
-        // this list with the history and report layers that implement them.
         p.addOptions({headless, list, suite, json, quickCheck, sampleSize, iterations, warmUp, measurement, outputDir,
-                      format, noPlots, noHistory, compare, run, version, help});
+                      format, noPlots, noHistory, db, saveBaseline, baseline, noiseThreshold, failOnRegression, failOnBudget, compare,
+                      importFile, run, version, help});
     }
 };
 
@@ -118,6 +124,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     opts.quickCheck = parser.isSet(o.quickCheck);
     opts.noHistory = parser.isSet(o.noHistory);
     opts.runAtLaunch = parser.isSet(o.run);
+    opts.failOnRegression = parser.isSet(o.failOnRegression);
+    opts.failOnBudget = parser.isSet(o.failOnBudget);
     if (parser.isSet(o.suite)) {
         opts.suiteFile = parser.value(o.suite);
         if (opts.suiteFile.isEmpty()) {
@@ -139,6 +147,15 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
             return fail(QStringLiteral("--compare needs two result files: --compare A.json B.json"));
         opts.compareFiles = positional;
         positional.clear();
+    }
+    if (parser.isSet(o.importFile)) {
+        opts.importFile = parser.value(o.importFile);
+        if (opts.importFile.isEmpty())
+            return fail(QStringLiteral("--import: no file given"));
+        if (parser.isSet(o.compare))
+            return fail(QStringLiteral("--import and --compare cannot be combined"));
+        if (opts.noHistory)
+            return fail(QStringLiteral("--import records a run, which --no-history forbids"));
     }
     opts.filters = positional;
 
@@ -204,6 +221,27 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
             return fail(QStringLiteral("environment variable CRITERION_PLOTTING: expected 0, 1, false or true, got \"%1\"")
                             .arg(env.value(QStringLiteral("CRITERION_PLOTTING"))));
         opts.noPlots = !*plots;
+    }
+    if (parser.isSet(o.db)) {
+        opts.db = parser.value(o.db);
+        if (opts.db.isEmpty())
+            return fail(QStringLiteral("--db: no file or URL given"));
+    }
+    for (const auto& [option, target] : {std::pair{&o.saveBaseline, &opts.saveBaseline}, std::pair{&o.baseline, &opts.baseline}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = parser.value(*option).trimmed();
+        if (target->isEmpty() || target->contains(QLatin1Char(',')))
+            return fail(QStringLiteral("--%1: expected a name without commas, got \"%2\"").arg(option->names().constFirst(), parser.value(*option)));
+    }
+    if (!opts.saveBaseline.isEmpty() && opts.noHistory)
+        return fail(QStringLiteral("--save-baseline records the run, which --no-history forbids"));
+    if (parser.isSet(o.noiseThreshold)) {
+        bool ok = false;
+        const double pct = parser.value(o.noiseThreshold).toDouble(&ok);
+        if (!ok || !std::isfinite(pct) || pct < 0 || pct > 100)
+            return fail(QStringLiteral("--noise-threshold: expected a percentage between 0 and 100, got \"%1\"").arg(parser.value(o.noiseThreshold)));
+        opts.noiseThresholdPct = pct;
     }
     for (const QString& filter : opts.filters) {
         if (filter.startsWith(QLatin1String("re:"))) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Comparison.h"
 #include "MeasurementSettings.h"
 
 #include <QProcessEnvironment>
@@ -30,6 +31,7 @@ struct CommandLineOptions {
     QString db;
     QString saveBaseline;
     QString baseline;
+    double noiseThresholdPct = kDefaultNoiseThresholdPct; // --noise-threshold
     QStringList compareFiles;
     QString importFile;
     QStringList filters;
@@ -55,8 +57,8 @@ struct ParsedCommandLine {
 ParsedCommandLine parseCommandLine(const QStringList& arguments,
                                    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 
-// The report formats this build writes (gbench joins with its report layer). pdf is drawn in
-// gui/ and reaches the engine as an ExternalReport.
-inline constexpr char kFormats[][5] = {"json", "csv", "md", "pdf"};
+// The report formats this build writes. pdf is drawn in gui/ and reaches the engine as an
+// ExternalReport; gbench is gbench.json (engine/interop/GbenchWriter.h).
+inline constexpr char kFormats[][7] = {"json", "csv", "md", "pdf", "gbench"};
 
 } // namespace crucible

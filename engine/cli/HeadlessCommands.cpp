@@ -3,6 +3,7 @@
 #include "Comparison.h"
 #include "ResultsJson.h"
 #include "SuiteChoice.h"
+#include "interop/BenchmarkFile.h"
 #include "suite/SuitePlan.h"
 
 #include <QFile>
@@ -22,18 +23,16 @@ void printError(const QString& message)
     std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(message));
 }
 
+// Our results.json, Google Benchmark JSON or hyperfine JSON, told apart by content.
 std::optional<RunResult> readResultsFile(const QString& path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        printError(QStringLiteral("cannot read '%1': %2").arg(path, file.errorString()));
+    QString error;
+    std::optional<BenchmarkFile> file = readBenchmarkFile(path, &error);
+    if (!file) {
+        printError(error);
         return std::nullopt;
     }
-    QString error;
-    std::optional<RunResult> run = runFromJson(file.readAll(), &error);
-    if (!run)
-        printError(QStringLiteral("'%1' is not a crucible-bench results file: %2").arg(path, error));
-    return run;
+    return std::move(file->run);
 }
 
 } // namespace
@@ -80,6 +79,7 @@ int compareResultFiles(const CommandLineOptions& options)
     for (const Result& r : b->results)
         inB[r.info.id] = &r;
     QJsonArray rows;
+    int compared = 0;
     QTextStream out(stdout);
     if (!options.json)
         out << QStringLiteral("%1 %2 %3 %4 %5  %6\n")
@@ -92,7 +92,8 @@ int compareResultFiles(const CommandLineOptions& options)
             continue;
         const std::vector<double> sa = perIterationTimes(ra.samples);
         const std::vector<double> sb = perIterationTimes(it->second->samples);
-        const Comparison c = compareSamples(sa, sb);
+        const Comparison c = compareSamples(sa, sb, options.noiseThresholdPct);
+        ++compared;
         if (options.json) {
             rows.append(QJsonObject{{QStringLiteral("id"), ra.info.id},
                                     {QStringLiteral("a_median"), c.baselineMedian},
@@ -106,6 +107,9 @@ int compareResultFiles(const CommandLineOptions& options)
                        .arg(c.changePct, 8, 'f', 2).arg(c.pValue, 8, 'g', 3).arg(c.verdict);
         }
     }
+    if (compared == 0)
+        printError(QStringLiteral("note: no workload id is in both '%1' and '%2'")
+                       .arg(options.compareFiles.at(0), options.compareFiles.at(1)));
     if (options.json) {
         out.flush();
         std::fputs(QJsonDocument(rows).toJson(QJsonDocument::Indented).constData(), stdout);
@@ -117,6 +121,8 @@ int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& re
 {
     if (!options.compareFiles.isEmpty())
         return compareResultFiles(options);
+    if (!options.importFile.isEmpty())
+        return importBenchmarkFile(options);
     if (options.list)
         return listWorkloads(options, registry);
     return runSuiteHeadless(options, registry, reports);

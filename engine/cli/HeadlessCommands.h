@@ -20,6 +20,8 @@ enum ExitCode : int {
 // code; they need a QCoreApplication (runSuiteHeadless spins its event loop).
 int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry);
 int compareResultFiles(const CommandLineOptions& options);
+// --import: a Google Benchmark or hyperfine file into the history (cli/ImportCommand.cpp).
+int importBenchmarkFile(const CommandLineOptions& options);
 // `reports` writes the formats above the engine (the PDF report, from gui/).
 int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry,
                      const ExternalReports& reports = {});

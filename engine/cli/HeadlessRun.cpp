@@ -2,6 +2,8 @@
 #include "HeadlessCommands.h"
 
 #include "ReportFiles.h"
+#include "RunHistory.h"
+#include "gates/Gates.h"
 #include "SuiteChoice.h"
 #include "suite/SuitePlan.h"
 #include "Session.h"
@@ -82,6 +84,11 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         return ExitUsageError;
     }
 
+    int historyExit = ExitOk;
+    std::optional<RunHistory> history = RunHistory::prepare(options, &historyExit);
+    if (!history)
+        return historyExit;
+
     Session session(std::move(plan));
     TerminalProgress progress(stderr);
     std::optional<RunResult> finished;
@@ -119,22 +126,59 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         return ExitInternalError;
     }
 
+    // Baseline comparisons go into the files, so they come before them; recording comes after,
+    // so that a store failing at the last moment still leaves the user the run's files.
+    QString historyError;
+    if (!history->compare(*finished, &historyError))
+        std::fprintf(stderr, "crucible-bench: comparing with the history failed: %s\n", qPrintable(historyError));
+    else if (!options.noHistory || !options.baseline.isEmpty())
+        std::fputs(qPrintable(RunHistory::describeComparison(*finished)), stderr);
+    // The suite's budgets and claims go into the files as well.
+    evaluateGates(*suite, *finished);
+    if (const QString gates = describeGates(*finished); !gates.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(gates));
+
     QString writeError;
     ReportOptions reportOptions;
     reportOptions.plots = !options.noPlots;
+    if (options.formats.contains(QLatin1String("pdf"))) {
+        // Loaded before the run is recorded, with the run appended as the newest point.
+        QString trendError;
+        reportOptions.trends = history->trends(*finished, &trendError);
+        if (!trendError.isEmpty())
+            std::fprintf(stderr, "crucible-bench: the report's trend over history is incomplete: %s\n", qPrintable(trendError));
+    }
     const QStringList written =
         writeReportFiles(*finished, options.outputDir, options.formats, &writeError, reports, reportOptions);
-    if (!writeError.isEmpty()) {
+    if (!writeError.isEmpty())
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(writeError));
-        return ExitInternalError;
-    }
-    std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written.join(QStringLiteral(", "))),
-                 qPrintable(QDir(options.outputDir).absolutePath()));
+    else
+        std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written.join(QStringLiteral(", "))),
+                     qPrintable(QDir(options.outputDir).absolutePath()));
+    // Recorded even when a file could not be written: the measurements are kept somewhere.
+    const bool recorded = history->record(*finished, &historyError);
+    if (!recorded)
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(historyError));
+    else if (history->recorded())
+        std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history->recordedRunId(), qPrintable(history->location()),
+                     qPrintable(options.saveBaseline.isEmpty() ? QString() : QStringLiteral(" as baseline \"%1\"").arg(options.saveBaseline)));
     if (finished->cancelled) {
         std::fprintf(stderr, "crucible-bench: interrupted; %zu finished workloads were kept\n", finished->results.size());
         return ExitInterrupted;
     }
-    return finished->anyFailed() ? ExitWorkloadFailed : ExitOk;
+    if (!writeError.isEmpty() || !recorded || !historyError.isEmpty())
+        return ExitInternalError;
+    if (finished->anyFailed())
+        return ExitWorkloadFailed;
+    if (options.failOnRegression && RunHistory::regressions(*finished) > 0) {
+        std::fprintf(stderr, "crucible-bench: --fail-on-regression: %d workload(s) regressed\n", RunHistory::regressions(*finished));
+        return ExitGateFailed;
+    }
+    if (options.failOnBudget && gatesFailed(*finished)) {
+        std::fprintf(stderr, "crucible-bench: --fail-on-budget: a budget failed or a claim was refuted\n");
+        return ExitGateFailed;
+    }
+    return ExitOk;
 }
 
 } // namespace crucible

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Result.h"
+#include "history/WorkloadTrend.h"
 
 #include <QByteArray>
 #include <QString>
@@ -14,6 +15,9 @@ namespace crucible {
 // What every report honours, whoever draws it.
 struct ReportOptions {
     bool plots = true; // --no-plots or CRITERION_PLOTTING=0 leave charts out; text and tables stay
+    // The run's workloads over earlier runs of the same suite on the same host, for the PDF's
+    // "Trend over history" (history/WorkloadTrend.h loadRunTrends); empty without a history.
+    std::vector<WorkloadTrend> trends;
 };
 
 // A report format whose writer lives above the engine. The PDF report draws with Qt Charts and

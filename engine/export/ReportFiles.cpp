@@ -2,6 +2,7 @@
 
 #include "ResultsJson.h"
 #include "TextReports.h"
+#include "interop/GbenchWriter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,7 +26,8 @@ bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
 
 bool isEngineFormat(const QString& format)
 {
-    return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("md");
+    return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("md")
+           || format == QLatin1String("gbench");
 }
 
 const ExternalReport* findExternal(const ExternalReports& external, const QString& format)
@@ -80,6 +82,8 @@ QStringList writeReportFiles(const RunResult& run, const QString& dir, const QSt
     }
     if (formats.contains(QLatin1String("md")))
         write(QStringLiteral("summary.md"), summaryMarkdown(run));
+    if (formats.contains(QLatin1String("gbench")))
+        write(QStringLiteral("gbench.json"), runToGbenchJsonBytes(run));
     for (const QString& format : formats) {
         if (!error->isEmpty() || isEngineFormat(format))
             continue;

@@ -1,5 +1,7 @@
 #include "ResultsJson.h"
 
+#include "JsonSyntax.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -24,7 +26,104 @@ QJsonObject baselineToJson(const BaselineComparison& b)
     };
 }
 
-QJsonObject infoToJson(const RunInfo& i)
+QJsonValue optionalNumber(const std::optional<double>& v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+std::optional<double> optionalNumberFrom(const QJsonValue& v)
+{
+    return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+QJsonArray budgetsToJson(const std::vector<BudgetOutcome>& budgets)
+{
+    QJsonArray array;
+    for (const BudgetOutcome& b : budgets)
+        array.append(QJsonObject{
+            {QStringLiteral("budget_workload"), b.budgetWorkload},
+            {QStringLiteral("workload"), b.workload},
+            {QStringLiteral("metric"), b.metric},
+            {QStringLiteral("max"), optionalNumber(b.max)},
+            {QStringLiteral("min"), optionalNumber(b.min)},
+            {QStringLiteral("measured"), optionalNumber(b.measured)},
+            {QStringLiteral("status"), budgetStatusName(b.status)},
+            {QStringLiteral("note"), b.note},
+        });
+    return array;
+}
+
+QJsonArray claimsToJson(const std::vector<ClaimOutcome>& claims)
+{
+    QJsonArray array;
+    for (const ClaimOutcome& c : claims)
+        array.append(QJsonObject{
+            {QStringLiteral("name"), c.name},
+            {QStringLiteral("baseline"), c.baseline},
+            {QStringLiteral("candidate"), c.candidate},
+            {QStringLiteral("expected_improvement_pct"), c.expectedImprovementPct},
+            {QStringLiteral("tolerance_pct"), c.tolerancePct},
+            {QStringLiteral("baseline_median"), c.baselineMedian},
+            {QStringLiteral("candidate_median"), c.candidateMedian},
+            {QStringLiteral("improvement_pct"), optionalNumber(c.improvementPct)},
+            {QStringLiteral("ci95_pct"), c.improvementPct ? QJsonValue(interval(c.ci95Pct)) : QJsonValue()},
+            {QStringLiteral("verdict"), claimVerdictName(c.verdict)},
+            {QStringLiteral("note"), c.note},
+        });
+    return array;
+}
+
+// The "budgets" and "claims" arrays back into `run`; false with `error` naming the entry.
+bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
+{
+    const QJsonArray budgets = root.value(QStringLiteral("budgets")).toArray();
+    for (qsizetype i = 0; i < budgets.size(); ++i) {
+        const QJsonObject o = budgets.at(i).toObject();
+        BudgetOutcome b;
+        b.budgetWorkload = o.value(QStringLiteral("budget_workload")).toString();
+        b.workload = o.value(QStringLiteral("workload")).toString();
+        b.metric = o.value(QStringLiteral("metric")).toString();
+        b.max = optionalNumberFrom(o.value(QStringLiteral("max")));
+        b.min = optionalNumberFrom(o.value(QStringLiteral("min")));
+        b.measured = optionalNumberFrom(o.value(QStringLiteral("measured")));
+        b.note = o.value(QStringLiteral("note")).toString();
+        const std::optional<BudgetStatus> status = budgetStatusFromName(o.value(QStringLiteral("status")).toString());
+        if (b.workload.isEmpty() || b.metric.isEmpty() || !status) {
+            *error = QStringLiteral("budgets[%1] lacks a valid \"workload\", \"metric\" or \"status\"").arg(i);
+            return false;
+        }
+        b.status = *status;
+        run.budgets.push_back(b);
+    }
+    const QJsonArray claims = root.value(QStringLiteral("claims")).toArray();
+    for (qsizetype i = 0; i < claims.size(); ++i) {
+        const QJsonObject o = claims.at(i).toObject();
+        ClaimOutcome c;
+        c.name = o.value(QStringLiteral("name")).toString();
+        c.baseline = o.value(QStringLiteral("baseline")).toString();
+        c.candidate = o.value(QStringLiteral("candidate")).toString();
+        c.expectedImprovementPct = o.value(QStringLiteral("expected_improvement_pct")).toDouble();
+        c.tolerancePct = o.value(QStringLiteral("tolerance_pct")).toDouble();
+        c.baselineMedian = o.value(QStringLiteral("baseline_median")).toDouble();
+        c.candidateMedian = o.value(QStringLiteral("candidate_median")).toDouble();
+        c.improvementPct = optionalNumberFrom(o.value(QStringLiteral("improvement_pct")));
+        const QJsonArray ci = o.value(QStringLiteral("ci95_pct")).toArray();
+        c.ci95Pct = {ci.at(0).toDouble(), ci.at(1).toDouble()};
+        c.note = o.value(QStringLiteral("note")).toString();
+        const std::optional<ClaimVerdict> verdict = claimVerdictFromName(o.value(QStringLiteral("verdict")).toString());
+        if (c.name.isEmpty() || !verdict) {
+            *error = QStringLiteral("claims[%1] lacks a valid \"name\" or \"verdict\"").arg(i);
+            return false;
+        }
+        c.verdict = *verdict;
+        run.claims.push_back(c);
+    }
+    return true;
+}
+
+} // namespace
+
+QJsonObject runInfoToJson(const RunInfo& i)
 {
     return QJsonObject{
         {QStringLiteral("suite"), i.suiteName},
@@ -48,7 +147,7 @@ QJsonObject infoToJson(const RunInfo& i)
     };
 }
 
-RunInfo infoFromJson(const QJsonObject& o)
+RunInfo runInfoFromJson(const QJsonObject& o)
 {
     RunInfo i;
     i.suiteName = o.value(QStringLiteral("suite")).toString();
@@ -69,8 +168,6 @@ RunInfo infoFromJson(const QJsonObject& o)
     i.quickCheck = s.value(QStringLiteral("quick_check")).toBool();
     return i;
 }
-
-} // namespace
 
 QJsonObject resultToJson(const Result& r)
 {
@@ -131,11 +228,11 @@ QJsonObject runToJson(const RunResult& run)
         workloads.append(resultToJson(r));
     return QJsonObject{
         {QStringLiteral("schema"), QLatin1String(kResultsSchema)},
-        {QStringLiteral("run"), infoToJson(run.info)},
+        {QStringLiteral("run"), runInfoToJson(run.info)},
         {QStringLiteral("cancelled"), run.cancelled},
         {QStringLiteral("workloads"), workloads},
-        {QStringLiteral("budgets"), QJsonArray()},
-        {QStringLiteral("claims"), QJsonArray()},
+        {QStringLiteral("budgets"), budgetsToJson(run.budgets)},
+        {QStringLiteral("claims"), claimsToJson(run.claims)},
     };
 }
 
@@ -146,19 +243,16 @@ QByteArray runToJsonBytes(const RunResult& run)
 
 std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
 {
-    QJsonParseError parseError{};
-    const QJsonDocument doc = QJsonDocument::fromJson(bytes, &parseError);
-    if (doc.isNull()) {
-        *error = QStringLiteral("invalid JSON at offset %1: %2").arg(parseError.offset).arg(parseError.errorString());
+    const std::optional<QJsonDocument> doc = parseJsonDocument(bytes, error);
+    if (!doc)
         return std::nullopt;
-    }
-    const QJsonObject root = doc.object();
+    const QJsonObject root = doc->object();
     if (root.value(QStringLiteral("schema")).toString() != QLatin1String(kResultsSchema)) {
         *error = QStringLiteral("key \"schema\" is not \"%1\"").arg(QLatin1String(kResultsSchema));
         return std::nullopt;
     }
     RunResult run;
-    run.info = infoFromJson(root.value(QStringLiteral("run")).toObject());
+    run.info = runInfoFromJson(root.value(QStringLiteral("run")).toObject());
     run.cancelled = root.value(QStringLiteral("cancelled")).toBool();
     for (const QJsonValue& v : root.value(QStringLiteral("workloads")).toArray()) {
         const QJsonObject o = v.toObject();
@@ -193,6 +287,8 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
         r.sysNs = o.value(QStringLiteral("sys_ns")).toDouble();
         run.results.push_back(std::move(r));
     }
+    if (!gatesFromJson(root, run, error))
+        return std::nullopt;
     return run;
 }
 

@@ -12,9 +12,12 @@ namespace crucible {
 
 inline constexpr char kResultsSchema[] = "crucible-bench/1";
 
-// results.json (SPEC.md "Files a headless run writes"). Budgets and claims are added by
-// the layer that evaluates them.
+// results.json (SPEC.md "Files a headless run writes"). Budgets and claims are written as
+// RunResult holds them (evaluateGates, engine/gates/Gates.h, fills them).
 QJsonObject resultToJson(const Result& result);
+// The "run" object: where and how a run happened (the history store keeps it too).
+QJsonObject runInfoToJson(const RunInfo& info);
+RunInfo runInfoFromJson(const QJsonObject& object);
 QJsonObject runToJson(const RunResult& run);
 QByteArray runToJsonBytes(const RunResult& run);
 

@@ -43,6 +43,63 @@ QString markdownCell(QString text)
     return text;
 }
 
+// Budgets needing a look first: failed, then skipped, then passed; suite order within each.
+int budgetRank(const BudgetOutcome& b)
+{
+    return b.status == BudgetStatus::Failed ? 0 : b.status == BudgetStatus::Skipped ? 1 : 2;
+}
+
+QString budgetsMarkdown(const RunResult& run)
+{
+    if (run.budgets.empty())
+        return {};
+    std::vector<const BudgetOutcome*> ordered;
+    for (const BudgetOutcome& b : run.budgets)
+        ordered.push_back(&b);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const BudgetOutcome* a, const BudgetOutcome* b) { return budgetRank(*a) < budgetRank(*b); });
+    int counts[3] = {};
+    for (const BudgetOutcome* b : ordered)
+        ++counts[budgetRank(*b)];
+    QString md = QStringLiteral("\n### Budgets\n\n%1 passed, %2 failed, %3 skipped.\n\n").arg(counts[2]).arg(counts[0]).arg(counts[1]);
+    md += QStringLiteral("| workload | metric | measured | limit | result |\n|---|---|--:|--:|---|\n");
+    for (const BudgetOutcome* b : ordered) {
+        QString result = budgetStatusName(b->status);
+        if (b->status == BudgetStatus::Failed)
+            result = QStringLiteral("**failed**");
+        if (!b->note.isEmpty())
+            result += QStringLiteral(": ") + markdownCell(b->note);
+        md += QStringLiteral("| `%1` | %2 | %3 | %4 | %5 |\n")
+                  .arg(markdownCell(b->workload), b->metric,
+                       b->measured ? formatBudgetValue(b->metric, *b->measured) : QStringLiteral("–"),
+                       formatBudgetLimit(*b), result);
+    }
+    return md;
+}
+
+QString claimsMarkdown(const RunResult& run)
+{
+    if (run.claims.empty())
+        return {};
+    QString md = QStringLiteral("\n### Claims\n\nImprovement = 1 − candidate / baseline on the medians, with a bootstrap 95% CI.\n\n");
+    md += QStringLiteral("| claim | baseline → candidate | expected | measured | 95% CI | verdict |\n|---|---|--:|--:|--:|---|\n");
+    for (const ClaimOutcome& c : run.claims) {
+        QString verdict = claimVerdictName(c.verdict);
+        if (c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed)
+            verdict = QStringLiteral("**%1**").arg(verdict);
+        if (!c.note.isEmpty())
+            verdict += QStringLiteral(": ") + markdownCell(c.note);
+        const QString measured = c.improvementPct ? QStringLiteral("%1%").arg(*c.improvementPct, 0, 'f', 1) : QStringLiteral("–");
+        const QString ci = c.improvementPct
+            ? QStringLiteral("%1% – %2%").arg(c.ci95Pct.low, 0, 'f', 1).arg(c.ci95Pct.high, 0, 'f', 1)
+            : QStringLiteral("–");
+        md += QStringLiteral("| %1 | `%2` → `%3` | %4% ± %5% | %6 | %7 | %8 |\n")
+                  .arg(markdownCell(c.name), markdownCell(c.baseline), markdownCell(c.candidate),
+                       QString::number(c.expectedImprovementPct), QString::number(c.tolerancePct), measured, ci, verdict);
+    }
+    return md;
+}
+
 } // namespace
 
 QByteArray summaryCsv(const RunResult& run)
@@ -155,7 +212,34 @@ QByteArray summaryMarkdown(const RunResult& run)
                        QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change,
                        verdictCell);
     }
+    md += budgetsMarkdown(run);
+    md += claimsMarkdown(run);
     return md.toUtf8();
+}
+
+QString formatBudgetValue(const QString& metric, double value)
+{
+    // Three or four significant digits, never an exponent: a limit of 50 reads as "50.00 ms".
+    const double a = std::abs(value);
+    const QString number = a >= 100 ? QString::number(value, 'f', a >= 1000 ? 0 : 1)
+                         : a >= 1   ? QString::number(value, 'f', 2)
+                                    : QString::number(value, 'g', 3);
+    if (metric.endsWith(QLatin1String("_ms")))
+        return number + QStringLiteral(" ms");
+    if (metric.endsWith(QLatin1String("_mb")))
+        return number + QStringLiteral(" MiB");
+    if (metric == QLatin1String("throughput_per_s"))
+        return number + QStringLiteral(" /s");
+    return number;
+}
+
+QString formatBudgetLimit(const BudgetOutcome& b)
+{
+    if (b.max)
+        return QStringLiteral("≤ ") + formatBudgetValue(b.metric, *b.max);
+    if (b.min)
+        return QStringLiteral("≥ ") + formatBudgetValue(b.metric, *b.min);
+    return QStringLiteral("–");
 }
 
 } // namespace crucible

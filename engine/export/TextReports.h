@@ -21,4 +21,9 @@ QString formatBytes(double bytes);
 // number followed by the unit.
 QString formatMeasure(double value, const QString& unit);
 
+// A budget's measured value or limit in its metric's unit: "20.41 ms", "45.2 MiB", "1234 /s".
+QString formatBudgetValue(const QString& metric, double value);
+// "≤ 50 ms" or "≥ 1000 /s".
+QString formatBudgetLimit(const BudgetOutcome& budget);
+
 } // namespace crucible

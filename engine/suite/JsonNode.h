@@ -8,7 +8,8 @@
 
 #include <initializer_list>
 
-// Reading a suite file's JSON with the key path at hand; internal to engine/suite.
+// Reading JSON with the key path at hand: suite files (engine/suite) and imported Google
+// Benchmark and hyperfine files (engine/interop).
 namespace crucible::suite {
 
 // The first problem found in a suite file: where (a key path such as "workloads[2].timeout_s",

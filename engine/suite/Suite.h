@@ -21,7 +21,7 @@ struct SuiteDefaults {
 
 // One workload of a suite, after `params` has been expanded.
 struct SuiteWorkload {
-    enum class Kind { BuiltIn, Command };
+    enum class Kind { BuiltIn, Command, Gbench };
     Kind kind = Kind::BuiltIn;
     WorkloadInfo info;      // id with "/key=value" appended, category, description, parameters
     QString baseId;         // the id as the entry wrote it (for a built-in, its registry id)
@@ -30,9 +30,12 @@ struct SuiteWorkload {
     // kDefaultTimeoutSeconds), the same for prepare and cleanup. A relative cwd, like a
     // relative program path, is relative to the directory crucible-bench runs in (as with
     // hyperfine), not to the suite file's.
+    // Kind::Gbench: argv is the executable and the entry's "args", with its cwd, env and timeout.
     CommandSpec command;
     std::optional<CommandSpec> prepare;
     std::optional<CommandSpec> cleanup;
+    // Kind::Gbench: the benchmark's name as the executable lists it, which is also info.id.
+    QString gbenchName;
 };
 
 // A limit on one metric of a workload ("*": each workload of the suite). Evaluated by the

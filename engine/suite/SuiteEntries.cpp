@@ -2,7 +2,11 @@
 
 #include "WorkloadRegistry.h"
 #include "process/CommandWorkload.h"
+#include "process/GbenchExecutable.h"
+#include "process/GbenchWorkload.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <map>
@@ -110,6 +114,27 @@ struct CommandEntry {
     QString description;
 };
 
+// cwd, env and timeout_s, which command and gbench entries share.
+void readProcessSettings(const Node& entry, CommandSpec& spec, double defaultTimeoutSeconds)
+{
+    if (entry.has(QStringLiteral("cwd")))
+        spec.workingDirectory = entry[QStringLiteral("cwd")].string();
+    if (entry.has(QStringLiteral("env"))) {
+        const Node env = entry[QStringLiteral("env")];
+        const QJsonObject vars = env.object();
+        for (auto it = vars.begin(); it != vars.end(); ++it) {
+            const Node var = env[it.key()];
+            if (it.key().isEmpty() || it.key().contains(QLatin1Char('=')))
+                var.fail(QStringLiteral("not a valid environment variable name"));
+            if (!var.value().isString())
+                var.fail(QStringLiteral("expected a string, got %1").arg(describeValue(var.value())));
+            spec.environment.insert(it.key(), var.value().toString());
+        }
+    }
+    spec.timeoutSeconds = entry.has(QStringLiteral("timeout_s")) ? entry[QStringLiteral("timeout_s")].number(0.001, 86400)
+                                                                 : defaultTimeoutSeconds;
+}
+
 CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
 {
     entry.allowOnly({"id", "command", "prepare", "cleanup", "cwd", "env", "timeout_s", "expect_exit", "params",
@@ -121,22 +146,7 @@ CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
         c.prepare = entry[QStringLiteral("prepare")].argv();
     if (entry.has(QStringLiteral("cleanup")))
         c.cleanup = entry[QStringLiteral("cleanup")].argv();
-    if (entry.has(QStringLiteral("cwd")))
-        c.base.workingDirectory = entry[QStringLiteral("cwd")].string();
-    if (entry.has(QStringLiteral("env"))) {
-        const Node env = entry[QStringLiteral("env")];
-        const QJsonObject vars = env.object();
-        for (auto it = vars.begin(); it != vars.end(); ++it) {
-            const Node var = env[it.key()];
-            if (it.key().isEmpty() || it.key().contains(QLatin1Char('=')))
-                var.fail(QStringLiteral("not a valid environment variable name"));
-            if (!var.value().isString())
-                var.fail(QStringLiteral("expected a string, got %1").arg(describeValue(var.value())));
-            c.base.environment.insert(it.key(), var.value().toString());
-        }
-    }
-    c.base.timeoutSeconds = entry.has(QStringLiteral("timeout_s")) ? entry[QStringLiteral("timeout_s")].number(0.001, 86400)
-                                                                   : defaultTimeoutSeconds;
+    readProcessSettings(entry, c.base, defaultTimeoutSeconds);
     if (entry.has(QStringLiteral("expect_exit"))) {
         const Node expect = entry[QStringLiteral("expect_exit")];
         if (expect.value().isNull())
@@ -149,15 +159,86 @@ CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
     return c;
 }
 
-// Google Benchmark entries are checked, then refused: running them is not implemented yet.
-void refuseGbench(const Node& entry)
+// An array of strings, possibly empty ("args": extra arguments of a gbench executable).
+QStringList readStrings(const Node& node)
 {
-    entry.allowOnly({"id", "gbench", "filter"}, QStringLiteral("in a gbench entry"));
-    entry[QStringLiteral("gbench")].string();
-    if (entry.has(QStringLiteral("filter")))
-        entry[QStringLiteral("filter")].string();
-    entry[QStringLiteral("gbench")].fail(
-        QStringLiteral("Google Benchmark executables are not supported yet; remove this entry"));
+    node.array();
+    QStringList strings;
+    for (qsizetype i = 0; i < node.size(); ++i) {
+        const Node item = node[i];
+        if (!item.value().isString())
+            item.fail(QStringLiteral("expected a string, got %1").arg(describeValue(item.value())));
+        strings << item.value().toString();
+    }
+    return strings;
+}
+
+// The cwd, and a program given as a path, are checked here, so that the message says what is
+// wrong with them. The program resolves as exec resolves it: against the entry's cwd when there
+// is one. A bare name is looked up in PATH by the listing, whose failure names it.
+void checkExecutable(const Node& entry, const Node& programNode, const CommandSpec& executable)
+{
+    if (!executable.workingDirectory.isEmpty() && !QFileInfo(executable.workingDirectory).isDir())
+        entry[QStringLiteral("cwd")].fail(QStringLiteral("no such directory \"%1\"").arg(executable.workingDirectory));
+    const QString program = executable.argv.constFirst();
+    if (!program.contains(QLatin1Char('/')))
+        return;
+    const QFileInfo file(QDir(executable.workingDirectory.isEmpty() ? QDir::currentPath() : executable.workingDirectory)
+                             .filePath(program));
+    if (!file.exists())
+        programNode.fail(QStringLiteral("no such file \"%1\"").arg(program));
+    if (!file.isFile() || !file.isExecutable())
+        programNode.fail(QStringLiteral("\"%1\" is not an executable file").arg(program));
+}
+
+Category readCategory(const Node& node)
+{
+    const std::optional<Category> category = categoryFromName(node.string());
+    if (!category) {
+        QStringList known = builtInCategoryNames();
+        known << categoryName(Category::External);
+        node.fail(QStringLiteral("unknown category \"%1\" (known: %2)").arg(node.string(), known.join(QStringLiteral(", "))));
+    }
+    return *category;
+}
+
+// A Google Benchmark executable: its benchmarks are listed now (running it with
+// --benchmark_list_tests), and each one that `filter` selects becomes a workload whose id is
+// the benchmark's own name, so that it lines up with a direct run's JSON.
+std::vector<SuiteWorkload> readGbenchEntry(const Node& entry, const QString& baseId, double defaultTimeoutSeconds)
+{
+    entry.allowOnly({"id", "gbench", "filter", "args", "cwd", "env", "timeout_s", "category"},
+                    QStringLiteral("in a gbench entry"));
+    const Node programNode = entry[QStringLiteral("gbench")];
+    CommandSpec executable;
+    executable.argv << programNode.string();
+    if (entry.has(QStringLiteral("args")))
+        executable.argv << readStrings(entry[QStringLiteral("args")]);
+    readProcessSettings(entry, executable, defaultTimeoutSeconds);
+    const QString filter = entry.has(QStringLiteral("filter")) ? entry[QStringLiteral("filter")].string() : QString();
+    const Category category =
+        entry.has(QStringLiteral("category")) ? readCategory(entry[QStringLiteral("category")]) : categoryOfId(baseId);
+    checkExecutable(entry, programNode, executable);
+
+    const gbench::Listing listing = gbench::listBenchmarks(executable, filter);
+    if (!listing.error.isEmpty())
+        (listing.ran && !filter.isEmpty() ? entry[QStringLiteral("filter")] : programNode).fail(listing.error);
+
+    std::vector<SuiteWorkload> out;
+    for (const QString& name : listing.names) {
+        SuiteWorkload w;
+        w.kind = SuiteWorkload::Kind::Gbench;
+        w.baseId = baseId;
+        w.info.id = name;
+        w.info.category = category;
+        w.info.description = GbenchWorkload::describe(name, executable.argv.constFirst());
+        w.info.unit = QStringLiteral("ns");
+        w.info.operation = QStringLiteral("iteration");
+        w.command = executable;
+        w.gbenchName = name;
+        out.push_back(std::move(w));
+    }
+    return out;
 }
 
 // A built-in takes the parameters its registration declares (with their defaults), no others.
@@ -225,12 +306,14 @@ std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRe
         entry.object();
         SuiteWorkload proto;
         proto.baseId = readId(entry);
-        if (entry.has(QStringLiteral("gbench")))
-            refuseGbench(entry);
+        std::vector<SuiteWorkload> made;
 
         std::optional<CommandEntry> command;
         const WorkloadFactory* factory = nullptr;
-        if (entry.has(QStringLiteral("command"))) {
+        if (entry.has(QStringLiteral("gbench"))) {
+            proto.kind = SuiteWorkload::Kind::Gbench;
+            made = readGbenchEntry(entry, proto.baseId, defaultTimeoutSeconds);
+        } else if (entry.has(QStringLiteral("command"))) {
             command = readCommandEntry(entry, defaultTimeoutSeconds);
             proto.kind = SuiteWorkload::Kind::Command;
             proto.info.category = categoryOfId(proto.baseId);
@@ -249,7 +332,10 @@ std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRe
         if (factory)
             checkParameterNames(entry, *factory, params);
 
-        for (SuiteWorkload& w : expand(proto, command, params)) {
+        if (proto.kind != SuiteWorkload::Kind::Gbench)
+            made = expand(proto, command, params);
+
+        for (SuiteWorkload& w : made) {
             const auto [it, inserted] = seen.emplace(w.info.id, entry.path());
             if (!inserted)
                 entry[QStringLiteral("id")].fail(

@@ -1,6 +1,7 @@
 #include "SuiteFile.h"
 
 #include "JsonNode.h"
+#include "JsonSyntax.h"
 #include "SuiteEntries.h"
 #include "WorkloadRegistry.h"
 
@@ -17,24 +18,6 @@ using suite::Invalid;
 using suite::Node;
 
 namespace {
-
-// QJsonParseError gives a byte offset; people and editors want a line and a column (counted
-// in characters, so a line with "é" before the error is not off by one). Qt's offset lies just
-// past the character the parser choked on; the column names that character.
-QString lineAndColumn(const QByteArray& json, int offset)
-{
-    offset = std::clamp(offset - 1, 0, int(json.size()));
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset; ++i) {
-        if (json[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
-        }
-    }
-    const qsizetype column = QString::fromUtf8(json.constData() + lineStart, offset - lineStart).size() + 1;
-    return QStringLiteral("line %1, column %2").arg(line).arg(column);
-}
 
 SuiteDefaults readDefaults(const Node& node)
 {
@@ -78,7 +61,8 @@ QString workloadRef(const Node& node, const KnownIds& ids, bool allowStar)
 void checkUnit(const Node& metric, const QString& name, const QString& workload, const KnownIds& ids)
 {
     const bool wantsBytes = name == QLatin1String("median_mb");
-    const bool isTime = name.endsWith(QLatin1String("_ms"));
+    // Throughput is operations per second of a time per operation: it needs a time too.
+    const bool isTime = name.endsWith(QLatin1String("_ms")) || name == QLatin1String("throughput_per_s");
     if (workload == QLatin1String("*")) {
         if (wantsBytes)
             metric.fail(QStringLiteral("median_mb applies to workloads measured in bytes: name one, not \"*\""));
@@ -170,7 +154,7 @@ SuiteParse parseSuite(const QByteArray& json, const QString& fileName, const Wor
     const QJsonDocument document = QJsonDocument::fromJson(json, &syntax);
     if (syntax.error != QJsonParseError::NoError) {
         parse.error = QStringLiteral("%1: %2: malformed JSON: %3")
-                          .arg(fileName, lineAndColumn(json, syntax.offset), syntax.errorString());
+                          .arg(fileName, jsonLineAndColumn(json, syntax.offset), syntax.errorString());
         return parse;
     }
     const QJsonValue root = document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());

@@ -3,6 +3,7 @@
 #include "Selection.h"
 #include "SuiteFile.h"
 #include "process/CommandWorkload.h"
+#include "process/GbenchWorkload.h"
 
 #include <QFile>
 
@@ -28,6 +29,11 @@ public:
     void run(std::uint64_t iterations, std::stop_token stop) override { m_inner->run(iterations, std::move(stop)); }
     bool measuresItself() const override { return m_inner->measuresItself(); }
     std::optional<Sample> measureIteration(std::stop_token stop) override { return m_inner->measureIteration(std::move(stop)); }
+    bool measuresInBulk() const override { return m_inner->measuresInBulk(); }
+    std::optional<Samples> measureSamples(const MeasurementSettings& settings, std::stop_token stop) override
+    {
+        return m_inner->measureSamples(settings, std::move(stop));
+    }
 
 private:
     std::unique_ptr<Workload> m_inner;
@@ -105,6 +111,8 @@ std::unique_ptr<Workload> instantiate(const SuiteWorkload& w, const WorkloadRegi
 {
     if (w.kind == SuiteWorkload::Kind::Command)
         return std::make_unique<CommandWorkload>(w.info, w.command, w.prepare, w.cleanup);
+    if (w.kind == SuiteWorkload::Kind::Gbench)
+        return std::make_unique<GbenchWorkload>(w.info, w.command, w.gbenchName);
     const WorkloadFactory* factory = registry.find(w.baseId);
     Q_ASSERT_X(factory, "instantiate", "a validated suite names registered built-ins only");
     std::unique_ptr<Workload> workload = factory->create(w.info.parameters);

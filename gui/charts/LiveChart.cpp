@@ -1,6 +1,5 @@
 #include "LiveChart.h"
 
-#include "Decimation.h"
 #include "TimeScale.h"
 
 #include <QChart>
@@ -14,41 +13,46 @@
 
 namespace crucible::charts {
 
-void LiveChart::Range::include(const QList<QPointF>& points)
-{
-    for (const QPointF& p : points) {
-        if (empty) {
-            minX = maxX = p.x();
-            minY = maxY = p.y();
-            empty = false;
-        }
-        minX = std::min(minX, p.x());
-        maxX = std::max(maxX, p.x());
-        minY = std::min(minY, p.y());
-        maxY = std::max(maxY, p.y());
-    }
-}
-
 namespace {
 
-// Divides y by `divisor`, after decimating to the chart's width.
-QList<QPointF> prepared(const QList<QPointF>& points, int columns, double divisor)
+// Divides y by `divisor`, after decimating to `columns`.
+QList<QPointF> prepared(const MinMaxPyramid& points, int columns, double divisor)
 {
-    QList<QPointF> out = decimateMinMax(std::span<const QPointF>(points.constData(), std::size_t(points.size())), columns);
+    QList<QPointF> out = points.decimate(columns);
     for (QPointF& p : out)
         p.setY(p.y() / divisor);
     return out;
+}
+
+// Up to this many points a line is drawn 1.5 px wide; beyond, one device pixel wide whatever
+// the scale (a cosmetic pen), which the raster engine draws on its fast path.
+constexpr qsizetype kWideLinePoints = 1000;
+
+QPen linePen(const QColor& color, qsizetype points)
+{
+    QPen pen(color, points <= kWideLinePoints ? 1.5 : 1.0);
+    pen.setCosmetic(true);
+    pen.setCapStyle(Qt::FlatCap);
+    return pen;
+}
+
+QColor faint(const ChartLook& look)
+{
+    QColor c = look.text;
+    c.setAlphaF(0.3);
+    return c;
 }
 
 } // namespace
 
 LiveChart::LiveChart(const QString& title, const QString& xTitle, ValueKind kind, QWidget* parent)
     : QWidget(parent), m_kind(kind), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
-      m_current(new QLineSeries), m_x(new QValueAxis), m_y(new QValueAxis)
+      m_current(new QLineSeries), m_lines(nullptr), m_x(new QValueAxis), m_y(new QValueAxis)
 {
     m_chart->setTitle(title);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setVisible(false); // until there are overlays to tell apart
     m_chart->addSeries(m_current);
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
@@ -57,6 +61,9 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, ValueKind kind
     m_current->setName(tr("this run"));
     m_x->setTitleText(xTitle);
     m_x->setLabelFormat(QStringLiteral("%.0f"));
+    m_lines = new PlotLines(m_chart, m_x, m_y);
+    m_lines->setLineCount(1);
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] { m_lines->plotAreaChanged(); });
     m_view->setRenderHint(QPainter::Antialiasing);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -73,13 +80,17 @@ void LiveChart::setLook(const ChartLook& look)
     applyLook(*m_chart, look);
     applyLook(*m_x, look);
     applyLook(*m_y, look);
-    QPen pen(look.seriesColor(0));
-    pen.setWidthF(1.5);
-    m_current->setPen(pen);
-    for (QLineSeries* s : m_overlaySeries) {
-        QColor faint = look.text;
-        faint.setAlphaF(0.25);
-        s->setPen(QPen(faint, 1.0));
+    applyPens();
+}
+
+void LiveChart::applyPens()
+{
+    const std::size_t current = m_overlays.size();
+    m_current->setPen(QPen(m_look.seriesColor(0), 1.5));
+    m_lines->setPen(current, linePen(m_look.seriesColor(0), m_lines->pointCount(current)));
+    for (std::size_t i = 0; i < m_overlaySeries.size(); ++i) {
+        m_overlaySeries[i]->setPen(QPen(faint(m_look), 1.5));
+        m_lines->setPen(i, linePen(faint(m_look), m_lines->pointCount(i)));
     }
 }
 
@@ -91,30 +102,31 @@ void LiveChart::setTitle(const QString& title)
 void LiveChart::clear()
 {
     m_points.clear();
-    m_pointsRange = {};
     setOverlays({}, {});
     m_dirty = true;
 }
 
 void LiveChart::append(std::span<const QPointF> points)
 {
-    const QList<QPointF> added(points.begin(), points.end());
-    m_pointsRange.include(added); // kept up to date here, so a frame never rescans the buffer
-    m_points.append(added);
+    m_points.append(points);
     m_dirty = true;
 }
 
 void LiveChart::setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels)
 {
+    // The current run's line moves to the end; it stays shown until the next refresh.
+    const QList<QPointF> current = m_lines->points(m_overlays.size());
     for (QLineSeries* s : m_overlaySeries) {
         m_chart->removeSeries(s);
         delete s;
     }
     m_overlaySeries.clear();
-    m_overlays = std::move(overlays);
-    for (std::size_t i = 0; i < m_overlays.size(); ++i) {
+    m_overlays.clear();
+    for (std::size_t i = 0; i < overlays.size(); ++i) {
+        MinMaxPyramid& o = m_overlays.emplace_back();
+        o.append(std::span<const QPointF>(overlays[i].constData(), std::size_t(overlays[i].size())));
         auto* s = new QLineSeries;
-        s->setName(i < std::size_t(labels.size()) ? labels[qsizetype(i)] : QString());
+        s->setName(labels.value(qsizetype(i)));
         m_chart->addSeries(s);
         s->attachAxis(m_x);
         s->attachAxis(m_y);
@@ -126,13 +138,16 @@ void LiveChart::setOverlays(std::vector<QList<QPointF>> overlays, const QStringL
     m_current->attachAxis(m_x);
     m_current->attachAxis(m_y);
     m_chart->legend()->setVisible(!m_overlays.empty());
-    setLook(m_look);
+    m_lines->setLineCount(m_overlays.size() + 1);
+    m_lines->setPoints(m_overlays.size(), current);
+    applyPens();
     m_dirty = true;
+    m_overlaysDirty = true;
 }
 
 qsizetype LiveChart::shownPoints() const
 {
-    return m_current->count();
+    return m_lines->pointCount(m_overlays.size());
 }
 
 bool LiveChart::refresh()
@@ -144,38 +159,68 @@ bool LiveChart::refresh()
     return true;
 }
 
+double LiveChart::updateAxes()
+{
+    bool empty = m_points.isEmpty();
+    double minX = empty ? 0 : m_points.minX();
+    double maxX = empty ? 0 : m_points.maxX();
+    double maxY = empty ? 0 : m_points.maxY();
+    for (const MinMaxPyramid& o : m_overlays) {
+        if (o.isEmpty())
+            continue;
+        minX = empty ? o.minX() : std::min(minX, o.minX());
+        maxX = empty ? o.maxX() : std::max(maxX, o.maxX());
+        maxY = empty ? o.maxY() : std::max(maxY, o.maxY());
+        empty = false;
+    }
+    double divisor = 1024.0 * 1024.0;
+    QString yTitle = tr("resident memory (MiB)");
+    if (m_kind == ValueKind::TimeNs) {
+        const TimeScale scale = timeScaleFor(empty ? 1 : maxY);
+        divisor = scale.nsPerUnit;
+        yTitle = tr("time per iteration (%1)").arg(scale.unit);
+    }
+    // Latency axes start at zero so that a change reads in proportion; a little headroom. x
+    // shows whole sample numbers on the ticks.
+    const double top = maxY / divisor * 1.08;
+    const NiceScale x = empty ? NiceScale{0, 10, 6} : niceScale(minX, std::max(maxX, minX + 1));
+    const NiceScale y = empty ? NiceScale{0, 1, 5} : niceScale(0, top > 0 ? top : 1);
+    // Each setter that changes something makes Qt Charts lay out every series again.
+    if (x != m_xScale) {
+        m_x->setRange(x.min, x.max);
+        m_x->setTickCount(x.tickCount);
+        m_xScale = x;
+    }
+    if (y != m_yScale) {
+        m_y->setRange(y.min, y.max);
+        m_y->setTickCount(y.tickCount);
+        m_yScale = y;
+    }
+    if (yTitle != m_yTitle) {
+        m_y->setTitleText(yTitle);
+        m_yTitle = yTitle;
+    }
+    return divisor;
+}
+
 void LiveChart::rescale()
 {
-    Range range = m_pointsRange;
-    for (const QList<QPointF>& o : m_overlays)
-        range.include(o);
-    double divisor = 1;
-    QString unit;
-    if (m_kind == ValueKind::TimeNs) {
-        const TimeScale scale = timeScaleFor(range.empty ? 1 : range.maxY);
-        divisor = scale.nsPerUnit;
-        unit = scale.unit;
-        m_y->setTitleText(tr("time per iteration (%1)").arg(unit));
-    } else {
-        divisor = 1024.0 * 1024.0;
-        m_y->setTitleText(tr("resident memory (MiB)"));
-    }
-    if (range.empty) {
-        m_x->setRange(0, 10);
-        m_y->setRange(0, 1);
-    } else {
-        // Latency axes start at zero so that a change reads in proportion; a little headroom.
-        const double top = range.maxY / divisor * 1.08;
-        m_y->setRange(0, top > 0 ? top : 1);
-        m_y->applyNiceNumbers();
-        m_x->setRange(range.minX, std::max(range.maxX, range.minX + 1));
-        m_x->applyNiceNumbers(); // whole sample numbers on the ticks
-    }
+    const double divisor = updateAxes();
     // About two points per pixel column of the plot, whatever the length of the run.
     const int columns = std::max(50, int(m_chart->plotArea().width()));
-    m_current->replace(prepared(m_points, columns, divisor));
-    for (std::size_t i = 0; i < m_overlays.size(); ++i)
-        m_overlaySeries[i]->replace(prepared(m_overlays[i], columns, divisor));
+    const qsizetype before = shownPoints();
+    m_lines->setPoints(m_overlays.size(), prepared(m_points, columns, divisor));
+    bool pensDue = (before <= kWideLinePoints) != (shownPoints() <= kWideLinePoints);
+    if (m_overlaysDirty || columns != m_columns || divisor != m_divisor) {
+        for (std::size_t i = 0; i < m_overlays.size(); ++i)
+            m_lines->setPoints(i, prepared(m_overlays[i], columns, divisor));
+        m_overlaysDirty = false;
+        pensDue = true;
+    }
+    if (pensDue)
+        applyPens();
+    m_columns = columns;
+    m_divisor = divisor;
 }
 
 } // namespace crucible::charts

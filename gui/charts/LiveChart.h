@@ -1,6 +1,9 @@
 #pragma once
 
 #include "ChartLook.h"
+#include "MinMaxPyramid.h"
+#include "NiceScale.h"
+#include "PlotLines.h"
 
 #include <QList>
 #include <QPointF>
@@ -24,6 +27,16 @@ namespace crucible::charts {
 // by point to a shown QLineSeries costs a signal and a relayout per point — quadratic over a
 // long run — so nothing else touches the series. The owner calls refresh() from a timer, which
 // bounds the redraw rate however fast samples arrive.
+//
+// What a frame costs, and why it stays small with a million points (benchmarks/bench_gui):
+//  - the buffer is a MinMaxPyramid, so decimation looks up blocks instead of rescanning;
+//  - every axis range change makes Qt Charts rebuild each series' geometry (a path and its
+//    stroked outline), so ranges are rounded to nice numbers here and set only when they
+//    change, and overlays are replaced only when the columns or the unit change;
+//  - the lines are drawn by a PlotLines item over the plot area, not by QLineSeries, which
+//    stroke an outline of every line on each change and draw it segment by segment; long lines
+//    get a cosmetic one-pixel pen, the raster engine's fast path. The (empty) series remain
+//    for the legend.
 class LiveChart : public QWidget {
     Q_OBJECT
 public:
@@ -36,6 +49,7 @@ public:
     void setTitle(const QString& title);
     // Clears the current series and the overlays.
     void clear();
+    // Points in order of x, after those already appended.
     void append(std::span<const QPointF> points);
     // Earlier runs, drawn faint behind the current series; `labels` name them in the legend.
     void setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
@@ -48,26 +62,31 @@ public:
     QChart* chart() const { return m_chart; }
 
 private:
-    struct Range {
-        double minX = 0, maxX = 1, minY = 0, maxY = 1;
-        bool empty = true;
-        void include(const QList<QPointF>& points);
-    };
-
     void rescale();
+    void applyPens();
+    // Sets the axes to the data's nice ranges (and y's title to its unit), touching only what
+    // changed; returns the divisor of y values into the axis unit.
+    double updateAxes();
 
     ValueKind m_kind;
     ChartLook m_look;
     QChart* m_chart;
     QChartView* m_view;
-    QLineSeries* m_current;
-    std::vector<QLineSeries*> m_overlaySeries;
-    std::vector<QList<QPointF>> m_overlays;
+    QLineSeries* m_current;                    // legend entry of the current run
+    std::vector<QLineSeries*> m_overlaySeries; // legend entries of the overlays
+    PlotLines* m_lines;                        // overlays, then the current run
+    std::vector<MinMaxPyramid> m_overlays;
     QValueAxis* m_x;
     QValueAxis* m_y;
-    QList<QPointF> m_points;
-    Range m_pointsRange; // of m_points
+    MinMaxPyramid m_points;
     bool m_dirty = false;
+    bool m_overlaysDirty = false;
+    // What the shown series and axes were last built for.
+    NiceScale m_xScale{0, 0, 0}; // none yet: the first rescale sets both
+    NiceScale m_yScale{0, 0, 0};
+    QString m_yTitle;
+    int m_columns = 0;
+    double m_divisor = 0;
 };
 
 } // namespace crucible::charts

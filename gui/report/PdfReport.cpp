@@ -35,7 +35,10 @@ bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& opti
     writer.setTitle(QStringLiteral("Crucible Bench report: %1").arg(run.info.suiteName));
     writer.setCreator(QStringLiteral("crucible-bench %1").arg(run.info.toolVersion));
 
-    const ReportDocument document = buildReport(run, ReportOptions{options.plots});
+    ReportOptions content;
+    content.plots = options.plots;
+    content.trends = options.trends;
+    const ReportDocument document = buildReport(run, content);
     const Typography type(writer);
     // Painting happens relative to the paint rect's origin (QPdfWriter's painter starts there),
     // so the frame is built at (0, 0) with the paint rect's size.
@@ -75,6 +78,7 @@ ExternalReport pdfReportFormat()
             [](const RunResult& run, const ReportOptions& options, QString* error) {
                 PdfOptions pdf;
                 pdf.plots = options.plots;
+                pdf.trends = options.trends;
                 return renderPdfReport(run, pdf, error);
             }};
 }

@@ -16,6 +16,7 @@ namespace crucible::report {
 struct PdfOptions {
     QPageSize pageSize{QPageSize::A4}; // any size reads: the layout follows the page's paint rect
     bool plots = true;
+    std::vector<WorkloadTrend> trends; // "Trend over history" (ReportOptions::trends)
 };
 
 // Writes the report of `run` as a PDF into `out` (open for writing). Needs a QGuiApplication,

@@ -5,6 +5,7 @@
 #include "PairRatios.h"
 #include "RatioChart.h"
 #include "ReportTables.h"
+#include "ReportTrends.h"
 #include "SamplesChart.h"
 #include "TextReports.h"
 
@@ -83,6 +84,33 @@ void appendSummarySection(ReportDocument& doc, const RunResult& run)
     if (run.anyFailed()) {
         text(doc, TextRole::Heading, QStringLiteral("Failures"));
         doc.blocks.emplace_back(failuresTable(run));
+    }
+}
+
+// The suite's budgets and claims as this run met them, right after the summary: what a
+// reviewer checks first. Nothing when the suite has neither.
+void appendGatesSection(ReportDocument& doc, const RunResult& run)
+{
+    if (!run.budgets.empty()) {
+        const auto failed = std::count_if(run.budgets.begin(), run.budgets.end(),
+                                          [](const BudgetOutcome& b) { return b.status == BudgetStatus::Failed; });
+        const auto skipped = std::count_if(run.budgets.begin(), run.budgets.end(),
+                                           [](const BudgetOutcome& b) { return b.status == BudgetStatus::Skipped; });
+        text(doc, TextRole::Heading, QStringLiteral("Budgets"));
+        text(doc, TextRole::Caption,
+             QStringLiteral("%1 passed, %2 failed, %3 skipped. Times are per iteration; MiB are 2^20 bytes. A budget of a "
+                            "workload that failed fails; one of a workload not in this run is skipped.")
+                 .arg(qsizetype(run.budgets.size()) - failed - skipped)
+                 .arg(failed)
+                 .arg(skipped));
+        doc.blocks.emplace_back(budgetsTable(run));
+    }
+    if (!run.claims.empty()) {
+        text(doc, TextRole::Heading, QStringLiteral("Claims"));
+        text(doc, TextRole::Caption,
+             QStringLiteral("Improvement = 1 − candidate / baseline on the medians, with a bootstrap 95% interval. Confirmed when "
+                            "the whole interval is at or above expected − tolerance, refuted when it is below, else inconclusive."));
+        doc.blocks.emplace_back(claimsTable(run));
     }
 }
 
@@ -197,7 +225,9 @@ ReportDocument buildReport(const RunResult& run, const ReportOptions& options)
     doc.runningFooter = QStringLiteral("%1 · crucible-bench %2").arg(run.info.host, run.info.toolVersion);
     appendTitleSection(doc, run);
     appendSummarySection(doc, run);
+    appendGatesSection(doc, run);
     appendCategorySections(doc, run, options);
+    appendTrendSection(doc, run, options);
     return doc;
 }
 

@@ -64,7 +64,77 @@ QString outliers(const stats::OutlierCounts& o)
     return severe > 0 ? QStringLiteral("%1 (%2 severe)").arg(o.total()).arg(severe) : QString::number(o.total());
 }
 
+QColor budgetColor(BudgetStatus status)
+{
+    switch (status) {
+    case BudgetStatus::Passed: return Typography::good();
+    case BudgetStatus::Failed: return Typography::bad();
+    case BudgetStatus::Skipped: break;
+    }
+    return {};
+}
+
+QColor claimColor(ClaimVerdict verdict)
+{
+    switch (verdict) {
+    case ClaimVerdict::Confirmed: return Typography::good();
+    case ClaimVerdict::Refuted:
+    case ClaimVerdict::Failed: return Typography::bad();
+    case ClaimVerdict::Inconclusive:
+    case ClaimVerdict::Skipped: break;
+    }
+    return {};
+}
+
+// The note in a stretch column after the verdict word: "failed: over the limit by 4.1%".
+QString withNote(const QString& word, const QString& note)
+{
+    return note.isEmpty() ? word : QStringLiteral("%1: %2").arg(word, note);
+}
+
 } // namespace
+
+TableBlock budgetsTable(const RunResult& run)
+{
+    TableBlock t;
+    t.columns = {text(QStringLiteral("Workload")), text(QStringLiteral("Metric")), number(QStringLiteral("Measured")),
+                 number(QStringLiteral("Limit")), stretch(QStringLiteral("Result"))};
+    std::vector<const BudgetOutcome*> ordered;
+    for (const BudgetOutcome& b : run.budgets)
+        ordered.push_back(&b);
+    const auto rank = [](const BudgetOutcome* b) {
+        return b->status == BudgetStatus::Failed ? 0 : b->status == BudgetStatus::Skipped ? 1 : 2;
+    };
+    std::stable_sort(ordered.begin(), ordered.end(), [&](const BudgetOutcome* a, const BudgetOutcome* b) { return rank(a) < rank(b); });
+    for (const BudgetOutcome* b : ordered) {
+        const QColor color = budgetColor(b->status);
+        const bool failed = b->status == BudgetStatus::Failed;
+        t.rows.push_back({{b->workload},
+                          {b->metric},
+                          {b->measured ? formatBudgetValue(b->metric, *b->measured) : QStringLiteral("–"), color, failed},
+                          {formatBudgetLimit(*b)},
+                          {withNote(budgetStatusName(b->status), b->note), color, failed}});
+    }
+    return t;
+}
+
+TableBlock claimsTable(const RunResult& run)
+{
+    TableBlock t;
+    t.columns = {stretch(QStringLiteral("Claim")), number(QStringLiteral("Expected")), number(QStringLiteral("Measured")),
+                 number(QStringLiteral("95% CI")), stretch(QStringLiteral("Verdict"))};
+    for (const ClaimOutcome& c : run.claims) {
+        const QColor color = claimColor(c.verdict);
+        const bool bad = c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed;
+        t.rows.push_back({{QStringLiteral("%1\n%2 → %3").arg(c.name, c.baseline, c.candidate)},
+                          {QStringLiteral("%1% ± %2%").arg(c.expectedImprovementPct).arg(c.tolerancePct)},
+                          {c.improvementPct ? percent(*c.improvementPct, true) : QStringLiteral("–"), color, bad},
+                          {c.improvementPct ? QStringLiteral("%1 – %2").arg(percent(c.ci95Pct.low, true), percent(c.ci95Pct.high, true))
+                                            : QStringLiteral("–")},
+                          {withNote(claimVerdictName(c.verdict), c.note), color, bad}});
+    }
+    return t;
+}
 
 TableBlock summaryTable(const RunResult& run)
 {

@@ -26,4 +26,12 @@ TableBlock statisticsTable(std::span<const Result* const> results);
 // Each pair: old and new median, ratio with its 95% CI and the improvement in percent.
 TableBlock pairsTable(std::span<const PairRatio> pairs);
 
+// Each budget outcome: workload, metric, measured value, limit, passed/failed/skipped with why.
+// Failures first, in red; passes in green.
+TableBlock budgetsTable(const RunResult& run);
+
+// Each claim: baseline → candidate, expected improvement ± tolerance, measured improvement with
+// its 95% CI, verdict (confirmed in green, refuted and failed in red) and why.
+TableBlock claimsTable(const RunResult& run);
+
 } // namespace crucible::report

@@ -5,6 +5,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace crucible::gui {
 
 namespace {
@@ -61,14 +63,26 @@ void LiveView::showWorkload(const WorkloadInfo& info, const std::vector<Result>&
     m_memory->clear();
     m_latency->setTitle(tr("Latency: %1").arg(info.id));
     m_memory->setTitle(tr("Memory: %1").arg(info.id));
+    setEarlier(info.id, earlier, labels);
+}
+
+void LiveView::setEarlier(const QString& id, const std::vector<Result>& earlier, const QStringList& labels)
+{
+    if (id != m_currentId)
+        return;
     std::vector<QList<QPointF>> latency;
     std::vector<QList<QPointF>> memory;
-    for (const Result& r : earlier) {
+    QStringList memoryLabels;
+    for (std::size_t i = 0; i < earlier.size(); ++i) {
+        const Result& r = earlier[i];
         latency.push_back(samplePoints(r.samples, 0, latencyOf));
-        memory.push_back(samplePoints(r.samples, 0, memoryOf));
+        if (std::any_of(r.samples.begin(), r.samples.end(), [](const Sample& s) { return s.rssBytes > 0; })) {
+            memory.push_back(samplePoints(r.samples, 0, memoryOf));
+            memoryLabels << labels.value(qsizetype(i));
+        }
     }
     m_latency->setOverlays(std::move(latency), labels);
-    m_memory->setOverlays(std::move(memory), labels);
+    m_memory->setOverlays(std::move(memory), memoryLabels);
 }
 
 void LiveView::showResult(const Result& result, const std::vector<Result>& earlier, const QStringList& labels)

@@ -28,6 +28,10 @@ public:
     void showWorkload(const WorkloadInfo& info, const std::vector<Result>& earlier, const QStringList& labels);
     // Shows a finished result, e.g. when a row of the results table is chosen.
     void showResult(const Result& result, const std::vector<Result>& earlier, const QStringList& labels);
+    // Replaces the overlays while `id` is still the workload shown: earlier results that come
+    // from the history store after the workload started. Memory is overlaid only for results
+    // that recorded it (imported runs have none).
+    void setEarlier(const QString& id, const std::vector<Result>& earlier, const QStringList& labels);
     void addSamples(const QString& id, const Samples& batch);
     // Redraws the charts if new samples came; the window calls this from a timer.
     void refresh();

@@ -2,6 +2,7 @@
 
 #include "ChartHost.h"
 #include "Comparison.h"
+#include "HistoryView.h"
 #include "LiveView.h"
 #include "PairRatios.h"
 #include "RatioChart.h"
@@ -10,6 +11,7 @@
 #include "RunController.h"
 #include "ScreenLook.h"
 #include "TerminalProgress.h"
+#include "WindowHistory.h"
 #include "WorkloadRegistry.h"
 #include "WorkloadTree.h"
 
@@ -46,6 +48,7 @@ MainWindow::MainWindow(const WorkloadRegistry& registry, ExternalReports reports
     buildActions();
     buildLayout();
     connectController();
+    connectHistory();
     std::vector<WorkloadInfo> infos;
     for (const WorkloadFactory& f : registry.all())
         infos.push_back(f.info);
@@ -76,6 +79,7 @@ void MainWindow::buildActions()
     for (const ExternalReport& r : m_reports)
         exportMenu->addAction(tr("%1 (%2)…").arg(r.format.toUpper(), r.fileName), this,
                               [this, format = r.format] { exportInteractively({format}); });
+    file->addAction(tr("History &store…"), this, &MainWindow::chooseHistoryLocation);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -106,6 +110,9 @@ void MainWindow::buildLayout()
     m_tabs->addTab(m_live, tr("Live"));
     m_tabs->addTab(m_results, tr("Results"));
     m_tabs->addTab(m_comparison, tr("Comparison"));
+    m_history = new WindowHistory(this);
+    m_historyView = new HistoryView(m_history->loader());
+    m_tabs->addTab(m_historyView, tr("History"));
     setCentralWidget(m_tabs);
 
     QToolBar* bar = addToolBar(tr("Run"));
@@ -242,6 +249,8 @@ void MainWindow::showRun(int index)
         return;
     RunResult run = runs[std::size_t(index)];
     m_shownRun = run;
+    m_shownRunId = 0; // the window's own list; the History tab reopens recorded runs
+    m_shownTrends.clear();
     m_results->setResults(run.results);
     showComparison(run);
     m_statusText->setText(tr("Showing %1").arg(runLabel(index)));
@@ -279,6 +288,8 @@ QString MainWindow::runLabel(int index) const
 
 std::vector<Result> MainWindow::earlierResults(const QString& id, QStringList* labels) const
 {
+    if (m_history && m_history->isOpen())
+        return historyOverlays(id, labels); // fetched when the workload started
     std::vector<Result> earlier;
     const std::vector<RunResult>& runs = m_controller->runs();
     const RunResult* base = baselineRun();
@@ -301,12 +312,16 @@ std::vector<Result> MainWindow::earlierResults(const QString& id, QStringList* l
 void MainWindow::refillRunLists()
 {
     const std::vector<RunResult>& runs = m_controller->runs();
-    m_baseline->clear();
-    m_baseline->addItem(tr("none"), -1);
-    for (int i = int(runs.size()) - 1; i >= 0; --i)
-        m_baseline->addItem(runLabel(i), i);
-    // By default the previous run is the baseline of the next, as in the headless runner.
-    m_baseline->setCurrentIndex(runs.empty() ? 0 : 1);
+    if (m_history && m_history->isOpen()) {
+        fillBaselinePicker(); // the store's baselines; this window's runs are in the store too
+    } else {
+        m_baseline->clear();
+        m_baseline->addItem(tr("none"), -1);
+        for (int i = int(runs.size()) - 1; i >= 0; --i)
+            m_baseline->addItem(runLabel(i), i);
+        // By default the previous run is the baseline of the next, as in the headless runner.
+        m_baseline->setCurrentIndex(runs.empty() ? 0 : 1);
+    }
     m_runsMenu->clear();
     for (int i = int(runs.size()) - 1; i >= 0; --i)
         m_runsMenu->addAction(runLabel(i), this, [this, i] { showRun(i); });
@@ -328,8 +343,11 @@ bool MainWindow::exportShownRun(const QString& dir, const QStringList& formats, 
     QString error;
     if (!m_shownRun)
         error = tr("There is no finished run to export yet.");
-    else if (prepareOutputDirectory(dir, &error))
-        writeReportFiles(*m_shownRun, dir, formats, &error, m_reports);
+    else if (prepareOutputDirectory(dir, &error)) {
+        ReportOptions options;
+        options.trends = m_shownTrends; // the PDF's trend over history
+        writeReportFiles(*m_shownRun, dir, formats, &error, m_reports, options);
+    }
     if (error.isEmpty())
         return true;
     if (errorOut)
@@ -356,6 +374,7 @@ void MainWindow::applyTheme()
     const charts::ChartLook look = charts::screenLook(palette());
     m_live->setLook(look);
     m_results->setLook(look);
+    m_historyView->setLook(look);
 }
 
 void MainWindow::changeEvent(QEvent* event)

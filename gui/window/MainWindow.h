@@ -3,6 +3,8 @@
 #include "ExternalReport.h"
 #include "MeasurementSettings.h"
 #include "Result.h"
+#include "history/EarlierResults.h"
+#include "history/WorkloadTrend.h"
 
 #include <QMainWindow>
 
@@ -30,9 +32,11 @@ class ChartHost;
 
 namespace crucible::gui {
 
+class HistoryView;
 class LiveView;
 class ResultsView;
 class RunController;
+class WindowHistory;
 class WorkloadTree;
 
 // The dashboard: workloads on the left, live charts / results / comparison in tabs, run
@@ -60,6 +64,30 @@ public:
     QComboBox* baselinePicker() const { return m_baseline; }
     const std::optional<RunResult>& shownRun() const { return m_shownRun; }
 
+    // The history store (MainWindowHistory.cpp): each finished run is recorded into it and
+    // compared with the baseline picker's choice (a named baseline, or each workload's
+    // previous run of the same suite on this host); its past runs are listed, charted and
+    // reopened in the History tab. Opened off the GUI thread; `location` as --db takes it,
+    // empty for the per-user file. Without a store (closeHistory(), --no-history, one that
+    // cannot be opened) the window compares and overlays only its own runs.
+    void openHistory(const QString& location);
+    void closeHistory();
+    // Reopens run `runId` of the store into the results and comparison tabs; storedRunShown()
+    // follows. Export then writes that run.
+    void showStoredRun(qint64 runId);
+    WindowHistory* history() const { return m_history; }
+    HistoryView* historyView() const { return m_historyView; }
+    // The shown run's id in the store: 0 until it is recorded, or for a run of this window
+    // without history.
+    qint64 shownRunId() const { return m_shownRunId; }
+    // The trends the shown run's PDF report draws (loaded once the run is in the store).
+    const std::vector<WorkloadTrend>& shownTrends() const { return m_shownTrends; }
+
+Q_SIGNALS:
+    void runRecorded(qint64 runId);
+    void storedRunShown(qint64 runId);
+    void shownTrendsLoaded();
+
 protected:
     void closeEvent(QCloseEvent* event) override;
     void changeEvent(QEvent* event) override;
@@ -83,6 +111,17 @@ private:
     const RunResult* baselineRun() const;
     QString runLabel(int index) const;
 
+    // History (MainWindowHistory.cpp).
+    void connectHistory();
+    void chooseHistoryLocation();
+    void fillBaselinePicker();
+    BaselineChoice baselineChoice() const;
+    std::vector<Result> historyOverlays(const QString& id, QStringList* labels) const;
+    void onEarlierReady(const QString& id);
+    void compareInBackground(const Result& result, const EarlierResults& earlier);
+    void applyComparison(quint64 runSerial, const Result& compared);
+    void onStoredRunLoaded(qint64 runId, const RunResult& run);
+
     RunController* m_controller;
     ExternalReports m_reports;
     WorkloadTree* m_tree;
@@ -104,6 +143,15 @@ private:
     QTimer* m_refresh;
     std::optional<RunResult> m_shownRun;
     std::vector<Result> m_liveResults; // results of the run in progress
+    WindowHistory* m_history = nullptr;
+    HistoryView* m_historyView = nullptr;
+    QLabel* m_historyStatus = nullptr;
+    qint64 m_shownRunId = 0;
+    std::vector<WorkloadTrend> m_shownTrends;
+    QStringList m_uncompared;     // finished workloads of this run whose earlier results are on their way
+    quint64 m_runSerial = 0;      // counts the window's runs: a late comparison finds its run
+    quint64 m_shownSerial = 0;    // the run serial of the shown run, 0 for one reopened from the store
+    bool m_exportWhenLoaded = false; // History ▸ Export: export the reopened run once its trends are in
 };
 
 } // namespace crucible::gui

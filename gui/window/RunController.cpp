@@ -28,6 +28,7 @@ bool RunController::start(const QStringList& ids, const MeasurementSettings& set
         return false;
 
     const int count = int(plan.workloads.size());
+    m_suiteName = plan.suiteName;
     m_session = std::make_unique<Session>(std::move(plan));
     Session* session = m_session.get();
     connect(session, &Session::workloadStarted, this, &RunController::workloadStarted);

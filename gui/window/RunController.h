@@ -29,6 +29,8 @@ public:
     bool start(const QStringList& ids, const MeasurementSettings& settings, bool quickCheck);
     void stop();
     bool isRunning() const;
+    // The suite name of the run going on (or the last one): the history scope of its results.
+    QString suiteName() const { return m_suiteName; }
 
     // Finished runs of this window, oldest first.
     const std::vector<RunResult>& runs() const { return m_runs; }
@@ -47,6 +49,7 @@ private:
     std::unique_ptr<Session> m_session;
     std::unique_ptr<Session> m_finishedSession;
     std::vector<RunResult> m_runs;
+    QString m_suiteName;
 };
 
 } // namespace crucible::gui

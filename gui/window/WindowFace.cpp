@@ -6,6 +6,7 @@
 #include "WorkloadTree.h"
 
 #include <QApplication>
+#include <QSettings>
 #include <QTimer>
 
 namespace crucible::gui {
@@ -19,6 +20,12 @@ int runWindow(const CommandLineOptions& options, const WorkloadRegistry& registr
             ids << f->info.id;
         window.workloadTree()->setCheckedIds(ids);
     }
+    // --db beats the "history location" setting (File ▸ History store…), which beats the
+    // per-user file; --no-history runs the window without a store.
+    if (options.noHistory)
+        window.closeHistory();
+    else
+        window.openHistory(options.db.isEmpty() ? QSettings().value(QStringLiteral("history/location")).toString() : options.db);
     window.show();
     if (options.runAtLaunch)
         QTimer::singleShot(0, &window, [&window, quick = options.quickCheck] { window.startRun(quick); });

@@ -1,0 +1,101 @@
+#include "RunHistory.h"
+
+#include "HeadlessCommands.h"
+#include "history/BaselineLookup.h"
+
+#include <cstdio>
+
+namespace crucible {
+
+std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options, int* exitCode)
+{
+    RunHistory history;
+    history.m_options = options;
+    // --no-history alone leaves the store untouched; with --baseline or --db it is only read.
+    const bool reads = !options.noHistory || !options.baseline.isEmpty() || !options.db.isEmpty();
+    if (!reads)
+        return history;
+    QString error;
+    history.m_store = HistoryStore::open(options.db, &error);
+    if (!history.m_store) {
+        std::fprintf(stderr, "crucible-bench: %s\n(--db chooses another store, --no-history runs without one)\n",
+                     qPrintable(error));
+        *exitCode = ExitUsageError;
+        return std::nullopt;
+    }
+    if (!options.baseline.isEmpty() && !history.m_store->baselineRun(options.baseline, &error)) {
+        std::fprintf(stderr, "crucible-bench: --baseline: %s\n", qPrintable(error));
+        *exitCode = ExitUsageError;
+        return std::nullopt;
+    }
+    return history;
+}
+
+QString RunHistory::location() const { return m_store ? m_store->location() : QString(); }
+
+bool RunHistory::compare(RunResult& run, QString* error) const
+{
+    if (!m_store)
+        return true;
+    return compareWithHistory(run, *m_store, m_options.baseline, m_options.noiseThresholdPct, error);
+}
+
+std::vector<WorkloadTrend> RunHistory::trends(const RunResult& run, QString* error) const
+{
+    if (!m_store)
+        return {};
+    return loadRunTrends(*m_store, run, m_recordedRunId, error);
+}
+
+bool RunHistory::record(const RunResult& run, QString* error)
+{
+    if (!m_store || m_options.noHistory)
+        return true;
+    const std::optional<qint64> id = m_store->recordRun(run, error);
+    if (!id)
+        return false;
+    m_recordedRunId = *id;
+    return m_options.saveBaseline.isEmpty() || m_store->saveBaseline(m_options.saveBaseline, *id, error);
+}
+
+int RunHistory::regressions(const RunResult& run)
+{
+    return int(std::count_if(run.results.begin(), run.results.end(), [](const Result& r) {
+        return r.baseline && r.baseline->verdict == QLatin1String("regressed");
+    }));
+}
+
+QString RunHistory::describeComparison(const RunResult& run)
+{
+    QStringList names;
+    int compared = 0;
+    int unchanged = 0;
+    QString changes;
+    for (const Result& r : run.results) {
+        if (!r.baseline)
+            continue;
+        ++compared;
+        if (!names.contains(r.baseline->name))
+            names << r.baseline->name;
+        if (r.baseline->verdict == QLatin1String("unchanged")) {
+            ++unchanged;
+            continue;
+        }
+        changes += QStringLiteral("  %1 %2 %3 (95% CI %4 … %5 %, p = %6)\n")
+                       .arg(r.info.id, -44)
+                       .arg(r.baseline->verdict.toUpper(), -12)
+                       .arg(QStringLiteral("%1%2%").arg(r.baseline->changePct >= 0 ? QStringLiteral("+") : QString()).arg(r.baseline->changePct, 0, 'f', 1), 8)
+                       .arg(r.baseline->ci95Pct.low, 0, 'f', 1)
+                       .arg(r.baseline->ci95Pct.high, 0, 'f', 1)
+                       .arg(r.baseline->pValue, 0, 'g', 3);
+    }
+    if (compared == 0)
+        return QStringLiteral("No earlier result to compare with (the first run of this suite on this host?).\n");
+    QString text = QStringLiteral("Against %1: %2 compared, %3 unchanged\n")
+                       .arg(names.size() > 3 ? QStringLiteral("earlier runs") : names.join(QStringLiteral(", ")))
+                       .arg(compared)
+                       .arg(unchanged);
+    return text + changes;
+}
+
+} // namespace crucible

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "CommandLine.h"
+#include "history/HistoryStore.h"
+#include "history/WorkloadTrend.h"
+
+#include <memory>
+
+namespace crucible {
+
+// The history side of a headless run: --db, --no-history, --baseline, --save-baseline,
+// --noise-threshold and --fail-on-regression (SPEC.md "Command line").
+class RunHistory {
+public:
+    // Opens the store and checks a --baseline name before anything is measured, so that a
+    // corrupt, locked or read-only store, or a baseline that does not exist, costs no run.
+    // nullopt: the message is printed and `exitCode` says how to end.
+    static std::optional<RunHistory> prepare(const CommandLineOptions& options, int* exitCode);
+
+    // Fills the results' baseline comparisons (nothing when there is no store to read).
+    bool compare(RunResult& run, QString* error) const;
+    // The run's workloads over the earlier runs of its suite on this host, the run itself last,
+    // for the PDF's "Trend over history" (nothing when there is no store to read).
+    std::vector<WorkloadTrend> trends(const RunResult& run, QString* error) const;
+    // Records the run unless --no-history, and saves it under --save-baseline's name.
+    bool record(const RunResult& run, QString* error);
+    // How many results regressed against their baseline.
+    static int regressions(const RunResult& run);
+
+    // A few lines for the terminal: what was compared with, and every change beyond the noise.
+    static QString describeComparison(const RunResult& run);
+
+    bool recorded() const { return m_recordedRunId > 0; }
+    qint64 recordedRunId() const { return m_recordedRunId; }
+    QString location() const;
+
+private:
+    std::shared_ptr<HistoryStore> m_store; // shared: prepare() returns by value
+    CommandLineOptions m_options;
+    qint64 m_recordedRunId = 0;
+};
+
+} // namespace crucible

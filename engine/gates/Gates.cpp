@@ -1,0 +1,91 @@
+#include "Gates.h"
+
+#include "Budgets.h"
+#include "Claims.h"
+
+#include <algorithm>
+#include <map>
+
+namespace crucible {
+
+namespace {
+
+QString limitText(const BudgetOutcome& b)
+{
+    if (b.max)
+        return QStringLiteral("max %1").arg(*b.max);
+    if (b.min)
+        return QStringLiteral("min %1").arg(*b.min);
+    return {};
+}
+
+// "3 passed, 1 failed": each outcome that occurred, in the order the enum lists them.
+template <typename Enum>
+QString counts(const std::map<Enum, int>& tally, QString (*name)(Enum))
+{
+    QStringList parts;
+    for (const auto& [value, n] : tally)
+        parts << QStringLiteral("%1 %2").arg(n).arg(name(value));
+    return parts.join(QStringLiteral(", "));
+}
+
+QString claimLine(const ClaimOutcome& c)
+{
+    QString line = QStringLiteral("  %1 \"%2\"").arg(claimVerdictName(c.verdict), -12).arg(c.name);
+    if (c.improvementPct)
+        line += QStringLiteral(": improvement %1% [%2% … %3%], expected %4% ± %5%")
+                    .arg(*c.improvementPct, 0, 'f', 1)
+                    .arg(c.ci95Pct.low, 0, 'f', 1)
+                    .arg(c.ci95Pct.high, 0, 'f', 1)
+                    .arg(c.expectedImprovementPct)
+                    .arg(c.tolerancePct);
+    if (!c.note.isEmpty() && !c.improvementPct)
+        line += QStringLiteral(": ") + c.note;
+    return line;
+}
+
+} // namespace
+
+void evaluateGates(const Suite& suite, RunResult& run)
+{
+    run.budgets = gates::evaluateBudgets(suite, run);
+    run.claims = gates::evaluateClaims(suite, run);
+}
+
+bool gatesFailed(const RunResult& run)
+{
+    return std::any_of(run.budgets.begin(), run.budgets.end(),
+                       [](const BudgetOutcome& b) { return b.status == BudgetStatus::Failed; })
+        || std::any_of(run.claims.begin(), run.claims.end(), [](const ClaimOutcome& c) {
+               return c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed;
+           });
+}
+
+QString describeGates(const RunResult& run)
+{
+    QStringList lines;
+    if (!run.budgets.empty()) {
+        std::map<BudgetStatus, int> tally;
+        for (const BudgetOutcome& b : run.budgets)
+            ++tally[b.status];
+        lines << QStringLiteral("Budgets: %1").arg(counts(tally, &budgetStatusName));
+        for (const BudgetOutcome& b : run.budgets) {
+            if (b.status != BudgetStatus::Failed)
+                continue;
+            const QString measured = b.measured ? QStringLiteral(" %1 (%2)").arg(*b.measured, 0, 'g', 4).arg(limitText(b))
+                                                : QStringLiteral(" (%1)").arg(limitText(b));
+            lines << QStringLiteral("  failed       %1 %2%3: %4").arg(b.workload, b.metric, measured, b.note);
+        }
+    }
+    if (!run.claims.empty()) {
+        std::map<ClaimVerdict, int> tally;
+        for (const ClaimOutcome& c : run.claims)
+            ++tally[c.verdict];
+        lines << QStringLiteral("Claims: %1").arg(counts(tally, &claimVerdictName));
+        for (const ClaimOutcome& c : run.claims)
+            lines << claimLine(c);
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace crucible

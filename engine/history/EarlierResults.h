@@ -1,0 +1,44 @@
+#pragma once
+
+#include "Comparison.h"
+#include "HistoryStore.h"
+
+#include <optional>
+#include <vector>
+
+namespace crucible {
+
+// What a new result is compared with: the window's baseline picker, the headless --baseline.
+struct BaselineChoice {
+    enum class Kind { None, PreviousRun, Named };
+    Kind kind = Kind::PreviousRun;
+    QString name; // of a Named baseline
+
+    static BaselineChoice none() { return {Kind::None, {}}; }
+    static BaselineChoice previousRun() { return {Kind::PreviousRun, {}}; }
+    static BaselineChoice named(const QString& name) { return {Kind::Named, name}; }
+};
+
+// One workload's earlier results from the history, samples included: the baseline's, to compare
+// with and to draw behind the live chart, and the latest few runs', to draw there too.
+struct EarlierResults {
+    QString workloadId;
+    std::optional<HistoryStore::StoredResult> baseline;
+    QString baselineName; // what a comparison with it is called: the baseline's name, or "previous run N"
+    std::vector<HistoryStore::StoredResult> recent; // newest first, without the baseline's run
+};
+
+// `scope` is the suite and host of the run being measured, and for a past run its id as
+// beforeRun, so that "previous run" means the latest ok result of the workload before it. A
+// named baseline is found wherever it ran (the user chose it); a name that does not exist is an
+// error. At most `recentCount` recent results, ok ones only.
+EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId, const HistoryStore::Filter& scope,
+                                  const BaselineChoice& choice, int recentCount, QString* error);
+
+// Fills the baseline comparison of each result of `run`, a past run reopened from the store as
+// run `runId` (the store keeps no comparisons): against the chosen baseline, or each workload's
+// previous ok result of the same suite on the same host before that run.
+bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, const BaselineChoice& choice,
+                      double noiseThresholdPct, QString* error);
+
+} // namespace crucible

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace crucible::history {
+
+enum class Dialect { SQLite, PostgreSQL };
+
+// The schema version this build reads and writes.
+inline constexpr int kSchemaVersion = 1;
+
+// Brings the store's schema up to kSchemaVersion in one transaction, creating it in an empty
+// store. Refuses (false, `error` says why) a store written by a newer version: reading it with
+// an older schema in mind could lose what the newer one keeps.
+bool migrateSchema(QSqlDatabase& db, Dialect dialect, QString* error);
+
+} // namespace crucible::history

@@ -1,0 +1,528 @@
+#include "HistoryStore.h"
+
+#include "HistorySchema.h"
+#include "ResultsJson.h"
+#include "SampleBlob.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace crucible {
+
+using history::Dialect;
+using history::HistoryLocation;
+
+struct HistoryStore::Connection {
+    QString name; // the QSqlDatabase connection name, unique per store
+    HistoryLocation location;
+    Dialect dialect = Dialect::SQLite;
+
+    QSqlDatabase db() const { return QSqlDatabase::database(name, false); }
+
+    ~Connection()
+    {
+        {
+            QSqlDatabase d = db();
+            d.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+};
+
+namespace {
+
+// Times are stored as milliseconds since the epoch: the same on both engines, ordered, and free
+// to convert (parsing ISO text cost more than the trend query itself).
+qint64 epochMs(const QDateTime& t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; }
+QDateTime fromEpochMs(const QVariant& v) { return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC); }
+
+QString compactJson(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
+QJsonObject jsonObject(const QString& s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
+
+bool run(QSqlQuery& q, QString* error)
+{
+    if (q.exec())
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+bool exec(const QSqlDatabase& db, const QString& sql, QString* error)
+{
+    QSqlQuery q(db);
+    if (q.exec(sql))
+        return true;
+    *error = q.lastError().text();
+    return false;
+}
+
+// Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL, and "" is what
+// an empty error or commit means.
+QVariant text(const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
+
+void setError(QString* error, const QString& message)
+{
+    if (error)
+        *error = message;
+}
+
+QString outliersText(const stats::OutlierCounts& o)
+{
+    return QStringLiteral("%1,%2,%3,%4").arg(o.lowSevere).arg(o.lowMild).arg(o.highMild).arg(o.highSevere);
+}
+
+stats::OutlierCounts outliersFrom(const QString& text)
+{
+    const QStringList parts = text.split(QLatin1Char(','));
+    stats::OutlierCounts o;
+    if (parts.size() == 4) {
+        o.lowSevere = parts[0].toInt();
+        o.lowMild = parts[1].toInt();
+        o.highMild = parts[2].toInt();
+        o.highSevere = parts[3].toInt();
+    }
+    return o;
+}
+
+QJsonObject workloadInfoJson(const WorkloadInfo& info)
+{
+    return QJsonObject{
+        {QStringLiteral("description"), info.description},
+        {QStringLiteral("operation"), info.operation},
+        {QStringLiteral("parameters"), QJsonObject::fromVariantMap(info.parameters)},
+        {QStringLiteral("paired_with"), info.pairedWith},
+    };
+}
+
+// The columns every result query selects, in this order; the samples blob comes last when asked.
+const char kResultColumns[] =
+    "x.run_id, r.started, x.workload, x.category, x.unit, x.status, x.error, x.info, x.sample_count, x.mean, "
+    "x.median, x.stddev, x.mad, x.cv, x.min_value, x.max_value, x.p90, x.p99, x.ci_low, x.ci_high, x.outliers, "
+    "x.throughput, x.peak_rss, x.user_ns, x.sys_ns";
+
+// One row of kResultColumns (plus the blob at index 25 when `withSamples`).
+std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool withSamples, QString* error)
+{
+    HistoryStore::StoredResult stored;
+    stored.runId = q.value(0).toLongLong();
+    stored.started = fromEpochMs(q.value(1));
+    Result& r = stored.result;
+    r.info.id = q.value(2).toString();
+    r.info.category = categoryFromName(q.value(3).toString()).value_or(Category::External);
+    r.info.unit = q.value(4).toString();
+    r.status = statusFromName(q.value(5).toString()).value_or(Status::Failed);
+    r.error = q.value(6).toString();
+    const QJsonObject info = jsonObject(q.value(7).toString());
+    r.info.description = info.value(QStringLiteral("description")).toString();
+    r.info.operation = info.value(QStringLiteral("operation")).toString();
+    r.info.parameters = info.value(QStringLiteral("parameters")).toObject().toVariantMap();
+    r.info.pairedWith = info.value(QStringLiteral("paired_with")).toString();
+    stats::Summary& s = r.summary;
+    s.n = std::size_t(q.value(8).toLongLong());
+    s.mean = q.value(9).toDouble();
+    s.median = q.value(10).toDouble();
+    s.stddev = q.value(11).toDouble();
+    s.mad = q.value(12).toDouble();
+    s.cv = q.value(13).toDouble();
+    s.min = q.value(14).toDouble();
+    s.max = q.value(15).toDouble();
+    s.p90 = q.value(16).toDouble();
+    s.p99 = q.value(17).toDouble();
+    s.ci95 = {q.value(18).toDouble(), q.value(19).toDouble()};
+    s.outliers = outliersFrom(q.value(20).toString());
+    r.throughputPerS = q.value(21).toDouble();
+    r.peakRssBytes = q.value(22).toLongLong();
+    r.userNs = q.value(23).toDouble();
+    r.sysNs = q.value(24).toDouble();
+    if (withSamples) {
+        std::optional<Samples> samples = history::decodeSamples(q.value(25).toByteArray());
+        if (!samples) {
+            setError(error, QStringLiteral("run %1, workload %2: the stored samples are damaged").arg(stored.runId).arg(r.info.id));
+            return std::nullopt;
+        }
+        r.samples = std::move(*samples);
+    }
+    return stored;
+}
+
+// " AND ..." clauses for a filter, with its values bound in order by bindFilter().
+QString filterClauses(const HistoryStore::Filter& f)
+{
+    QString sql;
+    if (!f.suite.isEmpty())
+        sql += QLatin1String(" AND r.suite = ?");
+    if (!f.host.isEmpty())
+        sql += QLatin1String(" AND r.host = ?");
+    if (f.beforeRun > 0)
+        sql += QLatin1String(" AND r.id < ?");
+    return sql;
+}
+
+void bindFilter(QSqlQuery& q, const HistoryStore::Filter& f)
+{
+    if (!f.suite.isEmpty())
+        q.addBindValue(f.suite);
+    if (!f.host.isEmpty())
+        q.addBindValue(f.host);
+    if (f.beforeRun > 0)
+        q.addBindValue(f.beforeRun);
+}
+
+QString limitClause(int limit) { return limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString(); }
+
+bool openSqlite(QSqlDatabase& db, const HistoryLocation& location, int busyTimeoutMs, QString* error)
+{
+    const QFileInfo file(location.path);
+    if (!QDir().mkpath(file.absolutePath())) {
+        *error = QStringLiteral("cannot create the directory %1").arg(file.absolutePath());
+        return false;
+    }
+    db.setDatabaseName(location.path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    // The first statement reads the file header, so a file that is not a database fails here.
+    // WAL: readers (the window's history view) never block the writer, and a process killed
+    // mid-write leaves the last committed state. NORMAL sync is durable against process crashes.
+    return exec(db, QStringLiteral("PRAGMA journal_mode = WAL"), error)
+        && exec(db, QStringLiteral("PRAGMA synchronous = NORMAL"), error)
+        && exec(db, QStringLiteral("PRAGMA foreign_keys = ON"), error)
+        // Reading through a memory map and a larger page cache keeps trends and overlays off
+        // the read() path; both only change how this connection reads.
+        && exec(db, QStringLiteral("PRAGMA mmap_size = 268435456"), error)
+        && exec(db, QStringLiteral("PRAGMA cache_size = -32768"), error);
+}
+
+bool openPostgres(QSqlDatabase& db, const HistoryLocation& location, QString* error)
+{
+    db.setHostName(location.host);
+    db.setPort(location.port);
+    db.setDatabaseName(location.database);
+    if (!location.user.isEmpty())
+        db.setUserName(location.user);
+    if (!location.password.isEmpty())
+        db.setPassword(location.password);
+    db.setConnectOptions(QStringLiteral("connect_timeout=10"));
+    if (!db.open()) {
+        *error = db.lastError().text();
+        return false;
+    }
+    // Quiet the server's NOTICEs (e.g. "relation already exists, skipping") on stderr.
+    return exec(db, QStringLiteral("SET client_min_messages = WARNING"), error);
+}
+
+} // namespace
+
+HistoryStore::HistoryStore(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}
+HistoryStore::~HistoryStore() = default;
+
+int HistoryStore::schemaVersion() { return history::kSchemaVersion; }
+
+std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QString* error, int busyTimeoutMs)
+{
+    const std::optional<HistoryLocation> location = history::parseHistoryLocation(locationText, error);
+    if (!location)
+        return nullptr;
+    auto connection = std::make_unique<Connection>();
+    connection->name = QStringLiteral("crucible-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+    connection->location = *location;
+    const bool pg = location->kind == HistoryLocation::Kind::PostgreSQL;
+    connection->dialect = pg ? Dialect::PostgreSQL : Dialect::SQLite;
+    const QString driver = pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
+    if (!QSqlDatabase::isDriverAvailable(driver)) {
+        *error = QStringLiteral("history store %1: Qt's %2 driver is not installed (Debian package %3)")
+                     .arg(location->display(), driver, pg ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite"));
+        return nullptr;
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->name);
+    QString why;
+    const bool opened = pg ? openPostgres(db, *location, &why) : openSqlite(db, *location, busyTimeoutMs, &why);
+    if (!opened || !history::migrateSchema(db, connection->dialect, &why)) {
+        // SQLite's own words ("file is not a database", "attempt to write a readonly database",
+        // "database is locked") say what is wrong; the path says where.
+        *error = QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed());
+        return nullptr;
+    }
+    return std::unique_ptr<HistoryStore>(new HistoryStore(std::move(connection)));
+}
+
+QString HistoryStore::location() const { return m_db->location.display(); }
+bool HistoryStore::isPostgreSQL() const { return m_db->dialect == Dialect::PostgreSQL; }
+
+std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source)
+{
+    QSqlDatabase db = m_db->db();
+    const bool pg = isPostgreSQL();
+    QString why;
+    auto fail = [&](const QString& what) -> std::optional<qint64> {
+        QString ignored;
+        exec(db, QStringLiteral("ROLLBACK"), &ignored);
+        *error = QStringLiteral("history store %1: recording the run failed (%2): %3; nothing of it was recorded")
+                     .arg(location(), what, why.trimmed());
+        return std::nullopt;
+    };
+    if (!exec(db, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), &why))
+        return fail(QStringLiteral("begin"));
+
+    const RunInfo& info = runResult.info;
+    QSqlQuery insertRun(db);
+    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, info, cancelled) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    insertRun.addBindValue(text(info.suiteName));
+    insertRun.addBindValue(text(source));
+    insertRun.addBindValue(epochMs(info.started));
+    insertRun.addBindValue(epochMs(info.finished));
+    insertRun.addBindValue(text(info.host));
+    insertRun.addBindValue(text(info.gitCommit));
+    insertRun.addBindValue(compactJson(runInfoToJson(info)));
+    insertRun.addBindValue(runResult.cancelled ? 1 : 0);
+    if (!run(insertRun, &why) || !insertRun.next())
+        return fail(QStringLiteral("run row"));
+    const qint64 runId = insertRun.value(0).toLongLong();
+    insertRun.finish();
+
+    QSqlQuery insertResult(db);
+    insertResult.prepare(QStringLiteral(
+        "INSERT INTO results (run_id, position, workload, category, unit, status, error, info, sample_count, mean, median, "
+        "stddev, mad, cv, min_value, max_value, p90, p99, ci_low, ci_high, outliers, throughput, peak_rss, user_ns, sys_ns, "
+        "samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    int position = 0;
+    for (const Result& r : runResult.results) {
+        const stats::Summary& s = r.summary;
+        for (const QVariant& v : {QVariant(runId), QVariant(position++), text(r.info.id),
+                                  QVariant(categoryName(r.info.category)), text(r.info.unit), QVariant(statusName(r.status)),
+                                  text(r.error), QVariant(compactJson(workloadInfoJson(r.info))), QVariant(qint64(r.samples.size())),
+                                  QVariant(s.mean), QVariant(s.median), QVariant(s.stddev), QVariant(s.mad), QVariant(s.cv),
+                                  QVariant(s.min), QVariant(s.max), QVariant(s.p90), QVariant(s.p99), QVariant(s.ci95.low),
+                                  QVariant(s.ci95.high), QVariant(outliersText(s.outliers)), QVariant(r.throughputPerS),
+                                  QVariant(qint64(r.peakRssBytes)), QVariant(r.userNs), QVariant(r.sysNs),
+                                  QVariant(history::encodeSamples(r.samples))})
+            insertResult.addBindValue(v);
+        if (!run(insertResult, &why))
+            return fail(QStringLiteral("workload %1").arg(r.info.id));
+    }
+    if (!exec(db, QStringLiteral("COMMIT"), &why))
+        return fail(QStringLiteral("commit"));
+    return runId;
+}
+
+std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, int limit, QString* error) const
+{
+    std::vector<RunRecord> records;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT r.id, r.info, r.source, r.cancelled, "
+                             "(SELECT COUNT(*) FROM results x WHERE x.run_id = r.id), "
+                             "(SELECT string_agg(b.name, ',') FROM baselines b WHERE b.run_id = r.id) "
+                             "FROM runs r WHERE 1 = 1%1 ORDER BY r.id DESC%2")
+                  .arg(filterClauses(filter), limitClause(limit))
+                  .replace(QLatin1String("string_agg(b.name, ',')"),
+                           isPostgreSQL() ? QLatin1String("string_agg(b.name, ',' ORDER BY b.name)") : QLatin1String("group_concat(b.name, ',')")));
+    bindFilter(q, filter);
+    QString why;
+    if (!run(q, &why)) {
+        setError(error, QStringLiteral("history store %1: listing runs: %2").arg(location(), why));
+        return records;
+    }
+    while (q.next()) {
+        RunRecord rec;
+        rec.id = q.value(0).toLongLong();
+        rec.info = runInfoFromJson(jsonObject(q.value(1).toString()));
+        rec.source = q.value(2).toString();
+        rec.cancelled = q.value(3).toInt() != 0;
+        rec.workloadCount = q.value(4).toInt();
+        const QString names = q.value(5).toString();
+        if (!names.isEmpty())
+            rec.baselines = names.split(QLatin1Char(','));
+        records.push_back(std::move(rec));
+    }
+    return records;
+}
+
+std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) const
+{
+    const std::vector<RunRecord> found = [&] {
+        QSqlQuery q(m_db->db());
+        q.prepare(QStringLiteral("SELECT info, cancelled FROM runs WHERE id = ?"));
+        q.addBindValue(runId);
+        std::vector<RunRecord> out;
+        if (q.exec() && q.next()) {
+            RunRecord rec;
+            rec.info = runInfoFromJson(jsonObject(q.value(0).toString()));
+            rec.cancelled = q.value(1).toInt() != 0;
+            out.push_back(rec);
+        }
+        return out;
+    }();
+    if (found.empty()) {
+        *error = QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId);
+        return std::nullopt;
+    }
+    RunResult loaded;
+    loaded.info = found.front().info;
+    loaded.cancelled = found.front().cancelled;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1, x.samples FROM results x JOIN runs r ON r.id = x.run_id WHERE x.run_id = ? "
+                             "ORDER BY x.position")
+                  .arg(QLatin1String(kResultColumns)));
+    q.addBindValue(runId);
+    QString why;
+    if (!run(q, &why)) {
+        *error = QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why);
+        return std::nullopt;
+    }
+    while (q.next()) {
+        std::optional<StoredResult> stored = resultFromRow(q, true, error);
+        if (!stored)
+            return std::nullopt;
+        loaded.results.push_back(std::move(stored->result));
+    }
+    return loaded;
+}
+
+std::vector<HistoryStore::StoredResult> HistoryStore::results(const QString& workloadId, const Filter& filter, int limit,
+                                                              bool withSamples, QString* error) const
+{
+    std::vector<StoredResult> out;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT %1%2 FROM results x JOIN runs r ON r.id = x.run_id WHERE x.workload = ?%3%4 "
+                             "ORDER BY x.run_id DESC%5")
+                  .arg(QLatin1String(kResultColumns), withSamples ? QStringLiteral(", x.samples") : QString(),
+                       filterClauses(filter), filter.okOnly ? QStringLiteral(" AND x.status = 'ok'") : QString(),
+                       limitClause(limit)));
+    q.addBindValue(workloadId);
+    bindFilter(q, filter);
+    QString why;
+    if (!run(q, &why)) {
+        setError(error, QStringLiteral("history store %1: results of %2: %3").arg(location(), workloadId, why));
+        return out;
+    }
+    while (q.next()) {
+        std::optional<StoredResult> stored = resultFromRow(q, withSamples, error);
+        if (!stored)
+            return {};
+        out.push_back(std::move(*stored));
+    }
+    return out;
+}
+
+QStringList HistoryStore::workloadIds(const Filter& filter, QString* error) const
+{
+    QStringList ids;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT DISTINCT x.workload FROM results x JOIN runs r ON r.id = x.run_id WHERE 1 = 1%1%2 "
+                             "ORDER BY x.workload")
+                  .arg(filterClauses(filter), filter.okOnly ? QStringLiteral(" AND x.status = 'ok'") : QString()));
+    bindFilter(q, filter);
+    QString why;
+    if (!run(q, &why)) {
+        setError(error, QStringLiteral("history store %1: listing workloads: %2").arg(location(), why));
+        return ids;
+    }
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
+std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloadId, const Filter& filter, QString* error) const
+{
+    std::vector<TrendPoint> points;
+    QSqlQuery q(m_db->db());
+    q.setForwardOnly(true);
+    // Only the columns a trend plots: no blobs, no JSON, one index range scan.
+    q.prepare(QStringLiteral("SELECT x.run_id, r.started, x.median, x.ci_low, x.ci_high, x.sample_count, x.unit "
+                             "FROM results x JOIN runs r ON r.id = x.run_id "
+                             "WHERE x.workload = ? AND x.status = 'ok' AND x.sample_count > 0%1 ORDER BY x.run_id")
+                  .arg(filterClauses(filter)));
+    q.addBindValue(workloadId);
+    bindFilter(q, filter);
+    QString why;
+    if (!run(q, &why)) {
+        setError(error, QStringLiteral("history store %1: trend of %2: %3").arg(location(), workloadId, why));
+        return points;
+    }
+    while (q.next()) {
+        TrendPoint p;
+        p.runId = q.value(0).toLongLong();
+        p.started = fromEpochMs(q.value(1));
+        p.median = q.value(2).toDouble();
+        p.ci95 = {q.value(3).toDouble(), q.value(4).toDouble()};
+        p.sampleCount = q.value(5).toInt();
+        p.unit = q.value(6).toString();
+        points.push_back(std::move(p));
+    }
+    // Baselines are few: mark them after the scan rather than joining every row.
+    QSqlQuery b(m_db->db());
+    if (b.exec(QStringLiteral("SELECT name, run_id FROM baselines ORDER BY name"))) {
+        while (b.next()) {
+            const qint64 id = b.value(1).toLongLong();
+            auto it = std::lower_bound(points.begin(), points.end(), id, [](const TrendPoint& p, qint64 v) { return p.runId < v; });
+            if (it != points.end() && it->runId == id)
+                it->baselines << b.value(0).toString();
+        }
+    }
+    return points;
+}
+
+bool HistoryStore::saveBaseline(const QString& name, qint64 runId, QString* error)
+{
+    QString why;
+    QSqlQuery q(m_db->db());
+    // One statement, so the name moves atomically from its old run to the new one.
+    q.prepare(QStringLiteral("INSERT INTO baselines (name, run_id, saved) VALUES (?, ?, ?) "
+                             "ON CONFLICT (name) DO UPDATE SET run_id = excluded.run_id, saved = excluded.saved"));
+    q.addBindValue(name);
+    q.addBindValue(runId);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!run(q, &why)) {
+        *error = QStringLiteral("history store %1: saving baseline \"%2\": %3").arg(location(), name, why);
+        return false;
+    }
+    return true;
+}
+
+std::optional<qint64> HistoryStore::baselineRun(const QString& name, QString* error) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT run_id FROM baselines WHERE name = ?"));
+    q.addBindValue(name);
+    QString why;
+    if (!run(q, &why)) {
+        *error = QStringLiteral("history store %1: %2").arg(location(), why);
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        const QStringList known = baselineNames();
+        *error = QStringLiteral("no baseline named \"%1\" in %2 (%3)")
+                     .arg(name, location(),
+                          known.isEmpty() ? QStringLiteral("it has none; save one with --save-baseline NAME")
+                                          : QStringLiteral("known: ") + known.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    return q.value(0).toLongLong();
+}
+
+QStringList HistoryStore::baselineNames(QString* error) const
+{
+    QStringList names;
+    QSqlQuery q(m_db->db());
+    if (!q.exec(QStringLiteral("SELECT name FROM baselines ORDER BY name"))) {
+        setError(error, QStringLiteral("history store %1: %2").arg(location(), q.lastError().text()));
+        return names;
+    }
+    while (q.next())
+        names << q.value(0).toString();
+    return names;
+}
+
+} // namespace crucible

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QString>
+
+#include <optional>
+
+// A file of benchmark results in any format this program reads, told apart by its content
+// (not its name): our results.json, Google Benchmark JSON, or hyperfine's --export-json.
+namespace crucible {
+
+enum class BenchmarkFileFormat { CrucibleResults, GoogleBenchmark, Hyperfine };
+
+// "crucible-bench", "google-benchmark", "hyperfine": the history's source tag for imported runs.
+QString sourceTag(BenchmarkFileFormat format);
+// "crucible-bench results", "Google Benchmark JSON", "hyperfine JSON": for messages.
+QString formatName(BenchmarkFileFormat format);
+
+struct BenchmarkFile {
+    BenchmarkFileFormat format = BenchmarkFileFormat::CrucibleResults;
+    RunResult run;
+};
+
+// Reads and parses `path`. On failure returns nullopt with *error naming the file and, for
+// broken JSON, the line and column, or for a wrong shape the key path.
+std::optional<BenchmarkFile> readBenchmarkFile(const QString& path, QString* error);
+
+} // namespace crucible

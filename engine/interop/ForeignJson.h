@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Result.h"
+#include "suite/JsonNode.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+// What the Google Benchmark and hyperfine readers share; internal to engine/interop.
+namespace crucible::interop {
+
+// A number that must be finite and >= 0 (a time, a byte count).
+double nonNegative(const suite::Node& node);
+// A whole number in [min, 2^53] (beyond that a double no longer holds every integer).
+std::uint64_t wholeNumber(const suite::Node& node, std::uint64_t min);
+// A string, empty allowed (Node::string() refuses empty ones).
+QString text(const suite::Node& node);
+
+// Parses `bytes` as JSON and hands the top-level node (checked to be an object) to `read`,
+// turning a syntax error or a suite::Invalid thrown by `read` into *error:
+//   "<file>: line L, column C: malformed JSON: <reason>"  or  "<file>: <key path>: <problem>".
+std::optional<RunResult> readForeignJson(const QByteArray& bytes, const QString& fileName, QString* error,
+                                         const std::function<RunResult(const suite::Node& root)>& read);
+
+} // namespace crucible::interop

@@ -1,0 +1,291 @@
+#include "TrendChart.h"
+
+#include "Axes.h"
+#include "TextReports.h"
+
+#include <QAreaSeries>
+#include <QCursor>
+#include <QLegend>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QLocale>
+#include <QLogValueAxis>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace crucible::charts {
+
+namespace {
+
+// Runs up to this many are drawn with a dot each; beyond, the line alone stays readable.
+constexpr std::size_t kDotsUpTo = 80;
+
+// How the medians' unit maps onto the y axis.
+struct ValueScale {
+    double divisor = 1;
+    QAbstractAxis* axis = nullptr;
+    double shownMin = 0; // the axis range, in axis units
+    double shownMax = 1;
+    bool logarithmic = false;
+};
+
+void readRange(ValueScale& s)
+{
+    if (auto* v = qobject_cast<QValueAxis*>(s.axis)) {
+        s.shownMin = v->min();
+        s.shownMax = v->max();
+    } else if (auto* l = qobject_cast<QLogValueAxis*>(s.axis)) {
+        s.shownMin = l->min();
+        s.shownMax = l->max();
+        s.logarithmic = true;
+    }
+}
+
+ValueScale addValueScale(QChart& chart, const QString& unit, double lo, double hi, const ChartLook& look)
+{
+    ValueScale s;
+    if (unit == QLatin1String("ns")) {
+        TimeScale time;
+        s.axis = addTimeAxis(chart, lo, hi, QStringLiteral("median"), look, &time);
+        s.divisor = time.nsPerUnit;
+    } else {
+        const bool bytes = unit == QLatin1String("bytes");
+        s.divisor = bytes ? 1024.0 * 1024.0 : 1.0;
+        QValueAxis* axis = addValueAxis(chart, Qt::AlignLeft,
+                                        QStringLiteral("median (%1)").arg(bytes ? QStringLiteral("MiB") : unit),
+                                        QStringLiteral("%.4g"), look);
+        const double a = lo / s.divisor;
+        const double b = hi / s.divisor;
+        const double pad = b > a ? (b - a) * 0.08 : std::max(std::abs(b) * 0.05, 1e-9);
+        axis->setRange(std::max(0.0, a - pad), b + pad);
+        axis->applyNiceNumbers();
+        s.axis = axis;
+    }
+    readRange(s);
+    return s;
+}
+
+// A y value `fraction` of the way up the shown axis (in log space on a log axis).
+double upTheAxis(const ValueScale& s, double fraction)
+{
+    if (s.logarithmic && s.shownMin > 0)
+        return std::exp(std::log(s.shownMin) + fraction * (std::log(s.shownMax) - std::log(s.shownMin)));
+    return s.shownMin + fraction * (s.shownMax - s.shownMin);
+}
+
+template <typename Series>
+Series* attach(QChart& chart, Series* series, QAbstractAxis* x, QAbstractAxis* y)
+{
+    chart.addSeries(series);
+    series->attachAxis(x);
+    series->attachAxis(y);
+    return series;
+}
+
+void hideFromLegend(QChart& chart, QAbstractSeries* series)
+{
+    for (QLegendMarker* m : chart.legend()->markers(series))
+        m->setVisible(false);
+}
+
+// A single invisible point whose label is `text`: how Qt Charts 6.4 puts words at a place in
+// data coordinates (its per-point label formats came in 6.5).
+QScatterSeries* labelAt(QChart& chart, QPointF at, const QString& text, const QColor& color, const ChartLook& look,
+                        QAbstractAxis* x, QAbstractAxis* y)
+{
+    auto* label = new QScatterSeries;
+    label->setMarkerSize(1);
+    label->setColor(Qt::transparent);
+    label->setBorderColor(Qt::transparent);
+    label->append(at);
+    QString format = text;
+    label->setPointLabelsFormat(format.replace(QLatin1Char('@'), QChar(0xFF20))); // "@xPoint" is Qt's placeholder
+    label->setPointLabelsVisible(true);
+    label->setPointLabelsClipping(false);
+    label->setPointLabelsColor(color);
+    label->setPointLabelsFont(look.labelFont());
+    attach(chart, label, x, y);
+    hideFromLegend(chart, label);
+    return label;
+}
+
+QString pointText(const WorkloadTrend& trend, std::size_t i)
+{
+    const HistoryStore::TrendPoint& p = trend.points[i];
+    QString text = p.runId > 0 ? QStringLiteral("run %1").arg(p.runId) : QStringLiteral("this run");
+    if (p.started.isValid())
+        text += QStringLiteral(" · %1").arg(QLocale().toString(p.started.toLocalTime(), QLocale::ShortFormat));
+    text += QStringLiteral("\nmedian %1").arg(formatMeasure(p.median, trend.unit));
+    if (p.ci95.high > p.ci95.low)
+        text += QStringLiteral(" [%1 … %2]").arg(formatMeasure(p.ci95.low, trend.unit), formatMeasure(p.ci95.high, trend.unit));
+    text += QStringLiteral(", %1 samples").arg(p.sampleCount);
+    if (!p.baselines.isEmpty())
+        text += QStringLiteral("\nbaseline %1").arg(p.baselines.join(QStringLiteral(", ")));
+    return text;
+}
+
+} // namespace
+
+int runTickStep(int count, int maxTicks)
+{
+    maxTicks = std::max(maxTicks, 2);
+    for (int decade = 1;; decade *= 10)
+        for (int m : {1, 2, 5})
+            if (count / (m * decade) + 1 <= maxTicks || m * decade >= 1'000'000'000)
+                return m * decade;
+}
+
+std::unique_ptr<QChart> trendChart(const WorkloadTrend& trend, const ChartOptions& options,
+                                   const TrendChartOptions& trendOptions)
+{
+    auto chart = std::make_unique<QChart>();
+    applyLook(*chart, options.look);
+    const std::size_t n = trend.points.size();
+    if (!trendOptions.title.isEmpty())
+        chart->setTitle(trendOptions.title);
+    else if (n == 0)
+        chart->setTitle(QStringLiteral("%1 · no finished run in the history").arg(trend.workloadId));
+    else
+        chart->setTitle(QStringLiteral("%1 · %2 run%3").arg(trend.workloadId).arg(n).arg(n == 1 ? QString() : QStringLiteral("s")));
+    chart->legend()->setVisible(trendOptions.legend);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    if (n == 0)
+        return chart;
+
+    // The y range holds every median and every interval that makes sense on it.
+    double lo = std::numeric_limits<double>::max();
+    double hi = std::numeric_limits<double>::lowest();
+    auto hasInterval = [](const HistoryStore::TrendPoint& p) { return p.ci95.high > p.ci95.low && p.ci95.low > 0; };
+    for (const HistoryStore::TrendPoint& p : trend.points) {
+        lo = std::min(lo, hasInterval(p) ? std::min(p.ci95.low, p.median) : p.median);
+        hi = std::max(hi, hasInterval(p) ? std::max(p.ci95.high, p.median) : p.median);
+    }
+
+    QValueAxis* x = addValueAxis(*chart, Qt::AlignBottom, QStringLiteral("run, oldest → newest"), QStringLiteral("%d"),
+                                 options.look);
+    x->setRange(0.5, double(n) + 0.5);
+    x->setTickType(QValueAxis::TicksDynamic);
+    x->setTickAnchor(1);
+    x->setTickInterval(runTickStep(int(n), std::max(3, options.widthPx / 32)));
+    x->setMinorTickCount(0);
+    const ValueScale y = addValueScale(*chart, trend.unit, lo, hi, options.look);
+    auto at = [&](std::size_t i, double value) { return QPointF(double(i + 1), value / y.divisor); };
+
+    // The 95% intervals as one band: runs are discrete, but a band reads at any count where
+    // hundreds of whiskers would not.
+    auto* upper = new QLineSeries;
+    auto* lower = new QLineSeries;
+    for (std::size_t i = 0; i < n; ++i) {
+        const HistoryStore::TrendPoint& p = trend.points[i];
+        upper->append(at(i, hasInterval(p) ? p.ci95.high : p.median));
+        lower->append(at(i, hasInterval(p) ? p.ci95.low : p.median));
+    }
+    auto* band = new QAreaSeries(upper, lower);
+    upper->setParent(band);
+    lower->setParent(band);
+    band->setName(QStringLiteral("95% CI of the median"));
+    QColor fill = options.look.seriesColor(0);
+    fill.setAlphaF(0.2);
+    band->setBrush(fill);
+    band->setPen(Qt::NoPen);
+    attach(*chart, band, x, y.axis);
+
+    // The level of each segment between change points, then the change points themselves.
+    const QColor changeColor = options.look.seriesColor(1);
+    if (!trend.changePoints.empty()) {
+        const std::vector<double> levels = trend.segmentLevels();
+        std::size_t begin = 0;
+        for (std::size_t s = 0; s < levels.size(); ++s) {
+            const std::size_t end = s < trend.changePoints.size() ? trend.changePoints[s] : n;
+            auto* level = new QLineSeries;
+            level->setName(QStringLiteral("level between change points"));
+            level->setPen(QPen(changeColor, 1.6));
+            level->append(QPointF(double(begin) + 0.6, levels[s] / y.divisor));
+            level->append(QPointF(double(end) + 0.4, levels[s] / y.divisor));
+            attach(*chart, level, x, y.axis);
+            if (s > 0)
+                hideFromLegend(*chart, level);
+            begin = end;
+        }
+        for (std::size_t c = 0; c < trend.changePoints.size(); ++c) {
+            const double cx = double(trend.changePoints[c]) + 0.5;
+            auto* line = new QLineSeries;
+            line->setName(QStringLiteral("change point"));
+            line->setPen(QPen(changeColor, 1.2, Qt::DashLine));
+            line->append(QPointF(cx, y.shownMin));
+            line->append(QPointF(cx, y.shownMax));
+            attach(*chart, line, x, y.axis);
+            if (c > 0)
+                hideFromLegend(*chart, line);
+            const double shift = trend.shiftPct(c);
+            labelAt(*chart, QPointF(cx, upTheAxis(y, 0.9)),
+                    QStringLiteral("%1%2%").arg(shift >= 0 ? QStringLiteral("+") : QString()).arg(shift, 0, 'f', 1),
+                    changeColor, options.look, x, y.axis);
+        }
+    }
+
+    auto* medians = new QLineSeries;
+    medians->setName(QStringLiteral("median per run"));
+    medians->setPen(QPen(options.look.seriesColor(0), 1.4));
+    medians->setPointsVisible(n <= kDotsUpTo);
+    for (std::size_t i = 0; i < n; ++i)
+        medians->append(at(i, trend.points[i].median));
+    attach(*chart, medians, x, y.axis);
+    if (trendOptions.runClicked) {
+        // The window's chart: the numbers of the run under the pointer, and a click chooses it.
+        auto indexOf = [n](const QPointF& p) { return std::size_t(std::clamp(std::lround(p.x()) - 1, 0L, long(n) - 1)); };
+        QObject::connect(medians, &QXYSeries::hovered, medians, [trend, indexOf](const QPointF& p, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), pointText(trend, indexOf(p)));
+            else
+                QToolTip::hideText();
+        });
+        QObject::connect(medians, &QXYSeries::clicked, medians, [trend, indexOf, clicked = trendOptions.runClicked](const QPointF& p) {
+            clicked(trend.points[indexOf(p)].runId);
+        });
+    }
+
+    // Baselines: a star on the run, labelled with the names that point at it.
+    bool firstBaseline = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        const HistoryStore::TrendPoint& p = trend.points[i];
+        if (p.baselines.isEmpty())
+            continue;
+        auto* star = new QScatterSeries;
+        star->setName(QStringLiteral("baseline"));
+        star->setMarkerShape(QScatterSeries::MarkerShapeStar);
+        star->setMarkerSize(13);
+        star->setColor(options.look.seriesColor(2));
+        star->setBorderColor(options.look.seriesColor(2));
+        star->append(at(i, p.median));
+        attach(*chart, star, x, y.axis);
+        if (!firstBaseline)
+            hideFromLegend(*chart, star);
+        firstBaseline = false;
+        labelAt(*chart, at(i, p.median), p.baselines.join(QStringLiteral(", ")), options.look.seriesColor(2), options.look,
+                x, y.axis);
+    }
+
+    if (trendOptions.highlightRunId > 0) {
+        const auto it = std::find_if(trend.points.begin(), trend.points.end(),
+                                     [&](const HistoryStore::TrendPoint& p) { return p.runId == trendOptions.highlightRunId; });
+        if (it != trend.points.end()) {
+            auto* ring = new QScatterSeries;
+            ring->setName(QStringLiteral("chosen run"));
+            ring->setMarkerSize(14);
+            ring->setColor(Qt::transparent);
+            ring->setBorderColor(options.look.text);
+            ring->setPen(QPen(options.look.text, 1.5));
+            ring->append(at(std::size_t(it - trend.points.begin()), it->median));
+            attach(*chart, ring, x, y.axis);
+        }
+    }
+    return chart;
+}
+
+} // namespace crucible::charts

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "history/HistoryStore.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QThread;
+QT_END_NAMESPACE
+
+namespace crucible::gui {
+
+// The window's history store, on a thread of its own. A HistoryStore is a database connection
+// that may take seconds to answer (a PostgreSQL server far away, a SQLite file another process
+// holds locked) and may only be used by the thread that opened it, so the GUI thread never
+// touches it: work goes to the store's thread as functions, their results come back to the GUI
+// thread by queued calls, in the order they were asked for.
+//
+// A request made while the store is opening waits behind the open. A result is dropped when
+// its receiver is gone or the store was closed or reopened since it was asked for, so a reply
+// never lands on a view that asked about another store.
+class HistoryLoader : public QObject {
+    Q_OBJECT
+public:
+    explicit HistoryLoader(QObject* parent = nullptr);
+    // Lets the running job finish, skips the queued ones and closes the store on its thread.
+    ~HistoryLoader() override;
+
+    // Opens `location` as --db takes it (empty: the per-user file), closing the store open
+    // before. opened() or openFailed() follows.
+    void open(const QString& location);
+    // Closes the store: the window runs without history.
+    void close();
+
+    enum class State { Closed, Opening, Open, Failed };
+    State state() const { return m_state; }
+    bool isOpen() const { return m_state == State::Open; }
+    // The store's location for messages (a URL without its password), once opened or failed.
+    QString location() const { return m_location; }
+    QString lastError() const { return m_error; }
+
+    // Runs `work` on the store's thread and then `done` on the GUI thread with its result and
+    // the error it set (empty when it set none). Without an open store `work` does not run and
+    // `done` gets a default T and the reason. Nothing is called once `receiver` is deleted.
+    template <typename T>
+    void request(QObject* receiver, std::function<T(HistoryStore&, QString* error)> work,
+                 std::function<void(T, const QString& error)> done);
+
+    // For tests: waits (spinning the event loop) until every request made so far has been
+    // answered. False on timeout.
+    bool waitForIdle(int timeoutMs);
+
+Q_SIGNALS:
+    void opened(const QString& location);
+    void openFailed(const QString& message);
+
+private:
+    class Worker;
+    using Job = std::function<void(HistoryStore* store, const QString& storeError)>;
+    // Queues `job` on the store's thread; `reply` goes back to the GUI thread and runs there
+    // if the store is still the one the job was asked of.
+    void post(Job job);
+    void reply(quint64 generation, std::function<void()> deliver);
+
+    QThread* m_thread;
+    Worker* m_worker;
+    State m_state = State::Closed;
+    QString m_location;
+    QString m_error;
+    quint64 m_generation = 0; // bumped by open() and close(): replies from before are stale
+    int m_pending = 0;        // requests asked and not yet answered
+    std::shared_ptr<std::atomic<bool>> m_stopping = std::make_shared<std::atomic<bool>>(false);
+};
+
+template <typename T>
+void HistoryLoader::request(QObject* receiver, std::function<T(HistoryStore&, QString* error)> work,
+                            std::function<void(T, const QString& error)> done)
+{
+    const quint64 generation = m_generation;
+    ++m_pending;
+    QPointer<QObject> guard(receiver);
+    post([this, generation, guard, work = std::move(work), done = std::move(done)](HistoryStore* store, const QString& storeError) {
+        // On the store's thread. The result travels in a shared_ptr: std::function copies.
+        auto value = std::make_shared<T>();
+        auto error = std::make_shared<QString>(storeError);
+        if (store)
+            *value = work(*store, error.get());
+        reply(generation, [guard, done, value, error] {
+            if (guard)
+                done(std::move(*value), *error);
+        });
+    });
+}
+
+} // namespace crucible::gui

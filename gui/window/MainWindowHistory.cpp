@@ -1,0 +1,301 @@
+// MainWindow's side of the history store: recording runs, comparing them with the picker's
+// baseline, the live overlays of earlier runs, the History tab and reopening past runs. Kept
+// apart from MainWindow.cpp, which wires the run itself; everything here listens to the same
+// controller and only adds to what the window shows.
+#include "MainWindow.h"
+
+#include "HistoryLoader.h"
+#include "HistoryView.h"
+#include "LiveView.h"
+#include "ResultsView.h"
+#include "RunController.h"
+#include "WindowHistory.h"
+#include "WorkloadTree.h"
+#include "history/HistoryLocation.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPointer>
+#include <QSettings>
+#include <QStatusBar>
+#include <QSysInfo>
+#include <QTabWidget>
+#include <QtConcurrent>
+
+namespace crucible::gui {
+
+namespace {
+
+// The baseline picker's items in history mode: Qt::UserRole says which kind (the window's own
+// runs use their index there, so these are negative), kBaselineNameRole the baseline's name.
+constexpr int kPickerNone = -1;
+constexpr int kPickerHistory = -2;
+constexpr int kBaselineNameRole = Qt::UserRole + 1;
+
+const QString kLocationKey = QStringLiteral("history/location");
+
+} // namespace
+
+void MainWindow::connectHistory()
+{
+    m_historyStatus = new QLabel(tr("History: off"));
+    statusBar()->addPermanentWidget(m_historyStatus);
+
+    auto report = [this](const QString& message) { m_statusText->setText(message); };
+    connect(m_history, &WindowHistory::opened, this, [this](const QString& location) {
+        m_historyStatus->setText(tr("History: %1").arg(QFileInfo(location).fileName().isEmpty() ? location
+                                                                                                 : QFileInfo(location).fileName()));
+        m_historyStatus->setToolTip(tr("Runs are recorded in %1").arg(location));
+        m_historyStatus->setStyleSheet(QString());
+        m_historyView->reload();
+        refillRunLists();
+    });
+    connect(m_history, &WindowHistory::openFailed, this, [this, report](const QString& message) {
+        m_historyStatus->setText(tr("History: unavailable"));
+        m_historyStatus->setToolTip(message);
+        m_historyStatus->setStyleSheet(QStringLiteral("color: #c03030"));
+        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message));
+        m_historyView->showUnavailable(tr("The history cannot be used:\n%1\n\nRuns are not recorded. File ▸ History store… "
+                                          "chooses another store; the command line's --db does too.")
+                                           .arg(message));
+        refillRunLists();
+    });
+    connect(m_history, &WindowHistory::failed, this, report);
+    connect(m_historyView, &HistoryView::failed, this, report);
+    connect(m_history, &WindowHistory::baselinesChanged, this, &MainWindow::fillBaselinePicker);
+    connect(m_historyView, &HistoryView::baselineSaved, this, [this, report](const QString& name, qint64 runId) {
+        report(tr("Run %1 is now baseline \"%2\".").arg(runId).arg(name));
+        m_history->refreshBaselines();
+    });
+    connect(m_baseline, &QComboBox::activated, this, [this] {
+        // A reopened (or recorded) run is compared again with the baseline now chosen.
+        if (m_history->isOpen() && !m_controller->isRunning() && m_shownRunId > 0)
+            showStoredRun(m_shownRunId);
+    });
+
+    // A run: its scope first, then each workload's earlier results as it starts (the
+    // controller's other listeners, connected before, have shown the workload already).
+    connect(m_controller, &RunController::runStarted, this, [this] {
+        ++m_runSerial;
+        m_uncompared.clear();
+        if (m_history->isOpen())
+            m_history->setScope(m_controller->suiteName(), QSysInfo::machineHostName(), 0, baselineChoice());
+    });
+    connect(m_controller, &RunController::workloadStarted, this, [this](int, int, const WorkloadInfo& info) {
+        if (!m_history->isOpen())
+            return;
+        m_history->fetchEarlier(info.id);
+        if (m_history->earlier(info.id))
+            onEarlierReady(info.id); // fetched before: an interleaved pair's side comes back
+    });
+    connect(m_history, &WindowHistory::earlierReady, this, &MainWindow::onEarlierReady);
+    connect(m_controller, &RunController::workloadFinished, this, [this](const Result& result) {
+        if (!m_history->isOpen())
+            return;
+        if (const EarlierResults* earlier = m_history->earlier(result.info.id))
+            compareInBackground(result, *earlier);
+        else
+            m_uncompared << result.info.id;
+    });
+    connect(m_controller, &RunController::runFinished, this, [this](const RunResult& run) {
+        m_shownSerial = m_runSerial;
+        m_shownRunId = 0;
+        m_shownTrends.clear();
+        if (m_history->isOpen() && !run.results.empty())
+            m_history->record(run);
+    });
+    connect(m_history, &WindowHistory::recorded, this, [this](qint64 runId, const QDateTime& started) {
+        m_historyStatus->setText(tr("History: run %1 recorded").arg(runId));
+        if (m_shownRun && m_shownSerial != 0 && m_shownRun->info.started == started) {
+            m_shownRunId = runId;
+            m_history->loadTrends(*m_shownRun, runId);
+        }
+        m_historyView->reload();
+        Q_EMIT runRecorded(runId);
+    });
+    connect(m_history, &WindowHistory::trendsLoaded, this, [this](qint64 runId, const std::vector<WorkloadTrend>& trends) {
+        if (runId != m_shownRunId)
+            return;
+        m_shownTrends = trends;
+        Q_EMIT shownTrendsLoaded();
+        if (std::exchange(m_exportWhenLoaded, false)) {
+            QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
+            for (const ExternalReport& r : m_reports)
+                formats << r.format;
+            exportInteractively(formats);
+        }
+    });
+
+    // The History tab: its trend follows the workload chosen elsewhere; its runs reopen.
+    connect(m_results, &ResultsView::workloadSelected, this, [this](const QString& id) {
+        m_historyView->showWorkload(id);
+        if (m_history->isOpen() && !m_controller->isRunning() && m_shownRun)
+            m_history->fetchEarlier(id); // overlays for the live charts, which show the row
+    });
+    connect(m_tree, &WorkloadTree::workloadActivated, m_historyView, &HistoryView::showWorkload);
+    connect(m_historyView, &HistoryView::openRunRequested, this, &MainWindow::showStoredRun);
+    connect(m_historyView, &HistoryView::exportRunRequested, this, [this](qint64 runId) {
+        m_exportWhenLoaded = true;
+        showStoredRun(runId);
+    });
+    connect(m_history, &WindowHistory::runLoaded, this, &MainWindow::onStoredRunLoaded);
+}
+
+void MainWindow::openHistory(const QString& location)
+{
+    m_historyStatus->setText(tr("History: opening…"));
+    m_historyStatus->setToolTip(location.isEmpty() ? history::defaultHistoryPath() : location);
+    m_historyView->showUnavailable(tr("Opening the history store %1…").arg(location.isEmpty() ? history::defaultHistoryPath() : location));
+    m_history->open(location);
+}
+
+void MainWindow::closeHistory()
+{
+    m_history->close();
+    m_historyStatus->setText(tr("History: off"));
+    m_historyStatus->setToolTip(tr("Runs are not recorded (--no-history)"));
+    m_historyView->showUnavailable(tr("History is off: runs of this window are not recorded, and are compared only with "
+                                      "each other. File ▸ History store… opens a store."));
+    refillRunLists();
+}
+
+void MainWindow::chooseHistoryLocation()
+{
+    bool ok = false;
+    const QString location =
+        QInputDialog::getText(this, tr("History store"),
+                              tr("A SQLite file, or postgresql://user@host:port/database.\nEmpty: the per-user store, %1")
+                                  .arg(history::defaultHistoryPath()),
+                              QLineEdit::Normal, QSettings().value(kLocationKey).toString(), &ok)
+            .trimmed();
+    if (!ok)
+        return;
+    QSettings().setValue(kLocationKey, location);
+    openHistory(location);
+}
+
+void MainWindow::fillBaselinePicker()
+{
+    if (!m_history->isOpen())
+        return;
+    const int keptKind = m_baseline->currentData().toInt();
+    const QString keptName = m_baseline->currentData(kBaselineNameRole).toString();
+    const bool wasHistory = m_baseline->count() > 0 && (keptKind == kPickerHistory || keptKind == kPickerNone)
+                            && m_baseline->itemData(0).toInt() == kPickerHistory;
+    m_baseline->clear();
+    m_baseline->addItem(tr("previous run"), kPickerHistory);
+    m_baseline->setItemData(0, tr("Each workload's latest result from an earlier run of the same suite on this host"),
+                            Qt::ToolTipRole);
+    for (const QString& name : m_history->baselineNames()) {
+        m_baseline->addItem(tr("baseline \"%1\"").arg(name), kPickerHistory);
+        m_baseline->setItemData(m_baseline->count() - 1, name, kBaselineNameRole);
+    }
+    m_baseline->addItem(tr("none"), kPickerNone);
+    int index = 0; // by default the previous run, as in the headless runner
+    if (wasHistory && keptKind == kPickerNone)
+        index = m_baseline->count() - 1;
+    else if (wasHistory && !keptName.isEmpty())
+        index = std::max(0, m_baseline->findData(keptName, kBaselineNameRole));
+    m_baseline->setCurrentIndex(index);
+}
+
+BaselineChoice MainWindow::baselineChoice() const
+{
+    if (m_baseline->currentData().toInt() == kPickerNone)
+        return BaselineChoice::none();
+    const QString name = m_baseline->currentData(kBaselineNameRole).toString();
+    return name.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(name);
+}
+
+std::vector<Result> MainWindow::historyOverlays(const QString& id, QStringList* labels) const
+{
+    const EarlierResults* earlier = m_history->earlier(id);
+    return earlier ? WindowHistory::overlays(*earlier, labels) : std::vector<Result>{};
+}
+
+void MainWindow::onEarlierReady(const QString& id)
+{
+    const EarlierResults* earlier = m_history->earlier(id);
+    if (!earlier)
+        return;
+    if (m_live->currentId() == id) {
+        QStringList labels;
+        m_live->setEarlier(id, WindowHistory::overlays(*earlier, &labels), labels);
+        if (!m_controller->isRunning())
+            m_live->refresh(); // while running, the window's timer redraws
+    }
+    if (m_uncompared.removeAll(id) > 0) {
+        const auto it = std::find_if(m_liveResults.begin(), m_liveResults.end(), [&](const Result& r) { return r.info.id == id; });
+        if (it != m_liveResults.end())
+            compareInBackground(*it, *earlier);
+    }
+}
+
+void MainWindow::compareInBackground(const Result& result, const EarlierResults& earlier)
+{
+    if (!earlier.baseline || result.status != Status::Ok)
+        return;
+    // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
+    QtConcurrent::run([result, baseline = earlier.baseline->result, name = earlier.baselineName] {
+        Result compared = result;
+        compareWithBaseline(compared, baseline, name);
+        return compared;
+    }).then(this, [this, guard = QPointer<MainWindow>(this), serial = m_runSerial](const Result& compared) {
+        if (guard)
+            applyComparison(serial, compared);
+    });
+}
+
+void MainWindow::applyComparison(quint64 runSerial, const Result& compared)
+{
+    if (runSerial != m_runSerial && runSerial != m_shownSerial)
+        return; // a run long gone
+    auto replace = [&](std::vector<Result>& results) {
+        for (Result& r : results)
+            if (r.info.id == compared.info.id)
+                r.baseline = compared.baseline;
+    };
+    if (runSerial == m_runSerial)
+        replace(m_liveResults);
+    const bool shown = runSerial == m_shownSerial && m_shownRun;
+    if (shown)
+        replace(m_shownRun->results);
+    if ((m_controller->isRunning() && runSerial == m_runSerial) || shown)
+        m_results->upsert(compared);
+}
+
+void MainWindow::showStoredRun(qint64 runId)
+{
+    if (!m_history->isOpen() || m_controller->isRunning() || runId <= 0)
+        return;
+    m_statusText->setText(tr("Loading run %1 from the history…").arg(runId));
+    m_history->loadRun(runId, baselineChoice());
+}
+
+void MainWindow::onStoredRunLoaded(qint64 runId, const RunResult& run)
+{
+    if (m_controller->isRunning())
+        return; // the results table follows the run going on
+    m_shownRun = run;
+    m_shownRunId = runId;
+    m_shownSerial = 0;
+    m_shownTrends.clear();
+    m_results->setResults(run.results);
+    showComparison(run);
+    m_statusText->setText(tr("Showing run %1 from the history: %2 on %3, %4")
+                              .arg(runId)
+                              .arg(run.info.suiteName, run.info.host,
+                                   QLocale().toString(run.info.started.toLocalTime(), QLocale::ShortFormat)));
+    m_tabs->setCurrentWidget(m_results);
+    // Overlays for its rows: the runs before it, as when it ran.
+    m_history->setScope(run.info.suiteName, run.info.host, runId, baselineChoice());
+    m_history->loadTrends(run, runId);
+    m_historyView->selectRun(runId);
+    Q_EMIT storedRunShown(runId);
+}
+
+} // namespace crucible::gui

@@ -1,0 +1,184 @@
+#include "WindowHistory.h"
+
+#include "HistoryLoader.h"
+
+#include <QLocale>
+
+namespace crucible::gui {
+
+namespace {
+
+QString when(const QDateTime& t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QStringLiteral("MMM d HH:mm")) : QString();
+}
+
+} // namespace
+
+WindowHistory::WindowHistory(QObject* parent) : QObject(parent), m_loader(new HistoryLoader(this))
+{
+    connect(m_loader, &HistoryLoader::opened, this, [this](const QString& location) {
+        Q_EMIT opened(location);
+        refreshBaselines();
+    });
+    connect(m_loader, &HistoryLoader::openFailed, this, &WindowHistory::openFailed);
+}
+
+void WindowHistory::open(const QString& location)
+{
+    ++m_scopeSerial;
+    m_earlier.clear();
+    m_fetching.clear();
+    m_loader->open(location);
+}
+
+void WindowHistory::close()
+{
+    ++m_scopeSerial;
+    m_earlier.clear();
+    m_fetching.clear();
+    m_baselineNames.clear();
+    m_loader->close();
+}
+
+bool WindowHistory::isOpen() const
+{
+    return m_loader->isOpen();
+}
+
+QString WindowHistory::location() const
+{
+    return m_loader->location();
+}
+
+void WindowHistory::refreshBaselines()
+{
+    m_loader->request<QStringList>(
+        this, [](HistoryStore& store, QString* error) { return store.baselineNames(error); },
+        [this](QStringList names, const QString& error) {
+            if (!error.isEmpty()) {
+                Q_EMIT failed(error);
+                return;
+            }
+            if (names == m_baselineNames)
+                return;
+            m_baselineNames = names;
+            Q_EMIT baselinesChanged(names);
+        });
+}
+
+void WindowHistory::setScope(const QString& suite, const QString& host, qint64 beforeRun, const BaselineChoice& choice)
+{
+    m_scope = {};
+    m_scope.suite = suite;
+    m_scope.host = host;
+    m_scope.beforeRun = beforeRun;
+    m_choice = choice;
+    ++m_scopeSerial; // what is on its way belongs to the old scope
+    m_earlier.clear();
+    m_fetching.clear();
+}
+
+void WindowHistory::fetchEarlier(const QString& workloadId)
+{
+    if (!isOpen() || m_earlier.count(workloadId) || m_fetching.contains(workloadId))
+        return;
+    m_fetching.insert(workloadId);
+    const quint64 serial = m_scopeSerial;
+    m_loader->request<EarlierResults>(
+        this,
+        [workloadId, scope = m_scope, choice = m_choice](HistoryStore& store, QString* error) {
+            return loadEarlierResults(store, workloadId, scope, choice, kRecentOverlays, error);
+        },
+        [this, serial, workloadId](EarlierResults earlier, const QString& error) {
+            if (serial != m_scopeSerial)
+                return;
+            m_fetching.remove(workloadId);
+            if (!error.isEmpty())
+                Q_EMIT failed(error); // the workload is still shown and compared with nothing
+            m_earlier[workloadId] = std::move(earlier);
+            Q_EMIT earlierReady(workloadId);
+        });
+}
+
+const EarlierResults* WindowHistory::earlier(const QString& workloadId) const
+{
+    const auto it = m_earlier.find(workloadId);
+    return it == m_earlier.end() ? nullptr : &it->second;
+}
+
+std::vector<Result> WindowHistory::overlays(const EarlierResults& earlier, QStringList* labels)
+{
+    std::vector<Result> results;
+    if (earlier.baseline && !earlier.baseline->result.samples.empty()) {
+        results.push_back(earlier.baseline->result);
+        *labels << (earlier.baselineName.startsWith(QLatin1String("previous run"))
+                        ? QObject::tr("previous: run %1, %2").arg(earlier.baseline->runId).arg(when(earlier.baseline->started))
+                        : QObject::tr("baseline %1").arg(earlier.baselineName));
+    }
+    for (auto it = earlier.recent.rbegin(); it != earlier.recent.rend(); ++it) {
+        if (it->result.samples.empty())
+            continue;
+        results.push_back(it->result);
+        *labels << QObject::tr("run %1, %2").arg(it->runId).arg(when(it->started));
+    }
+    return results;
+}
+
+void WindowHistory::record(const RunResult& run)
+{
+    const QDateTime started = run.info.started;
+    m_loader->request<qint64>(
+        this,
+        [run](HistoryStore& store, QString* error) { return store.recordRun(run, error).value_or(0); },
+        [this, started](qint64 runId, const QString& error) {
+            if (runId <= 0) {
+                Q_EMIT failed(error);
+                return;
+            }
+            Q_EMIT recorded(runId, started);
+        });
+}
+
+void WindowHistory::loadRun(qint64 runId, const BaselineChoice& choice)
+{
+    m_loader->request<std::optional<RunResult>>(
+        this,
+        [runId, choice](HistoryStore& store, QString* error) -> std::optional<RunResult> {
+            std::optional<RunResult> run = store.loadRun(runId, error);
+            if (run && !compareStoredRun(*run, runId, store, choice, kDefaultNoiseThresholdPct, error))
+                return std::nullopt;
+            return run;
+        },
+        [this, runId](std::optional<RunResult> run, const QString& error) {
+            if (!run) {
+                Q_EMIT failed(error);
+                return;
+            }
+            Q_EMIT runLoaded(runId, *run);
+        });
+}
+
+void WindowHistory::loadTrends(const RunResult& run, qint64 runId)
+{
+    // Only what the trends need: a copy of every sample would cost for nothing.
+    RunResult light;
+    light.info = run.info;
+    for (const Result& r : run.results) {
+        Result copy;
+        copy.info = r.info;
+        copy.status = r.status;
+        copy.summary = r.summary;
+        light.results.push_back(std::move(copy));
+    }
+    m_loader->request<std::vector<WorkloadTrend>>(
+        this,
+        [light, runId](HistoryStore& store, QString* error) { return loadRunTrends(store, light, runId, error); },
+        [this, runId](std::vector<WorkloadTrend> trends, const QString& error) {
+            if (!error.isEmpty())
+                Q_EMIT failed(error);
+            Q_EMIT trendsLoaded(runId, trends);
+        });
+}
+
+} // namespace crucible::gui

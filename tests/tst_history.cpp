@@ -1,0 +1,413 @@
+// The history store on SQLite and, when the test run has one, on a live PostgreSQL server:
+// samples survive the trip exactly, runs and baselines are found again, trends come out in
+// order, and a store that cannot be used says so instead of losing a run.
+#include "SyntheticRun.h"
+#include "history/BaselineLookup.h"
+#include "history/HistoryStore.h"
+#include "history/SampleBlob.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+#include <random>
+
+using namespace crucible;
+
+namespace {
+
+// Set by packaging/quickstart.sh (and so by CI) after it starts a throwaway server: then the
+// PostgreSQL rows must run, and fail if the server cannot be reached.
+QString postgresUrl() { return qEnvironmentVariable("CRUCIBLE_TEST_PG_URL"); }
+
+// A clean PostgreSQL database for each test: drop what an earlier test left.
+void dropPostgresTables(const QString& url)
+{
+    const QUrl u(url);
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("cleanup"));
+    db.setHostName(u.host());
+    db.setPort(u.port(5432));
+    db.setUserName(u.userName());
+    db.setDatabaseName(u.path().mid(1));
+    QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+    QSqlQuery q(db);
+    for (const char* table : {"baselines", "results", "runs", "crucible_schema"})
+        QVERIFY(q.exec(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))));
+    db.close();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("cleanup"));
+}
+
+Samples noisySamples(double medianNs, int n, std::uint64_t seed)
+{
+    std::mt19937_64 rng(seed);
+    std::normal_distribution<double> noise(1.0, 0.01);
+    Samples samples;
+    for (int i = 0; i < n; ++i) {
+        Sample s;
+        s.iterations = 1000;
+        s.elapsedNs = std::round(medianNs * noise(rng) * 1000);
+        s.cpuNs = s.elapsedNs - 17;
+        s.rssBytes = 50'000'000 + i * 4096;
+        samples.push_back(s);
+    }
+    return samples;
+}
+
+// One workload with samples around `medianNs`, statistics computed as a run computes them.
+Result measured(const QString& id, double medianNs, std::uint64_t seed)
+{
+    Result r;
+    r.info.id = id;
+    r.info.category = Category::Cli;
+    r.info.unit = QStringLiteral("ns");
+    r.samples = noisySamples(medianNs, 30, seed);
+    computeStatistics(r);
+    return r;
+}
+
+RunResult runOf(std::vector<Result> results, const QString& suite = QStringLiteral("s"), const QString& host = QStringLiteral("h"))
+{
+    RunResult run;
+    run.info.suiteName = suite;
+    run.info.host = host;
+    run.info.started = QDateTime::currentDateTimeUtc();
+    run.info.finished = run.info.started.addSecs(3);
+    run.results = std::move(results);
+    return run;
+}
+
+void compareSamples(const Samples& a, const Samples& b)
+{
+    QCOMPARE(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QCOMPARE(a[i].iterations, b[i].iterations);
+        QCOMPARE(a[i].elapsedNs, b[i].elapsedNs);
+        QCOMPARE(a[i].cpuNs, b[i].cpuNs);
+        QCOMPARE(a[i].rssBytes, b[i].rssBytes);
+        QCOMPARE(a[i].userNs, b[i].userNs);
+        QCOMPARE(a[i].sysNs, b[i].sysNs);
+    }
+}
+
+} // namespace
+
+class TestHistory : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    int m_files = 0;
+
+    // A new store for the current data row: a fresh SQLite file, or the emptied test database.
+    std::unique_ptr<HistoryStore> freshStore()
+    {
+        QFETCH(QString, backend);
+        QString location;
+        if (backend == QLatin1String("postgresql")) {
+            dropPostgresTables(postgresUrl());
+            location = postgresUrl();
+        } else {
+            location = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++m_files));
+        }
+        QString error;
+        std::unique_ptr<HistoryStore> store = HistoryStore::open(location, &error);
+        if (!store)
+            qWarning("%s", qPrintable(error));
+        return store;
+    }
+
+    void backends()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::newRow("sqlite") << QStringLiteral("sqlite");
+        if (!postgresUrl().isEmpty())
+            QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+private slots:
+    void sampleBlobRoundTrip_data()
+    {
+        QTest::addColumn<bool>("wholeNumbers");
+        QTest::newRow("whole nanoseconds") << true;
+        QTest::newRow("fractions") << false;
+    }
+
+    void sampleBlobRoundTrip()
+    {
+        QFETCH(bool, wholeNumbers);
+        std::mt19937_64 rng(7);
+        std::uniform_real_distribution<double> u(1, 1e9);
+        Samples samples;
+        for (int i = 0; i < 200; ++i) {
+            Sample s;
+            s.iterations = i % 3 ? 1000 : std::uint64_t(1) << 60; // huge deltas both ways
+            s.elapsedNs = wholeNumbers ? std::floor(u(rng)) : u(rng);
+            s.cpuNs = wholeNumbers ? std::floor(u(rng)) : u(rng) / 3;
+            s.rssBytes = std::int64_t(u(rng)) * (i % 2 ? 1 : -1);
+            samples.push_back(s); // user and sys stay zero: an all-zero column
+        }
+        const QByteArray blob = history::encodeSamples(samples);
+        const std::optional<Samples> back = history::decodeSamples(blob);
+        QVERIFY(back);
+        compareSamples(samples, *back);
+        if (wholeNumbers) // varint deltas beat 48 raw bytes per sample
+            QVERIFY2(blob.size() < qsizetype(samples.size()) * 30, qPrintable(QString::number(blob.size())));
+        const std::optional<Samples> none = history::decodeSamples(history::encodeSamples({}));
+        QVERIFY(none && none->empty());
+    }
+
+    void damagedBlobsAreRefused()
+    {
+        const QByteArray blob = history::encodeSamples(noisySamples(100, 10, 1));
+        QVERIFY(!history::decodeSamples(blob.left(blob.size() - 1)));
+        QVERIFY(!history::decodeSamples(blob + char(0)));
+        QByteArray wrongFormat = blob;
+        wrongFormat[0] = 9;
+        QVERIFY(!history::decodeSamples(wrongFormat));
+        QVERIFY(!history::decodeSamples(QByteArray()));
+        QVERIFY(!history::decodeSamples(QByteArray("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 12)));
+    }
+
+    void locations()
+    {
+        QString error;
+        auto def = history::parseHistoryLocation(QString(), &error);
+        QVERIFY(def && def->kind == history::HistoryLocation::Kind::SQLite);
+        QVERIFY2(def->path.endsWith(QLatin1String("/crucible-bench/history.sqlite")), qPrintable(def->path));
+        auto pg = history::parseHistoryLocation(QStringLiteral("postgresql://bob:secret@db.example:6543/perf"), &error);
+        QVERIFY(pg && pg->kind == history::HistoryLocation::Kind::PostgreSQL);
+        QCOMPARE(pg->host, QStringLiteral("db.example"));
+        QCOMPARE(pg->port, 6543);
+        QCOMPARE(pg->user, QStringLiteral("bob"));
+        QCOMPARE(pg->password, QStringLiteral("secret"));
+        QCOMPARE(pg->database, QStringLiteral("perf"));
+        QVERIFY2(!pg->display().contains(QLatin1String("secret")), qPrintable(pg->display()));
+        QVERIFY(!history::parseHistoryLocation(QStringLiteral("postgresql://host-only"), &error));
+        QVERIFY2(error.contains(QLatin1String("--db")), qPrintable(error));
+        QVERIFY(!history::parseHistoryLocation(QStringLiteral("mysql://x@y/z"), &error));
+        QVERIFY2(error.contains(QLatin1String("mysql://")), qPrintable(error));
+    }
+
+    void postgresServerIsThereWhenPromised()
+    {
+        if (postgresUrl().isEmpty())
+            QSKIP("CRUCIBLE_TEST_PG_URL is not set: packaging/quickstart.sh test starts a server and sets it");
+        QString error;
+        QVERIFY2(HistoryStore::open(postgresUrl(), &error), qPrintable(error));
+    }
+
+    void recordAndLoadRun_data() { backends(); }
+    void recordAndLoadRun()
+    {
+        auto store = freshStore();
+        QVERIFY(store);
+        RunResult run = syntheticRun(12, 20);
+        run.cancelled = true;
+        run.results[3].samples[2].userNs = 12345.5; // a fractional column among whole ones
+        QString error;
+        const std::optional<qint64> id = store->recordRun(run, &error);
+        QVERIFY2(id, qPrintable(error));
+        const std::optional<RunResult> back = store->loadRun(*id, &error);
+        QVERIFY2(back, qPrintable(error));
+        QCOMPARE(back->cancelled, true);
+        QCOMPARE(back->info.suiteName, run.info.suiteName);
+        QCOMPARE(back->info.started, run.info.started);
+        QCOMPARE(back->info.finished, run.info.finished);
+        QCOMPARE(back->info.host, run.info.host);
+        QCOMPARE(back->info.cpu, run.info.cpu);
+        QCOMPARE(back->info.cpuCount, run.info.cpuCount);
+        QCOMPARE(back->info.gitCommit, run.info.gitCommit);
+        QCOMPARE(back->info.sampleCount, run.info.sampleCount);
+        QCOMPARE(back->results.size(), run.results.size());
+        for (std::size_t i = 0; i < run.results.size(); ++i) {
+            const Result& a = run.results[i];
+            const Result& b = back->results[i];
+            QCOMPARE(b.info.id, a.info.id);
+            QCOMPARE(b.info.category, a.info.category);
+            QCOMPARE(b.info.description, a.info.description);
+            QCOMPARE(b.info.unit, a.info.unit);
+            QCOMPARE(b.info.pairedWith, a.info.pairedWith);
+            QCOMPARE(b.info.parameters, a.info.parameters);
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.error, a.error);
+            QCOMPARE(b.summary.median, a.summary.median);
+            QCOMPARE(b.summary.mean, a.summary.mean);
+            QCOMPARE(b.summary.p99, a.summary.p99);
+            QCOMPARE(b.summary.ci95.low, a.summary.ci95.low);
+            QCOMPARE(b.summary.ci95.high, a.summary.ci95.high);
+            QCOMPARE(b.summary.outliers.highMild, a.summary.outliers.highMild);
+            QCOMPARE(b.peakRssBytes, a.peakRssBytes);
+            QCOMPARE(b.throughputPerS, a.throughputPerS);
+            compareSamples(a.samples, b.samples);
+        }
+        QVERIFY(!store->loadRun(*id + 1000, &error));
+        QVERIFY2(error.contains(QLatin1String("no run")), qPrintable(error));
+    }
+
+    void runsResultsAndTrend_data() { backends(); }
+    void runsResultsAndTrend()
+    {
+        auto store = freshStore();
+        QVERIFY(store);
+        QString error;
+        // Five runs on host h (the fourth a step slower), one on another host, one other suite.
+        std::vector<qint64> ids;
+        const double medians[] = {100, 101, 99, 150, 151};
+        for (int i = 0; i < 5; ++i)
+            ids.push_back(*store->recordRun(runOf({measured(QStringLiteral("cli.a"), medians[i], i),
+                                                   measured(QStringLiteral("cli.b"), 10, i)}),
+                                            &error));
+        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 500, 9)}, QStringLiteral("s"), QStringLiteral("other")), &error));
+        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 700, 9)}, QStringLiteral("t")), &error));
+
+        HistoryStore::Filter onH;
+        onH.suite = QStringLiteral("s");
+        onH.host = QStringLiteral("h");
+        const auto list = store->runs(onH, 0, &error);
+        QCOMPARE(list.size(), std::size_t(5));
+        QCOMPARE(list.front().id, ids.back()); // newest first
+        QCOMPARE(list.front().workloadCount, 2);
+        QCOMPARE(store->runs({}, 3, &error).size(), std::size_t(3));
+
+        const auto latest = store->results(QStringLiteral("cli.a"), onH, 2, true, &error);
+        QCOMPARE(latest.size(), std::size_t(2));
+        QCOMPARE(latest[0].runId, ids[4]);
+        QCOMPARE(latest[1].runId, ids[3]);
+        QCOMPARE(latest[0].result.samples.size(), std::size_t(30));
+        QVERIFY(qAbs(latest[0].result.summary.median - 151) < 3);
+
+        onH.beforeRun = ids[2];
+        const auto before = store->results(QStringLiteral("cli.a"), onH, 0, false, &error);
+        QCOMPARE(before.size(), std::size_t(2));
+        QVERIFY(before[0].result.samples.empty());
+
+        QVERIFY2(store->saveBaseline(QStringLiteral("release-1"), ids[1], &error), qPrintable(error));
+        const auto trend = store->trend(QStringLiteral("cli.a"), {QStringLiteral("s"), QStringLiteral("h"), false, 0}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QCOMPARE(trend.size(), std::size_t(5));
+        for (std::size_t i = 0; i < trend.size(); ++i) {
+            QCOMPARE(trend[i].runId, ids[i]); // oldest first
+            QVERIFY(qAbs(trend[i].median - medians[i]) < 3);
+            QVERIFY(trend[i].ci95.low <= trend[i].median && trend[i].median <= trend[i].ci95.high);
+        }
+        QCOMPARE(trend[1].baselines, QStringList{QStringLiteral("release-1")});
+        QCOMPARE(store->trend(QStringLiteral("cli.a"), {}, &error).size(), std::size_t(7));
+        QVERIFY(store->trend(QStringLiteral("no.such"), {}, &error).empty());
+    }
+
+    void baselines_data() { backends(); }
+    void baselines()
+    {
+        auto store = freshStore();
+        QVERIFY(store);
+        QString error;
+        QVERIFY(!store->baselineRun(QStringLiteral("main"), &error));
+        QVERIFY2(error.contains(QLatin1String("--save-baseline")), qPrintable(error));
+        const qint64 first = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}), &error);
+        const qint64 second = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error);
+        QVERIFY(store->saveBaseline(QStringLiteral("main"), first, &error));
+        QVERIFY(store->saveBaseline(QStringLiteral("v2"), first, &error));
+        QCOMPARE(*store->baselineRun(QStringLiteral("main"), &error), first);
+        QVERIFY(store->saveBaseline(QStringLiteral("main"), second, &error)); // moves the name
+        QCOMPARE(*store->baselineRun(QStringLiteral("main"), &error), second);
+        QCOMPARE(store->baselineNames(), (QStringList{QStringLiteral("main"), QStringLiteral("v2")}));
+        QVERIFY(!store->baselineRun(QStringLiteral("nope"), &error));
+        QVERIFY2(error.contains(QLatin1String("known: main, v2")), qPrintable(error));
+        const auto list = store->runs({}, 0, &error);
+        QCOMPARE(list.back().baselines, QStringList{QStringLiteral("v2")});
+        QCOMPARE(list.front().baselines, QStringList{QStringLiteral("main")});
+    }
+
+    void comparesWithPreviousRunOrNamedBaseline_data() { backends(); }
+    void comparesWithPreviousRunOrNamedBaseline()
+    {
+        auto store = freshStore();
+        QVERIFY(store);
+        QString error;
+        const qint64 base = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1), measured(QStringLiteral("cli.b"), 50, 1)}), &error);
+        QVERIFY(store->saveBaseline(QStringLiteral("base"), base, &error));
+        // The previous run, on another host or of another suite, is not this one's baseline.
+        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 300, 2)}, QStringLiteral("s"), QStringLiteral("elsewhere")), &error));
+        const qint64 slower = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 150, 3)}), &error);
+
+        // Against the previous run of this suite on this host: cli.a is back to 100 (improved
+        // from 150), cli.b is as before (unchanged), cli.c is new (no baseline).
+        RunResult now = runOf({measured(QStringLiteral("cli.a"), 100, 4), measured(QStringLiteral("cli.b"), 50, 4),
+                               measured(QStringLiteral("cli.c"), 1, 4)});
+        QVERIFY2(compareWithHistory(now, *store, QString(), kDefaultNoiseThresholdPct, &error), qPrintable(error));
+        QVERIFY(now.results[0].baseline);
+        QCOMPARE(now.results[0].baseline->name, QStringLiteral("previous run %1").arg(slower));
+        QCOMPARE(now.results[0].baseline->verdict, QStringLiteral("improved"));
+        QVERIFY(qAbs(now.results[0].baseline->changePct + 33.3) < 2);
+        QCOMPARE(now.results[1].baseline->verdict, QStringLiteral("unchanged"));
+        QCOMPARE(now.results[1].baseline->name, QStringLiteral("previous run %1").arg(base));
+        QVERIFY(!now.results[2].baseline);
+
+        // Against the named baseline: 50% slower is a regression, the same is unchanged.
+        RunResult later = runOf({measured(QStringLiteral("cli.a"), 150, 5), measured(QStringLiteral("cli.b"), 50, 5)});
+        QVERIFY(compareWithHistory(later, *store, QStringLiteral("base"), kDefaultNoiseThresholdPct, &error));
+        QCOMPARE(later.results[0].baseline->verdict, QStringLiteral("regressed"));
+        QVERIFY(qAbs(later.results[0].baseline->changePct - 50) < 3);
+        QCOMPARE(later.results[1].baseline->verdict, QStringLiteral("unchanged"));
+        QCOMPARE(later.results[1].baseline->name, QStringLiteral("base"));
+    }
+
+    void refusesUnusableStores()
+    {
+        QString error;
+        // Not a database at all.
+        const QString garbage = m_dir.filePath(QStringLiteral("garbage.sqlite"));
+        {
+            QFile f(garbage);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(QByteArray(8192, 'x'));
+        }
+        QVERIFY(!HistoryStore::open(garbage, &error));
+        QVERIFY2(error.contains(garbage) && error.contains(QLatin1String("not a database")), qPrintable(error));
+        QCOMPARE(QFile(garbage).size(), qint64(8192)); // left as it was
+
+        // A directory that cannot be made (its parent is a file).
+        QVERIFY(!HistoryStore::open(garbage + QStringLiteral("/sub/h.sqlite"), &error));
+        QVERIFY2(error.contains(QLatin1String("cannot create the directory")), qPrintable(error));
+
+        // Written by a newer crucible-bench.
+        const QString newer = m_dir.filePath(QStringLiteral("newer.sqlite"));
+        QVERIFY(HistoryStore::open(newer, &error));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
+            db.setDatabaseName(newer);
+            QVERIFY(db.open());
+            QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE crucible_schema SET version = 99")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("poke"));
+        QVERIFY(!HistoryStore::open(newer, &error));
+        QVERIFY2(error.contains(QLatin1String("schema version is 99")), qPrintable(error));
+
+        // Locked by another writer for longer than the busy timeout.
+        const QString locked = m_dir.filePath(QStringLiteral("locked.sqlite"));
+        auto holder = HistoryStore::open(locked, &error, 100);
+        QVERIFY(holder);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
+            db.setDatabaseName(locked);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+            QVERIFY(!HistoryStore::open(locked, &error, 100));
+            QVERIFY2(error.contains(QLatin1String("locked")), qPrintable(error));
+            QVERIFY(!holder->recordRun(runOf({measured(QStringLiteral("cli.a"), 1, 1)}), &error));
+            QVERIFY2(error.contains(QLatin1String("nothing of it was recorded")), qPrintable(error));
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistory)
+#include "tst_history.moc"

@@ -1,0 +1,223 @@
+// The history as CI uses it: the real crucible-bench running real commands against a store —
+// a saved baseline, an unchanged rerun, a command made 50% slower caught as a regression (exit 4
+// with --fail-on-regression), the previous run as the default baseline — and a store that
+// survives kill -9 in the middle of runs.
+#include "ProgramRun.h"
+#include "history/HistoryStore.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace crucible;
+
+namespace {
+
+// A suite of one external command, `sleep SECONDS`: its cost is known and a change to it is real.
+QString writeSleepSuite(const QString& dir, const QString& seconds)
+{
+    const QString path = QDir(dir).filePath(QStringLiteral("sleep-%1.json").arg(seconds));
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return {};
+    f.write(QStringLiteral(R"({"name": "history-test", "workloads": [
+        {"id": "cli.sleep", "command": ["sleep", "%1"], "timeout_s": 10}]})")
+                .arg(seconds)
+                .toUtf8());
+    return path;
+}
+
+QStringList runArgs(const QString& suite, const QString& db, const QString& outDir, int samples = 12)
+{
+    return {QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--db"), db,
+            QStringLiteral("--output-dir"), outDir, QStringLiteral("--format"), QStringLiteral("json"),
+            QStringLiteral("--sample-size"), QString::number(samples), QStringLiteral("--warm-up-time"),
+            QStringLiteral("0.01"), QStringLiteral("--measurement-time"), QStringLiteral("0.2")};
+}
+
+QJsonObject baselineOf(const QString& outDir)
+{
+    QFile f(QDir(outDir).filePath(QStringLiteral("results.json")));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QJsonArray workloads = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("workloads")).toArray();
+    return workloads.isEmpty() ? QJsonObject() : workloads.first().toObject().value(QStringLiteral("baseline")).toObject();
+}
+
+QString describe(const ProgramRun& r) { return QString::fromUtf8(r.err); }
+
+} // namespace
+
+class TestHistoryCli : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+private slots:
+    void baselinesRegressionsAndUnchangedReruns()
+    {
+        const QString db = path(QStringLiteral("ci.sqlite"));
+        const QString fast = writeSleepSuite(m_dir.path(), QStringLiteral("0.1"));
+        const QString slow = writeSleepSuite(m_dir.path(), QStringLiteral("0.15")); // 50% slower
+
+        // First run: nothing to compare with; saved as baseline "base".
+        ProgramRun r = runProgram(runArgs(fast, db, path(QStringLiteral("a"))) << QStringLiteral("--save-baseline")
+                                                                               << QStringLiteral("base"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("No earlier result")), r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("as baseline \"base\"")), r.err.constData());
+        QVERIFY(baselineOf(path(QStringLiteral("a"))).isEmpty());
+
+        // The same command again: unchanged, and the gate passes.
+        r = runProgram(runArgs(fast, db, path(QStringLiteral("b"))) << QStringLiteral("--baseline") << QStringLiteral("base")
+                                                                    << QStringLiteral("--fail-on-regression"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject b = baselineOf(path(QStringLiteral("b")));
+        QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("base"));
+        QVERIFY2(b.value(QStringLiteral("verdict")).toString() == QLatin1String("unchanged"), r.err.constData());
+
+        // 50% slower: regressed, exit 4 — and the run is still recorded.
+        r = runProgram(runArgs(slow, db, path(QStringLiteral("c"))) << QStringLiteral("--baseline") << QStringLiteral("base")
+                                                                    << QStringLiteral("--fail-on-regression"));
+        QVERIFY2(r.exitCode == 4, r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("REGRESSED")), r.err.constData());
+        b = baselineOf(path(QStringLiteral("c")));
+        QCOMPARE(b.value(QStringLiteral("verdict")).toString(), QStringLiteral("regressed"));
+        const double change = b.value(QStringLiteral("change_pct")).toDouble();
+        QVERIFY2(change > 35 && change < 65, qPrintable(QString::number(change)));
+        QVERIFY(b.value(QStringLiteral("p_value")).toDouble() < 0.05);
+        const QJsonArray ci = b.value(QStringLiteral("ci95_pct")).toArray();
+        QVERIFY(ci.at(0).toDouble() <= change && change <= ci.at(1).toDouble());
+
+        // Without --baseline, each workload's previous run is the baseline: back to fast is an
+        // improvement over the slow run just recorded (run 3), and no gate fails.
+        r = runProgram(runArgs(fast, db, path(QStringLiteral("d"))) << QStringLiteral("--fail-on-regression"));
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        b = baselineOf(path(QStringLiteral("d")));
+        QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("previous run 3"));
+        QCOMPARE(b.value(QStringLiteral("verdict")).toString(), QStringLiteral("improved"));
+
+        QString error;
+        auto store = HistoryStore::open(db, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(store->runs({}, 0, &error).size(), std::size_t(4));
+        QCOMPARE(*store->baselineRun(QStringLiteral("base"), &error), qint64(1));
+    }
+
+    void badHistoryOptionsRunNothing()
+    {
+        const QString db = path(QStringLiteral("bad.sqlite"));
+        const QString suite = writeSleepSuite(m_dir.path(), QStringLiteral("0.01"));
+        // An unknown baseline: exit 2 before measuring, naming the store's baselines.
+        ProgramRun r = runProgram(runArgs(suite, db, path(QStringLiteral("none1"))) << QStringLiteral("--baseline")
+                                                                                    << QStringLiteral("nope"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(describe(r).contains(QLatin1String("--baseline")) && describe(r).contains(QLatin1String("nope")), r.err.constData());
+        QVERIFY(!QDir(path(QStringLiteral("none1"))).exists(QStringLiteral("results.json")));
+
+        // A store that is not a database: exit 2, its path named, the file left alone.
+        const QString garbage = path(QStringLiteral("garbage.sqlite"));
+        QFile f(garbage);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(4096, 'z'));
+        f.close();
+        r = runProgram(runArgs(suite, garbage, path(QStringLiteral("none2"))));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(describe(r).contains(garbage) && describe(r).contains(QLatin1String("not a database")), r.err.constData());
+        QVERIFY(!QDir(path(QStringLiteral("none2"))).exists(QStringLiteral("results.json")));
+        QCOMPARE(QFile(garbage).size(), qint64(4096));
+
+        // Saving a baseline of a run that is not recorded makes no sense.
+        r = runProgram(runArgs(suite, db, path(QStringLiteral("none3"))) << QStringLiteral("--no-history")
+                                                                         << QStringLiteral("--save-baseline") << QStringLiteral("x"));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(describe(r).contains(QLatin1String("--save-baseline")), r.err.constData());
+    }
+
+    void survivesKillNineMidRun()
+    {
+        const QString db = path(QStringLiteral("killed.sqlite"));
+        const QString suite = writeSleepSuite(m_dir.path(), QStringLiteral("0.02"));
+        for (const char* out : {"k1", "k2"}) {
+            const ProgramRun r = runProgram(runArgs(suite, db, path(QLatin1String(out)), 5));
+            QVERIFY2(r.exitCode == 0, r.err.constData());
+        }
+        QString error;
+        std::vector<RunResult> before;
+        {
+            auto store = HistoryStore::open(db, &error);
+            QVERIFY2(store, qPrintable(error));
+            for (qint64 id : {1, 2})
+                before.push_back(*store->loadRun(id, &error));
+        }
+
+        // SIGKILL at moments spread over a whole run (start-up, measuring, recording, writing):
+        // each run is then either recorded whole or not at all.
+        QElapsedTimer clock;
+        clock.start();
+        ProgramRun timed = runProgram(runArgs(suite, db, path(QStringLiteral("k3")), 20));
+        QVERIFY2(timed.exitCode == 0, timed.err.constData());
+        const qint64 runMs = clock.elapsed();
+        int killed = 0;
+        for (qint64 at = 40; at < runMs + 100; at += std::max<qint64>(runMs / 8, 40)) {
+            QProcess p;
+            p.start(QStringLiteral(CRUCIBLE_BINARY), runArgs(suite, db, path(QStringLiteral("killed-out")), 20));
+            QVERIFY(p.waitForStarted());
+            QThread::msleep(at);
+            if (p.state() == QProcess::Running) {
+                p.kill(); // SIGKILL: no handler, no clean-up
+                ++killed;
+            }
+            p.waitForFinished();
+        }
+        QVERIFY(killed > 0);
+
+        {
+            QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("check"));
+            raw.setDatabaseName(db);
+            QVERIFY(raw.open());
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA integrity_check")) && q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
+            // No run without its results: every recorded run is whole.
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM runs r WHERE NOT EXISTS "
+                                          "(SELECT 1 FROM results x WHERE x.run_id = r.id)")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 0);
+            raw.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("check"));
+
+        auto store = HistoryStore::open(db, &error);
+        QVERIFY2(store, qPrintable(error));
+        for (qint64 id : {1, 2}) {
+            const std::optional<RunResult> now = store->loadRun(id, &error);
+            QVERIFY2(now, qPrintable(error));
+            const RunResult& then = before[std::size_t(id - 1)];
+            QCOMPARE(now->results.size(), then.results.size());
+            QCOMPARE(now->results[0].summary.median, then.results[0].summary.median);
+            QCOMPARE(now->results[0].samples.size(), then.results[0].samples.size());
+            QCOMPARE(now->results[0].samples.back().elapsedNs, then.results[0].samples.back().elapsedNs);
+        }
+        const std::size_t runsBefore = store->runs({}, 0, &error).size();
+        store.reset();
+
+        // And the next run works.
+        const ProgramRun next = runProgram(runArgs(suite, db, path(QStringLiteral("k4")), 5));
+        QVERIFY2(next.exitCode == 0, next.err.constData());
+        store = HistoryStore::open(db, &error);
+        QCOMPARE(store->runs({}, 0, &error).size(), runsBefore + 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHistoryCli)
+#include "tst_history_cli.moc"
