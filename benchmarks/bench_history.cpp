@@ -3,8 +3,10 @@
 // grows, how long one workload's trend over every run takes (query, and change points on top),
 // how long the overlays' query and reopening a run take, and the store's size per run.
 //
-//   bench_history [--runs N] [--workloads N] [--db PATH_OR_URL]
+//   bench_history [--runs N] [--workloads N] [--db PATH_OR_URL] [--queries-only 1]
 //
+// --queries-only 1 skips the filling and measures the queries on a store an earlier
+// `bench_history --db PATH` filled (so they can be timed again on a quiet machine).
 // Default 10,000 runs × 50 workloads into a new SQLite file in a temporary directory (about
 // 1 GB of disk). Numbers go into notes; nothing here is a pass/fail test.
 #include "SyntheticRun.h"
@@ -43,6 +45,7 @@ int main(int argc, char* argv[])
     int runs = 10'000;
     int workloads = 50;
     QString location;
+    bool fill = true;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--runs"))
@@ -51,6 +54,8 @@ int main(int argc, char* argv[])
             workloads = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--db"))
             location = args[i + 1];
+        else if (args[i] == QLatin1String("--queries-only"))
+            fill = args[i + 1] == QLatin1String("0");
     }
     QTemporaryDir dir;
     dir.setAutoRemove(qEnvironmentVariableIsEmpty("BENCH_KEEP"));
@@ -75,7 +80,7 @@ int main(int argc, char* argv[])
     Timings lastThousand;
     QElapsedTimer total;
     total.start();
-    for (int i = 0; i < runs; ++i) {
+    for (int i = 0; fill && i < runs; ++i) {
         run.info.started = start.addSecs(qint64(i) * 3600);
         run.info.finished = run.info.started.addSecs(180);
         Result& first = run.results.front();
@@ -100,6 +105,8 @@ int main(int argc, char* argv[])
     }
     const double fillSeconds = double(total.elapsed()) / 1000;
 
+    // Change points alone, on the trend's medians (the series the GUI and the report segment).
+    Timings changePointsOnly;
     Timings trendQuery;
     Timings trendWithChanges;
     std::size_t points = 0;
@@ -113,7 +120,10 @@ int main(int argc, char* argv[])
         medians.reserve(trend.size());
         for (const auto& p : trend)
             medians.push_back(p.median);
+        QElapsedTimer c;
+        c.start();
         changes = detectChangePoints(medians);
+        changePointsOnly.add(msSince(c));
         trendWithChanges.add(msSince(t));
         points = trend.size();
     }
@@ -125,7 +135,7 @@ int main(int argc, char* argv[])
         const auto recent = store->results(traced, {}, 5, true, &error);
         overlays.add(msSince(t));
         t.restart();
-        const auto loaded = store->loadRun(qint64(runs / 2 + rep), &error);
+        const auto loaded = store->loadRun(qint64(points / 2 + std::size_t(rep)), &error);
         reopen.add(msSince(t));
         if (recent.size() != 5 || !loaded) {
             std::fprintf(stderr, "bench_history: reading back failed: %s\n", qPrintable(error));
@@ -146,16 +156,18 @@ int main(int argc, char* argv[])
         bytes += QFileInfo(location + QLatin1String(suffix)).size();
 
     std::printf("store: %s\n", qPrintable(location));
-    std::printf("filled %d runs x %d workloads x 50 samples in %.0f s\n", runs, workloads, fillSeconds);
-    std::printf("record one run:   median %.2f ms, p99 %.2f ms, max %.2f ms; last 1000 runs median %.2f ms\n",
-                record.at(0.5), record.at(0.99), record.at(1.0), lastThousand.at(0.5));
+    if (fill) {
+        std::printf("filled %d runs x %d workloads x 50 samples in %.0f s\n", runs, workloads, fillSeconds);
+        std::printf("record one run:   median %.2f ms, p99 %.2f ms, max %.2f ms; last 1000 runs median %.2f ms\n",
+                    record.at(0.5), record.at(0.99), record.at(1.0), lastThousand.at(0.5));
+    }
     std::printf("trend of %s over %zu runs: query median %.2f ms (max %.2f); with change points median %.2f ms (max %.2f); "
-                "change points at %zu index(es), first %lld\n",
+                "change points alone %.2f ms; at %zu index(es), first %lld\n",
                 qPrintable(traced), points, trendQuery.at(0.5), trendQuery.at(1.0), trendWithChanges.at(0.5),
-                trendWithChanges.at(1.0), changes.size(), changes.empty() ? -1LL : (long long)changes.front());
+                trendWithChanges.at(1.0), changePointsOnly.at(0.5), changes.size(), changes.empty() ? -1LL : (long long)changes.front());
     std::printf("last 5 results with samples (overlays): median %.2f ms; reopen one run: median %.2f ms; list 200 runs: median %.2f ms\n",
                 overlays.at(0.5), reopen.at(0.5), listing.at(0.5));
     if (bytes > 0)
-        std::printf("store size: %.1f MiB, %.1f KiB per run\n", double(bytes) / 1048576.0, double(bytes) / 1024.0 / runs);
+        std::printf("store size: %.1f MiB, %.1f KiB per run\n", double(bytes) / 1048576.0, double(bytes) / 1024.0 / double(points));
     return 0;
 }

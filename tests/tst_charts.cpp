@@ -3,6 +3,8 @@
 #include "Decimation.h"
 #include "DistributionChart.h"
 #include "MemoryChart.h"
+#include "MinMaxPyramid.h"
+#include "NiceScale.h"
 #include "PairRatios.h"
 #include "RatioChart.h"
 #include "SamplesChart.h"
@@ -17,6 +19,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <random>
 
 using namespace crucible;
 
@@ -45,6 +48,10 @@ class TestCharts : public QObject {
 private Q_SLOTS:
     void decimationBoundsPointsAndKeepsExtremes();
     void decimationLeavesShortSeriesAlone();
+    void pyramidDecimatesAsAFullScanDoes();
+    void pyramidFindsExtremesOfAnyRange();
+    void niceScaleRoundsOutward_data();
+    void niceScaleRoundsOutward();
     void timeScalePicksReadableUnits_data();
     void timeScalePicksReadableUnits();
     void distributionHasOneBoxPerFinishedWorkload();
@@ -74,6 +81,84 @@ void TestCharts::decimationLeavesShortSeriesAlone()
 {
     const std::vector<QPointF> points{{0, 1}, {1, 3}, {2, 2}};
     QCOMPARE(charts::decimateMinMax(points, 100), QList<QPointF>(points.begin(), points.end()));
+}
+
+void TestCharts::pyramidDecimatesAsAFullScanDoes()
+{
+    // Appended in uneven batches, as samples stream in, with repeated values (ties must pick
+    // the same point as the scan does), uneven x steps and a spike.
+    std::mt19937 random(7);
+    std::vector<QPointF> points;
+    double x = 0;
+    for (int i = 0; i < 50'000; ++i) {
+        x += 1 + int(random() % 3);
+        points.emplace_back(x, double(random() % 50));
+    }
+    points[31'337].setY(1e6);
+    charts::MinMaxPyramid pyramid;
+    std::size_t at = 0;
+    while (at < points.size()) {
+        const std::size_t batch = std::min<std::size_t>(1 + random() % 700, points.size() - at);
+        pyramid.append(std::span<const QPointF>(points.data() + at, batch));
+        at += batch;
+        if (at % 7 == 0) // now and then mid-stream, as a frame would
+            QCOMPARE(pyramid.decimate(300), charts::decimateMinMax(std::span<const QPointF>(points.data(), at), 300));
+    }
+    QCOMPARE(pyramid.size(), qsizetype(points.size()));
+    for (int columns : {1, 2, 7, 640, 1600, 24'999, 25'000})
+        QCOMPARE(pyramid.decimate(columns), charts::decimateMinMax(points, columns));
+    QCOMPARE(pyramid.maxY(), 1e6);
+    QCOMPARE(pyramid.minY(), 0.0);
+    QCOMPARE(pyramid.minX(), points.front().x());
+    QCOMPARE(pyramid.maxX(), points.back().x());
+}
+
+void TestCharts::pyramidFindsExtremesOfAnyRange()
+{
+    std::mt19937 random(11);
+    std::vector<QPointF> points;
+    for (int i = 0; i < 5000; ++i)
+        points.emplace_back(i, double(random() % 1000));
+    charts::MinMaxPyramid pyramid;
+    pyramid.append(points);
+    for (int trial = 0; trial < 2000; ++trial) {
+        const std::size_t a = random() % points.size();
+        const std::size_t b = a + 1 + random() % (points.size() - a);
+        const auto lowest = std::min_element(points.begin() + std::ptrdiff_t(a), points.begin() + std::ptrdiff_t(b),
+                                             [](const QPointF& p, const QPointF& q) { return p.y() < q.y(); });
+        const auto highest = std::max_element(points.begin() + std::ptrdiff_t(a), points.begin() + std::ptrdiff_t(b),
+                                              [](const QPointF& p, const QPointF& q) { return p.y() < q.y(); });
+        const charts::MinMaxPyramid::Extremes e = pyramid.extremes(a, b);
+        QCOMPARE(e.low, std::size_t(lowest - points.begin())); // the first of equal lows
+        // max_element returns the first of equal highs too
+        QCOMPARE(e.high, std::size_t(highest - points.begin()));
+    }
+}
+
+void TestCharts::niceScaleRoundsOutward_data()
+{
+    QTest::addColumn<double>("min");
+    QTest::addColumn<double>("max");
+    QTest::addColumn<double>("niceMin");
+    QTest::addColumn<double>("niceMax");
+    QTest::addColumn<int>("ticks");
+    QTest::newRow("samples") << 0.0 << 1'000'029.0 << 0.0 << 1'200'000.0 << 7;
+    QTest::newRow("µs") << 0.0 << 1.3824 << 0.0 << 1.5 << 4;
+    QTest::newRow("offset") << 3.0 << 97.0 << 0.0 << 100.0 << 6;
+    QTest::newRow("small") << 0.0 << 9.0 << 0.0 << 10.0 << 6;
+}
+
+void TestCharts::niceScaleRoundsOutward()
+{
+    QFETCH(double, min);
+    QFETCH(double, max);
+    QFETCH(double, niceMin);
+    QFETCH(double, niceMax);
+    QFETCH(int, ticks);
+    const charts::NiceScale s = charts::niceScale(min, max);
+    QCOMPARE(s.min, niceMin);
+    QCOMPARE(s.max, niceMax);
+    QCOMPARE(s.tickCount, ticks);
 }
 
 void TestCharts::timeScalePicksReadableUnits_data()

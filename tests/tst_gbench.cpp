@@ -189,6 +189,7 @@ private Q_SLOTS:
     void listShowsTheBenchmarks();
     void benchmarkPrintingToStdoutIsMeasured();
     void benchmarkErrorFailsTheWorkload();
+    void vanishedBenchmarkIsNamed();
     void stopKillsTheBenchmarkPromptly();
     void suiteRunMatchesADirectRun();
 };
@@ -247,7 +248,8 @@ void TestGbench::listsBenchmarks()
     const gbench::Listing all = gbench::listBenchmarks(spec, QString());
     QVERIFY2(all.error.isEmpty(), qPrintable(all.error));
     QCOMPARE(all.names, (QStringList{QStringLiteral("BM_Spin/1000"), QStringLiteral("BM_Spin/20000"), QStringLiteral("BM_Sort/4096"),
-                                     QStringLiteral("BM_Noisy"), QStringLiteral("BM_Fails")}));
+                                     QStringLiteral("BM_Noisy"), QStringLiteral("BM_Fails"),
+                                     QStringLiteral("BM_Hang/iterations:1")}));
     const gbench::Listing sort = gbench::listBenchmarks(spec, QStringLiteral("Sort"));
     QCOMPARE(sort.names, QStringList{QStringLiteral("BM_Sort/4096")});
     const gbench::Listing none = gbench::listBenchmarks(spec, QStringLiteral("NoSuchBenchmark"));
@@ -417,29 +419,48 @@ void TestGbench::benchmarkErrorFailsTheWorkload()
     }
 
     // A process that outlives its timeout (the timeout is on top of the expected time).
-    GbenchWorkload slow = helperWorkload(QStringLiteral("BM_Spin/20000"), 0.2);
+    GbenchWorkload slow = helperWorkload(QStringLiteral("BM_Hang/iterations:1"), 0.2);
     try {
-        slow.measureSamples(MeasurementSettings{0, 30, 2, 0}, {});
+        slow.measureSamples(MeasurementSettings{0, 0.01, 1, 0}, {});
         QFAIL("the timeout did not apply");
     } catch (const WorkloadFailure& e) {
         QCOMPARE(e.status(), Status::Timeout);
     }
 }
 
+void TestGbench::vanishedBenchmarkIsNamed()
+{
+    // Listed when the suite was read, gone when it runs (the executable was rebuilt meanwhile).
+    GbenchWorkload gone = helperWorkload(QStringLiteral("BM_Gone"));
+    try {
+        gone.measureSamples(MeasurementSettings{0, 0.01, 1, 0}, {});
+        QFAIL("a benchmark that is not there gave samples");
+    } catch (const WorkloadFailure& e) {
+        QCOMPARE(e.status(), Status::Failed);
+        QCOMPARE(e.error(), QStringLiteral("%1 wrote no JSON output (Failed to match any benchmarks against regex: ^BM_Gone$)").arg(kHelper));
+    }
+}
+
 void TestGbench::stopKillsTheBenchmarkPromptly()
 {
-    GbenchWorkload spin = helperWorkload(QStringLiteral("BM_Spin/20000"));
+    GbenchWorkload hang = helperWorkload(QStringLiteral("BM_Hang/iterations:1"));
     std::stop_source stop;
     std::optional<Samples> samples{Samples{}};
+    QString failure;
     std::chrono::steady_clock::time_point returned;
     std::thread worker([&] {
-        samples = spin.measureSamples(MeasurementSettings{0, 30, 5, 0}, stop.get_token());
+        try {
+            samples = hang.measureSamples(MeasurementSettings{0, 0.01, 1, 0}, stop.get_token());
+        } catch (const WorkloadFailure& e) {
+            failure = e.error();
+        }
         returned = std::chrono::steady_clock::now();
     });
     QTest::qWait(300);
     const auto requested = std::chrono::steady_clock::now();
     stop.request_stop();
     worker.join();
+    QVERIFY2(failure.isEmpty(), qPrintable(failure));
     QVERIFY(!samples);
     // SIGTERM ends it at once; SIGKILL would follow within 200 ms. Lenient for a busy machine.
     const double seconds = std::chrono::duration<double>(returned - requested).count();

@@ -35,7 +35,7 @@ void dropPostgresTables(const QString& url)
     db.setDatabaseName(u.path().mid(1));
     QVERIFY2(db.open(), qPrintable(db.lastError().text()));
     QSqlQuery q(db);
-    for (const char* table : {"baselines", "results", "runs", "crucible_schema"})
+    for (const char* table : {"baselines", "results", "run_details", "runs", "crucible_schema"})
         QVERIFY(q.exec(QStringLiteral("DROP TABLE IF EXISTS %1 CASCADE").arg(QLatin1String(table))));
     db.close();
     db = QSqlDatabase();
@@ -208,6 +208,22 @@ private slots:
         RunResult run = syntheticRun(12, 20);
         run.cancelled = true;
         run.results[3].samples[2].userNs = 12345.5; // a fractional column among whole ones
+        BudgetOutcome budget;
+        budget.budgetWorkload = QStringLiteral("*");
+        budget.workload = run.results[0].info.id;
+        budget.metric = QStringLiteral("median_ms");
+        budget.max = 5;
+        budget.measured = 7.5;
+        budget.status = BudgetStatus::Failed;
+        run.budgets.push_back(budget);
+        ClaimOutcome claim;
+        claim.name = QStringLiteral("faster");
+        claim.baseline = run.results[0].info.id;
+        claim.candidate = run.results[5].info.id;
+        claim.improvementPct = 40;
+        claim.ci95Pct = {35, 45};
+        claim.verdict = ClaimVerdict::Confirmed;
+        run.claims.push_back(claim);
         QString error;
         const std::optional<qint64> id = store->recordRun(run, &error);
         QVERIFY2(id, qPrintable(error));
@@ -222,6 +238,13 @@ private slots:
         QCOMPARE(back->info.cpuCount, run.info.cpuCount);
         QCOMPARE(back->info.gitCommit, run.info.gitCommit);
         QCOMPARE(back->info.sampleCount, run.info.sampleCount);
+        QCOMPARE(back->budgets.size(), std::size_t(1));
+        QCOMPARE(back->budgets[0].workload, budget.workload);
+        QCOMPARE(back->budgets[0].status, BudgetStatus::Failed);
+        QCOMPARE(*back->budgets[0].measured, 7.5);
+        QCOMPARE(back->claims.size(), std::size_t(1));
+        QCOMPARE(back->claims[0].verdict, ClaimVerdict::Confirmed);
+        QCOMPARE(back->claims[0].ci95Pct.high, 45.0);
         QCOMPARE(back->results.size(), run.results.size());
         for (std::size_t i = 0; i < run.results.size(); ++i) {
             const Result& a = run.results[i];

@@ -2,6 +2,7 @@
 // real binary with no display at all. The PDF's text is read back with pdftotext
 // (poppler-utils, installed by packaging/quickstart.sh): without it the test fails, it does
 // not skip, because an unchecked report is the failure this test exists to catch.
+#include "ChartHandOff.h"
 #include "CommandLine.h"
 #include "PdfReport.h"
 #include "ProgramRun.h"
@@ -85,6 +86,7 @@ private Q_SLOTS:
     void failuresAndVerdictsAreWritten();
     void budgetsAndClaimsAreWritten();
     void emptyAndCancelledRunsStillRender();
+    void workerThreadReportHasTheChartsOfTheGuiThread();
     void plottingFromEnvironment_data();
     void plottingFromEnvironment();
     void headlessRunWritesReportWithoutDisplay();
@@ -199,6 +201,56 @@ void TestPdfReport::emptyAndCancelledRunsStillRender()
     QVERIFY(text.contains(QStringLiteral("synthetic-suite")));
     QVERIFY(text.contains(QStringLiteral("stopped before the end")));
     QVERIFY(text.contains(QStringLiteral("page 1 of 1")));
+}
+
+void TestPdfReport::workerThreadReportHasTheChartsOfTheGuiThread()
+{
+    // The window writes reports on a worker thread and has each chart drawn on the GUI thread
+    // (ChartHandOff): the result must read as the report written on the GUI thread does.
+    const RunResult run = syntheticRun(12, 30);
+    const Rendered here = render(run, true);
+    auto onWorker = [&run](const report::ChartDrawer& drawer, int* charts, bool* chartsOnGuiThread) {
+        report::PdfOptions options;
+        QThread* gui = QThread::currentThread();
+        options.drawChart = [&, gui](const report::ChartRecipe& recipe, QPainter& painter, const QRectF& target) {
+            ++*charts;
+            drawer(recipe, painter, target);
+            *chartsOnGuiThread = QThread::currentThread() != gui; // the worker called; the GUI drew
+        };
+        Rendered r;
+        std::unique_ptr<QThread> worker(QThread::create([&] {
+            QBuffer buffer;
+            buffer.open(QIODevice::WriteOnly);
+            QString error;
+            if (report::writePdfReport(run, buffer, options, &error, &r.pages))
+                r.pdf = buffer.data();
+        }));
+        worker->start();
+        // The GUI thread keeps handling events (and with them the charts) until the worker ends.
+        const QDeadlineTimer deadline(60'000);
+        while (!worker->isFinished() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        worker->wait(); // rather a hung test than a worker painting into freed memory
+        return r;
+    };
+    report::ChartHandOff handOff(this);
+    int charts = 0;
+    bool onWorkerThread = false;
+    const Rendered there = onWorker(handOff.drawer(), &charts, &onWorkerThread);
+    QVERIFY(there.pages > 0);
+    QVERIFY(charts > 0);
+    QVERIFY(onWorkerThread);
+    QCOMPARE(there.pages, here.pages);
+    const QString text = pdfText(there.pdf);
+    QVERIFY(text.contains(QStringLiteral("distribution of the samples"))); // a chart's own title
+    QCOMPARE(text, pdfText(here.pdf));
+
+    // Cancelled: the worker goes on without charts.
+    report::ChartHandOff cancelled(this);
+    cancelled.cancel();
+    const Rendered without = onWorker(cancelled.drawer(), &charts, &onWorkerThread);
+    QVERIFY(cancelled.cancelled());
+    QVERIFY(!pdfText(without.pdf).contains(QStringLiteral("distribution of the samples")));
 }
 
 void TestPdfReport::plottingFromEnvironment_data()

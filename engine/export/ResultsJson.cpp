@@ -73,7 +73,16 @@ QJsonArray claimsToJson(const std::vector<ClaimOutcome>& claims)
     return array;
 }
 
-// The "budgets" and "claims" arrays back into `run`; false with `error` naming the entry.
+} // namespace
+
+QJsonObject gatesToJson(const RunResult& run)
+{
+    return QJsonObject{
+        {QStringLiteral("budgets"), budgetsToJson(run.budgets)},
+        {QStringLiteral("claims"), claimsToJson(run.claims)},
+    };
+}
+
 bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
 {
     const QJsonArray budgets = root.value(QStringLiteral("budgets")).toArray();
@@ -121,7 +130,6 @@ bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
     return true;
 }
 
-} // namespace
 
 QJsonObject runInfoToJson(const RunInfo& i)
 {

@@ -18,6 +18,10 @@ QJsonObject resultToJson(const Result& result);
 // The "run" object: where and how a run happened (the history store keeps it too).
 QJsonObject runInfoToJson(const RunInfo& info);
 RunInfo runInfoFromJson(const QJsonObject& object);
+// {"budgets": [...], "claims": [...]} of a run, and back into `run` (false with `error` naming
+// the entry); results.json holds the same two arrays at its top level.
+QJsonObject gatesToJson(const RunResult& run);
+bool gatesFromJson(const QJsonObject& object, RunResult& run, QString* error);
 QJsonObject runToJson(const RunResult& run);
 QByteArray runToJsonBytes(const RunResult& run);
 

@@ -30,8 +30,13 @@ const char* const kVersion1[] = {
     " finished BIGINT NOT NULL,"
     " host TEXT NOT NULL,"
     " git_commit TEXT NOT NULL,"
-    " info TEXT NOT NULL," // the whole RunInfo as results.json's "run" object
     " cancelled INTEGER NOT NULL)",
+    // The wide per-run text lives apart, so that `runs` rows stay small and a trend's join to
+    // them over thousands of runs stays in the page cache.
+    "CREATE TABLE run_details ("
+    " run_id BIGINT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,"
+    " info TEXT NOT NULL," // the whole RunInfo as results.json's "run" object
+    " gates TEXT NOT NULL)", // the budget and claim outcomes, as results.json's arrays
     "CREATE INDEX runs_by_suite_host ON runs (suite, host, id)",
     "CREATE TABLE results ("
     " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"

@@ -273,20 +273,26 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
 
     const RunInfo& info = runResult.info;
     QSqlQuery insertRun(db);
-    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, info, cancelled) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, cancelled) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     insertRun.addBindValue(text(info.suiteName));
     insertRun.addBindValue(text(source));
     insertRun.addBindValue(epochMs(info.started));
     insertRun.addBindValue(epochMs(info.finished));
     insertRun.addBindValue(text(info.host));
     insertRun.addBindValue(text(info.gitCommit));
-    insertRun.addBindValue(compactJson(runInfoToJson(info)));
     insertRun.addBindValue(runResult.cancelled ? 1 : 0);
     if (!run(insertRun, &why) || !insertRun.next())
         return fail(QStringLiteral("run row"));
     const qint64 runId = insertRun.value(0).toLongLong();
     insertRun.finish();
+    QSqlQuery insertDetails(db);
+    insertDetails.prepare(QStringLiteral("INSERT INTO run_details (run_id, info, gates) VALUES (?, ?, ?)"));
+    insertDetails.addBindValue(runId);
+    insertDetails.addBindValue(compactJson(runInfoToJson(info)));
+    insertDetails.addBindValue(compactJson(gatesToJson(runResult)));
+    if (!run(insertDetails, &why))
+        return fail(QStringLiteral("run details"));
 
     QSqlQuery insertResult(db);
     insertResult.prepare(QStringLiteral(
@@ -318,7 +324,7 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
     std::vector<RunRecord> records;
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
-    q.prepare(QStringLiteral("SELECT r.id, r.info, r.source, r.cancelled, "
+    q.prepare(QStringLiteral("SELECT r.id, (SELECT d.info FROM run_details d WHERE d.run_id = r.id), r.source, r.cancelled, "
                              "(SELECT COUNT(*) FROM results x WHERE x.run_id = r.id), "
                              "(SELECT string_agg(b.name, ',') FROM baselines b WHERE b.run_id = r.id) "
                              "FROM runs r WHERE 1 = 1%1 ORDER BY r.id DESC%2")
@@ -348,26 +354,27 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
 
 std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) const
 {
-    const std::vector<RunRecord> found = [&] {
-        QSqlQuery q(m_db->db());
-        q.prepare(QStringLiteral("SELECT info, cancelled FROM runs WHERE id = ?"));
-        q.addBindValue(runId);
-        std::vector<RunRecord> out;
-        if (q.exec() && q.next()) {
-            RunRecord rec;
-            rec.info = runInfoFromJson(jsonObject(q.value(0).toString()));
-            rec.cancelled = q.value(1).toInt() != 0;
-            out.push_back(rec);
-        }
-        return out;
-    }();
-    if (found.empty()) {
-        *error = QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId);
-        return std::nullopt;
-    }
     RunResult loaded;
-    loaded.info = found.front().info;
-    loaded.cancelled = found.front().cancelled;
+    {
+        QSqlQuery head(m_db->db());
+        head.prepare(QStringLiteral("SELECT d.info, r.cancelled, d.gates FROM runs r JOIN run_details d ON d.run_id = r.id WHERE r.id = ?"));
+        head.addBindValue(runId);
+        QString why;
+        if (!run(head, &why)) {
+            *error = QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why);
+            return std::nullopt;
+        }
+        if (!head.next()) {
+            *error = QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId);
+            return std::nullopt;
+        }
+        loaded.info = runInfoFromJson(jsonObject(head.value(0).toString()));
+        loaded.cancelled = head.value(1).toInt() != 0;
+        if (!gatesFromJson(jsonObject(head.value(2).toString()), loaded, &why)) {
+            *error = QStringLiteral("history store %1: run %2: %3").arg(location()).arg(runId).arg(why);
+            return std::nullopt;
+        }
+    }
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
     q.prepare(QStringLiteral("SELECT %1, x.samples FROM results x JOIN runs r ON r.id = x.run_id WHERE x.run_id = ? "

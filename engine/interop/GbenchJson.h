@@ -13,7 +13,7 @@
 namespace crucible {
 
 // One Result per benchmark (grouped by run_name, id = the Google Benchmark name such as
-// "BM_Sort/4096", category "gbench"). Each repetition (run_type "iteration") is one Sample:
+// "BM_Sort/4096", category external). Each repetition (run_type "iteration") is one Sample:
 // iterations, real_time × iterations as elapsedNs, cpu_time × iterations as cpuNs (time_unit
 // converted to ns). Aggregate rows (mean, median, stddev, cv, ...) are not samples: they are
 // recomputed from the repetitions. The context (date, host_name, num_cpus, mhz_per_cpu,

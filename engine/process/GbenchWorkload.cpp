@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QTemporaryFile>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace crucible {
@@ -78,9 +79,18 @@ std::optional<Samples> GbenchWorkload::measureSamples(const MeasurementSettings&
                               complaint.isEmpty() ? run.outcome.error : QStringLiteral("%1: %2").arg(run.outcome.error, complaint));
     }
 
-    const QString source = QStringLiteral("the JSON output of %1").arg(m_executable.argv.value(0));
+    const QString program = m_executable.argv.value(0);
+    const QByteArray output = readAll(json.fileName());
+    if (output.trimmed().isEmpty()) {
+        // It ran nothing: "Failed to match any benchmarks" when the benchmark is gone since the
+        // suite was read (the executable was rebuilt), or a program that ignores the flags.
+        const QString complaint = gbench::lastErrorLine(run.err);
+        throw WorkloadFailure(Status::Failed, QStringLiteral("%1 wrote no JSON output%2")
+                                                  .arg(program, complaint.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(complaint)));
+    }
+    const QString source = QStringLiteral("the JSON output of %1").arg(program);
     QString parseError;
-    const std::optional<RunResult> parsed = parseGbenchJson(readAll(json.fileName()), source, &parseError);
+    const std::optional<RunResult> parsed = parseGbenchJson(output, source, &parseError);
     if (!parsed)
         throw WorkloadFailure(Status::Failed, parseError);
     for (const Result& r : parsed->results) {

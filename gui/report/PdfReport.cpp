@@ -55,7 +55,7 @@ bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& opti
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         if (i > 0)
             writer.newPage();
-        paintPage(painter, document, layout, i, type, frame);
+        paintPage(painter, document, layout, i, type, frame, options.drawChart);
     }
     painter.end();
     if (pageCount)
@@ -72,13 +72,14 @@ std::optional<QByteArray> renderPdfReport(const RunResult& run, const PdfOptions
     return buffer.data();
 }
 
-ExternalReport pdfReportFormat()
+ExternalReport pdfReportFormat(ChartDrawer drawChart)
 {
     return {QStringLiteral("pdf"), QStringLiteral("report.pdf"),
-            [](const RunResult& run, const ReportOptions& options, QString* error) {
+            [drawChart = std::move(drawChart)](const RunResult& run, const ReportOptions& options, QString* error) {
                 PdfOptions pdf;
                 pdf.plots = options.plots;
                 pdf.trends = options.trends;
+                pdf.drawChart = drawChart;
                 return renderPdfReport(run, pdf, error);
             }};
 }

@@ -5,6 +5,7 @@
 
 #include <QChart>
 #include <QColor>
+#include <QRectF>
 #include <QString>
 
 #include <functional>
@@ -12,6 +13,10 @@
 #include <utility>
 #include <variant>
 #include <vector>
+
+QT_BEGIN_NAMESPACE
+class QPainter;
+QT_END_NAMESPACE
 
 // The report as a flow of blocks, independent of pages: the content code says what to show,
 // the layout decides where it goes, the painter draws it. Charts are recipes, built only when
@@ -49,6 +54,12 @@ struct TableBlock {
 };
 
 using ChartRecipe = std::function<std::unique_ptr<QChart>(const charts::ChartOptions&)>;
+
+// Builds a chart from its recipe and draws it into `target` of `painter`. The painter's default
+// (drawChartHere in ReportPainter.h) does it at once, on the calling thread; a report painted on
+// a worker thread is given one that does it on the GUI thread (ChartHandOff.h), because Qt
+// Charts draw through a QGraphicsScene, which only the GUI thread may create.
+using ChartDrawer = std::function<void(const ChartRecipe& recipe, QPainter& painter, const QRectF& target)>;
 
 // Charts in rows of `perRow`, each `aspect` (height / width) of its cell; pages break between rows.
 struct ChartGridBlock {

@@ -26,8 +26,8 @@ void drawLines(QPainter& p, const QStringList& lines, const QRectF& rect, Qt::Al
 
 class BlockPainter {
 public:
-    BlockPainter(QPainter& painter, const ReportLayout& layout, const Typography& type)
-        : p(painter), m_layout(layout), m_type(type)
+    BlockPainter(QPainter& painter, const ReportLayout& layout, const Typography& type, const ChartDrawer& drawChart)
+        : p(painter), m_layout(layout), m_type(type), m_drawChart(drawChart ? drawChart : ChartDrawer(drawChartHere))
     {
     }
 
@@ -90,12 +90,7 @@ public:
             const int column = i - at.first;
             const QRectF target(at.rect.left() + column * (cell.width() + m_type.blockGap()), at.rect.top(), cell.width(),
                                 cell.height());
-            charts::ChartOptions options;
-            const QSizeF scene = charts::chartSceneSize(*p.device(), target.size());
-            options.widthPx = int(scene.width());
-            options.heightPx = int(scene.height());
-            const std::unique_ptr<QChart> chart = grid.charts[std::size_t(i)](options);
-            charts::paintChart(*chart, p, target);
+            m_drawChart(grid.charts[std::size_t(i)], p, target);
             p.setPen(QPen(Typography::rule(), m_type.pt(0.5)));
             p.setBrush(Qt::NoBrush);
             p.drawRect(target);
@@ -125,9 +120,20 @@ private:
     QPainter& p;
     const ReportLayout& m_layout;
     const Typography& m_type;
+    ChartDrawer m_drawChart;
 };
 
 } // namespace
+
+void drawChartHere(const ChartRecipe& recipe, QPainter& painter, const QRectF& target)
+{
+    charts::ChartOptions options;
+    const QSizeF scene = charts::chartSceneSize(*painter.device(), target.size());
+    options.widthPx = int(scene.width());
+    options.heightPx = int(scene.height());
+    const std::unique_ptr<QChart> chart = recipe(options);
+    charts::paintChart(*chart, painter, target);
+}
 
 PageFrame pageFrame(const QRectF& paintRect, const Typography& type)
 {
@@ -137,7 +143,7 @@ PageFrame pageFrame(const QRectF& paintRect, const Typography& type)
 }
 
 void paintPage(QPainter& painter, const ReportDocument& document, const ReportLayout& layout, std::size_t index,
-               const Typography& type, const PageFrame& frame)
+               const Typography& type, const PageFrame& frame, const ChartDrawer& drawChart)
 {
     const QFontMetricsF band(type.pageBandFont(), &type.device());
     painter.setFont(type.pageBandFont());
@@ -153,7 +159,7 @@ void paintPage(QPainter& painter, const ReportDocument& document, const ReportLa
     drawLines(painter, {document.runningFooter}, bottom, Qt::AlignLeft);
     drawLines(painter, {QStringLiteral("page %1 of %2").arg(index + 1).arg(layout.pages.size())}, bottom, Qt::AlignRight);
 
-    BlockPainter blocks(painter, layout, type);
+    BlockPainter blocks(painter, layout, type, drawChart);
     for (const Placement& at : layout.pages[index].items) {
         std::visit([&](const auto& block) { blocks.paint(block, at); }, document.blocks[at.block]);
     }

@@ -41,22 +41,27 @@ void refill(QComboBox* box, const QString& anyText, const QStringList& values, c
     box->setCurrentIndex(index >= 0 ? index : 0);
 }
 
-QString changeSummary(const WorkloadTrend& trend)
+// "12 runs of suite default on host vm; latest median 1.2 µs. Change points: run 41 +12.3%."
+QString changeSummary(const WorkloadTrend& trend, const QString& scope)
 {
-    if (trend.points.empty())
-        return QObject::tr("No finished result of %1 in the runs shown.").arg(trend.workloadId);
-    const HistoryStore::TrendPoint& last = trend.points.back();
-    QString text = QObject::tr("%n run(s); latest median %1.", nullptr, int(trend.points.size()))
-                       .arg(formatMeasure(last.median, trend.unit));
+    const std::size_t n = trend.points.size();
+    if (n == 0)
+        return QObject::tr("No finished result of %1 in the runs of %2.").arg(trend.workloadId, scope);
+    QString text = QObject::tr("%1 %2 of %3; latest median %4.")
+                       .arg(n)
+                       .arg(n == 1 ? QObject::tr("run") : QObject::tr("runs"), scope,
+                            formatMeasure(trend.points.back().median, trend.unit));
     if (trend.changePoints.empty())
-        return text + QObject::tr(" No change point: the medians stay within the noise.");
+        return text + QObject::tr(" No change point: the level holds within the noise.");
     QStringList changes;
     for (std::size_t c = 0; c < trend.changePoints.size(); ++c) {
-        const HistoryStore::TrendPoint& first = trend.points[trend.changePoints[c]];
         const double shift = trend.shiftPct(c);
-        changes << QObject::tr("from run %1 %2%3%").arg(first.runId).arg(shift >= 0 ? QStringLiteral("+") : QString()).arg(shift, 0, 'f', 1);
+        changes << QObject::tr("run %1 %2%3%")
+                       .arg(trend.points[trend.changePoints[c]].runId)
+                       .arg(shift >= 0 ? QStringLiteral("+") : QString())
+                       .arg(shift, 0, 'f', 1);
     }
-    return text + QObject::tr(" Change points: %1.").arg(changes.join(QStringLiteral(", ")));
+    return text + QObject::tr(" Change points (first run of a new level): %1.").arg(changes.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -110,7 +115,9 @@ HistoryView::HistoryView(HistoryLoader* loader, QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200); // thousands of runs: measure the first rows
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // rows of one line: no measuring
     m_table->setAlternatingRowColors(true);
     m_open->setToolTip(tr("Show this run in the Results and Comparison tabs; File ▸ Export then writes its files"));
     m_export->setToolTip(tr("Write this run's files (JSON, CSV, Markdown, PDF) into a folder"));
@@ -286,9 +293,9 @@ void HistoryView::applyRunFilter()
             shown.push_back(r);
     const std::size_t count = shown.size();
     m_runs->setRuns(std::move(shown));
-    m_runCount->setText(m_allRuns.size() >= std::size_t(kMaxListedRuns)
-                            ? tr("%n run(s) shown of the newest %1", nullptr, int(count)).arg(kMaxListedRuns)
-                            : tr("%n run(s)", nullptr, int(count)));
+    const QString runs = count == 1 ? tr("1 run") : tr("%1 runs").arg(count);
+    m_runCount->setText(m_allRuns.size() >= std::size_t(kMaxListedRuns) ? tr("%1 of the newest %2").arg(runs).arg(kMaxListedRuns)
+                                                                         : runs);
     if (selected > 0)
         selectRun(selected);
     updateButtons();
@@ -366,12 +373,11 @@ void HistoryView::drawTrend()
             view->selectRun(runId);
     };
     m_trendHost->setChart(charts::trendChart(m_trend, options, trendOptions));
-    QStringList scope;
-    scope << (chosenSuite().isEmpty() ? tr("all suites") : tr("suite %1").arg(chosenSuite()));
-    scope << (chosenHost().isEmpty() ? tr("all hosts") : tr("host %1").arg(chosenHost()));
-    m_trendCaption->setText(tr("%1 (%2). Shaded: the 95% CI of each median. Dashed: change points, where the level "
-                               "(solid) steps beyond the noise. Stars: baselines. Click a run to choose it in the list.")
-                                .arg(changeSummary(m_trend), scope.join(QStringLiteral(", "))));
+    const QString scope = tr("%1 on %2").arg(chosenSuite().isEmpty() ? tr("all suites") : tr("suite %1").arg(chosenSuite()),
+                                             chosenHost().isEmpty() ? tr("all hosts") : tr("host %1").arg(chosenHost()));
+    m_trendCaption->setText(tr("%1\nShaded: the 95% CI of each median. Dashed: change points, where the level (solid) "
+                               "steps beyond the noise. Stars: baselines. Click a run to choose it in the list.")
+                                .arg(changeSummary(m_trend, scope)));
 }
 
 void HistoryView::updateButtons()

@@ -4,14 +4,17 @@
 //   BM_Sort/4096   making 4096 pseudo-random integers and sorting them
 //   BM_Noisy       prints to stdout on every call, to show that the JSON is read from its own file
 //   BM_Fails       reports an error (SkipWithError), as a benchmark missing its input does
+//   BM_Hang        one iteration that sleeps for a minute, for timeouts and stop
 // CPU-bound and single-threaded on purpose: their CPU time per iteration barely depends on the
 // load of the machine, which the comparison needs.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <random>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -60,6 +63,13 @@ void BM_Fails(benchmark::State& state)
         benchmark::DoNotOptimize(state.iterations());
 }
 BENCHMARK(BM_Fails);
+
+void BM_Hang(benchmark::State& state)
+{
+    for (auto _ : state)
+        std::this_thread::sleep_for(std::chrono::minutes(1));
+}
+BENCHMARK(BM_Hang)->Iterations(1);
 
 } // namespace
 
