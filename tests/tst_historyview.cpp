@@ -121,6 +121,15 @@ QStringList seriesNames(const QChart* chart)
     return names;
 }
 
+// The points of the series called `name` (the first of them).
+QList<QPointF> seriesPoints(const QChart* chart, const QString& name)
+{
+    for (QAbstractSeries* s : chart->series())
+        if (s->name() == name)
+            return static_cast<QXYSeries*>(s)->points();
+    return {};
+}
+
 } // namespace
 
 class TestHistoryView : public QObject {
@@ -145,6 +154,7 @@ private Q_SLOTS:
     void exportOfReopenedRunWritesFilesWithTrend();
     void savingABaselineReachesThePicker();
     void windowRunIsRecordedAndTheNextComparesWithIt();
+    void closingRightAfterARunStillRecordsIt();
     void unopenableStoreKeepsTheWindowWorking();
 
 private:
@@ -249,11 +259,35 @@ void TestHistoryView::trendChartDrawsMediansBandChangeAndBaselines()
     QCOMPARE(names.count(QStringLiteral("level between change points")), 2);
     QCOMPARE(names.count(QStringLiteral("baseline")), 1);
     QCOMPARE(names.count(QStringLiteral("chosen run")), 1);
-    for (QAbstractSeries* s : chart->series())
-        if (s->name() == QLatin1String("median per run"))
-            QCOMPARE(static_cast<QXYSeries*>(s)->count(), 10);
-        else if (s->name() == QLatin1String("change point")) // between the fifth and the sixth run
-            QCOMPARE(static_cast<QXYSeries*>(s)->at(0).x(), 5.5);
+    QCOMPARE(seriesPoints(chart.get(), QStringLiteral("median per run")).size(), 10);
+    QCOMPARE(seriesPoints(chart.get(), QStringLiteral("change point")).value(0).x(), 5.5); // between runs 5 and 6
+    QCOMPARE(seriesPoints(chart.get(), QStringLiteral("chosen run")), QList<QPointF>{QPointF(8, step.points[7].median)});
+    // Choosing another run moves the ring without a new chart; no run, no ring.
+    QVERIFY(charts::setTrendHighlight(*chart, step, m_store.ids[0]));
+    QCOMPARE(seriesPoints(chart.get(), QStringLiteral("chosen run")).value(0).x(), 1.0);
+    QVERIFY(charts::setTrendHighlight(*chart, step, 0));
+    QVERIFY(seriesPoints(chart.get(), QStringLiteral("chosen run")).isEmpty());
+
+    // Thousands of runs are drawn from buckets: far fewer vertices, the same extremes.
+    WorkloadTrend long_ = step;
+    long_.points.clear();
+    for (int i = 0; i < 3000; ++i) {
+        HistoryStore::TrendPoint p = step.points[std::size_t(i % 10)];
+        p.runId = i + 1;
+        long_.points.push_back(p);
+    }
+    charts::ChartOptions narrow;
+    narrow.widthPx = 600;
+    const std::unique_ptr<QChart> dense = charts::trendChart(long_, narrow);
+    const QList<QPointF> line = seriesPoints(dense.get(), QStringLiteral("median per run"));
+    QVERIFY2(line.size() <= 2 * 600 / 6, qPrintable(QString::number(line.size())));
+    double highest = 0;
+    for (const QPointF& p : line)
+        highest = std::max(highest, p.y());
+    double expected = 0;
+    for (const HistoryStore::TrendPoint& p : step.points)
+        expected = std::max(expected, p.median);
+    QCOMPARE(highest, expected); // ns: the axis unit for medians of 100-150 ns
 
     // No run at all still gives a chart that says so.
     const std::unique_ptr<QChart> empty = charts::trendChart(WorkloadTrend{kStep, QStringLiteral("ns"), {}, {}}, {});
@@ -361,7 +395,7 @@ void TestHistoryView::historyTabShowsTrendAndRuns()
     // Choosing a run rings it on the trend.
     view->selectRun(m_store.ids[7]);
     QCOMPARE(view->selectedRunId(), m_store.ids[7]);
-    QVERIFY(seriesNames(view->trendHost()->chart()).contains(QStringLiteral("chosen run")));
+    QCOMPARE(seriesPoints(view->trendHost()->chart(), QStringLiteral("chosen run")).value(0).x(), 8.0);
     // The flat workload: no change point.
     view->workloadPicker()->setCurrentIndex(view->workloadPicker()->findData(kFlat));
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
@@ -452,8 +486,11 @@ void TestHistoryView::exportOfReopenedRunWritesFilesWithTrend()
     QCOMPARE(w->shownTrends()[0].points.size(), std::size_t(9)); // up to the run itself
     QTemporaryDir out;
     QString error;
+    QSignalSpy exported(w, &MainWindow::exportFinished); // written off the GUI thread
     QVERIFY2(w->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")}, &error),
              qPrintable(error));
+    QVERIFY(exported.wait(60'000));
+    QVERIFY2(exported.first().at(2).toString().isEmpty(), qPrintable(exported.first().at(2).toString()));
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md", "report.pdf"})
         QVERIFY2(QFile::exists(out.filePath(QLatin1String(name))), name);
     QFile json(out.filePath(QStringLiteral("results.json")));
@@ -488,7 +525,13 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     const QString path = m_dir->filePath(QStringLiteral("empty.sqlite"));
     MainWindow* w = window();
     QVERIFY(w);
-    QVERIFY(openAndWait(w, path));
+    // As --run does: the run waits for the store, which is opened off the GUI thread.
+    w->openHistory(path);
+    bool openWhenCalled = false;
+    w->whenHistoryReady([&] { openWhenCalled = w->history()->isOpen(); });
+    QTRY_VERIFY_WITH_TIMEOUT(openWhenCalled, 10'000);
+    QCOMPARE(w->baselinePicker()->currentText(), QStringLiteral("previous run"));
+    QVERIFY(w->history()->loader()->waitForIdle(10'000));
     const QStringList ids{QStringLiteral("architecture.errors.values")};
     QSignalSpy recorded(w, &MainWindow::runRecorded);
     QVERIFY(runToEnd(w, ids));
@@ -519,6 +562,36 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive"}).contains(verdict), qPrintable(verdict));
     QCOMPARE(w->liveView()->latencyChart()->chart()->series().size(), 2); // this run and the previous
     QCOMPARE(w->historyView()->runsModel()->rowCount(), 2);
+}
+
+void TestHistoryView::closingRightAfterARunStillRecordsIt()
+{
+    const QString path = m_dir->filePath(QStringLiteral("closing.sqlite"));
+    MainWindow* w = window();
+    QVERIFY(w);
+    QVERIFY(openAndWait(w, path));
+    w->workloadTree()->setCheckedIds({QStringLiteral("architecture.errors.values")});
+    QSignalSpy finished(w->controller(), &RunController::runFinished);
+    QVERIFY(w->startRun(true));
+    // Keep the store's thread busy until just after the run, so that the recording is queued
+    // behind this read when the window goes.
+    auto runOver = std::make_shared<std::atomic<bool>>(false);
+    w->history()->loader()->request<int>(
+        w,
+        [runOver](HistoryStore&, QString*) {
+            while (!runOver->load())
+                QThread::msleep(5);
+            QThread::msleep(200);
+            return 0;
+        },
+        [](int, const QString&) {});
+    QVERIFY(finished.wait(60'000));
+    runOver->store(true);
+    m_window.reset(); // closed at once: the queued reads are dropped, the recording is not
+    QString error;
+    auto store = HistoryStore::open(path, &error);
+    QVERIFY2(store, qPrintable(error));
+    QCOMPARE(store->runs({}, 0, &error).size(), std::size_t(1));
 }
 
 void TestHistoryView::unopenableStoreKeepsTheWindowWorking()

@@ -1,9 +1,12 @@
-// The dashboard driven as a user would, on the offscreen platform: filter, choose, run, stop,
-// see charts and table update, export.
+// The dashboard driven as a user would, on the offscreen platform: open suites, filter, choose,
+// run, stop, see charts, table and comparison update, export.
 #include "BuiltInWorkloads.h"
+#include "CommandLine.h"
+#include "ComparisonView.h"
 #include "LiveChart.h"
 #include "LiveView.h"
 #include "MainWindow.h"
+#include "PdfReport.h"
 #include "ResultsTableModel.h"
 #include "ResultsView.h"
 #include "RunController.h"
@@ -18,6 +21,7 @@
 #include <QComboBox>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QtTest>
 
 using namespace crucible;
@@ -35,10 +39,23 @@ private Q_SLOTS:
     void secondRunOverlaysAndComparesWithTheFirst();
     void choosingARowShowsItsCharts();
     void exportWritesFiles();
+    void exportWritesPdfOffTheGuiThread();
     void liveChartDecimates();
+    void liveChartKeepsItsLineWhenOverlaysChange();
+    void openingASuiteFillsTheTreeAndRuns();
+    void commandLineChoosesSuiteWorkloadsAndSettings();
+    void badSuiteKeepsTheOldOne_data();
+    void badSuiteKeepsTheOldOne();
+    void suiteAndSettingsComeBackAtStart();
+    void comparisonShowsPairsBudgetsAndClaims();
 
 private:
     bool runToEnd(const QStringList& ids);
+    // A suite file in the test's temporary folder.
+    QString writeSuite(const QString& name, const QByteArray& json);
+    void recreateWindow(ExternalReports reports = {});
+
+    QTemporaryDir m_dir;
 
     WorkloadRegistry m_registry;
     std::unique_ptr<MainWindow> m_window;
@@ -53,7 +70,15 @@ void TestMainWindow::initTestCase()
 void TestMainWindow::init()
 {
     QSettings().clear();
-    m_window = std::make_unique<MainWindow>(m_registry, ExternalReports{});
+    recreateWindow();
+}
+
+void TestMainWindow::recreateWindow(ExternalReports reports)
+{
+    if (m_window)
+        m_window->close(); // saves its settings, as closing the real window does
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>(m_registry, std::move(reports));
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
@@ -64,6 +89,15 @@ void TestMainWindow::init()
 void TestMainWindow::cleanup()
 {
     m_window.reset();
+}
+
+QString TestMainWindow::writeSuite(const QString& name, const QByteArray& json)
+{
+    const QString path = m_dir.filePath(name);
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size())
+        qFatal("cannot write %s", qPrintable(path));
+    return path;
 }
 
 bool TestMainWindow::runToEnd(const QStringList& ids)
@@ -130,9 +164,10 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     QVERIFY(runToEnd(ids));
     // Run 1 is both the baseline and a recent run: overlaid once.
     QCOMPARE(m_window->liveView()->latencyChart()->chart()->series().size(), 2);
-    const QString verdict =
-        m_window->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString();
-    QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive"}).contains(verdict), qPrintable(verdict));
+    // Compared off the GUI thread: the verdict comes a moment later.
+    auto verdict = [this] { return m_window->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString(); };
+    QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive"}).contains(verdict()), qPrintable(verdict()));
+    QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
 }
 
 void TestMainWindow::choosingARowShowsItsCharts()
@@ -156,9 +191,46 @@ void TestMainWindow::exportWritesFiles()
     QVERIFY(!m_window->exportShownRun(dir.path(), {QStringLiteral("json")}, &error)); // nothing to export yet
     QVERIFY(!error.isEmpty());
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
     QVERIFY(m_window->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")}, &error));
+    QVERIFY(exported.wait(30'000));
+    QCOMPARE(exported.first().at(2).toString(), QString()); // no error
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md"})
         QVERIFY2(QFile::exists(dir.filePath(QLatin1String(name))), name);
+    // The run's budgets and claims are in the files, as a headless run writes them.
+    QFile json(dir.filePath(QStringLiteral("results.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    QVERIFY(!root.value(QStringLiteral("budgets")).toArray().isEmpty());
+
+    // An unwritable folder is reported with the export's own signal, naming it.
+    QVERIFY(m_window->exportShownRun(QStringLiteral("/proc/crucible-no-such-dir"), {QStringLiteral("json")}, &error));
+    QVERIFY(exported.wait(30'000));
+    QVERIFY2(exported.last().at(2).toString().contains(QStringLiteral("/proc/crucible-no-such-dir")),
+             qPrintable(exported.last().at(2).toString()));
+}
+
+void TestMainWindow::exportWritesPdfOffTheGuiThread()
+{
+    recreateWindow({report::pdfReportFormat()});
+    QVERIFY(runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
+    QTemporaryDir dir;
+    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
+    QString error;
+    QVERIFY(m_window->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("pdf")}, &error));
+    // The GUI thread is free while the report is written: a timer keeps firing.
+    int ticks = 0;
+    QTimer tick;
+    connect(&tick, &QTimer::timeout, [&] { ++ticks; });
+    tick.start(1);
+    QVERIFY(exported.wait(60'000));
+    QCOMPARE(exported.first().at(2).toString(), QString());
+    QVERIFY(exported.first().at(1).toStringList().contains(QStringLiteral("report.pdf")));
+    QFile pdf(dir.filePath(QStringLiteral("report.pdf")));
+    QVERIFY(pdf.open(QIODevice::ReadOnly));
+    QVERIFY(pdf.read(5) == "%PDF-");
+    QVERIFY(pdf.size() > 10'000); // with its charts
+    QVERIFY(ticks > 0);
 }
 
 void TestMainWindow::liveChartDecimates()
@@ -174,6 +246,158 @@ void TestMainWindow::liveChartDecimates()
     QCOMPARE(chart.bufferedPoints(), 100'000);
     QVERIFY2(chart.shownPoints() <= 2 * 2000, qPrintable(QString::number(chart.shownPoints())));
     QVERIFY(chart.shownPoints() >= 100);
+}
+
+void TestMainWindow::liveChartKeepsItsLineWhenOverlaysChange()
+{
+    charts::LiveChart chart(QStringLiteral("t"), QStringLiteral("x"), charts::LiveChart::ValueKind::TimeNs);
+    chart.resize(400, 300);
+    const QList<QPointF> points{{0, 10}, {1, 12}, {2, 11}};
+    chart.append(points);
+    QVERIFY(chart.refresh());
+    QCOMPARE(chart.shownPoints(), 3);
+    // Earlier runs arriving from the history while the workload runs: the line stays.
+    chart.setOverlays({QList<QPointF>{{0, 9}, {1, 9}}, QList<QPointF>{{0, 8}}}, {QStringLiteral("a"), QStringLiteral("b")});
+    QCOMPARE(chart.shownPoints(), 3);
+    QVERIFY(chart.refresh());
+    QCOMPARE(chart.shownPoints(), 3);
+    QCOMPARE(chart.chart()->series().size(), 3); // a legend entry for each overlay and the run
+    chart.clear();
+    QVERIFY(chart.refresh());
+    QCOMPARE(chart.shownPoints(), 0);
+}
+
+void TestMainWindow::openingASuiteFillsTheTreeAndRuns()
+{
+    const QString path = writeSuite(QStringLiteral("tiny.json"), R"({
+        "name": "tiny",
+        "defaults": { "samples": 7, "warm_up_s": 0.05, "measurement_s": 0.2 },
+        "workloads": [
+            { "id": "architecture.errors.values" },
+            { "id": "tools.true", "command": ["true"] }
+        ]
+    })");
+    QString error;
+    QVERIFY2(m_window->openSuite(path, &error), qPrintable(error));
+    WorkloadTree* tree = m_window->workloadTree();
+    QCOMPARE(tree->visibleWorkloadCount(), 2);
+    QCOMPARE(tree->checkedIds(), QStringList({QStringLiteral("architecture.errors.values"), QStringLiteral("tools.true")}));
+    QCOMPARE(m_window->suiteFile(), path);
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("tiny")));
+    QCOMPARE(m_window->settings().sampleCount, 7); // the suite's defaults fill the tool bar
+    QCOMPARE(QSettings().value(QStringLiteral("suite/recent")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
+
+    // Both kinds of workload run from the window, the command one included.
+    QSignalSpy finished(m_window->controller(), &RunController::runFinished);
+    QVERIFY(m_window->startRun(false));
+    QVERIFY(finished.wait(60'000));
+    const RunResult run = finished.first().first().value<RunResult>();
+    QCOMPARE(run.info.suiteName, QStringLiteral("tiny"));
+    QCOMPARE(int(run.results.size()), 2);
+    QCOMPARE(run.results[1].info.id, QStringLiteral("tools.true"));
+    QCOMPARE(run.results[1].status, Status::Ok);
+    QCOMPARE(int(run.results[1].samples.size()), 7);
+    QCOMPARE(m_window->resultsView()->model()->rowCount(), 2);
+}
+
+void TestMainWindow::commandLineChoosesSuiteWorkloadsAndSettings()
+{
+    const QString path = writeSuite(QStringLiteral("cli.json"), R"({"name": "cli-suite",
+        "defaults": { "samples": 7, "measurement_s": 0.5 },
+        "workloads": [{"id": "architecture.errors.values"}, {"id": "architecture.errors.exceptions"},
+                      {"id": "tools.true", "command": ["true"]}]})");
+    const ParsedCommandLine parsed = parseCommandLine(
+        {QStringLiteral("crucible-bench"), QStringLiteral("--suite"), path, QStringLiteral("--sample-size"), QStringLiteral("9"),
+         QStringLiteral("tools")},
+        QProcessEnvironment());
+    QVERIFY2(parsed.options, qPrintable(parsed.error.message));
+    QVERIFY(m_window->applyCommandLine(*parsed.options));
+    QCOMPARE(m_window->suiteFile(), path);
+    QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("tools.true")}); // FILTER words
+    QCOMPARE(m_window->settings().sampleCount, 9);       // the flag beats the suite's default
+    QCOMPARE(m_window->settings().measurementSeconds, 0.5); // the suite's default beats the window's
+}
+
+void TestMainWindow::badSuiteKeepsTheOldOne_data()
+{
+    QTest::addColumn<QByteArray>("json");
+    QTest::addColumn<QString>("named"); // what the message must name besides the file
+    QTest::newRow("wrong type") << QByteArray(R"({"name": "bad", "workloads": [{"id": "x", "command": ["true"], "timeout_s": "ten"}]})")
+                                << QStringLiteral("workloads[0].timeout_s");
+    QTest::newRow("unknown id") << QByteArray(R"({"name": "bad", "workloads": [{"id": "architecture.nope"}]})")
+                                << QStringLiteral("architecture.nope");
+    QTest::newRow("broken JSON") << QByteArray(R"({"name": "bad",
+  "workloads": [
+)") << QStringLiteral("line");
+}
+
+void TestMainWindow::badSuiteKeepsTheOldOne()
+{
+    QFETCH(QByteArray, json);
+    QFETCH(QString, named);
+    const QString good = writeSuite(QStringLiteral("good.json"), R"({"name": "good", "workloads": [{"id": "architecture.errors.values"}]})");
+    QString error;
+    QVERIFY2(m_window->openSuite(good, &error), qPrintable(error));
+    const QString bad = writeSuite(QStringLiteral("bad.json"), json);
+    QVERIFY(!m_window->openSuite(bad, &error));
+    QVERIFY2(error.contains(bad) && error.contains(named), qPrintable(error));
+    QCOMPARE(m_window->suiteFile(), good);
+    QCOMPARE(m_window->controller()->suite().name, QStringLiteral("good"));
+    QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("architecture.errors.values")});
+    QCOMPARE(QSettings().value(QStringLiteral("suite/last")).toString(), good); // not the bad one
+    QVERIFY(!m_window->openSuite(m_dir.filePath(QStringLiteral("missing.json")), &error));
+    QVERIFY2(error.contains(QStringLiteral("missing.json")), qPrintable(error));
+}
+
+void TestMainWindow::suiteAndSettingsComeBackAtStart()
+{
+    const QString path = writeSuite(QStringLiteral("kept.json"), R"({"name": "kept", "workloads": [
+        {"id": "architecture.errors.values"}, {"id": "architecture.errors.exceptions"}]})");
+    QString error;
+    QVERIFY2(m_window->openSuite(path, &error), qPrintable(error));
+    m_window->workloadTree()->setCheckedIds({QStringLiteral("architecture.errors.exceptions")});
+    m_window->findChild<QSpinBox*>()->setValue(77);
+    recreateWindow();
+    QCOMPARE(m_window->suiteFile(), path);
+    QCOMPARE(m_window->workloadTree()->visibleWorkloadCount(), 2);
+    QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("architecture.errors.exceptions")});
+    QCOMPARE(m_window->settings().sampleCount, 77); // the user's value, not the suite's
+
+    // The last suite gone: the window starts with the built-in suite and says why.
+    QVERIFY(QFile::remove(path));
+    recreateWindow();
+    QCOMPARE(m_window->suiteFile(), QString());
+    QCOMPARE(m_window->workloadTree()->visibleWorkloadCount(), int(m_registry.all().size()));
+}
+
+void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
+{
+    QSignalSpy shown(m_window.get(), &MainWindow::verdictsShown);
+    QVERIFY(runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed"),
+                      QStringLiteral("script_engine.tool_exec.simple")}));
+    QVERIFY(shown.wait(30'000));
+    ComparisonView* view = m_window->comparisonView();
+    QVERIFY(view->ratioHost()->chart() != nullptr);
+    // The default suite's claim on the events pair, with a verdict; its budget on tool_exec.
+    QTableWidget* claims = view->claimTable();
+    bool eventsClaim = false;
+    for (int r = 0; r < claims->rowCount(); ++r)
+        if (claims->item(r, 5)->text().contains(QStringLiteral("architecture.events.string_keyed"))) {
+            eventsClaim = true;
+            QVERIFY(claims->item(r, 2)->text().endsWith(QLatin1Char('%')));
+            QVERIFY(QStringList({"confirmed", "refuted", "inconclusive"}).contains(claims->item(r, 1)->text()));
+        }
+    QVERIFY(eventsClaim);
+    QTableWidget* budgets = view->budgetTable();
+    bool toolBudget = false;
+    for (int r = 0; r < budgets->rowCount(); ++r)
+        if (budgets->item(r, 0)->text() == QStringLiteral("script_engine.tool_exec.simple")
+            && budgets->item(r, 1)->text() == QStringLiteral("median_ms")) {
+            toolBudget = true;
+            QCOMPARE(budgets->item(r, 4)->text(), QStringLiteral("passed"));
+        }
+    QVERIFY(toolBudget);
+    QVERIFY(!m_window->shownRun()->claims.empty()); // exports carry them
 }
 
 QTEST_MAIN(TestMainWindow)

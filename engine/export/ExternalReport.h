@@ -32,7 +32,8 @@ struct ExternalReport {
     QString format;   // the --format name, e.g. "pdf"
     QString fileName; // in the output directory, e.g. "report.pdf"
     // The file's bytes, or std::nullopt with *error set. Called on the thread that owns the
-    // application object (the PDF writer paints with QPainter).
+    // application object (the PDF writer paints with QPainter), unless the writer was made for
+    // another thread (the window's exports: report::pdfReportFormat with a ChartHandOff).
     std::function<std::optional<QByteArray>(const RunResult&, const ReportOptions&, QString* error)> render;
 };
 using ExternalReports = std::vector<ExternalReport>;

@@ -24,15 +24,11 @@ QList<QPointF> prepared(const MinMaxPyramid& points, int columns, double divisor
     return out;
 }
 
-// Up to this many points a line is drawn 1.5 px wide; beyond, one device pixel wide whatever
-// the scale (a cosmetic pen), which the raster engine draws on its fast path.
-constexpr qsizetype kWideLinePoints = 1000;
-
-QPen linePen(const QColor& color, qsizetype points)
+// One device pixel wide whatever the scale (a cosmetic pen): the raster engine's fast path.
+QPen linePen(const QColor& color)
 {
-    QPen pen(color, points <= kWideLinePoints ? 1.5 : 1.0);
+    QPen pen(color, 1.0);
     pen.setCosmetic(true);
-    pen.setCapStyle(Qt::FlatCap);
     return pen;
 }
 
@@ -86,17 +82,23 @@ void LiveChart::setLook(const ChartLook& look)
 void LiveChart::applyPens()
 {
     const std::size_t current = m_overlays.size();
-    m_current->setPen(QPen(m_look.seriesColor(0), 1.5));
-    m_lines->setPen(current, linePen(m_look.seriesColor(0), m_lines->pointCount(current)));
+    m_current->setPen(QPen(m_look.seriesColor(0), 2));
+    m_lines->setPen(current, linePen(m_look.seriesColor(0)));
     for (std::size_t i = 0; i < m_overlaySeries.size(); ++i) {
-        m_overlaySeries[i]->setPen(QPen(faint(m_look), 1.5));
-        m_lines->setPen(i, linePen(faint(m_look), m_lines->pointCount(i)));
+        m_overlaySeries[i]->setPen(QPen(faint(m_look), 2));
+        m_lines->setPen(i, linePen(faint(m_look)));
     }
 }
 
 void LiveChart::setTitle(const QString& title)
 {
     m_chart->setTitle(title);
+}
+
+void LiveChart::setMinimumXExtent(double x)
+{
+    m_minimumXExtent = x;
+    m_dirty = true;
 }
 
 void LiveChart::clear()
@@ -183,8 +185,13 @@ double LiveChart::updateAxes()
     // Latency axes start at zero so that a change reads in proportion; a little headroom. x
     // shows whole sample numbers on the ticks.
     const double top = maxY / divisor * 1.08;
-    const NiceScale x = empty ? NiceScale{0, 10, 6} : niceScale(minX, std::max(maxX, minX + 1));
     const NiceScale y = empty ? NiceScale{0, 1, 5} : niceScale(0, top > 0 ? top : 1);
+    if (m_minimumXExtent > 0) {
+        minX = empty ? 0 : std::min(minX, 0.0);
+        maxX = std::max(empty ? 0 : maxX, m_minimumXExtent);
+        empty = false;
+    }
+    const NiceScale x = empty ? NiceScale{0, 10, 6} : niceScale(minX, std::max(maxX, minX + 1));
     // Each setter that changes something makes Qt Charts lay out every series again.
     if (x != m_xScale) {
         m_x->setRange(x.min, x.max);
@@ -208,17 +215,12 @@ void LiveChart::rescale()
     const double divisor = updateAxes();
     // About two points per pixel column of the plot, whatever the length of the run.
     const int columns = std::max(50, int(m_chart->plotArea().width()));
-    const qsizetype before = shownPoints();
     m_lines->setPoints(m_overlays.size(), prepared(m_points, columns, divisor));
-    bool pensDue = (before <= kWideLinePoints) != (shownPoints() <= kWideLinePoints);
     if (m_overlaysDirty || columns != m_columns || divisor != m_divisor) {
         for (std::size_t i = 0; i < m_overlays.size(); ++i)
             m_lines->setPoints(i, prepared(m_overlays[i], columns, divisor));
         m_overlaysDirty = false;
-        pensDue = true;
     }
-    if (pensDue)
-        applyPens();
     m_columns = columns;
     m_divisor = divisor;
 }

@@ -30,13 +30,14 @@ namespace crucible::charts {
 //
 // What a frame costs, and why it stays small with a million points (benchmarks/bench_gui):
 //  - the buffer is a MinMaxPyramid, so decimation looks up blocks instead of rescanning;
-//  - every axis range change makes Qt Charts rebuild each series' geometry (a path and its
-//    stroked outline), so ranges are rounded to nice numbers here and set only when they
-//    change, and overlays are replaced only when the columns or the unit change;
+//  - every axis range change makes Qt Charts lay out the axis labels again (and rebuild each
+//    series' geometry), so ranges are rounded to nice numbers here and set only when they
+//    change, the x axis is sized for the whole run up front (setMinimumXExtent), and overlays
+//    are replaced only when the columns or the unit change;
 //  - the lines are drawn by a PlotLines item over the plot area, not by QLineSeries, which
-//    stroke an outline of every line on each change and draw it segment by segment; long lines
-//    get a cosmetic one-pixel pen, the raster engine's fast path. The (empty) series remain
-//    for the legend.
+//    stroke an outline of every line on each change and draw it segment by segment; lines get
+//    a cosmetic one-pixel pen, the raster engine's fast path (a wider pen is stroked into a
+//    polygon and filled: ten times the cost). The (empty) series remain for the legend.
 class LiveChart : public QWidget {
     Q_OBJECT
 public:
@@ -53,6 +54,9 @@ public:
     void append(std::span<const QPointF> points);
     // Earlier runs, drawn faint behind the current series; `labels` name them in the legend.
     void setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
+    // The x axis reaches at least `x` (the sample count the run will have): it is laid out once
+    // instead of growing, and relaid, as samples come. 0: follow the data only.
+    void setMinimumXExtent(double x);
 
     // Redraws when something changed since the last call; returns whether it did.
     bool refresh();
@@ -85,6 +89,7 @@ private:
     NiceScale m_xScale{0, 0, 0}; // none yet: the first rescale sets both
     NiceScale m_yScale{0, 0, 0};
     QString m_yTitle;
+    double m_minimumXExtent = 0;
     int m_columns = 0;
     double m_divisor = 0;
 };

@@ -28,6 +28,11 @@ struct TrendChartOptions {
 std::unique_ptr<QChart> trendChart(const WorkloadTrend& trend, const ChartOptions& options,
                                    const TrendChartOptions& trendOptions = {});
 
+// Rings run `runId` on a chart trendChart() made of `trend` (0: no run), without rebuilding it:
+// choosing runs in a list stays cheap however long the history. False when `chart` is not a
+// trend chart.
+bool setTrendHighlight(QChart& chart, const WorkloadTrend& trend, qint64 runId);
+
 // The step for integer ticks on an axis of `count` runs that leaves at most `maxTicks` labels:
 // 1, 2, 5, 10, 20, 50 …
 int runTickStep(int count, int maxTicks);

@@ -24,8 +24,15 @@ HistoryLoader::HistoryLoader(QObject* parent) : QObject(parent), m_thread(new QT
 HistoryLoader::~HistoryLoader()
 {
     m_stopping->store(true);
-    QMetaObject::invokeMethod(m_worker, [w = m_worker] { w->store.reset(); }, Qt::QueuedConnection);
-    m_thread->quit();
+    // Queued behind every job asked for (QThread::quit() would leave them unprocessed): the
+    // writes run, then the store closes on its own thread, then the thread ends.
+    QMetaObject::invokeMethod(
+        m_worker,
+        [w = m_worker] {
+            w->store.reset();
+            QThread::currentThread()->quit();
+        },
+        Qt::QueuedConnection);
     m_thread->wait();
     delete m_worker;
     delete m_thread;
@@ -77,12 +84,12 @@ void HistoryLoader::close()
         Qt::QueuedConnection);
 }
 
-void HistoryLoader::post(Job job)
+void HistoryLoader::post(Job job, OnClose onClose)
 {
     QMetaObject::invokeMethod(
         m_worker,
-        [w = m_worker, job = std::move(job), stopping = m_stopping] {
-            if (!stopping->load())
+        [w = m_worker, job = std::move(job), stopping = m_stopping, onClose] {
+            if (onClose == OnClose::Run || !stopping->load())
                 job(w->store.get(), w->error);
         },
         Qt::QueuedConnection);

@@ -28,7 +28,8 @@ class HistoryLoader : public QObject {
     Q_OBJECT
 public:
     explicit HistoryLoader(QObject* parent = nullptr);
-    // Lets the running job finish, skips the queued ones and closes the store on its thread.
+    // Lets the running job finish, runs the queued writes (OnClose::Run), skips the queued
+    // reads and closes the store on its thread.
     ~HistoryLoader() override;
 
     // Opens `location` as --db takes it (empty: the per-user file), closing the store open
@@ -44,12 +45,16 @@ public:
     QString location() const { return m_location; }
     QString lastError() const { return m_error; }
 
+    // What becomes of a request still queued when the loader is destroyed (the window closes):
+    // a read is dropped, a write (recording a run, saving a baseline) still runs.
+    enum class OnClose { Skip, Run };
+
     // Runs `work` on the store's thread and then `done` on the GUI thread with its result and
     // the error it set (empty when it set none). Without an open store `work` does not run and
     // `done` gets a default T and the reason. Nothing is called once `receiver` is deleted.
     template <typename T>
     void request(QObject* receiver, std::function<T(HistoryStore&, QString* error)> work,
-                 std::function<void(T, const QString& error)> done);
+                 std::function<void(T, const QString& error)> done, OnClose onClose = OnClose::Skip);
 
     // For tests: waits (spinning the event loop) until every request made so far has been
     // answered. False on timeout.
@@ -64,7 +69,7 @@ private:
     using Job = std::function<void(HistoryStore* store, const QString& storeError)>;
     // Queues `job` on the store's thread; `reply` goes back to the GUI thread and runs there
     // if the store is still the one the job was asked of.
-    void post(Job job);
+    void post(Job job, OnClose onClose);
     void reply(quint64 generation, std::function<void()> deliver);
 
     QThread* m_thread;
@@ -79,7 +84,7 @@ private:
 
 template <typename T>
 void HistoryLoader::request(QObject* receiver, std::function<T(HistoryStore&, QString* error)> work,
-                            std::function<void(T, const QString& error)> done)
+                            std::function<void(T, const QString& error)> done, OnClose onClose)
 {
     const quint64 generation = m_generation;
     ++m_pending;
@@ -94,7 +99,7 @@ void HistoryLoader::request(QObject* receiver, std::function<T(HistoryStore&, QS
             if (guard)
                 done(std::move(*value), *error);
         });
-    });
+    }, onClose);
 }
 
 } // namespace crucible::gui

@@ -165,7 +165,10 @@ HistoryView::HistoryView(HistoryLoader* loader, QWidget* parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         updateButtons();
-        drawTrend(); // rings the chosen run
+        // Rings the chosen run on the trend shown, or draws it when there is none yet.
+        QChart* chart = m_trendHost->chart();
+        if (!chart || !charts::setTrendHighlight(*chart, m_trend, selectedRunId()))
+            drawTrend();
     });
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         Q_EMIT openRunRequested(index.data(RunListModel::kRunIdRole).toLongLong());
@@ -399,7 +402,8 @@ void HistoryView::saveBaseline(const QString& name, qint64 runId)
             }
             Q_EMIT baselineSaved(name, runId);
             reload(); // the run list and the trend mark it
-        });
+        },
+        HistoryLoader::OnClose::Run);
 }
 
 void HistoryView::saveBaselineInteractively()

@@ -103,6 +103,12 @@ void LiveView::addSamples(const QString& id, const Samples& batch)
     m_sampleIndex += int(batch.size());
 }
 
+void LiveView::setExpectedSamples(int count)
+{
+    for (charts::LiveChart* chart : {m_latency, m_memory})
+        chart->setMinimumXExtent(count > 1 ? count - 1 : 0);
+}
+
 void LiveView::refresh()
 {
     m_latency->refresh();

@@ -33,6 +33,9 @@ public:
     // that recorded it (imported runs have none).
     void setEarlier(const QString& id, const std::vector<Result>& earlier, const QStringList& labels);
     void addSamples(const QString& id, const Samples& batch);
+    // How many samples each workload of the run takes: the x axes are laid out for all of them
+    // at once (0: they grow with the samples).
+    void setExpectedSamples(int count);
     // Redraws the charts if new samples came; the window calls this from a timer.
     void refresh();
 

@@ -2,6 +2,8 @@
 
 #include "ChartHost.h"
 #include "Comparison.h"
+#include "ComparisonView.h"
+#include "ExportJob.h"
 #include "HistoryView.h"
 #include "LiveView.h"
 #include "PairRatios.h"
@@ -14,6 +16,7 @@
 #include "WindowHistory.h"
 #include "WorkloadRegistry.h"
 #include "WorkloadTree.h"
+#include "gates/Gates.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -30,14 +33,19 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+#include <QtConcurrent>
 
 namespace crucible::gui {
 
 namespace {
 // Overlays: the baseline plus at most this many of the latest runs.
 constexpr int kRecentOverlays = 3;
-// Redraw rate of the live charts while samples stream in.
-constexpr int kRefreshIntervalMs = 100;
+// Redraw rate of the live charts while samples stream in, and the shortest interval between
+// two progress updates of the status bar. Drawing is most of what the GUI thread does during a
+// run, and on a machine with few cores every millisecond of it is taken from the measuring
+// thread (benchmarks/bench_gui: at 5 frames a second the GUI thread is busy ~4% of the time).
+constexpr int kRefreshIntervalMs = 200;
+constexpr int kProgressIntervalMs = 250;
 } // namespace
 
 MainWindow::MainWindow(const WorkloadRegistry& registry, ExternalReports reports, QWidget* parent)
@@ -49,10 +57,9 @@ MainWindow::MainWindow(const WorkloadRegistry& registry, ExternalReports reports
     buildLayout();
     connectController();
     connectHistory();
-    std::vector<WorkloadInfo> infos;
-    for (const WorkloadFactory& f : registry.all())
-        infos.push_back(f.info);
-    m_tree->setWorkloads(infos);
+    m_export = new ExportJob(this);
+    connect(m_export, &ExportJob::finished, this, &MainWindow::onExportFinished);
+    restoreSuite(); // the last suite, else the built-in default suite: the tree's workloads
     restoreSettings();
     applyTheme();
     m_refresh->setInterval(kRefreshIntervalMs);
@@ -65,6 +72,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildActions()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    buildSuiteActions(file);
     QMenu* exportMenu = file->addMenu(tr("&Export shown run"));
     QAction* exportAll = exportMenu->addAction(tr("All formats…"), this, [this] {
         QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
@@ -104,8 +112,7 @@ void MainWindow::buildLayout()
 
     m_live = new LiveView;
     m_results = new ResultsView;
-    m_comparison = new charts::ChartHost;
-    m_comparison->showMessage(tr("Run the architecture pairs to compare the old way with the new."));
+    m_comparison = new ComparisonView;
     m_tabs = new QTabWidget;
     m_tabs->addTab(m_live, tr("Live"));
     m_tabs->addTab(m_results, tr("Results"));
@@ -158,6 +165,7 @@ void MainWindow::connectController()
         m_liveResults.clear();
         m_results->setResults({});
         m_statusText->setText(tr("Running %n workload(s)…", nullptr, count));
+        m_live->setExpectedSamples(m_controller->runSettings().sampleCount);
         m_tabs->setCurrentWidget(m_live);
         m_refresh->start();
         updateRunState();
@@ -187,7 +195,11 @@ void MainWindow::connectController()
 bool MainWindow::startRun(bool quickCheck)
 {
     const MeasurementSettings s = quickCheck ? MeasurementSettings::quickCheck() : settings();
-    return m_controller->start(m_tree->checkedIds(), s, quickCheck);
+    if (m_controller->start(m_tree->checkedIds(), s, quickCheck))
+        return true;
+    if (!m_controller->isRunning())
+        m_statusText->setText(m_controller->lastError());
+    return false;
 }
 
 void MainWindow::stopRun()
@@ -209,21 +221,29 @@ MeasurementSettings MainWindow::settings() const
 
 void MainWindow::updateProgress(const Progress& p)
 {
-    m_progress->setValue(int(p.overallFraction * 1000));
-    m_statusText->setText(tr("[%1/%2] %3").arg(p.workloadIndex + 1).arg(p.workloadCount).arg(p.workloadId));
-    m_eta->setText(tr("ETA %1").arg(formatEta(p.etaSeconds)));
+    // Up to 20 updates a second come while the measuring thread needs the CPU: shown at most
+    // every kProgressIntervalMs (a new workload at once), and each widget touched only when what
+    // it shows changes (a label's new text lays the status bar out again).
+    const QString status = tr("[%1/%2] %3").arg(p.workloadIndex + 1).arg(p.workloadCount).arg(p.workloadId);
+    const bool newWorkload = m_statusText->text() != status;
+    if (!newWorkload && m_sinceProgress.isValid() && m_sinceProgress.elapsed() < kProgressIntervalMs)
+        return;
+    m_sinceProgress.start();
+    if (newWorkload)
+        m_statusText->setText(status);
+    const int value = int(p.overallFraction * 1000);
+    if (value != m_progress->value())
+        m_progress->setValue(value);
+    const QString eta = tr("ETA %1").arg(formatEta(p.etaSeconds));
+    if (m_eta->text() != eta)
+        m_eta->setText(eta);
 }
 
 void MainWindow::onWorkloadFinished(const Result& finished)
 {
-    Result result = finished;
-    if (const RunResult* base = baselineRun()) {
-        for (const Result& b : base->results)
-            if (b.info.id == result.info.id)
-                compareWithBaseline(result, b, m_baseline->currentText());
-    }
-    m_liveResults.push_back(result);
-    m_results->upsert(result);
+    m_liveResults.push_back(finished);
+    m_results->upsert(finished);
+    compareWithWindowRun(finished); // with history, MainWindowHistory.cpp compares
 }
 
 void MainWindow::onRunFinished(const RunResult& run)
@@ -240,6 +260,12 @@ void MainWindow::onRunFinished(const RunResult& run)
     m_eta->clear();
     refillRunLists();
     updateRunState();
+    if (!run.cancelled && !m_liveResults.empty()) {
+        // The outcome comes forward: the table, with a workload's distribution and samples.
+        m_tabs->setCurrentWidget(m_results);
+        if (m_results->selectedId().isEmpty())
+            m_results->selectWorkload(m_liveResults.front().info.id);
+    }
 }
 
 void MainWindow::showRun(int index)
@@ -259,16 +285,38 @@ void MainWindow::showRun(int index)
 
 void MainWindow::showComparison(const RunResult& run)
 {
-    const std::vector<PairRatio> pairs = pairRatios(run);
-    if (pairs.empty()) {
-        m_comparison->showMessage(tr("Run the architecture pairs to compare the old way with the new."));
-        return;
-    }
-    charts::ChartOptions options;
-    options.look = charts::screenLook(palette());
-    options.widthPx = std::max(400, m_comparison->width());
-    options.heightPx = std::max(300, m_comparison->height());
-    m_comparison->setChart(charts::ratioChart(pairs, options));
+    // The pairs' bootstrap intervals and the claims' take a while on a large run: computed off
+    // the GUI thread. A run of the window's suite has its budgets and claims evaluated here, as
+    // a headless run does before writing its files, unless it carries them already.
+    struct Verdicts {
+        std::vector<PairRatio> pairs;
+        std::vector<BudgetOutcome> budgets;
+        std::vector<ClaimOutcome> claims;
+    };
+    std::optional<Suite> suite;
+    if (run.info.suiteName == m_controller->suite().name && run.budgets.empty() && run.claims.empty())
+        suite = m_controller->suite();
+    const quint64 serial = ++m_verdictSerial;
+    m_verdictsPending = true;
+    m_comparison->showPending(tr("Computing the pairs' ratios and the suite's budgets and claims…"));
+    QtConcurrent::run([run, suite = std::move(suite)] {
+        RunResult r = run;
+        if (suite)
+            evaluateGates(*suite, r);
+        return Verdicts{pairRatios(r), r.budgets, r.claims};
+    }).then(this, [this, serial](const Verdicts& v) {
+        if (serial != m_verdictSerial)
+            return; // another run is shown by now
+        m_verdictsPending = false;
+        if (m_shownRun) {
+            m_shownRun->budgets = v.budgets; // so that exports carry them
+            m_shownRun->claims = v.claims;
+        }
+        m_comparison->showVerdicts(v.pairs, v.budgets, v.claims);
+        Q_EMIT verdictsShown();
+        if (const auto request = std::exchange(m_exportAfterVerdicts, std::nullopt))
+            startExport(request->first, request->second);
+    });
 }
 
 const RunResult* MainWindow::baselineRun() const
@@ -293,7 +341,11 @@ std::vector<Result> MainWindow::earlierResults(const QString& id, QStringList* l
     std::vector<Result> earlier;
     const std::vector<RunResult>& runs = m_controller->runs();
     const RunResult* base = baselineRun();
+    // A finished run shown in the live charts is not its own history.
+    const bool showingFinished = !m_controller->isRunning() && m_shownRun;
     auto take = [&](const RunResult& run, const QString& label) {
+        if (showingFinished && run.info.started == m_shownRun->info.started)
+            return;
         for (const Result& r : run.results)
             if (r.info.id == id && !r.samples.empty()) {
                 earlier.push_back(r);
@@ -332,6 +384,8 @@ void MainWindow::updateRunState()
 {
     const bool running = m_controller->isRunning();
     const bool anyChecked = !m_tree->checkedIds().isEmpty();
+    m_openSuite->setEnabled(!running);
+    m_recentSuites->setEnabled(!running);
     m_runAction->setEnabled(!running && anyChecked);
     m_quickAction->setEnabled(!running && anyChecked);
     m_stopAction->setEnabled(running);
@@ -343,13 +397,16 @@ bool MainWindow::exportShownRun(const QString& dir, const QStringList& formats, 
     QString error;
     if (!m_shownRun)
         error = tr("There is no finished run to export yet.");
-    else if (prepareOutputDirectory(dir, &error)) {
-        ReportOptions options;
-        options.trends = m_shownTrends; // the PDF's trend over history
-        writeReportFiles(*m_shownRun, dir, formats, &error, m_reports, options);
-    }
-    if (error.isEmpty())
+    else if (m_export->isRunning() || m_exportAfterVerdicts)
+        error = tr("An export is still being written.");
+    if (error.isEmpty()) {
+        m_exportQuiet = errorOut != nullptr;
+        if (m_verdictsPending)
+            m_exportAfterVerdicts = std::make_pair(dir, formats);
+        else
+            startExport(dir, formats);
         return true;
+    }
     if (errorOut)
         *errorOut = error;
     else
@@ -365,8 +422,7 @@ void MainWindow::exportInteractively(const QStringList& formats)
     if (dir.isEmpty())
         return;
     settings.setValue(QStringLiteral("exportDir"), dir);
-    if (exportShownRun(dir, formats))
-        m_statusText->setText(tr("Exported to %1").arg(dir));
+    exportShownRun(dir, formats); // onExportFinished() says how it went
 }
 
 void MainWindow::applyTheme()
@@ -374,6 +430,7 @@ void MainWindow::applyTheme()
     const charts::ChartLook look = charts::screenLook(palette());
     m_live->setLook(look);
     m_results->setLook(look);
+    m_comparison->setLook(look);
     m_historyView->setLook(look);
 }
 

@@ -6,8 +6,10 @@
 #include "history/EarlierResults.h"
 #include "history/WorkloadTrend.h"
 
+#include <QElapsedTimer>
 #include <QMainWindow>
 
+#include <functional>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -24,7 +26,9 @@ QT_END_NAMESPACE
 
 namespace crucible {
 class WorkloadRegistry;
+struct CommandLineOptions;
 struct Progress;
+struct Suite;
 namespace charts {
 class ChartHost;
 }
@@ -32,6 +36,8 @@ class ChartHost;
 
 namespace crucible::gui {
 
+class ComparisonView;
+class ExportJob;
 class HistoryView;
 class LiveView;
 class ResultsView;
@@ -50,9 +56,25 @@ public:
 
     bool startRun(bool quickCheck);
     void stopRun();
-    // Writes the shown run's files in `formats` into `dir`; false with a message box on error
-    // (or `error` set, when given, without one).
+    // Starts writing the shown run's files in `formats` into `dir` off the GUI thread;
+    // exportFinished() follows. False when it cannot start (no run shown, an export going),
+    // with a message box, or with `error` set, when given, without one. A run just finished is
+    // exported once its budgets and claims are evaluated.
     bool exportShownRun(const QString& dir, const QStringList& formats, QString* error = nullptr);
+
+    // The suite the tree shows and runs use (MainWindowSuite.cpp): a suite file (SPEC.md "Suite
+    // file"), or the built-in default suite for an empty path. A file that cannot be read or is
+    // invalid leaves the current suite in place and says why, naming the file and the key: in a
+    // message box, or in `error` when given. A file opened becomes the last suite (reopened at
+    // the next start) and heads File ▸ Recent suites; `takeDefaults` loads its defaults (samples,
+    // warm-up and measurement time) into the tool bar.
+    bool openSuite(const QString& path, QString* error = nullptr, bool takeDefaults = true);
+    // The file of the suite shown; empty for the built-in default suite.
+    QString suiteFile() const { return m_suiteFile; }
+    // The command line's choices for the window: --suite, FILTER words (checked in the tree) and
+    // the measurement flags; a bad suite file is reported once the window is shown.
+    // Returns false when --suite could not be opened.
+    bool applyCommandLine(const CommandLineOptions& options);
     // Shows a finished run of this window (0 = the first) in the results and comparison tabs.
     void showRun(int index);
 
@@ -62,6 +84,7 @@ public:
     LiveView* liveView() const { return m_live; }
     ResultsView* resultsView() const { return m_results; }
     QComboBox* baselinePicker() const { return m_baseline; }
+    ComparisonView* comparisonView() const { return m_comparison; }
     const std::optional<RunResult>& shownRun() const { return m_shownRun; }
 
     // The history store (MainWindowHistory.cpp): each finished run is recorded into it and
@@ -72,6 +95,9 @@ public:
     // cannot be opened) the window compares and overlays only its own runs.
     void openHistory(const QString& location);
     void closeHistory();
+    // Calls `then` once the store being opened has answered (at once when none is opening):
+    // a run started by --run is compared and overlaid from its first workload on.
+    void whenHistoryReady(std::function<void()> then);
     // Reopens run `runId` of the store into the results and comparison tabs; storedRunShown()
     // follows. Export then writes that run.
     void showStoredRun(qint64 runId);
@@ -84,6 +110,10 @@ public:
     const std::vector<WorkloadTrend>& shownTrends() const { return m_shownTrends; }
 
 Q_SIGNALS:
+    // An export ended: the file names written into `dir`, or `error` naming the file.
+    void exportFinished(const QString& dir, const QStringList& written, const QString& error);
+    // The Comparison tab shows the pairs, budgets and claims of the shown run.
+    void verdictsShown();
     void runRecorded(qint64 runId);
     void storedRunShown(qint64 runId);
     void shownTrendsLoaded();
@@ -111,6 +141,15 @@ private:
     const RunResult* baselineRun() const;
     QString runLabel(int index) const;
 
+    // Suites, verdicts and exports (MainWindowSuite.cpp).
+    void buildSuiteActions(QMenu* file);
+    void refillRecentSuites();
+    void useSuite(const Suite& suite, const QString& file);
+    void restoreSuite();
+    void compareWithWindowRun(const Result& result);
+    void startExport(const QString& dir, const QStringList& formats);
+    void onExportFinished(const QString& dir, const QStringList& written, const QString& error);
+
     // History (MainWindowHistory.cpp).
     void connectHistory();
     void chooseHistoryLocation();
@@ -127,7 +166,7 @@ private:
     WorkloadTree* m_tree;
     LiveView* m_live;
     ResultsView* m_results;
-    charts::ChartHost* m_comparison;
+    ComparisonView* m_comparison;
     QTabWidget* m_tabs;
     QAction* m_runAction;
     QAction* m_quickAction;
@@ -152,6 +191,15 @@ private:
     quint64 m_runSerial = 0;      // counts the window's runs: a late comparison finds its run
     quint64 m_shownSerial = 0;    // the run serial of the shown run, 0 for one reopened from the store
     bool m_exportWhenLoaded = false; // History ▸ Export: export the reopened run once its trends are in
+    QString m_suiteFile;             // empty: the built-in default suite
+    QMenu* m_recentSuites = nullptr;
+    QAction* m_openSuite = nullptr;
+    ExportJob* m_export = nullptr;
+    quint64 m_verdictSerial = 0;     // counts verdict computations: only the latest is shown
+    bool m_verdictsPending = false;  // of the shown run
+    std::optional<std::pair<QString, QStringList>> m_exportAfterVerdicts; // dir, formats
+    bool m_exportQuiet = false;      // the export's caller takes its error; no message box
+    QElapsedTimer m_sinceProgress;   // since the status bar last showed progress
 };
 
 } // namespace crucible::gui

@@ -153,6 +153,22 @@ void MainWindow::openHistory(const QString& location)
     m_history->open(location);
 }
 
+void MainWindow::whenHistoryReady(std::function<void()> then)
+{
+    if (m_history->loader()->state() != HistoryLoader::State::Opening) {
+        then();
+        return;
+    }
+    auto connections = std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
+    auto once = [connections, then] {
+        QObject::disconnect(connections->first);
+        QObject::disconnect(connections->second);
+        then();
+    };
+    connections->first = connect(m_history, &WindowHistory::opened, this, once);
+    connections->second = connect(m_history, &WindowHistory::openFailed, this, once);
+}
+
 void MainWindow::closeHistory()
 {
     m_history->close();

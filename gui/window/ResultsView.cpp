@@ -42,6 +42,7 @@ ResultsView::ResultsView(QWidget* parent)
     auto* details = new QSplitter(Qt::Horizontal);
     details->addWidget(m_distribution);
     details->addWidget(m_samples);
+    details->setSizes({500, 500}); // half each: the samples chart needs the width as much
     auto* top = new QWidget;
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
@@ -52,6 +53,7 @@ ResultsView::ResultsView(QWidget* parent)
     splitter->addWidget(details);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({500, 500}); // half each: by their size hints the charts would get a fifth
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

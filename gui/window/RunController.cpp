@@ -1,33 +1,54 @@
 #include "RunController.h"
 
 #include "Session.h"
+#include "suite/SuitePlan.h"
 
 #include <QTimer>
 
 namespace crucible::gui {
 
 RunController::RunController(const WorkloadRegistry& registry, QObject* parent)
-    : QObject(parent), m_registry(registry)
+    : QObject(parent), m_registry(registry), m_suite(allRegisteredWorkloads(registry))
 {
+}
+
+void RunController::setSuite(Suite suite)
+{
+    m_suite = std::move(suite);
 }
 
 RunController::~RunController() = default; // the session's destructor stops and waits
 
 bool RunController::start(const QStringList& ids, const MeasurementSettings& settings, bool quickCheck)
 {
-    if (isRunning())
+    m_lastError.clear();
+    if (isRunning()) {
+        m_lastError = tr("A run is already going.");
         return false;
+    }
     SessionPlan plan;
-    plan.suiteName = QStringLiteral("default");
+    plan.suiteName = m_suite.name;
     plan.settings = settings;
     plan.quickCheck = quickCheck;
-    for (const WorkloadFactory& f : m_registry.all())
-        if (ids.contains(f.info.id))
-            plan.workloads.push_back(f.create(f.info.parameters));
-    if (plan.workloads.empty())
+    for (const SuiteWorkload& w : m_suite.workloads) {
+        if (!ids.contains(w.info.id))
+            continue;
+        try {
+            plan.workloads.push_back(instantiate(w, m_registry));
+        } catch (const std::exception& e) {
+            // A built-in refusing the suite's parameters, as the headless run reports it.
+            const QString file = m_suite.fileName.isEmpty() ? m_suite.name : m_suite.fileName;
+            m_lastError = QStringLiteral("%1: %2: %3").arg(file, w.info.id, QString::fromLocal8Bit(e.what()));
+            return false;
+        }
+    }
+    if (plan.workloads.empty()) {
+        m_lastError = tr("None of the chosen workloads is in the suite.");
         return false;
+    }
 
     const int count = int(plan.workloads.size());
+    m_runSettings = settings;
     m_suiteName = plan.suiteName;
     m_session = std::make_unique<Session>(std::move(plan));
     Session* session = m_session.get();

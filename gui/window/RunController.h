@@ -4,6 +4,7 @@
 #include "Result.h"
 #include "SuiteRunner.h"
 #include "WorkloadRegistry.h"
+#include "suite/Suite.h"
 
 #include <QObject>
 
@@ -16,17 +17,26 @@ class Session;
 
 namespace crucible::gui {
 
-// The window's handle on the engine: starts a Session for the chosen workloads, relays its
-// signals, and keeps the runs finished in this window so they can be overlaid and compared.
-// Only one run at a time.
+// The window's handle on the engine: starts a Session for the chosen workloads of its suite,
+// relays its signals, and keeps the runs finished in this window so they can be overlaid and
+// compared. Only one run at a time.
 class RunController : public QObject {
     Q_OBJECT
 public:
     explicit RunController(const WorkloadRegistry& registry, QObject* parent = nullptr);
     ~RunController() override;
 
-    // False when a run is already going or no id is known.
+    // The suite whose workloads start() runs: every registered workload until one is set.
+    // A run going on keeps the workloads it started with.
+    void setSuite(Suite suite);
+    const Suite& suite() const { return m_suite; }
+
+    // Runs the suite's workloads whose ids are in `ids`, in suite order. False when a run is
+    // already going, no id is in the suite, or a workload cannot be made (lastError() says why).
     bool start(const QStringList& ids, const MeasurementSettings& settings, bool quickCheck);
+    QString lastError() const { return m_lastError; }
+    // The settings of the run going on (or the last one).
+    MeasurementSettings runSettings() const { return m_runSettings; }
     void stop();
     bool isRunning() const;
     // The suite name of the run going on (or the last one): the history scope of its results.
@@ -50,6 +60,9 @@ private:
     std::unique_ptr<Session> m_finishedSession;
     std::vector<RunResult> m_runs;
     QString m_suiteName;
+    Suite m_suite;
+    QString m_lastError;
+    MeasurementSettings m_runSettings;
 };
 
 } // namespace crucible::gui

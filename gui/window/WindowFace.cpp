@@ -2,8 +2,6 @@
 
 #include "MainWindow.h"
 #include "PdfReport.h"
-#include "Selection.h"
-#include "WorkloadTree.h"
 
 #include <QApplication>
 #include <QSettings>
@@ -14,12 +12,9 @@ namespace crucible::gui {
 int runWindow(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
     MainWindow window(registry, {report::pdfReportFormat()});
-    if (!options.filters.isEmpty()) {
-        QStringList ids;
-        for (const WorkloadFactory* f : selectWorkloads(registry, options.filters))
-            ids << f->info.id;
-        window.workloadTree()->setCheckedIds(ids);
-    }
+    // --suite, FILTER words, measurement flags. A bad suite file is shown over the window,
+    // which keeps its previous suite and then does not start a run by itself.
+    const bool suiteOpened = window.applyCommandLine(options);
     // --db beats the "history location" setting (File ▸ History store…), which beats the
     // per-user file; --no-history runs the window without a store.
     if (options.noHistory)
@@ -27,8 +22,10 @@ int runWindow(const CommandLineOptions& options, const WorkloadRegistry& registr
     else
         window.openHistory(options.db.isEmpty() ? QSettings().value(QStringLiteral("history/location")).toString() : options.db);
     window.show();
-    if (options.runAtLaunch)
-        QTimer::singleShot(0, &window, [&window, quick = options.quickCheck] { window.startRun(quick); });
+    if (options.runAtLaunch && suiteOpened) // once the history can compare it
+        QTimer::singleShot(0, &window, [&window, quick = options.quickCheck] {
+            window.whenHistoryReady([&window, quick] { window.startRun(quick); });
+        });
     return QApplication::exec();
 }
 

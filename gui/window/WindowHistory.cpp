@@ -137,7 +137,8 @@ void WindowHistory::record(const RunResult& run)
                 return;
             }
             Q_EMIT recorded(runId, started);
-        });
+        },
+        HistoryLoader::OnClose::Run); // a window closed right after a run still records it
 }
 
 void WindowHistory::loadRun(qint64 runId, const BaselineChoice& choice)

@@ -61,7 +61,10 @@ void WorkloadTree::setWorkloads(const std::vector<WorkloadInfo>& workloads)
             parent->setData(category, kIdRole);
             m_model->appendRow(parent);
         }
-        auto* item = new QStandardItem(w.id.mid(category.size() + 1));
+        // The id without its category, which the parent row names; a suite's own ids ("mylib",
+        // an external command's) may not start with it.
+        const QString prefix = category + QLatin1Char('.');
+        auto* item = new QStandardItem(w.id.startsWith(prefix) ? w.id.mid(prefix.size()) : w.id);
         item->setData(w.id, kIdRole);
         item->setToolTip(QStringLiteral("%1\n%2").arg(w.id, w.description));
         item->setCheckable(true);

@@ -1,0 +1,80 @@
+#include "ExportJob.h"
+
+#include "PdfReport.h"
+#include "ReportFiles.h"
+
+#include <QtConcurrent>
+
+namespace crucible::gui {
+
+namespace {
+
+// `reports` with the PDF writer replaced by one for a worker thread, whose charts `charts`
+// draws on the GUI thread. A PDF whose charts were cancelled is not written.
+ExternalReports forWorkerThread(const ExternalReports& reports, const report::ChartHandOff& charts)
+{
+    ExternalReports out;
+    for (const ExternalReport& r : reports) {
+        if (r.format != QLatin1String("pdf")) {
+            out.push_back(r);
+            continue;
+        }
+        ExternalReport pdf = report::pdfReportFormat(charts.drawer());
+        pdf.fileName = r.fileName;
+        pdf.render = [render = std::move(pdf.render), charts](const RunResult& run, const ReportOptions& options,
+                                                               QString* error) -> std::optional<QByteArray> {
+            std::optional<QByteArray> bytes = render(run, options, error);
+            if (charts.cancelled()) {
+                *error = QStringLiteral("%1: the export was cancelled").arg(QStringLiteral("report.pdf"));
+                return std::nullopt;
+            }
+            return bytes;
+        };
+        out.push_back(std::move(pdf));
+    }
+    return out;
+}
+
+} // namespace
+
+ExportJob::ExportJob(QObject* parent) : QObject(parent)
+{
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = m_watcher.result();
+        Q_EMIT finished(m_dir, outcome.written, outcome.error);
+    });
+}
+
+ExportJob::~ExportJob()
+{
+    if (!isRunning())
+        return;
+    // The worker may be waiting for a chart from this (GUI) thread, which will not come while
+    // it waits here: cancelled, it stops waiting and skips the remaining charts.
+    m_charts->cancel();
+    m_watcher.waitForFinished();
+}
+
+bool ExportJob::start(RunResult run, const QString& dir, const QStringList& formats, const ExternalReports& reports,
+                      ReportOptions options)
+{
+    if (isRunning())
+        return false;
+    m_charts = std::make_unique<report::ChartHandOff>(this);
+    m_dir = dir;
+    m_watcher.setFuture(QtConcurrent::run([run = std::move(run), dir, formats, reports = forWorkerThread(reports, *m_charts),
+                                           options = std::move(options)] {
+        Outcome o;
+        if (prepareOutputDirectory(dir, &o.error))
+            o.written = writeReportFiles(run, dir, formats, &o.error, reports, options);
+        return o;
+    }));
+    return true;
+}
+
+bool ExportJob::isRunning() const
+{
+    return m_watcher.isRunning();
+}
+
+} // namespace crucible::gui
