@@ -164,6 +164,8 @@ bool MainWindow::applyCommandLine(const CommandLineOptions& options)
         for (const SuiteWorkload* w : selectSuiteWorkloads(m_controller->suite(), options.filters))
             ids << w->info.id;
         m_tree->setCheckedIds(ids);
+        if (ids.isEmpty())
+            m_statusText->setText(tr("No workload of the suite matches %1.").arg(options.filters.join(QLatin1Char(' '))));
     }
     // A flag beats the suite's defaults, as in the headless run.
     if (options.sampleSizeGiven)
