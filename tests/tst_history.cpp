@@ -2,7 +2,7 @@
 // samples survive the trip exactly, runs and baselines are found again, trends come out in
 // order, and a store that cannot be used says so instead of losing a run.
 #include "SyntheticRun.h"
-#include "history/BaselineLookup.h"
+#include "history/EarlierResults.h"
 #include "history/HistoryStore.h"
 #include "history/SampleBlob.h"
 
@@ -361,7 +361,7 @@ private slots:
         // from 150), cli.b is as before (unchanged), cli.c is new (no baseline).
         RunResult now = runOf({measured(QStringLiteral("cli.a"), 100, 4), measured(QStringLiteral("cli.b"), 50, 4),
                                measured(QStringLiteral("cli.c"), 1, 4)});
-        QVERIFY2(compareWithHistory(now, *store, QString(), kDefaultNoiseThresholdPct, &error), qPrintable(error));
+        QVERIFY2(compareStoredRun(now, 0, *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error), qPrintable(error));
         QVERIFY(now.results[0].baseline);
         QCOMPARE(now.results[0].baseline->name, QStringLiteral("previous run %1").arg(slower));
         QCOMPARE(now.results[0].baseline->verdict, QStringLiteral("improved"));
@@ -372,7 +372,7 @@ private slots:
 
         // Against the named baseline: 50% slower is a regression, the same is unchanged.
         RunResult later = runOf({measured(QStringLiteral("cli.a"), 150, 5), measured(QStringLiteral("cli.b"), 50, 5)});
-        QVERIFY(compareWithHistory(later, *store, QStringLiteral("base"), kDefaultNoiseThresholdPct, &error));
+        QVERIFY(compareStoredRun(later, 0, *store, BaselineChoice::named(QStringLiteral("base")), kDefaultNoiseThresholdPct, &error));
         QCOMPARE(later.results[0].baseline->verdict, QStringLiteral("regressed"));
         QVERIFY(qAbs(later.results[0].baseline->changePct - 50) < 3);
         QCOMPARE(later.results[1].baseline->verdict, QStringLiteral("unchanged"));

@@ -1,7 +1,7 @@
 #include "RunHistory.h"
 
 #include "HeadlessCommands.h"
-#include "history/BaselineLookup.h"
+#include "history/EarlierResults.h"
 
 #include <cstdio>
 
@@ -37,7 +37,9 @@ bool RunHistory::compare(RunResult& run, QString* error) const
 {
     if (!m_store)
         return true;
-    return compareWithHistory(run, *m_store, m_options.baseline, m_options.noiseThresholdPct, error);
+    const BaselineChoice choice =
+        m_options.baseline.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(m_options.baseline);
+    return compareStoredRun(run, 0, *m_store, choice, m_options.noiseThresholdPct, error);
 }
 
 std::vector<WorkloadTrend> RunHistory::trends(const RunResult& run, QString* error) const

@@ -35,9 +35,11 @@ struct EarlierResults {
 EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId, const HistoryStore::Filter& scope,
                                   const BaselineChoice& choice, int recentCount, QString* error);
 
-// Fills the baseline comparison of each result of `run`, a past run reopened from the store as
-// run `runId` (the store keeps no comparisons): against the chosen baseline, or each workload's
-// previous ok result of the same suite on the same host before that run.
+// Fills the baseline comparison of each result of `run`: a run just measured and not recorded
+// yet (`runId` 0), or a past run reopened from the store as run `runId` (the store keeps no
+// comparisons). Against the chosen baseline, or each workload's previous ok result of the same
+// suite on the same host before that run, so that a filtered run still finds each workload's
+// last measurement. False only when the store fails or a named baseline does not exist.
 bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, const BaselineChoice& choice,
                       double noiseThresholdPct, QString* error);
 

@@ -324,13 +324,14 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
     std::vector<RunRecord> records;
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
+    // The one aggregate the two engines spell differently.
+    const QString baselineNames = isPostgreSQL() ? QStringLiteral("string_agg(b.name, ',' ORDER BY b.name)")
+                                                 : QStringLiteral("group_concat(b.name, ',')");
     q.prepare(QStringLiteral("SELECT r.id, (SELECT d.info FROM run_details d WHERE d.run_id = r.id), r.source, r.cancelled, "
                              "(SELECT COUNT(*) FROM results x WHERE x.run_id = r.id), "
-                             "(SELECT string_agg(b.name, ',') FROM baselines b WHERE b.run_id = r.id) "
-                             "FROM runs r WHERE 1 = 1%1 ORDER BY r.id DESC%2")
-                  .arg(filterClauses(filter), limitClause(limit))
-                  .replace(QLatin1String("string_agg(b.name, ',')"),
-                           isPostgreSQL() ? QLatin1String("string_agg(b.name, ',' ORDER BY b.name)") : QLatin1String("group_concat(b.name, ',')")));
+                             "(SELECT %1 FROM baselines b WHERE b.run_id = r.id) "
+                             "FROM runs r WHERE 1 = 1%2 ORDER BY r.id DESC%3")
+                  .arg(baselineNames, filterClauses(filter), limitClause(limit)));
     bindFilter(q, filter);
     QString why;
     if (!run(q, &why)) {
