@@ -142,10 +142,12 @@ void TestCharts::niceScaleRoundsOutward_data()
     QTest::addColumn<double>("niceMin");
     QTest::addColumn<double>("niceMax");
     QTest::addColumn<int>("ticks");
-    QTest::newRow("samples") << 0.0 << 1'000'029.0 << 0.0 << 1'200'000.0 << 7;
-    QTest::newRow("µs") << 0.0 << 1.3824 << 0.0 << 1.5 << 4;
-    QTest::newRow("offset") << 3.0 << 97.0 << 0.0 << 100.0 << 6;
-    QTest::newRow("small") << 0.0 << 9.0 << 0.0 << 10.0 << 6;
+    QTest::addColumn<QString>("labels"); // as many decimals as the step needs
+    QTest::newRow("samples") << 0.0 << 1'000'029.0 << 0.0 << 1'200'000.0 << 7 << "%.0f";
+    QTest::newRow("µs") << 0.0 << 1.3824 << 0.0 << 1.5 << 4 << "%.1f";
+    QTest::newRow("offset") << 3.0 << 97.0 << 0.0 << 100.0 << 6 << "%.0f";
+    QTest::newRow("small") << 0.0 << 9.0 << 0.0 << 10.0 << 6 << "%.0f";
+    QTest::newRow("hundredths") << 0.0 << 0.09 << 0.0 << 0.1 << 6 << "%.2f";
 }
 
 void TestCharts::niceScaleRoundsOutward()
@@ -155,10 +157,12 @@ void TestCharts::niceScaleRoundsOutward()
     QFETCH(double, niceMin);
     QFETCH(double, niceMax);
     QFETCH(int, ticks);
+    QFETCH(QString, labels);
     const charts::NiceScale s = charts::niceScale(min, max);
     QCOMPARE(s.min, niceMin);
     QCOMPARE(s.max, niceMax);
     QCOMPARE(s.tickCount, ticks);
+    QCOMPARE(charts::tickLabelFormat(s), labels);
 }
 
 void TestCharts::timeScalePicksReadableUnits_data()

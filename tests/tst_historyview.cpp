@@ -432,10 +432,11 @@ void TestHistoryView::choosingAWorkloadElsewhereShowsItsTrend()
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     QCOMPARE(w->historyView()->currentWorkload(), kFlat);
     QCOMPARE(w->historyView()->trend().workloadId, kFlat);
-    // ... and its live charts overlay the earlier runs from the store.
+    // ... and its live charts draw the earlier runs from the store behind it: the previous run
+    // as the band, the three before as lines.
     QCOMPARE(w->liveView()->currentId(), kFlat);
-    QVERIFY2(w->liveView()->latencyChart()->chart()->series().size() >= 2,
-             qPrintable(QString::number(w->liveView()->latencyChart()->chart()->series().size())));
+    QVERIFY(w->liveView()->latencyChart()->band().has_value());
+    QCOMPARE(w->liveView()->latencyChart()->overlayCount(), std::size_t(WindowHistory::kRecentOverlays));
 }
 
 void TestHistoryView::reopenedRunFillsTableComparedWithTheRunBefore()
@@ -560,7 +561,15 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QCOMPARE(w->shownRun()->results[0].baseline->name, QStringLiteral("previous run %1").arg(first));
     const QString verdict = w->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString();
     QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive"}).contains(verdict), qPrintable(verdict));
-    QCOMPARE(w->liveView()->latencyChart()->chart()->series().size(), 2); // this run and the previous
+    // The previous run is drawn behind this one as a band; it was measured in a window, so its
+    // memory is too.
+    QVERIFY(w->liveView()->latencyChart()->band().has_value());
+    QVERIFY(w->liveView()->memoryChart()->band().has_value());
+    QCOMPARE(w->liveView()->latencyChart()->chart()->series().size(), 2); // legend: the band, this run
+    QString sourceError;
+    auto reopened = HistoryStore::open(path, &sourceError);
+    QVERIFY2(reopened, qPrintable(sourceError));
+    QCOMPARE(reopened->runs({}, 1, &sourceError).front().source, HistoryStore::kWindowSource);
     QCOMPARE(w->historyView()->runsModel()->rowCount(), 2);
 }
 

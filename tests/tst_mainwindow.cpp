@@ -42,6 +42,7 @@ private Q_SLOTS:
     void exportWritesPdfOffTheGuiThread();
     void liveChartDecimates();
     void liveChartKeepsItsLineWhenOverlaysChange();
+    void liveViewDrawsTheBaselineAsABand();
     void openingASuiteFillsTheTreeAndRuns();
     void commandLineChoosesSuiteWorkloadsAndSettings();
     void badSuiteKeepsTheOldOne_data();
@@ -161,9 +162,25 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     QVERIFY(runToEnd(ids));
     QCOMPARE(m_window->baselinePicker()->count(), 2); // "none" and run 1, which is chosen
     QCOMPARE(m_window->baselinePicker()->currentData().toInt(), 0);
+    // While run 2 measures, run 1 is both the baseline and a recent run: drawn once, as the
+    // baseline's band (seen right after the window has started showing the workload).
+    bool latencyBand = false, memoryBand = false;
+    std::size_t overlays = 99;
+    qsizetype legend = 0;
+    const QMetaObject::Connection watch =
+        connect(m_window->controller(), &RunController::workloadStarted, this, [&] {
+            charts::LiveChart* latency = m_window->liveView()->latencyChart();
+            latencyBand = latency->band().has_value();
+            memoryBand = m_window->liveView()->memoryChart()->band().has_value();
+            overlays = latency->overlayCount();
+            legend = latency->chart()->series().size();
+        });
     QVERIFY(runToEnd(ids));
-    // Run 1 is both the baseline and a recent run: overlaid once.
-    QCOMPARE(m_window->liveView()->latencyChart()->chart()->series().size(), 2);
+    disconnect(watch);
+    QVERIFY(latencyBand);
+    QVERIFY(memoryBand); // measured in this window too
+    QCOMPARE(overlays, std::size_t(0));
+    QCOMPARE(legend, 2); // the band, this run
     // Compared off the GUI thread: the verdict comes a moment later.
     auto verdict = [this] { return m_window->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString(); };
     QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive"}).contains(verdict()), qPrintable(verdict()));
@@ -265,6 +282,55 @@ void TestMainWindow::liveChartKeepsItsLineWhenOverlaysChange()
     chart.clear();
     QVERIFY(chart.refresh());
     QCOMPARE(chart.shownPoints(), 0);
+}
+
+void TestMainWindow::liveViewDrawsTheBaselineAsABand()
+{
+    // A baseline of 8 samples at 100…800 ns per iteration and 10…80 MiB, measured headless;
+    // a recent run measured in a window.
+    auto resultOf = [](int samples) {
+        Result r;
+        r.info.id = QStringLiteral("w");
+        for (int i = 1; i <= samples; ++i)
+            r.samples.push_back(Sample{1, 100.0 * i, 0, std::int64_t(i) * 10 * 1024 * 1024});
+        return r;
+    };
+    LiveOverlays earlier;
+    earlier.baseline = EarlierRun{resultOf(8), QStringLiteral("baseline v1"), false};
+    earlier.recent.push_back(EarlierRun{resultOf(3), QStringLiteral("run 7"), true});
+    LiveView view;
+    view.resize(600, 600);
+    WorkloadInfo info;
+    info.id = QStringLiteral("w");
+    view.showWorkload(info, earlier);
+    view.refresh();
+
+    const std::optional<charts::LiveChart::Band>& latency = view.latencyChart()->band();
+    QVERIFY(latency.has_value());
+    // numpy.percentile([100..800], [25, 50, 75]) = 275, 450, 625
+    QCOMPARE(latency->low, 275.0);
+    QCOMPARE(latency->middle, 450.0);
+    QCOMPARE(latency->high, 625.0);
+    QVERIFY(latency->label.startsWith(QStringLiteral("baseline v1")));
+    QCOMPARE(view.latencyChart()->overlayCount(), std::size_t(1));
+    // The headless baseline's memory is another process's: no band; the window run's line stays.
+    QVERIFY(!view.memoryChart()->band().has_value());
+    QCOMPARE(view.memoryChart()->overlayCount(), std::size_t(1));
+    // Legend order: the band, the earlier run, this run.
+    const QList<QAbstractSeries*> series = view.latencyChart()->chart()->series();
+    QCOMPARE(series.size(), 3);
+    QCOMPARE(series.front()->name(), latency->label);
+    QCOMPARE(series.back()->name(), QStringLiteral("this run"));
+
+    earlier.baseline->memoryCompares = true;
+    view.setEarlier(QStringLiteral("w"), earlier);
+    QVERIFY(view.memoryChart()->band().has_value());
+    QCOMPARE(view.memoryChart()->band()->middle, 45.0 * 1024 * 1024);
+    // A new workload starts without them.
+    info.id = QStringLiteral("other");
+    view.showWorkload(info, {});
+    QVERIFY(!view.latencyChart()->band().has_value());
+    QCOMPARE(view.latencyChart()->chart()->series().size(), 1);
 }
 
 void TestMainWindow::openingASuiteFillsTheTreeAndRuns()

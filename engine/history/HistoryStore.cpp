@@ -103,14 +103,15 @@ QJsonObject workloadInfoJson(const WorkloadInfo& info)
 const char kResultColumns[] =
     "x.run_id, r.started, x.workload, x.category, x.unit, x.status, x.error, x.info, x.sample_count, x.mean, "
     "x.median, x.stddev, x.mad, x.cv, x.min_value, x.max_value, x.p90, x.p99, x.ci_low, x.ci_high, x.outliers, "
-    "x.throughput, x.peak_rss, x.user_ns, x.sys_ns";
+    "x.throughput, x.peak_rss, x.user_ns, x.sys_ns, r.source";
 
-// One row of kResultColumns (plus the blob at index 25 when `withSamples`).
+// One row of kResultColumns (plus the blob at index 26 when `withSamples`).
 std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool withSamples, QString* error)
 {
     HistoryStore::StoredResult stored;
     stored.runId = q.value(0).toLongLong();
     stored.started = fromEpochMs(q.value(1));
+    stored.source = q.value(25).toString();
     Result& r = stored.result;
     r.info.id = q.value(2).toString();
     r.info.category = categoryFromName(q.value(3).toString()).value_or(Category::External);
@@ -140,7 +141,7 @@ std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool
     r.userNs = q.value(23).toDouble();
     r.sysNs = q.value(24).toDouble();
     if (withSamples) {
-        std::optional<Samples> samples = history::decodeSamples(q.value(25).toByteArray());
+        std::optional<Samples> samples = history::decodeSamples(q.value(26).toByteArray());
         if (!samples) {
             setError(error, QStringLiteral("run %1, workload %2: the stored samples are damaged").arg(stored.runId).arg(r.info.id));
             return std::nullopt;

@@ -35,11 +35,18 @@ public:
     QString location() const; // for messages (a URL without its password)
     bool isPostgreSQL() const;
 
+    // The source tags of runs measured by this program: headless, or in the window, whose
+    // process also holds the GUI, so that its memory readings do not compare with a headless
+    // run's. Imported runs are tagged with their tool's name (interop/BenchmarkFile.h).
+    static inline const QString kHeadlessSource = QStringLiteral("crucible-bench");
+    static inline const QString kWindowSource = QStringLiteral("crucible-bench window");
+    static bool isOwnSource(const QString& source) { return source == kHeadlessSource || source == kWindowSource; }
+
     // A past run as the run list shows it.
     struct RunRecord {
         qint64 id = 0;
         RunInfo info;
-        QString source;         // crucible-bench, or the tool an imported file came from
+        QString source;         // one of the own sources above, or the tool an imported file came from
         bool cancelled = false;
         int workloadCount = 0;
         QStringList baselines;  // names that point at this run
@@ -57,6 +64,7 @@ public:
     struct StoredResult {
         qint64 runId = 0;
         QDateTime started;
+        QString source;         // of its run
         Result result;          // samples filled only when asked for
     };
 
@@ -73,7 +81,7 @@ public:
 
     // Records `run` with the given source tag; returns its id.
     std::optional<qint64> recordRun(const RunResult& run, QString* error,
-                                    const QString& source = QStringLiteral("crucible-bench"));
+                                    const QString& source = kHeadlessSource);
 
     // Newest first; `limit` 0 for all.
     std::vector<RunRecord> runs(const Filter& filter, int limit = 0, QString* error = nullptr) const;

@@ -2,6 +2,7 @@
 
 #include "TimeScale.h"
 
+#include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QLegend>
@@ -37,6 +38,21 @@ QColor faint(const ChartLook& look)
     QColor c = look.text;
     c.setAlphaF(0.3);
     return c;
+}
+
+// The baseline's band: its own colour, so that it does not read as one more earlier run.
+QColor bandFill(const ChartLook& look)
+{
+    QColor c = look.seriesColor(1);
+    c.setAlphaF(0.18);
+    return c;
+}
+
+QPen bandMiddlePen(const ChartLook& look)
+{
+    QPen pen = linePen(look.seriesColor(1));
+    pen.setStyle(Qt::DashLine);
+    return pen;
 }
 
 } // namespace
@@ -88,6 +104,11 @@ void LiveChart::applyPens()
         m_overlaySeries[i]->setPen(QPen(faint(m_look), 2));
         m_lines->setPen(i, linePen(faint(m_look)));
     }
+    if (m_bandSeries) {
+        m_bandSeries->setBrush(bandFill(m_look));
+        m_bandSeries->setPen(bandMiddlePen(m_look));
+    }
+    m_dirty = true; // the band's colours go to PlotLines with its values
 }
 
 void LiveChart::setTitle(const QString& title)
@@ -104,6 +125,7 @@ void LiveChart::setMinimumXExtent(double x)
 void LiveChart::clear()
 {
     m_points.clear();
+    setBand(std::nullopt);
     setOverlays({}, {});
     m_dirty = true;
 }
@@ -129,22 +151,50 @@ void LiveChart::setOverlays(std::vector<QList<QPointF>> overlays, const QStringL
         o.append(std::span<const QPointF>(overlays[i].constData(), std::size_t(overlays[i].size())));
         auto* s = new QLineSeries;
         s->setName(labels.value(qsizetype(i)));
-        m_chart->addSeries(s);
-        s->attachAxis(m_x);
-        s->attachAxis(m_y);
         m_overlaySeries.push_back(s);
     }
-    // The current run is drawn last, on top of its history.
-    m_chart->removeSeries(m_current);
-    m_chart->addSeries(m_current);
-    m_current->attachAxis(m_x);
-    m_current->attachAxis(m_y);
-    m_chart->legend()->setVisible(!m_overlays.empty());
+    restack();
     m_lines->setLineCount(m_overlays.size() + 1);
     m_lines->setPoints(m_overlays.size(), current);
     applyPens();
     m_dirty = true;
     m_overlaysDirty = true;
+}
+
+void LiveChart::setBand(std::optional<Band> band)
+{
+    m_band = std::move(band);
+    if (m_band && !m_bandSeries) {
+        // Only a legend entry: PlotLines draws the band. An area series' marker shows its fill.
+        m_bandSeries = new QAreaSeries(new QLineSeries);
+    } else if (!m_band && m_bandSeries) {
+        m_chart->removeSeries(m_bandSeries);
+        delete m_bandSeries;
+        m_bandSeries = nullptr;
+    }
+    if (m_bandSeries)
+        m_bandSeries->setName(m_band->label);
+    restack();
+    applyPens();
+}
+
+void LiveChart::restack()
+{
+    const QList<QAbstractSeries*> shown = m_chart->series();
+    for (QAbstractSeries* s : shown)
+        m_chart->removeSeries(s);
+    QList<QAbstractSeries*> order;
+    if (m_bandSeries)
+        order << m_bandSeries;
+    for (QLineSeries* s : m_overlaySeries)
+        order << s;
+    order << m_current; // drawn last, on top of its history
+    for (QAbstractSeries* s : order) {
+        m_chart->addSeries(s);
+        s->attachAxis(m_x);
+        s->attachAxis(m_y);
+    }
+    m_chart->legend()->setVisible(order.size() > 1);
 }
 
 qsizetype LiveChart::shownPoints() const
@@ -175,6 +225,10 @@ double LiveChart::updateAxes()
         maxY = empty ? o.maxY() : std::max(maxY, o.maxY());
         empty = false;
     }
+    if (m_band) { // spans whatever x range the lines have: only its height counts
+        maxY = empty ? m_band->high : std::max(maxY, m_band->high);
+        empty = false;
+    }
     double divisor = 1024.0 * 1024.0;
     QString yTitle = tr("resident memory (MiB)");
     if (m_kind == ValueKind::TimeNs) {
@@ -201,6 +255,7 @@ double LiveChart::updateAxes()
     if (y != m_yScale) {
         m_y->setRange(y.min, y.max);
         m_y->setTickCount(y.tickCount);
+        m_y->setLabelFormat(tickLabelFormat(y));
         m_yScale = y;
     }
     if (yTitle != m_yTitle) {
@@ -213,6 +268,11 @@ double LiveChart::updateAxes()
 void LiveChart::rescale()
 {
     const double divisor = updateAxes();
+    if (m_band)
+        m_lines->setBand(PlotLines::Band{m_band->low / divisor, m_band->middle / divisor, m_band->high / divisor,
+                                         bandFill(m_look), bandMiddlePen(m_look)});
+    else
+        m_lines->setBand(std::nullopt);
     // About two points per pixel column of the plot, whatever the length of the run.
     const int columns = std::max(50, int(m_chart->plotArea().width()));
     m_lines->setPoints(m_overlays.size(), prepared(m_points, columns, divisor));

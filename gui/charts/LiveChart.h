@@ -9,10 +9,12 @@
 #include <QPointF>
 #include <QWidget>
 
+#include <optional>
 #include <span>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
+class QAreaSeries;
 class QChart;
 class QChartView;
 class QLineSeries;
@@ -22,7 +24,8 @@ QT_END_NAMESPACE
 namespace crucible::charts {
 
 // A line chart fed while a suite runs: the current series plus faint overlays (earlier runs of
-// the same workload). Points go into the widget's own buffer; refresh() decimates the buffer to
+// the same workload) and a band across the whole width (the baseline's middle half of samples,
+// with its median), which reads the same however many samples either run has. Points go into the widget's own buffer; refresh() decimates the buffer to
 // about two points per pixel column and replace()s the shown series in one go. Appending point
 // by point to a shown QLineSeries costs a signal and a relayout per point — quadratic over a
 // long run — so nothing else touches the series. The owner calls refresh() from a timer, which
@@ -54,6 +57,17 @@ public:
     void append(std::span<const QPointF> points);
     // Earlier runs, drawn faint behind the current series; `labels` name them in the legend.
     void setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
+    // A reference drawn behind everything across the whole width: low…high shaded, a dashed
+    // line at middle; in the values' unit (ns or bytes), named `label` in the legend.
+    struct Band {
+        double low = 0;
+        double middle = 0;
+        double high = 0;
+        QString label;
+    };
+    void setBand(std::optional<Band> band);
+    const std::optional<Band>& band() const { return m_band; }
+    std::size_t overlayCount() const { return m_overlays.size(); }
     // The x axis reaches at least `x` (the sample count the run will have): it is laid out once
     // instead of growing, and relaid, as samples come. 0: follow the data only.
     void setMinimumXExtent(double x);
@@ -68,6 +82,8 @@ public:
 private:
     void rescale();
     void applyPens();
+    // Puts the series in legend order: the band, the overlays, the current run.
+    void restack();
     // Sets the axes to the data's nice ranges (and y's title to its unit), touching only what
     // changed; returns the divisor of y values into the axis unit.
     double updateAxes();
@@ -78,6 +94,8 @@ private:
     QChartView* m_view;
     QLineSeries* m_current;                    // legend entry of the current run
     std::vector<QLineSeries*> m_overlaySeries; // legend entries of the overlays
+    QAreaSeries* m_bandSeries = nullptr;       // legend entry of the band, when there is one
+    std::optional<Band> m_band;
     PlotLines* m_lines;                        // overlays, then the current run
     std::vector<MinMaxPyramid> m_overlays;
     QValueAxis* m_x;

@@ -30,4 +30,15 @@ NiceScale niceScale(double min, double max, int ticks)
     return s;
 }
 
+QString tickLabelFormat(const NiceScale& scale)
+{
+    if (scale.tickCount < 2 || !(scale.max > scale.min))
+        return QStringLiteral("%g");
+    // The step is 1, 2 or 5 times 10^k: -k decimals show it exactly (the nudge keeps 10^-1
+    // from reading as 10^-2 after rounding).
+    const double step = (scale.max - scale.min) / (scale.tickCount - 1);
+    const int decimals = std::clamp(int(-std::floor(std::log10(step) + 1e-9)), 0, 9);
+    return QStringLiteral("%.%1f").arg(decimals);
+}
+
 } // namespace crucible::charts

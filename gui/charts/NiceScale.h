@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QString>
+
 namespace crucible::charts {
 
 // An axis range widened to round numbers, with the tick count that puts a tick on each, as
@@ -16,5 +18,9 @@ struct NiceScale {
 
 // `min` < `max`; `ticks` is the tick count wished for (at least 2).
 NiceScale niceScale(double min, double max, int ticks = 5);
+
+// A printf format for the scale's tick labels with as many decimals as its step needs: "5",
+// not "5.0"; "0.25" rather than "0.3".
+QString tickLabelFormat(const NiceScale& scale);
 
 } // namespace crucible::charts

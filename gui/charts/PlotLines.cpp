@@ -32,6 +32,12 @@ void PlotLines::setPen(std::size_t line, const QPen& pen)
     update();
 }
 
+void PlotLines::setBand(std::optional<Band> band)
+{
+    m_band = std::move(band);
+    update();
+}
+
 qsizetype PlotLines::pointCount(std::size_t line) const
 {
     return line < m_lines.size() ? m_lines[line].points.size() : 0;
@@ -57,14 +63,21 @@ void PlotLines::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidge
         return;
     const double sx = m_area.width() / spanX;
     const double sy = m_area.height() / spanY;
+    auto yAt = [&](double y) { return m_area.bottom() - (y - m_y->min()) * sy; };
     painter->save();
     painter->setClipRect(m_area);
+    if (m_band) {
+        painter->fillRect(QRectF(QPointF(m_area.left(), yAt(m_band->high)), QPointF(m_area.right(), yAt(m_band->low))),
+                          m_band->fill);
+        painter->setPen(m_band->middlePen);
+        painter->drawLine(QPointF(m_area.left(), yAt(m_band->middle)), QPointF(m_area.right(), yAt(m_band->middle)));
+    }
     QPolygonF polygon;
     for (const Line& line : m_lines) {
         polygon.resize(line.points.size());
         for (qsizetype i = 0; i < line.points.size(); ++i) {
             const QPointF& p = line.points[i];
-            polygon[i] = QPointF(m_area.left() + (p.x() - m_x->min()) * sx, m_area.bottom() - (p.y() - m_y->min()) * sy);
+            polygon[i] = QPointF(m_area.left() + (p.x() - m_x->min()) * sx, yAt(p.y()));
         }
         painter->setPen(line.pen);
         // A line of more points than pixel columns is a dense band of vertical strokes, where

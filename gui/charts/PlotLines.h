@@ -1,10 +1,12 @@
 #pragma once
 
+#include <QBrush>
 #include <QGraphicsItem>
 #include <QList>
 #include <QPen>
 #include <QPointF>
 
+#include <optional>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -20,9 +22,19 @@ namespace crucible::charts {
 // paint() hands each segment to the paint engine as a separate line. This item keeps no
 // outline and draws each line with one drawPolyline() call, which with a cosmetic pen no wider
 // than a pixel takes the raster engine's fast path. The chart still draws the axes, grid,
-// title and legend. Lines are drawn in order: the last on top.
+// title and legend. Lines are drawn in order: the last on top. Below them all, a horizontal band
+// may span the whole width (a baseline's middle half of samples), with a line at its median.
 class PlotLines final : public QGraphicsItem {
 public:
+    // In y-axis units.
+    struct Band {
+        double low = 0;
+        double middle = 0;
+        double high = 0;
+        QBrush fill;
+        QPen middlePen;
+    };
+
     PlotLines(QChart* chart, const QValueAxis* x, const QValueAxis* y);
 
     void setLineCount(std::size_t count);
@@ -30,6 +42,8 @@ public:
     // Points in axis units, sorted by x (as decimation leaves them).
     void setPoints(std::size_t line, QList<QPointF> points);
     void setPen(std::size_t line, const QPen& pen);
+    void setBand(std::optional<Band> band);
+    const std::optional<Band>& band() const { return m_band; }
     qsizetype pointCount(std::size_t line) const;
     const QList<QPointF>& points(std::size_t line) const { return m_lines.at(line).points; }
     // The chart's plot area moved or resized: call before the next paint.
@@ -48,6 +62,7 @@ private:
     const QValueAxis* m_x;
     const QValueAxis* m_y;
     std::vector<Line> m_lines;
+    std::optional<Band> m_band;
     QRectF m_area;
 };
 

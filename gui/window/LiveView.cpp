@@ -1,6 +1,7 @@
 #include "LiveView.h"
 
 #include "LiveChart.h"
+#include "Statistics.h"
 
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -32,6 +33,24 @@ double memoryOf(const Sample& s)
     return double(s.rssBytes);
 }
 
+bool hasMemory(const Result& r)
+{
+    return std::any_of(r.samples.begin(), r.samples.end(), [](const Sample& s) { return s.rssBytes > 0; });
+}
+
+// The middle half of `run`'s samples as `value` reads them, and their median.
+template <typename Value>
+charts::LiveChart::Band bandOf(const EarlierRun& run, Value value)
+{
+    std::vector<double> values;
+    values.reserve(run.result.samples.size());
+    for (const Sample& s : run.result.samples)
+        values.push_back(value(s));
+    std::sort(values.begin(), values.end());
+    return {stats::quantileSorted(values, 0.25), stats::quantileSorted(values, 0.5), stats::quantileSorted(values, 0.75),
+            LiveView::tr("%1: median, middle 50%").arg(run.label)};
+}
+
 } // namespace
 
 LiveView::LiveView(QWidget* parent)
@@ -55,7 +74,7 @@ void LiveView::setLook(const charts::ChartLook& look)
     m_memory->setLook(look);
 }
 
-void LiveView::showWorkload(const WorkloadInfo& info, const std::vector<Result>& earlier, const QStringList& labels)
+void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier)
 {
     m_currentId = info.id;
     m_sampleIndex = 0;
@@ -63,31 +82,40 @@ void LiveView::showWorkload(const WorkloadInfo& info, const std::vector<Result>&
     m_memory->clear();
     m_latency->setTitle(tr("Latency: %1").arg(info.id));
     m_memory->setTitle(tr("Memory: %1").arg(info.id));
-    setEarlier(info.id, earlier, labels);
+    setEarlier(info.id, earlier);
 }
 
-void LiveView::setEarlier(const QString& id, const std::vector<Result>& earlier, const QStringList& labels)
+void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
 {
     if (id != m_currentId)
         return;
+    const std::optional<EarlierRun>& base = earlier.baseline;
+    const bool baseHasSamples = base && !base->result.samples.empty();
+    m_latency->setBand(baseHasSamples ? std::optional(bandOf(*base, latencyOf)) : std::nullopt);
+    m_memory->setBand(baseHasSamples && base->memoryCompares && hasMemory(base->result)
+                          ? std::optional(bandOf(*base, memoryOf))
+                          : std::nullopt);
     std::vector<QList<QPointF>> latency;
     std::vector<QList<QPointF>> memory;
+    QStringList latencyLabels;
     QStringList memoryLabels;
-    for (std::size_t i = 0; i < earlier.size(); ++i) {
-        const Result& r = earlier[i];
-        latency.push_back(samplePoints(r.samples, 0, latencyOf));
-        if (std::any_of(r.samples.begin(), r.samples.end(), [](const Sample& s) { return s.rssBytes > 0; })) {
-            memory.push_back(samplePoints(r.samples, 0, memoryOf));
-            memoryLabels << labels.value(qsizetype(i));
+    for (const EarlierRun& run : earlier.recent) {
+        if (run.result.samples.empty())
+            continue;
+        latency.push_back(samplePoints(run.result.samples, 0, latencyOf));
+        latencyLabels << run.label;
+        if (run.memoryCompares && hasMemory(run.result)) {
+            memory.push_back(samplePoints(run.result.samples, 0, memoryOf));
+            memoryLabels << run.label;
         }
     }
-    m_latency->setOverlays(std::move(latency), labels);
+    m_latency->setOverlays(std::move(latency), latencyLabels);
     m_memory->setOverlays(std::move(memory), memoryLabels);
 }
 
-void LiveView::showResult(const Result& result, const std::vector<Result>& earlier, const QStringList& labels)
+void LiveView::showResult(const Result& result, const LiveOverlays& earlier)
 {
-    showWorkload(result.info, earlier, labels);
+    showWorkload(result.info, earlier);
     addSamples(result.info.id, result.samples);
     refresh();
 }

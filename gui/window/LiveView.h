@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <optional>
 #include <vector>
 
 namespace crucible::charts {
@@ -12,6 +13,23 @@ class LiveChart;
 }
 
 namespace crucible::gui {
+
+// An earlier result of the workload shown, drawn behind its live charts.
+struct EarlierRun {
+    Result result;
+    QString label; // its name in the legend
+    // Measured in a process like this one (the window): resident memory is the whole process's,
+    // so a headless run's is smaller by the GUI's and is not drawn against the window's.
+    bool memoryCompares = true;
+};
+
+// What the live charts draw behind the current run: the baseline as a band across the whole
+// width (its middle half of samples, and its median), which reads the same whatever the two
+// runs' sample counts, and the latest runs as faint lines, oldest first.
+struct LiveOverlays {
+    std::optional<EarlierRun> baseline;
+    std::vector<EarlierRun> recent;
+};
 
 // The two live charts of a running suite: time per iteration of each sample of the current
 // workload, and the process's resident memory after each sample. Earlier runs of the same
@@ -23,15 +41,14 @@ public:
     explicit LiveView(QWidget* parent = nullptr);
 
     void setLook(const charts::ChartLook& look);
-    // Starts showing `info`; `earlier` are finished results of the same workload (newest last)
-    // with `labels` naming them.
-    void showWorkload(const WorkloadInfo& info, const std::vector<Result>& earlier, const QStringList& labels);
+    // Starts showing `info`, with the same workload's earlier results behind it.
+    void showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier);
     // Shows a finished result, e.g. when a row of the results table is chosen.
-    void showResult(const Result& result, const std::vector<Result>& earlier, const QStringList& labels);
+    void showResult(const Result& result, const LiveOverlays& earlier);
     // Replaces the overlays while `id` is still the workload shown: earlier results that come
     // from the history store after the workload started. Memory is overlaid only for results
-    // that recorded it (imported runs have none).
-    void setEarlier(const QString& id, const std::vector<Result>& earlier, const QStringList& labels);
+    // that recorded it (imported runs have none) in a process like this one.
+    void setEarlier(const QString& id, const LiveOverlays& earlier);
     void addSamples(const QString& id, const Samples& batch);
     // How many samples each workload of the run takes: the x axes are laid out for all of them
     // at once (0: they grow with the samples).

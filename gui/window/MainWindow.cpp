@@ -171,9 +171,7 @@ void MainWindow::connectController()
         updateRunState();
     });
     connect(m_controller, &RunController::workloadStarted, this, [this](int, int, const WorkloadInfo& info) {
-        QStringList labels;
-        const std::vector<Result> earlier = earlierResults(info.id, &labels);
-        m_live->showWorkload(info, earlier, labels);
+        m_live->showWorkload(info, earlierResults(info.id));
     });
     connect(m_controller, &RunController::samplesAvailable, m_live, &LiveView::addSamples);
     connect(m_controller, &RunController::progressChanged, this, &MainWindow::updateProgress);
@@ -184,10 +182,8 @@ void MainWindow::connectController()
         if (m_controller->isRunning() || !m_shownRun)
             return; // while running, the live view follows the run
         for (const Result& r : m_shownRun->results) {
-            if (r.info.id == id) {
-                QStringList labels;
-                m_live->showResult(r, earlierResults(id, &labels), labels);
-            }
+            if (r.info.id == id)
+                m_live->showResult(r, earlierResults(id));
         }
     });
 }
@@ -334,30 +330,31 @@ QString MainWindow::runLabel(int index) const
         .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
 }
 
-std::vector<Result> MainWindow::earlierResults(const QString& id, QStringList* labels) const
+LiveOverlays MainWindow::earlierResults(const QString& id) const
 {
     if (m_history && m_history->isOpen())
-        return historyOverlays(id, labels); // fetched when the workload started
-    std::vector<Result> earlier;
+        return historyOverlays(id); // fetched when the workload started
+    // Without a store: the window's own runs of this session, all measured in this process.
+    LiveOverlays earlier;
     const std::vector<RunResult>& runs = m_controller->runs();
     const RunResult* base = baselineRun();
     // A finished run shown in the live charts is not its own history.
     const bool showingFinished = !m_controller->isRunning() && m_shownRun;
-    auto take = [&](const RunResult& run, const QString& label) {
+    auto find = [&](const RunResult& run, const QString& label) -> std::optional<EarlierRun> {
         if (showingFinished && run.info.started == m_shownRun->info.started)
-            return;
+            return std::nullopt;
         for (const Result& r : run.results)
-            if (r.info.id == id && !r.samples.empty()) {
-                earlier.push_back(r);
-                *labels << label;
-            }
+            if (r.info.id == id && !r.samples.empty())
+                return EarlierRun{r, label, true};
+        return std::nullopt;
     };
     if (base)
-        take(*base, tr("baseline"));
+        earlier.baseline = find(*base, tr("baseline"));
     const int first = std::max(0, int(runs.size()) - kRecentOverlays);
     for (int i = first; i < int(runs.size()); ++i)
         if (&runs[std::size_t(i)] != base)
-            take(runs[std::size_t(i)], tr("run %1").arg(i + 1));
+            if (std::optional<EarlierRun> r = find(runs[std::size_t(i)], tr("run %1").arg(i + 1)))
+                earlier.recent.push_back(std::move(*r));
     return earlier;
 }
 

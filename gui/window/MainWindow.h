@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ExternalReport.h"
+#include "LiveView.h"
 #include "MeasurementSettings.h"
 #include "Result.h"
 #include "history/EarlierResults.h"
@@ -39,7 +40,6 @@ namespace crucible::gui {
 class ComparisonView;
 class ExportJob;
 class HistoryView;
-class LiveView;
 class ResultsView;
 class RunController;
 class WindowHistory;
@@ -136,8 +136,9 @@ private:
     void refillRunLists();
     void showComparison(const RunResult& run);
     void exportInteractively(const QStringList& formats);
-    // Earlier results of `id` to overlay: the baseline's and the last few runs', oldest first.
-    std::vector<Result> earlierResults(const QString& id, QStringList* labels) const;
+    // Earlier results of `id` to draw behind its live charts: the baseline's and the last few
+    // runs', oldest first.
+    LiveOverlays earlierResults(const QString& id) const;
     const RunResult* baselineRun() const;
     QString runLabel(int index) const;
 
@@ -155,7 +156,7 @@ private:
     void chooseHistoryLocation();
     void fillBaselinePicker();
     BaselineChoice baselineChoice() const;
-    std::vector<Result> historyOverlays(const QString& id, QStringList* labels) const;
+    LiveOverlays historyOverlays(const QString& id) const;
     void onEarlierReady(const QString& id);
     void compareInBackground(const Result& result, const EarlierResults& earlier);
     void applyComparison(quint64 runSerial, const Result& compared);

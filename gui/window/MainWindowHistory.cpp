@@ -227,10 +227,10 @@ BaselineChoice MainWindow::baselineChoice() const
     return name.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(name);
 }
 
-std::vector<Result> MainWindow::historyOverlays(const QString& id, QStringList* labels) const
+LiveOverlays MainWindow::historyOverlays(const QString& id) const
 {
     const EarlierResults* earlier = m_history->earlier(id);
-    return earlier ? WindowHistory::overlays(*earlier, labels) : std::vector<Result>{};
+    return earlier ? WindowHistory::overlays(*earlier) : LiveOverlays{};
 }
 
 void MainWindow::onEarlierReady(const QString& id)
@@ -239,8 +239,7 @@ void MainWindow::onEarlierReady(const QString& id)
     if (!earlier)
         return;
     if (m_live->currentId() == id) {
-        QStringList labels;
-        m_live->setEarlier(id, WindowHistory::overlays(*earlier, &labels), labels);
+        m_live->setEarlier(id, WindowHistory::overlays(*earlier));
         if (!m_controller->isRunning())
             m_live->refresh(); // while running, the window's timer redraws
     }

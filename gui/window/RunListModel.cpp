@@ -60,8 +60,8 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
         case Started:
             return info.started.isValid() ? QLocale().toString(info.started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                           : QString();
-        case Suite: return run->source == QLatin1String("crucible-bench") ? info.suiteName
-                                                                           : tr("%1 (from %2)").arg(info.suiteName, run->source);
+        case Suite: return HistoryStore::isOwnSource(run->source) ? info.suiteName
+                                                                  : tr("%1 (from %2)").arg(info.suiteName, run->source);
         case Host: return info.host;
         case Commit: return info.gitCommit.left(10);
         case Workloads: return run->cancelled ? tr("%1 (stopped)").arg(run->workloadCount) : QString::number(run->workloadCount);

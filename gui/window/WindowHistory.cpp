@@ -107,22 +107,22 @@ const EarlierResults* WindowHistory::earlier(const QString& workloadId) const
     return it == m_earlier.end() ? nullptr : &it->second;
 }
 
-std::vector<Result> WindowHistory::overlays(const EarlierResults& earlier, QStringList* labels)
+LiveOverlays WindowHistory::overlays(const EarlierResults& earlier)
 {
-    std::vector<Result> results;
-    if (earlier.baseline && !earlier.baseline->result.samples.empty()) {
-        results.push_back(earlier.baseline->result);
-        *labels << (earlier.baselineName.startsWith(QLatin1String("previous run"))
-                        ? QObject::tr("previous: run %1, %2").arg(earlier.baseline->runId).arg(when(earlier.baseline->started))
-                        : QObject::tr("baseline %1").arg(earlier.baselineName));
-    }
-    for (auto it = earlier.recent.rbegin(); it != earlier.recent.rend(); ++it) {
-        if (it->result.samples.empty())
-            continue;
-        results.push_back(it->result);
-        *labels << QObject::tr("run %1, %2").arg(it->runId).arg(when(it->started));
-    }
-    return results;
+    auto run = [](const HistoryStore::StoredResult& stored, const QString& label) {
+        return EarlierRun{stored.result, label, stored.source == HistoryStore::kWindowSource};
+    };
+    LiveOverlays out;
+    if (earlier.baseline && !earlier.baseline->result.samples.empty())
+        out.baseline = run(*earlier.baseline, earlier.baselineName.startsWith(QLatin1String("previous run"))
+                                                  ? QObject::tr("previous: run %1, %2")
+                                                        .arg(earlier.baseline->runId)
+                                                        .arg(when(earlier.baseline->started))
+                                                  : QObject::tr("baseline %1").arg(earlier.baselineName));
+    for (auto it = earlier.recent.rbegin(); it != earlier.recent.rend(); ++it)
+        if (!it->result.samples.empty())
+            out.recent.push_back(run(*it, QObject::tr("run %1, %2").arg(it->runId).arg(when(it->started))));
+    return out;
 }
 
 void WindowHistory::record(const RunResult& run)
@@ -130,7 +130,9 @@ void WindowHistory::record(const RunResult& run)
     const QDateTime started = run.info.started;
     m_loader->request<qint64>(
         this,
-        [run](HistoryStore& store, QString* error) { return store.recordRun(run, error).value_or(0); },
+        [run](HistoryStore& store, QString* error) {
+            return store.recordRun(run, error, HistoryStore::kWindowSource).value_or(0);
+        },
         [this, started](qint64 runId, const QString& error) {
             if (runId <= 0) {
                 Q_EMIT failed(error);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "LiveView.h"
 #include "history/EarlierResults.h"
 #include "history/WorkloadTrend.h"
 
@@ -44,9 +45,9 @@ public:
     // earlierReady() says when they are.
     void fetchEarlier(const QString& workloadId);
     const EarlierResults* earlier(const QString& workloadId) const;
-    // The results to draw behind `earlier`'s workload, baseline first, then the recent runs
-    // oldest to newest, with the legend's names for them.
-    static std::vector<Result> overlays(const EarlierResults& earlier, QStringList* labels);
+    // What to draw behind `earlier`'s workload: its baseline, and the recent runs oldest to
+    // newest, with the legend's names for them.
+    static LiveOverlays overlays(const EarlierResults& earlier);
 
     // Records a finished run; recorded() or failed().
     void record(const RunResult& run);
