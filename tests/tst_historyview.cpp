@@ -524,7 +524,7 @@ void TestHistoryView::savingABaselineReachesThePicker()
 void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
 {
     const QString path = m_dir->filePath(QStringLiteral("empty.sqlite"));
-    MainWindow* w = window();
+    MainWindow* w = window({report::pdfReportFormat()});
     QVERIFY(w);
     // As --run does: the run waits for the store, which is opened off the GUI thread.
     w->openHistory(path);
@@ -554,7 +554,30 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QCOMPARE(w->historyView()->runsModel()->rowCount(), 1);
 
     // The second run: the first, fetched from the store, is drawn behind it and compared with.
+    // An export asked for the moment the run ends (as a user's Ctrl+E may be) waits until the
+    // comparison and the run's trend are in, and carries both.
+    QTemporaryDir out;
+    QSignalSpy exported(w, &MainWindow::exportFinished);
+    QSignalSpy trendsLoaded(w, &MainWindow::shownTrendsLoaded);
+    int trendsBeforeExport = -1;
+    connect(w, &MainWindow::exportFinished, this, [&] { trendsBeforeExport = int(trendsLoaded.size()); });
+    const QMetaObject::Connection exportAtOnce = connect(w->controller(), &RunController::runFinished, this, [&] {
+        QString exportError;
+        QVERIFY2(w->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("pdf")}, &exportError),
+                 qPrintable(exportError));
+    });
     QVERIFY(runToEnd(w, ids));
+    disconnect(exportAtOnce);
+    QTRY_COMPARE_WITH_TIMEOUT(exported.size(), 1, 30'000);
+    QCOMPARE(exported.first().at(2).toString(), QString());
+    QCOMPARE(trendsBeforeExport, 1);
+    QFile json(out.filePath(QStringLiteral("results.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject compared =
+        QJsonDocument::fromJson(json.readAll()).object()[QStringLiteral("workloads")].toArray().at(0).toObject()[QStringLiteral("baseline")].toObject();
+    QCOMPARE(compared[QStringLiteral("name")].toString(), QStringLiteral("previous run %1").arg(first));
+    const QString text = pdftotext(out.filePath(QStringLiteral("report.pdf")));
+    QVERIFY2(text.contains(QStringLiteral("Trend over history")), qPrintable(text.left(2000)));
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 2, 10'000);
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     QTRY_VERIFY_WITH_TIMEOUT(w->shownRun()->results[0].baseline.has_value(), 10'000);

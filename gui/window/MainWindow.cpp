@@ -5,6 +5,7 @@
 #include "ComparisonView.h"
 #include "ExportJob.h"
 #include "HistoryView.h"
+#include "InBackground.h"
 #include "LiveView.h"
 #include "PairRatios.h"
 #include "RatioChart.h"
@@ -33,7 +34,6 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
-#include <QtConcurrent>
 
 namespace crucible::gui {
 
@@ -273,6 +273,7 @@ void MainWindow::showRun(int index)
     m_shownRun = run;
     m_shownRunId = 0; // the window's own list; the History tab reopens recorded runs
     m_shownTrends.clear();
+    m_trendsPending = false;
     m_results->setResults(run.results);
     showComparison(run);
     m_statusText->setText(tr("Showing %1").arg(runLabel(index)));
@@ -295,12 +296,12 @@ void MainWindow::showComparison(const RunResult& run)
     const quint64 serial = ++m_verdictSerial;
     m_verdictsPending = true;
     m_comparison->showPending(tr("Computing the pairs' ratios and the suite's budgets and claims…"));
-    QtConcurrent::run([run, suite = std::move(suite)] {
+    runInBackground(this, [run, suite = std::move(suite)] {
         RunResult r = run;
         if (suite)
             evaluateGates(*suite, r);
         return Verdicts{pairRatios(r), r.budgets, r.claims};
-    }).then(this, [this, serial](const Verdicts& v) {
+    }, [this, serial](const Verdicts& v) {
         if (serial != m_verdictSerial)
             return; // another run is shown by now
         m_verdictsPending = false;
@@ -310,8 +311,7 @@ void MainWindow::showComparison(const RunResult& run)
         }
         m_comparison->showVerdicts(v.pairs, v.budgets, v.claims);
         Q_EMIT verdictsShown();
-        if (const auto request = std::exchange(m_exportAfterVerdicts, std::nullopt))
-            startExport(request->first, request->second);
+        startQueuedExport();
     });
 }
 
@@ -394,14 +394,12 @@ bool MainWindow::exportShownRun(const QString& dir, const QStringList& formats, 
     QString error;
     if (!m_shownRun)
         error = tr("There is no finished run to export yet.");
-    else if (m_export->isRunning() || m_exportAfterVerdicts)
+    else if (m_export->isRunning() || m_queuedExport)
         error = tr("An export is still being written.");
     if (error.isEmpty()) {
         m_exportQuiet = errorOut != nullptr;
-        if (m_verdictsPending)
-            m_exportAfterVerdicts = std::make_pair(dir, formats);
-        else
-            startExport(dir, formats);
+        m_queuedExport = std::make_pair(dir, formats);
+        startQueuedExport();
         return true;
     }
     if (errorOut)

@@ -11,6 +11,7 @@
 #include <QMainWindow>
 
 #include <functional>
+#include <map>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -149,6 +150,11 @@ private:
     void restoreSuite();
     void compareWithWindowRun(const Result& result);
     void startExport(const QString& dir, const QStringList& formats);
+    // Whether the shown run has its verdicts, baseline comparisons and trends (or gave up on
+    // them); an export waits for that.
+    bool shownRunSettled() const;
+    // Starts the export asked for while the shown run was not settled, once it is.
+    void startQueuedExport();
     void onExportFinished(const QString& dir, const QStringList& written, const QString& error);
 
     // History (MainWindowHistory.cpp).
@@ -197,8 +203,11 @@ private:
     QAction* m_openSuite = nullptr;
     ExportJob* m_export = nullptr;
     quint64 m_verdictSerial = 0;     // counts verdict computations: only the latest is shown
-    bool m_verdictsPending = false;  // of the shown run
-    std::optional<std::pair<QString, QStringList>> m_exportAfterVerdicts; // dir, formats
+    // What the shown run still waits for, so that an export asked for meanwhile carries it all.
+    bool m_verdictsPending = false;     // its pairs, budgets and claims (showComparison)
+    bool m_trendsPending = false;       // its trends for the PDF: recorded, then loaded
+    std::map<quint64, int> m_comparing; // baseline comparisons on their way, by run serial
+    std::optional<std::pair<QString, QStringList>> m_queuedExport; // dir, formats
     bool m_exportQuiet = false;      // the export's caller takes its error; no message box
     QElapsedTimer m_sinceProgress;   // since the status bar last showed progress
 };

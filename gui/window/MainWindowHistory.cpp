@@ -6,6 +6,7 @@
 
 #include "HistoryLoader.h"
 #include "HistoryView.h"
+#include "InBackground.h"
 #include "LiveView.h"
 #include "ResultsView.h"
 #include "RunController.h"
@@ -19,12 +20,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
-#include <QPointer>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QStatusBar>
 #include <QSysInfo>
 #include <QTabWidget>
-#include <QtConcurrent>
 
 namespace crucible::gui {
 
@@ -64,7 +64,13 @@ void MainWindow::connectHistory()
                                            .arg(message));
         refillRunLists();
     });
-    connect(m_history, &WindowHistory::failed, this, report);
+    connect(m_history, &WindowHistory::failed, this, [this, report](const QString& message) {
+        report(message);
+        // Whatever failed (recording, or loading the trends), the shown run gets no trends; an
+        // export waiting for them goes ahead without.
+        m_trendsPending = false;
+        startQueuedExport();
+    });
     connect(m_historyView, &HistoryView::failed, this, report);
     connect(m_history, &WindowHistory::baselinesChanged, this, &MainWindow::fillBaselinePicker);
     connect(m_historyView, &HistoryView::baselineSaved, this, [this, report](const QString& name, qint64 runId) {
@@ -105,8 +111,9 @@ void MainWindow::connectHistory()
         m_shownSerial = m_runSerial;
         m_shownRunId = 0;
         m_shownTrends.clear();
-        if (m_history->isOpen() && !run.results.empty())
-            m_history->record(run);
+        m_trendsPending = m_history->isOpen() && !run.results.empty();
+        if (m_trendsPending)
+            m_history->record(run); // then its trends are loaded
     });
     connect(m_history, &WindowHistory::recorded, this, [this](qint64 runId, const QDateTime& started) {
         m_historyStatus->setText(tr("History: run %1 recorded").arg(runId));
@@ -114,6 +121,7 @@ void MainWindow::connectHistory()
             m_shownRunId = runId;
             m_history->loadTrends(*m_shownRun, runId);
         }
+        // (A run reopened meanwhile has asked for its own trends.)
         m_historyView->reload();
         Q_EMIT runRecorded(runId);
     });
@@ -121,7 +129,9 @@ void MainWindow::connectHistory()
         if (runId != m_shownRunId)
             return;
         m_shownTrends = trends;
+        m_trendsPending = false;
         Q_EMIT shownTrendsLoaded();
+        startQueuedExport();
         if (std::exchange(m_exportWhenLoaded, false)) {
             QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
             for (const ExternalReport& r : m_reports)
@@ -247,6 +257,7 @@ void MainWindow::onEarlierReady(const QString& id)
         const auto it = std::find_if(m_liveResults.begin(), m_liveResults.end(), [&](const Result& r) { return r.info.id == id; });
         if (it != m_liveResults.end())
             compareInBackground(*it, *earlier);
+        startQueuedExport(); // when there was nothing to compare with, nothing else will
     }
 }
 
@@ -255,18 +266,20 @@ void MainWindow::compareInBackground(const Result& result, const EarlierResults&
     if (!earlier.baseline || result.status != Status::Ok)
         return;
     // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
-    QtConcurrent::run([result, baseline = earlier.baseline->result, name = earlier.baselineName] {
+    ++m_comparing[m_runSerial];
+    runInBackground(this, [result, baseline = earlier.baseline->result, name = earlier.baselineName] {
         Result compared = result;
         compareWithBaseline(compared, baseline, name);
         return compared;
-    }).then(this, [this, guard = QPointer<MainWindow>(this), serial = m_runSerial](const Result& compared) {
-        if (guard)
-            applyComparison(serial, compared);
-    });
+    }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
 }
 
 void MainWindow::applyComparison(quint64 runSerial, const Result& compared)
 {
+    if (const auto it = m_comparing.find(runSerial); it != m_comparing.end() && --it->second <= 0)
+        m_comparing.erase(it);
+    // Applied below first: an export waiting for this comparison must carry it.
+    const auto exportAfter = qScopeGuard([this] { startQueuedExport(); });
     if (runSerial != m_runSerial && runSerial != m_shownSerial)
         return; // a run long gone
     auto replace = [&](std::vector<Result>& results) {
@@ -299,6 +312,7 @@ void MainWindow::onStoredRunLoaded(qint64 runId, const RunResult& run)
     m_shownRunId = runId;
     m_shownSerial = 0;
     m_shownTrends.clear();
+    m_trendsPending = true; // loaded below
     m_results->setResults(run.results);
     showComparison(run);
     m_statusText->setText(tr("Showing run %1 from the history: %2 on %3, %4")

@@ -6,6 +6,7 @@
 #include "CommandLine.h"
 #include "Comparison.h"
 #include "ExportJob.h"
+#include "InBackground.h"
 #include "RunController.h"
 #include "WindowHistory.h"
 #include "WorkloadTree.h"
@@ -22,7 +23,6 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
-#include <QtConcurrent>
 
 namespace crucible::gui {
 
@@ -189,11 +189,12 @@ void MainWindow::compareWithWindowRun(const Result& result)
     if (it == base->results.end())
         return;
     // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
-    QtConcurrent::run([result, baseline = *it, name = m_baseline->currentText()] {
+    ++m_comparing[m_runSerial];
+    runInBackground(this, [result, baseline = *it, name = m_baseline->currentText()] {
         Result compared = result;
         compareWithBaseline(compared, baseline, name);
         return compared;
-    }).then(this, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
+    }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
 }
 
 void MainWindow::startExport(const QString& dir, const QStringList& formats)
@@ -202,6 +203,26 @@ void MainWindow::startExport(const QString& dir, const QStringList& formats)
     options.trends = m_shownTrends; // the PDF's trend over history
     m_export->start(*m_shownRun, dir, formats, m_reports, options);
     m_statusText->setText(tr("Writing %1 into %2…").arg(formats.join(QStringLiteral(", ")), QDir::toNativeSeparators(dir)));
+}
+
+bool MainWindow::shownRunSettled() const
+{
+    if (m_verdictsPending || m_trendsPending || m_comparing.count(m_shownSerial) > 0)
+        return false;
+    // Finished workloads of the run just shown whose baselines are still being fetched.
+    return m_shownSerial != m_runSerial || m_uncompared.isEmpty();
+}
+
+void MainWindow::startQueuedExport()
+{
+    if (!m_queuedExport)
+        return;
+    if (!shownRunSettled()) {
+        m_statusText->setText(tr("The export waits for the run's comparisons and trends…"));
+        return;
+    }
+    const auto [dir, formats] = *std::exchange(m_queuedExport, std::nullopt);
+    startExport(dir, formats);
 }
 
 void MainWindow::onExportFinished(const QString& dir, const QStringList& written, const QString& error)
