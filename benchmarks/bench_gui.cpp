@@ -289,6 +289,12 @@ void exportStalls()
 
 int main(int argc, char** argv)
 {
+    // The window records its runs and keeps its settings: into a throwaway history and
+    // settings, not the user's. Its rounds overlay and compare with each other, as a user's
+    // runs would.
+    QTemporaryDir home;
+    qputenv("XDG_DATA_HOME", home.filePath(QStringLiteral("data")).toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", home.filePath(QStringLiteral("config")).toLocal8Bit());
     QApplication app(argc, argv);
     QStringList parts;
     QStringList ids;
