@@ -25,6 +25,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QAbstractSeries>
+#include <QBoxPlotSeries>
+#include <QBoxSet>
 #include <QChart>
 #include <QComboBox>
 #include <QLabel>
@@ -593,6 +595,16 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     auto reopened = HistoryStore::open(path, &sourceError);
     QVERIFY2(reopened, qPrintable(sourceError));
     QCOMPARE(reopened->runs({}, 1, &sourceError).front().source, HistoryStore::kWindowSource);
+    // The row chosen at the end shows its distribution beside the previous run's.
+    auto boxes = [w]() -> qsizetype {
+        const QChart* chart = w->resultsView()->distributionHost()->chart();
+        const auto* box = chart && !chart->series().isEmpty() ? qobject_cast<const QBoxPlotSeries*>(chart->series().front()) : nullptr;
+        return box ? box->count() : 0;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(boxes(), 2, 10'000);
+    const auto* box = qobject_cast<const QBoxPlotSeries*>(w->resultsView()->distributionHost()->chart()->series().front());
+    QCOMPARE(box->boxSets().front()->label(), QStringLiteral("previous run %1").arg(first));
+    QCOMPARE(box->boxSets().back()->label(), QStringLiteral("this run"));
     QCOMPARE(w->historyView()->runsModel()->rowCount(), 2);
 }
 

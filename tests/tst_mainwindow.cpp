@@ -296,8 +296,8 @@ void TestMainWindow::liveViewDrawsTheBaselineAsABand()
         return r;
     };
     LiveOverlays earlier;
-    earlier.baseline = EarlierRun{resultOf(8), QStringLiteral("baseline v1"), false};
-    earlier.recent.push_back(EarlierRun{resultOf(3), QStringLiteral("run 7"), true});
+    earlier.baseline = EarlierRun{resultOf(8), QStringLiteral("baseline v1"), {}, false};
+    earlier.recent.push_back(EarlierRun{resultOf(3), QStringLiteral("run 7"), {}, true});
     LiveView view;
     view.resize(600, 600);
     WorkloadInfo info;

@@ -44,7 +44,8 @@ Tukey tukey(std::vector<double> values)
 
 } // namespace
 
-std::unique_ptr<QChart> distributionChart(std::span<const Result* const> results, const ChartOptions& options)
+std::unique_ptr<QChart> distributionChart(std::span<const Result* const> results, const ChartOptions& options,
+                                          std::span<const BoxStyle> styles)
 {
     auto chart = std::make_unique<QChart>();
     applyLook(*chart, options.look);
@@ -52,9 +53,14 @@ std::unique_ptr<QChart> distributionChart(std::span<const Result* const> results
     chart->legend()->hide();
 
     std::vector<const Result*> shown;
-    for (const Result* r : results)
-        if (r->status == Status::Ok && !r->samples.empty())
-            shown.push_back(r);
+    std::vector<BoxStyle> shownStyles;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Result* r = results[i];
+        if (r->status != Status::Ok || r->samples.empty())
+            continue;
+        shown.push_back(r);
+        shownStyles.push_back(i < styles.size() ? styles[i] : BoxStyle{shortId(r->info), 0});
+    }
     if (shown.empty())
         return chart;
 
@@ -62,30 +68,34 @@ std::unique_ptr<QChart> distributionChart(std::span<const Result* const> results
     double lo = std::numeric_limits<double>::max();
     double hi = 0;
     QStringList labels;
-    for (const Result* r : shown) {
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const Result* r = shown[i];
         boxes.push_back(tukey(perIterationTimes(r->samples)));
         lo = std::min(lo, r->summary.min);
         hi = std::max(hi, r->summary.max);
-        labels << shortId(r->info);
+        labels << shownStyles[i].label;
     }
     QBarCategoryAxis* x = addCategoryAxis(*chart, labels, options.look);
     TimeScale scale;
     addTimeAxis(*chart, lo, hi, QStringLiteral("time per iteration"), options.look, &scale);
 
+    // A pale fill: the median line and whiskers must stay visible on paper.
+    auto pale = [](const QColor& c) {
+        return QColor::fromRgbF(0.35f * c.redF() + 0.65f, 0.35f * c.greenF() + 0.65f, 0.35f * c.blueF() + 0.65f);
+    };
     auto* series = new QBoxPlotSeries;
     QList<QPointF> outliers;
     for (std::size_t i = 0; i < boxes.size(); ++i) {
         const Tukey& b = boxes[i];
-        series->append(new QBoxSet(scale.fromNs(b.lowWhisker), scale.fromNs(b.q1), scale.fromNs(b.median),
-                                   scale.fromNs(b.q3), scale.fromNs(b.highWhisker), labels[qsizetype(i)]));
+        auto* set = new QBoxSet(scale.fromNs(b.lowWhisker), scale.fromNs(b.q1), scale.fromNs(b.median),
+                                scale.fromNs(b.q3), scale.fromNs(b.highWhisker), labels[qsizetype(i)]);
+        const QColor color = options.look.seriesColor(shownStyles[i].colorIndex);
+        set->setBrush(pale(color));
+        set->setPen(QPen(color.darker(130), 1.0));
+        series->append(set);
         for (double v : b.outliers)
             outliers.append(QPointF(double(i), scale.fromNs(v)));
     }
-    const QColor color = options.look.seriesColor(0);
-    // A pale fill: the median line and whiskers must stay visible on paper.
-    series->setBrush(QColor::fromRgbF(0.35f * color.redF() + 0.65f, 0.35f * color.greenF() + 0.65f,
-                                      0.35f * color.blueF() + 0.65f));
-    series->setPen(QPen(color.darker(130), 1.0));
     series->setBoxWidth(0.45);
     chart->addSeries(series);
     for (QAbstractAxis* axis : chart->axes())

@@ -48,7 +48,7 @@ charts::LiveChart::Band bandOf(const EarlierRun& run, Value value)
         values.push_back(value(s));
     std::sort(values.begin(), values.end());
     return {stats::quantileSorted(values, 0.25), stats::quantileSorted(values, 0.5), stats::quantileSorted(values, 0.75),
-            LiveView::tr("%1: median, middle 50%").arg(run.label)};
+            LiveView::tr("%1: median, middle 50%").arg(run.legendName())};
 }
 
 } // namespace
@@ -103,10 +103,10 @@ void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
         if (run.result.samples.empty())
             continue;
         latency.push_back(samplePoints(run.result.samples, 0, latencyOf));
-        latencyLabels << run.label;
+        latencyLabels << run.legendName();
         if (run.memoryCompares && hasMemory(run.result)) {
             memory.push_back(samplePoints(run.result.samples, 0, memoryOf));
-            memoryLabels << run.label;
+            memoryLabels << run.legendName();
         }
     }
     m_latency->setOverlays(std::move(latency), latencyLabels);

@@ -1,11 +1,11 @@
 #pragma once
 
 #include "ChartLook.h"
+#include "EarlierRun.h"
 #include "Result.h"
 
 #include <QWidget>
 
-#include <optional>
 #include <vector>
 
 namespace crucible::charts {
@@ -13,23 +13,6 @@ class LiveChart;
 }
 
 namespace crucible::gui {
-
-// An earlier result of the workload shown, drawn behind its live charts.
-struct EarlierRun {
-    Result result;
-    QString label; // its name in the legend
-    // Measured in a process like this one (the window): resident memory is the whole process's,
-    // so a headless run's is smaller by the GUI's and is not drawn against the window's.
-    bool memoryCompares = true;
-};
-
-// What the live charts draw behind the current run: the baseline as a band across the whole
-// width (its middle half of samples, and its median), which reads the same whatever the two
-// runs' sample counts, and the latest runs as faint lines, oldest first.
-struct LiveOverlays {
-    std::optional<EarlierRun> baseline;
-    std::vector<EarlierRun> recent;
-};
 
 // The two live charts of a running suite: time per iteration of each sample of the current
 // workload, and the process's resident memory after each sample. Earlier runs of the same

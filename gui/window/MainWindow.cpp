@@ -182,8 +182,11 @@ void MainWindow::connectController()
         if (m_controller->isRunning() || !m_shownRun)
             return; // while running, the live view follows the run
         for (const Result& r : m_shownRun->results) {
-            if (r.info.id == id)
-                m_live->showResult(r, earlierResults(id));
+            if (r.info.id == id) {
+                const LiveOverlays earlier = earlierResults(id);
+                m_live->showResult(r, earlier);
+                m_results->setReference(id, earlier.baseline);
+            }
         }
     });
 }
@@ -349,7 +352,7 @@ LiveOverlays MainWindow::earlierResults(const QString& id) const
             return std::nullopt;
         for (const Result& r : run.results)
             if (r.info.id == id && !r.samples.empty())
-                return EarlierRun{r, label, true};
+                return EarlierRun{r, label, run.info.started, true};
         return std::nullopt;
     };
     if (base)

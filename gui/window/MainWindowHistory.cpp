@@ -249,9 +249,12 @@ void MainWindow::onEarlierReady(const QString& id)
     if (!earlier)
         return;
     if (m_live->currentId() == id) {
-        m_live->setEarlier(id, WindowHistory::overlays(*earlier));
-        if (!m_controller->isRunning())
+        const LiveOverlays overlays = WindowHistory::overlays(*earlier);
+        m_live->setEarlier(id, overlays);
+        if (!m_controller->isRunning()) {
             m_live->refresh(); // while running, the window's timer redraws
+            m_results->setReference(id, overlays.baseline);
+        }
     }
     if (m_uncompared.removeAll(id) > 0) {
         const auto it = std::find_if(m_liveResults.begin(), m_liveResults.end(), [&](const Result& r) { return r.info.id == id; });

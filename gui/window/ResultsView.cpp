@@ -103,6 +103,16 @@ QString ResultsView::selectedId() const
     return r ? r->info.id : QString();
 }
 
+void ResultsView::setReference(const QString& id, const std::optional<EarlierRun>& reference)
+{
+    const bool changed = id != m_referenceId || reference.has_value() != m_reference.has_value() ||
+                         (reference && reference->label != m_reference->label);
+    m_referenceId = id;
+    m_reference = reference;
+    if (changed && id == selectedId())
+        showDetails();
+}
+
 void ResultsView::showDetails()
 {
     const int row = m_model->rowOf(selectedId());
@@ -117,8 +127,15 @@ void ResultsView::showDetails()
     options.look = m_look;
     options.widthPx = std::max(300, m_distribution->width());
     options.heightPx = std::max(200, m_distribution->height());
-    const Result* one[] = {r};
-    m_distribution->setChart(charts::distributionChart(one, options));
+    if (m_reference && m_referenceId == r->info.id && !m_reference->result.samples.empty()) {
+        // The baseline's box in its colour of the live charts, left of this run's.
+        const Result* two[] = {&m_reference->result, r};
+        const charts::BoxStyle styles[] = {{m_reference->label, 1}, {tr("this run"), 0}};
+        m_distribution->setChart(charts::distributionChart(two, options, styles));
+    } else {
+        const Result* one[] = {r};
+        m_distribution->setChart(charts::distributionChart(one, options));
+    }
     options.widthPx = std::max(300, m_samples->width());
     m_samples->setChart(charts::samplesOverTimeChart(*r, options));
 }

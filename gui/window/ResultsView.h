@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ChartLook.h"
+#include "EarlierRun.h"
 #include "Result.h"
 
 #include <QWidget>
@@ -20,7 +21,8 @@ namespace crucible::gui {
 class ResultsTableModel;
 
 // The results of the shown run as a sortable, filterable table; choosing a row shows that
-// workload's distribution and its samples in order below the table.
+// workload's distribution (beside its baseline's, when there is one) and its samples in order
+// below the table.
 class ResultsView : public QWidget {
     Q_OBJECT
 public:
@@ -31,6 +33,9 @@ public:
     void upsert(const Result& result);
     void selectWorkload(const QString& id);
     QString selectedId() const;
+    // What workload `id`'s distribution is drawn beside, as it compared (none: alone). Earlier
+    // results come from the history after the row is chosen, so this may come late.
+    void setReference(const QString& id, const std::optional<EarlierRun>& reference);
 
     ResultsTableModel* model() const { return m_model; }
     QSortFilterProxyModel* proxy() const { return m_proxy; }
@@ -50,6 +55,8 @@ private:
     charts::ChartHost* m_distribution;
     charts::ChartHost* m_samples;
     charts::ChartLook m_look;
+    QString m_referenceId;
+    std::optional<EarlierRun> m_reference;
 };
 
 } // namespace crucible::gui

@@ -6,14 +6,6 @@
 
 namespace crucible::gui {
 
-namespace {
-
-QString when(const QDateTime& t)
-{
-    return t.isValid() ? QLocale().toString(t.toLocalTime(), QStringLiteral("MMM d HH:mm")) : QString();
-}
-
-} // namespace
 
 WindowHistory::WindowHistory(QObject* parent) : QObject(parent), m_loader(new HistoryLoader(this))
 {
@@ -110,18 +102,16 @@ const EarlierResults* WindowHistory::earlier(const QString& workloadId) const
 LiveOverlays WindowHistory::overlays(const EarlierResults& earlier)
 {
     auto run = [](const HistoryStore::StoredResult& stored, const QString& label) {
-        return EarlierRun{stored.result, label, stored.source == HistoryStore::kWindowSource};
+        return EarlierRun{stored.result, label, stored.started, stored.source == HistoryStore::kWindowSource};
     };
     LiveOverlays out;
     if (earlier.baseline && !earlier.baseline->result.samples.empty())
         out.baseline = run(*earlier.baseline, earlier.baselineName.startsWith(QLatin1String("previous run"))
-                                                  ? QObject::tr("previous: run %1, %2")
-                                                        .arg(earlier.baseline->runId)
-                                                        .arg(when(earlier.baseline->started))
+                                                  ? earlier.baselineName
                                                   : QObject::tr("baseline %1").arg(earlier.baselineName));
     for (auto it = earlier.recent.rbegin(); it != earlier.recent.rend(); ++it)
         if (!it->result.samples.empty())
-            out.recent.push_back(run(*it, QObject::tr("run %1, %2").arg(it->runId).arg(when(it->started))));
+            out.recent.push_back(run(*it, QObject::tr("run %1").arg(it->runId)));
     return out;
 }
 
