@@ -130,7 +130,7 @@ private:
 
         for (Member& m : members) {
             guarded(m, [&] {
-                m.workload->setUp();
+                m.workload->setUp(m_stop);
                 m.setUpDone = true;
                 m.measurer = std::make_unique<Measurer>(*m.workload, m_plan.settings, m_stop);
                 m.measurer->warmUp();

@@ -48,8 +48,11 @@ public:
     virtual const WorkloadInfo& info() const = 0;
 
     // Once before warm-up and once after the last sample; neither is timed. A setUp that
-    // throws std::exception marks the workload failed with the exception's message.
-    virtual void setUp() {}
+    // throws std::exception marks the workload failed with the exception's message. A set-up
+    // that can take long (a suite's prepare command) returns early when `stop` is requested,
+    // so that Stop takes effect within 200 ms; the run is then cancelled and tearDown() still
+    // runs.
+    virtual void setUp(std::stop_token) {}
     virtual void tearDown() {}
 
     // Perform `iterations` iterations of the job. Long-running bodies should return early when

@@ -81,6 +81,7 @@ private Q_SLOTS:
     void environmentDirectoryAndOutput();
     void commandWorkloadInASession();
     void failingPrepareAndCleanupRuns();
+    void stopEndsALongPrepare();
     void suiteOfBadCommandsRunsTheRestAndExits3();
 };
 
@@ -293,6 +294,35 @@ void TestCommands::failingPrepareAndCleanupRuns()
     QCOMPARE(run.results[1].status, Status::Failed);
     QVERIFY2(run.results[1].error.startsWith(QLatin1String("prepare command (false): exit code 1")),
              qPrintable(run.results[1].error));
+    QVERIFY(!QFile::exists(ran));
+}
+
+void TestCommands::stopEndsALongPrepare()
+{
+    // A suite's prepare step (a build, a data set) can take minutes: Stop must not wait for it.
+    // Cleanup still runs, and the command itself never does.
+    QTemporaryDir dir;
+    const QString ran = dir.filePath(QStringLiteral("ran"));
+    const QString cleaned = dir.filePath(QStringLiteral("cleaned"));
+    SessionPlan plan;
+    plan.settings = {0.0, 0.01, 2, 0};
+    plan.workloads.push_back(std::make_unique<CommandWorkload>(
+        WorkloadInfo{QStringLiteral("x.slow_prepare")}, command({QStringLiteral("touch"), ran}),
+        command({QStringLiteral("sleep"), QStringLiteral("30")}), command({QStringLiteral("touch"), cleaned})));
+    Session session(std::move(plan));
+    QSignalSpy started(&session, &Session::workloadStarted);
+    QSignalSpy finished(&session, &Session::finished);
+    session.start();
+    QVERIFY(started.wait(10'000));
+    QTest::qWait(200); // inside the prepare's sleep
+    QElapsedTimer timer;
+    timer.start();
+    session.stop();
+    QVERIFY(finished.wait(10'000));
+    // ~10 ms when quiet; before prepare could be stopped this took the whole 30 s.
+    QVERIFY2(timer.elapsed() < 5'000, qPrintable(QString::number(timer.elapsed())));
+    QVERIFY(finished.first().first().value<RunResult>().cancelled);
+    QVERIFY(QFile::exists(cleaned));
     QVERIFY(!QFile::exists(ran));
 }
 

@@ -36,7 +36,7 @@ private:
 class ThrowingWorkload : public BasicWorkload {
 public:
     ThrowingWorkload() : BasicWorkload({QStringLiteral("test.throws"), Category::System, QStringLiteral("throws")}) {}
-    void setUp() override { throw std::runtime_error("no such device"); }
+    void setUp(std::stop_token) override { throw std::runtime_error("no such device"); }
     void run(std::uint64_t, std::stop_token) override {}
 };
 

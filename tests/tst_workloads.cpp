@@ -54,7 +54,7 @@ void TestWorkloads::everyWorkloadRuns()
     QVERIFY(f);
     std::unique_ptr<Workload> w = f->create(f->info.parameters);
     QCOMPARE(w->info().id, id);
-    w->setUp();
+    w->setUp({});
     w->run(3, {});
     w->tearDown();
 }
@@ -94,7 +94,7 @@ void TestWorkloads::directSideIsFaster()
     auto bestOf = [&](const QString& id) {
         const WorkloadFactory* f = m_registry.find(id);
         std::unique_ptr<Workload> w = f->create(f->info.parameters);
-        w->setUp();
+        w->setUp({});
         Measurer m(*w, {0.02, 0.1, 5, 0}, {});
         m.warmUp();
         m.calibrate();

@@ -22,11 +22,13 @@ QString shownArgument(const QString& argument)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-// Runs prepare or cleanup: untimed, not stoppable (cleanup must finish to leave nothing behind;
-// both are bounded by their timeout).
-void runHelper(const char* role, const CommandSpec& spec)
+// Runs prepare or cleanup, untimed and bounded by its timeout. Prepare stops with the run;
+// cleanup never does: it must finish to leave nothing behind.
+void runHelper(const char* role, const CommandSpec& spec, std::stop_token stop = {})
 {
-    const CommandOutcome outcome = runCommand(spec);
+    const CommandOutcome outcome = runCommand(spec, std::move(stop));
+    if (outcome.stopped)
+        return; // the run is cancelled: its group is dropped, and cleanup runs
     if (outcome.status != Status::Ok)
         throw WorkloadFailure(Status::Failed, QStringLiteral("%1 command (%2): %3")
                                                   .arg(QLatin1String(role), spec.argv.join(QLatin1Char(' ')), outcome.error));
@@ -52,10 +54,10 @@ QString CommandWorkload::describe(const QStringList& argv)
     return QStringLiteral("External command: %1").arg(shown.join(QLatin1Char(' ')));
 }
 
-void CommandWorkload::setUp()
+void CommandWorkload::setUp(std::stop_token stop)
 {
     if (m_prepare)
-        runHelper("prepare", *m_prepare);
+        runHelper("prepare", *m_prepare, std::move(stop));
 }
 
 void CommandWorkload::tearDown()

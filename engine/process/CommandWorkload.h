@@ -18,7 +18,7 @@ public:
                     std::optional<CommandSpec> cleanup = {});
 
     const WorkloadInfo& info() const override { return m_info; }
-    void setUp() override;
+    void setUp(std::stop_token) override;
     void tearDown() override;
     void run(std::uint64_t iterations, std::stop_token stop) override;
     bool measuresItself() const override { return true; }

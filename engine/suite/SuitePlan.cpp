@@ -24,7 +24,7 @@ class RenamedWorkload final : public Workload {
 public:
     RenamedWorkload(std::unique_ptr<Workload> inner, WorkloadInfo info) : m_inner(std::move(inner)), m_info(std::move(info)) {}
     const WorkloadInfo& info() const override { return m_info; }
-    void setUp() override { m_inner->setUp(); }
+    void setUp(std::stop_token stop) override { m_inner->setUp(std::move(stop)); }
     void tearDown() override { m_inner->tearDown(); }
     void run(std::uint64_t iterations, std::stop_token stop) override { m_inner->run(iterations, std::move(stop)); }
     bool measuresItself() const override { return m_inner->measuresItself(); }

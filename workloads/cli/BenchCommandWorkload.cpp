@@ -12,7 +12,7 @@ BenchCommandWorkload::BenchCommandWorkload(WorkloadInfo info, QStringList argume
 {
 }
 
-void BenchCommandWorkload::setUp()
+void BenchCommandWorkload::setUp(std::stop_token)
 {
     m_executable = sys::crucibleBenchExecutable();
     m_dir = std::make_unique<QTemporaryDir>();

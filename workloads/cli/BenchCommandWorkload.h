@@ -18,7 +18,7 @@ public:
 
     // Finds the crucible-bench executable (throws std::runtime_error when there is none, which
     // marks the workload failed), makes the directory, then calls prepare().
-    void setUp() override;
+    void setUp(std::stop_token) override;
     // Removes the directory and everything prepare() or the commands put in it.
     void tearDown() override;
 

@@ -65,7 +65,7 @@ class LargeDatasetWorkload final : public sys::ChildProcessWorkload {
 public:
     using ChildProcessWorkload::ChildProcessWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         const std::int64_t size = sys::byteSizeParameter(info(), QStringLiteral("size"));
         const QString grep = QStandardPaths::findExecutable(QStringLiteral("grep"));

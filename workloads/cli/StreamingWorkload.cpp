@@ -30,7 +30,7 @@ class StreamingWorkload final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_lines = sys::countParameter(info(), QStringLiteral("lines"), 1'000'000);
         m_executable = sys::crucibleBenchExecutable();

@@ -21,7 +21,7 @@ class Coordination final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_coordinator = std::make_unique<Coordinator>(kHelpers, kItems, kItemBytes);
         m_coordinator->runRound();

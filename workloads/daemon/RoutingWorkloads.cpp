@@ -40,7 +40,7 @@ class RoutingThroughput final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{kWorkers, 4096, 64});
         m_sinks.clear();
@@ -93,7 +93,7 @@ class RoutingLatency final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{kWorkers, 1024, 16});
         m_echo = m_runtime->add(std::make_unique<EchoService>("echo"));
@@ -132,7 +132,7 @@ public:
     static constexpr int kServices = 64;
     static constexpr int kStandingSubscriptions = 512;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{kWorkers, 1024, kServices});
         for (int i = 0; i < kServices; ++i)

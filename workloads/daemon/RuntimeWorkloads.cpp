@@ -51,7 +51,7 @@ class Discovery final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = populatedRuntime();
         m_queries.clear();
@@ -97,7 +97,7 @@ class HealthCheck final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = populatedRuntime();
         for (int i = 0; i < kServices; ++i) {
@@ -144,7 +144,7 @@ class Lifecycle final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{1, 256, 16});
         m_service = m_runtime->add(std::make_unique<StatefulService>(
@@ -176,7 +176,7 @@ public:
     static constexpr std::size_t kLive = 64; // a power of two: the slot index is masked
     static constexpr std::array<std::size_t, 8> kSizes = {48, 200, 64, 1000, 3000, 256, 12000, 60000};
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{1, 256, 16});
         m_next = 0;

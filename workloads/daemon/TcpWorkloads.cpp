@@ -22,7 +22,7 @@ class TcpRoundTrip final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_server = std::make_unique<LoopbackServer>(LoopbackServer::Mode::Echo);
         m_client = std::make_unique<LoopbackClient>(m_server->port());
@@ -63,7 +63,7 @@ class TcpThroughput final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_server = std::make_unique<LoopbackServer>(LoopbackServer::Mode::Acknowledge, kChunkBytes);
         m_client = std::make_unique<LoopbackClient>(m_server->port());

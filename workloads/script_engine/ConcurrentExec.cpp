@@ -18,7 +18,7 @@ class ConcurrentExec final : public BasicWorkload {
 public:
     ConcurrentExec(WorkloadInfo info, int threads) : BasicWorkload(std::move(info)), m_threadCount(threads) {}
 
-    void setUp() override { m_threads = std::make_unique<ExecThreads>(m_threadCount); }
+    void setUp(std::stop_token) override { m_threads = std::make_unique<ExecThreads>(m_threadCount); }
     void tearDown() override { m_threads.reset(); }
 
     void run(std::uint64_t iterations, std::stop_token stop) override

@@ -42,7 +42,7 @@ class RegistryLookup final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_vm = std::make_unique<ScriptVm>();
         std::vector<std::string> names;

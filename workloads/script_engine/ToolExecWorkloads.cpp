@@ -22,7 +22,7 @@ class ToolCallWorkload : public BasicWorkload {
 public:
     ToolCallWorkload(WorkloadInfo info, ToolScript script) : BasicWorkload(std::move(info)), m_script(script) {}
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         // The VM is made here, not in the constructor: the engine runs workloads on a worker
         // thread, and a VM must live on the thread that uses it.

@@ -42,7 +42,7 @@ class MemoryPerVm final : public BasicWorkload {
 public:
     MemoryPerVm(WorkloadInfo info, int vms) : BasicWorkload(std::move(info)), m_vmCount(vms) {}
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         for (const ToolScript script : {ToolScript::Simple, ToolScript::Medium, ToolScript::Complex})
             m_sources.push_back({readToolScript(script), toolScriptPath(script)});
@@ -88,7 +88,7 @@ class Compile final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override { m_vm = std::make_unique<ScriptVm>(); }
+    void setUp(std::stop_token) override { m_vm = std::make_unique<ScriptVm>(); }
     void tearDown() override { m_vm.reset(); }
 
     void run(std::uint64_t iterations, std::stop_token stop) override

@@ -22,7 +22,7 @@ class BinarySizeWorkload final : public QuantityWorkload {
 public:
     using QuantityWorkload::QuantityWorkload;
 
-    void setUp() override { m_path = runningExecutable(); }
+    void setUp(std::stop_token) override { m_path = runningExecutable(); }
 
     Quantity measure(std::stop_token) override
     {

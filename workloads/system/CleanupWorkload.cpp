@@ -31,7 +31,7 @@ class CleanupWorkload final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_files = countParameter(info(), QStringLiteral("files"), 1'000'000);
         m_dir = std::make_unique<QTemporaryDir>();

@@ -50,7 +50,7 @@ class CompileWorkload final : public ChildProcessWorkload {
 public:
     using ChildProcessWorkload::ChildProcessWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         const std::int64_t functions = countParameter(info(), QStringLiteral("functions"), 100000);
         const QString compiler = QStandardPaths::findExecutable(QStringLiteral("c++"));

@@ -74,7 +74,7 @@ class CpuUtilizationWorkload final : public BasicWorkload {
 public:
     using BasicWorkload::BasicWorkload;
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         const QString threads = info().parameters.value(QStringLiteral("threads")).toString();
         m_threads = threads == QLatin1String("all") ? int(std::max(1u, std::thread::hardware_concurrency()))

@@ -35,7 +35,7 @@ class FileWriteWorkload final : public BasicWorkload {
 public:
     FileWriteWorkload(WorkloadInfo info, bool sync) : BasicWorkload(std::move(info)), m_sync(sync) {}
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         m_buffer.resize(std::size_t(byteSizeParameter(info(), QStringLiteral("size"))));
         std::mt19937_64 random(42);

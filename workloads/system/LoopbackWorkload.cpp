@@ -82,7 +82,7 @@ public:
 
     ~LoopbackWorkload() override { tearDown(); }
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         const std::int64_t size = byteSizeParameter(info(), QStringLiteral("size"));
         if (size > 65507)

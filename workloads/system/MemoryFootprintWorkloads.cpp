@@ -30,7 +30,7 @@ class MemoryFootprintWorkload final : public QuantityWorkload {
 public:
     MemoryFootprintWorkload(WorkloadInfo info, Phase phase) : QuantityWorkload(std::move(info)), m_phase(phase) {}
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         if (m_phase != Phase::Start)
             return;

@@ -34,7 +34,7 @@ public:
 
     ~SqliteQueryWorkload() override { tearDown(); }
 
-    void setUp() override
+    void setUp(std::stop_token) override
     {
         try {
             prepare(countParameter(info(), QStringLiteral("rows"), 10'000'000));
