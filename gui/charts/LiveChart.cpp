@@ -165,8 +165,10 @@ void LiveChart::setBand(std::optional<Band> band)
 {
     m_band = std::move(band);
     if (m_band && !m_bandSeries) {
-        // Only a legend entry: PlotLines draws the band. An area series' marker shows its fill.
-        m_bandSeries = new QAreaSeries(new QLineSeries);
+        // Only a legend entry: PlotLines draws the band. An area series' marker shows its fill;
+        // without an upper series it draws nothing itself (and there is no line series to own:
+        // the chart would not take that one over).
+        m_bandSeries = new QAreaSeries;
     } else if (!m_band && m_bandSeries) {
         m_chart->removeSeries(m_bandSeries);
         delete m_bandSeries;
