@@ -166,13 +166,17 @@ private:
 
     WorkloadRegistry m_registry;
     std::unique_ptr<QTemporaryDir> m_dir;
+    QTemporaryDir m_settingsDir;
     FilledStore m_store;
     std::unique_ptr<MainWindow> m_window;
 };
 
 void TestHistoryView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // QSettings in a test location
+    QStandardPaths::setTestModeEnabled(true);
+    // Settings in this run's own folder: another run of this test (another build) at the same
+    // time must not rewrite them under it.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
     workloads::registerBuiltInWorkloads(m_registry);
 }
 

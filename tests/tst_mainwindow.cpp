@@ -64,7 +64,10 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
+    QStandardPaths::setTestModeEnabled(true);
+    // Settings in this run's own folder: another run of this test (another build) at the same
+    // time must not rewrite them under it.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
     workloads::registerBuiltInWorkloads(m_registry);
 }
 
