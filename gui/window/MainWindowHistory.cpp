@@ -161,6 +161,9 @@ void MainWindow::openHistory(const QString& location)
     m_historyStatus->setToolTip(location.isEmpty() ? history::defaultHistoryPath() : location);
     m_historyView->showUnavailable(tr("Opening the history store %1…").arg(location.isEmpty() ? history::defaultHistoryPath() : location));
     m_history->open(location);
+    // Another store: an export waiting for the shown run's trends goes ahead without them.
+    m_trendsPending = false;
+    startQueuedExport();
 }
 
 void MainWindow::whenHistoryReady(std::function<void()> then)
