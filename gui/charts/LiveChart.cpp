@@ -76,7 +76,12 @@ LiveChart::LiveChart(const QString& title, const QString& xTitle, ValueKind kind
     m_lines = new PlotLines(m_chart, m_x, m_y);
     m_lines->setLineCount(1);
     connect(m_chart, &QChart::plotAreaChanged, this, [this] { m_lines->plotAreaChanged(); });
-    m_view->setRenderHint(QPainter::Antialiasing);
+    // No antialiasing for what Qt Charts draws (grid, axes, ticks: straight lines on whole
+    // pixels): its grid lines, drawn antialiased, took two thirds of the GUI thread's time of a
+    // redraw after the axes changed (perf, bench_gui median: the longest busy stretch while
+    // samples stream went from 35-49 ms to 17 ms without it). PlotLines turns it on for the
+    // data lines it draws.
+    m_view->setRenderHint(QPainter::Antialiasing, false);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -125,8 +130,13 @@ void LiveChart::setMinimumXExtent(double x)
 void LiveChart::clear()
 {
     m_points.clear();
-    setBand(std::nullopt);
-    setOverlays({}, {});
+    setHistory(std::nullopt, {}, {});
+    m_dirty = true;
+}
+
+void LiveChart::clearLine()
+{
+    m_points.clear();
     m_dirty = true;
 }
 
@@ -138,37 +148,63 @@ void LiveChart::append(std::span<const QPointF> points)
 
 void LiveChart::setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels)
 {
-    // The current run's line moves to the end; it stays shown until the next refresh.
-    const QList<QPointF> current = m_lines->points(m_overlays.size());
-    for (QLineSeries* s : m_overlaySeries) {
-        m_chart->removeSeries(s);
-        delete s;
-    }
-    m_overlaySeries.clear();
-    m_overlays.clear();
-    for (std::size_t i = 0; i < overlays.size(); ++i) {
-        MinMaxPyramid& o = m_overlays.emplace_back();
-        o.append(std::span<const QPointF>(overlays[i].constData(), std::size_t(overlays[i].size())));
-        auto* s = new QLineSeries;
-        s->setName(labels.value(qsizetype(i)));
-        m_overlaySeries.push_back(s);
-    }
-    restack();
-    m_lines->setLineCount(m_overlays.size() + 1);
-    m_lines->setPoints(m_overlays.size(), current);
+    if (replaceOverlays(std::move(overlays), labels))
+        restack();
     applyPens();
-    m_dirty = true;
-    m_overlaysDirty = true;
 }
 
 void LiveChart::setBand(std::optional<Band> band)
 {
+    if (replaceBand(std::move(band)))
+        restack();
+    applyPens();
+}
+
+void LiveChart::setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels)
+{
+    const bool bandChanged = replaceBand(std::move(band));
+    if (replaceOverlays(std::move(overlays), labels) || bandChanged)
+        restack();
+    applyPens();
+}
+
+bool LiveChart::replaceOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels)
+{
+    // The current run's line moves to the end; it stays shown until the next refresh.
+    const QList<QPointF> current = m_lines->points(m_overlays.size());
+    m_overlays.clear();
+    for (const QList<QPointF>& points : overlays)
+        m_overlays.emplace_back().append(std::span<const QPointF>(points.constData(), std::size_t(points.size())));
+    m_lines->setLineCount(m_overlays.size() + 1);
+    m_lines->setPoints(m_overlays.size(), current);
+    m_dirty = true;
+    m_overlaysDirty = true;
+    // Legend entries are kept while their number stays: taking series out of the chart and
+    // putting them back recreates the legend's items and lays the chart out again, tens of
+    // milliseconds of the GUI thread when a workload starts. A new name is set in place.
+    const bool countChanged = m_overlaySeries.size() != m_overlays.size();
+    while (m_overlaySeries.size() > m_overlays.size()) {
+        m_chart->removeSeries(m_overlaySeries.back());
+        delete m_overlaySeries.back();
+        m_overlaySeries.pop_back();
+    }
+    while (m_overlaySeries.size() < m_overlays.size())
+        m_overlaySeries.push_back(new QLineSeries); // added to the chart by restack()
+    for (std::size_t i = 0; i < m_overlaySeries.size(); ++i)
+        m_overlaySeries[i]->setName(labels.value(qsizetype(i)));
+    return countChanged;
+}
+
+bool LiveChart::replaceBand(std::optional<Band> band)
+{
     m_band = std::move(band);
+    m_dirty = true;
+    const bool presenceChanged = m_band.has_value() != (m_bandSeries != nullptr);
     if (m_band && !m_bandSeries) {
         // Only a legend entry: PlotLines draws the band. An area series' marker shows its fill;
         // without an upper series it draws nothing itself (and there is no line series to own:
         // the chart would not take that one over).
-        m_bandSeries = new QAreaSeries;
+        m_bandSeries = new QAreaSeries; // added to the chart by restack()
     } else if (!m_band && m_bandSeries) {
         m_chart->removeSeries(m_bandSeries);
         delete m_bandSeries;
@@ -176,8 +212,7 @@ void LiveChart::setBand(std::optional<Band> band)
     }
     if (m_bandSeries)
         m_bandSeries->setName(m_band->label);
-    restack();
-    applyPens();
+    return presenceChanged;
 }
 
 void LiveChart::restack()

@@ -53,6 +53,8 @@ public:
     void setTitle(const QString& title);
     // Clears the current series and the overlays.
     void clear();
+    // Clears the current series only: a new workload starts, its earlier runs come next.
+    void clearLine();
     // Points in order of x, after those already appended.
     void append(std::span<const QPointF> points);
     // Earlier runs, drawn faint behind the current series; `labels` name them in the legend.
@@ -66,6 +68,8 @@ public:
         QString label;
     };
     void setBand(std::optional<Band> band);
+    // Both at once: the legend is laid out again at most once.
+    void setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels);
     const std::optional<Band>& band() const { return m_band; }
     std::size_t overlayCount() const { return m_overlays.size(); }
     // The x axis reaches at least `x` (the sample count the run will have): it is laid out once
@@ -84,6 +88,9 @@ private:
     void applyPens();
     // Puts the series in legend order: the band, the overlays, the current run.
     void restack();
+    // Replace the data; true when the legend's entries changed in number (restack() is due).
+    bool replaceOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
+    bool replaceBand(std::optional<Band> band);
     // Sets the axes to the data's nice ranges (and y's title to its unit), touching only what
     // changed; returns the divisor of y values into the axis unit.
     double updateAxes();

@@ -78,8 +78,8 @@ void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlie
 {
     m_currentId = info.id;
     m_sampleIndex = 0;
-    m_latency->clear();
-    m_memory->clear();
+    m_latency->clearLine(); // the earlier runs are replaced below, in place where they can be
+    m_memory->clearLine();
     m_latency->setTitle(tr("Latency: %1").arg(info.id));
     m_memory->setTitle(tr("Memory: %1").arg(info.id));
     setEarlier(info.id, earlier);
@@ -89,12 +89,6 @@ void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
 {
     if (id != m_currentId)
         return;
-    const std::optional<EarlierRun>& base = earlier.baseline;
-    const bool baseHasSamples = base && !base->result.samples.empty();
-    m_latency->setBand(baseHasSamples ? std::optional(bandOf(*base, latencyOf)) : std::nullopt);
-    m_memory->setBand(baseHasSamples && base->memoryCompares && hasMemory(base->result)
-                          ? std::optional(bandOf(*base, memoryOf))
-                          : std::nullopt);
     std::vector<QList<QPointF>> latency;
     std::vector<QList<QPointF>> memory;
     QStringList latencyLabels;
@@ -109,8 +103,14 @@ void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
             memoryLabels << run.legendName();
         }
     }
-    m_latency->setOverlays(std::move(latency), latencyLabels);
-    m_memory->setOverlays(std::move(memory), memoryLabels);
+    const std::optional<EarlierRun>& base = earlier.baseline;
+    const bool baseHasSamples = base && !base->result.samples.empty();
+    m_latency->setHistory(baseHasSamples ? std::optional(bandOf(*base, latencyOf)) : std::nullopt, std::move(latency),
+                          latencyLabels);
+    m_memory->setHistory(baseHasSamples && base->memoryCompares && hasMemory(base->result)
+                             ? std::optional(bandOf(*base, memoryOf))
+                             : std::nullopt,
+                         std::move(memory), memoryLabels);
 }
 
 void LiveView::showResult(const Result& result, const LiveOverlays& earlier)
