@@ -21,6 +21,7 @@ struct Sample {
     double sysNs = 0;
 
     double perIterationNs() const { return iterations ? elapsedNs / double(iterations) : 0.0; }
+    bool operator==(const Sample&) const = default;
 };
 
 using Samples = std::vector<Sample>;

@@ -79,8 +79,12 @@ void ResultsView::setResults(std::vector<Result> results)
 
 void ResultsView::upsert(const Result& result)
 {
+    // A comparison arriving changes the row's change and verdict, not its charts: they are
+    // built again (tens of milliseconds) only when the samples differ.
+    const Result* before = m_model->resultAt(m_model->rowOf(result.info.id));
+    const bool samplesChanged = !before || before->samples != result.samples;
     m_model->upsert(result);
-    if (result.info.id == selectedId())
+    if (samplesChanged && result.info.id == selectedId())
         showDetails();
 }
 
