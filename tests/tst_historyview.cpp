@@ -18,6 +18,7 @@
 #include "RunListModel.h"
 #include "TrendChart.h"
 #include "WindowHistory.h"
+#include "WindowTesting.h"
 #include "WorkloadTree.h"
 #include "history/EarlierResults.h"
 #include "history/HistoryStore.h"
@@ -162,7 +163,6 @@ private Q_SLOTS:
 private:
     MainWindow* window(ExternalReports reports = {});
     bool openAndWait(MainWindow* w, const QString& location);
-    bool runToEnd(MainWindow* w, const QStringList& ids);
 
     WorkloadRegistry m_registry;
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -173,10 +173,7 @@ private:
 
 void TestHistoryView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // Settings in this run's own folder: another run of this test (another build) at the same
-    // time must not rewrite them under it.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+    keepSettingsIn(m_settingsDir.path());
     workloads::registerBuiltInWorkloads(m_registry);
 }
 
@@ -221,15 +218,6 @@ bool TestHistoryView::openAndWait(MainWindow* w, const QString& location)
             return true;
     }
     return false;
-}
-
-bool TestHistoryView::runToEnd(MainWindow* w, const QStringList& ids)
-{
-    w->workloadTree()->setCheckedIds(ids);
-    QSignalSpy finished(w->controller(), &RunController::runFinished);
-    if (!w->startRun(true))
-        return false;
-    return finished.wait(60'000);
 }
 
 void TestHistoryView::trendOfAStepHasOneChangePoint()
@@ -598,7 +586,7 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QString sourceError;
     auto reopened = HistoryStore::open(path, &sourceError);
     QVERIFY2(reopened, qPrintable(sourceError));
-    QCOMPARE(reopened->runs({}, 1, &sourceError).front().source, HistoryStore::kWindowSource);
+    QCOMPARE(reopened->runs({}, 1, &sourceError).front().source, kWindowRunSource);
     // The row chosen at the end shows its distribution beside the previous run's.
     auto boxes = [w]() -> qsizetype {
         const QChart* chart = w->resultsView()->distributionHost()->chart();

@@ -10,6 +10,7 @@
 #include "ResultsTableModel.h"
 #include "ResultsView.h"
 #include "RunController.h"
+#include "WindowTesting.h"
 #include "WorkloadTree.h"
 
 #include "ChartHost.h"
@@ -51,7 +52,7 @@ private Q_SLOTS:
     void comparisonShowsPairsBudgetsAndClaims();
 
 private:
-    bool runToEnd(const QStringList& ids);
+    bool runToEnd(const QStringList& ids) { return ::runToEnd(m_window.get(), ids); }
     // A suite file in the test's temporary folder.
     QString writeSuite(const QString& name, const QByteArray& json);
     void recreateWindow(ExternalReports reports = {});
@@ -64,10 +65,7 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    // Settings in this run's own folder: another run of this test (another build) at the same
-    // time must not rewrite them under it.
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    keepSettingsIn(m_dir.filePath(QStringLiteral("settings")));
     workloads::registerBuiltInWorkloads(m_registry);
 }
 
@@ -102,15 +100,6 @@ QString TestMainWindow::writeSuite(const QString& name, const QByteArray& json)
     if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size())
         qFatal("cannot write %s", qPrintable(path));
     return path;
-}
-
-bool TestMainWindow::runToEnd(const QStringList& ids)
-{
-    m_window->workloadTree()->setCheckedIds(ids);
-    QSignalSpy finished(m_window->controller(), &RunController::runFinished);
-    if (!m_window->startRun(true))
-        return false;
-    return finished.wait(60'000);
 }
 
 void TestMainWindow::filterHidesRowsButKeepsChecks()
@@ -277,7 +266,8 @@ void TestMainWindow::liveChartKeepsItsLineWhenOverlaysChange()
     QVERIFY(chart.refresh());
     QCOMPARE(chart.shownPoints(), 3);
     // Earlier runs arriving from the history while the workload runs: the line stays.
-    chart.setOverlays({QList<QPointF>{{0, 9}, {1, 9}}, QList<QPointF>{{0, 8}}}, {QStringLiteral("a"), QStringLiteral("b")});
+    chart.setHistory(std::nullopt, {QList<QPointF>{{0, 9}, {1, 9}}, QList<QPointF>{{0, 8}}},
+                     {QStringLiteral("a"), QStringLiteral("b")});
     QCOMPARE(chart.shownPoints(), 3);
     QVERIFY(chart.refresh());
     QCOMPARE(chart.shownPoints(), 3);
@@ -285,7 +275,7 @@ void TestMainWindow::liveChartKeepsItsLineWhenOverlaysChange()
     // The next workload's earlier runs, as many: the legend's entries are renamed in place, not
     // taken out of the chart and put back (which lays the whole chart out again).
     const QList<QAbstractSeries*> before = chart.chart()->series();
-    chart.setOverlays({QList<QPointF>{{0, 7}}, QList<QPointF>{{0, 6}}}, {QStringLiteral("c"), QStringLiteral("d")});
+    chart.setHistory(std::nullopt, {QList<QPointF>{{0, 7}}, QList<QPointF>{{0, 6}}}, {QStringLiteral("c"), QStringLiteral("d")});
     QCOMPARE(chart.chart()->series(), before);
     QCOMPARE(chart.chart()->series().front()->name(), QStringLiteral("c"));
     chart.clear();

@@ -2,6 +2,7 @@
 
 #include "HistoryLocation.h"
 #include "Result.h"
+#include "RunSource.h"
 
 #include <QDateTime>
 #include <QString>
@@ -35,18 +36,11 @@ public:
     QString location() const; // for messages (a URL without its password)
     bool isPostgreSQL() const;
 
-    // The source tags of runs measured by this program: headless, or in the window, whose
-    // process also holds the GUI, so that its memory readings do not compare with a headless
-    // run's. Imported runs are tagged with their tool's name (interop/BenchmarkFile.h).
-    static inline const QString kHeadlessSource = QStringLiteral("crucible-bench");
-    static inline const QString kWindowSource = QStringLiteral("crucible-bench window");
-    static bool isOwnSource(const QString& source) { return source == kHeadlessSource || source == kWindowSource; }
-
     // A past run as the run list shows it.
     struct RunRecord {
         qint64 id = 0;
         RunInfo info;
-        QString source;         // one of the own sources above, or the tool an imported file came from
+        QString source;         // RunSource.h
         bool cancelled = false;
         int workloadCount = 0;
         QStringList baselines;  // names that point at this run
@@ -81,7 +75,7 @@ public:
 
     // Records `run` with the given source tag; returns its id.
     std::optional<qint64> recordRun(const RunResult& run, QString* error,
-                                    const QString& source = kHeadlessSource);
+                                    const QString& source = kHeadlessRunSource);
 
     // Newest first; `limit` 0 for all.
     std::vector<RunRecord> runs(const Filter& filter, int limit = 0, QString* error = nullptr) const;

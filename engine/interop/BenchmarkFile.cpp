@@ -4,6 +4,7 @@
 #include "HyperfineJson.h"
 #include "JsonSyntax.h"
 #include "ResultsJson.h"
+#include "history/RunSource.h"
 
 #include <QFile>
 
@@ -19,7 +20,7 @@ QString sourceTag(BenchmarkFileFormat format)
     case BenchmarkFileFormat::CrucibleResults:
         break;
     }
-    return QStringLiteral("crucible-bench");
+    return kHeadlessRunSource;
 }
 
 QString formatName(BenchmarkFileFormat format)

@@ -146,20 +146,6 @@ void LiveChart::append(std::span<const QPointF> points)
     m_dirty = true;
 }
 
-void LiveChart::setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels)
-{
-    if (replaceOverlays(std::move(overlays), labels))
-        restack();
-    applyPens();
-}
-
-void LiveChart::setBand(std::optional<Band> band)
-{
-    if (replaceBand(std::move(band)))
-        restack();
-    applyPens();
-}
-
 void LiveChart::setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels)
 {
     const bool bandChanged = replaceBand(std::move(band));

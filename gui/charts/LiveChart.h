@@ -57,8 +57,6 @@ public:
     void clearLine();
     // Points in order of x, after those already appended.
     void append(std::span<const QPointF> points);
-    // Earlier runs, drawn faint behind the current series; `labels` name them in the legend.
-    void setOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
     // A reference drawn behind everything across the whole width: low…high shaded, a dashed
     // line at middle; in the values' unit (ns or bytes), named `label` in the legend.
     struct Band {
@@ -67,8 +65,9 @@ public:
         double high = 0;
         QString label;
     };
-    void setBand(std::optional<Band> band);
-    // Both at once: the legend is laid out again at most once.
+    // What is drawn behind the current series: the band, and earlier runs as faint lines that
+    // `labels` name in the legend. The legend is laid out again only when its number of
+    // entries changes.
     void setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels);
     const std::optional<Band>& band() const { return m_band; }
     std::size_t overlayCount() const { return m_overlays.size(); }

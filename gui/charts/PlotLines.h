@@ -43,7 +43,6 @@ public:
     void setPoints(std::size_t line, QList<QPointF> points);
     void setPen(std::size_t line, const QPen& pen);
     void setBand(std::optional<Band> band);
-    const std::optional<Band>& band() const { return m_band; }
     qsizetype pointCount(std::size_t line) const;
     const QList<QPointF>& points(std::size_t line) const { return m_lines.at(line).points; }
     // The chart's plot area moved or resized: call before the next paint.

@@ -60,7 +60,7 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
         case Started:
             return info.started.isValid() ? QLocale().toString(info.started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
                                           : QString();
-        case Suite: return HistoryStore::isOwnSource(run->source) ? info.suiteName
+        case Suite: return isOwnRunSource(run->source) ? info.suiteName
                                                                   : tr("%1 (from %2)").arg(info.suiteName, run->source);
         case Host: return info.host;
         case Commit: return info.gitCommit.left(10);

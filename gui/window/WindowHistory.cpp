@@ -102,7 +102,7 @@ const EarlierResults* WindowHistory::earlier(const QString& workloadId) const
 LiveOverlays WindowHistory::overlays(const EarlierResults& earlier)
 {
     auto run = [](const HistoryStore::StoredResult& stored, const QString& label) {
-        return EarlierRun{stored.result, label, stored.started, stored.source == HistoryStore::kWindowSource};
+        return EarlierRun{stored.result, label, stored.started, stored.source == kWindowRunSource};
     };
     LiveOverlays out;
     if (earlier.baseline && !earlier.baseline->result.samples.empty())
@@ -121,7 +121,7 @@ void WindowHistory::record(const RunResult& run)
     m_loader->request<qint64>(
         this,
         [run](HistoryStore& store, QString* error) {
-            return store.recordRun(run, error, HistoryStore::kWindowSource).value_or(0);
+            return store.recordRun(run, error, kWindowRunSource).value_or(0);
         },
         [this, started](qint64 runId, const QString& error) {
             if (runId <= 0) {
