@@ -208,13 +208,18 @@ namespace crucible {
 
 QString BaselineComparison::explanation() const
 {
+    return QStringLiteral("%1: %2").arg(verdictName(verdict), reasons());
+}
+
+QString BaselineComparison::reasons() const
+{
     QString change = QStringLiteral("%1 (95% CI %2 … %3)")
                          .arg(signedPct(judgedChangePct), signedPct(ci95Pct.low), signedPct(ci95Pct.high));
     if (basis == ChangeBasis::RelativeTime)
         change += QStringLiteral(" relative to the machine reference, raw %1").arg(signedPct(changePct));
     else if (relativeChangePct)
         change += QStringLiteral(" in time, relative to the machine reference %1").arg(signedPct(*relativeChangePct));
-    QString line = QStringLiteral("%1: %2").arg(verdictName(verdict), change);
+    QString line = change;
     if (!noiseSource.isEmpty())
         line += QStringLiteral("; noise: %1").arg(noiseSource);
     if (!rule.isEmpty())

@@ -61,8 +61,11 @@ struct BaselineComparison {
     double confirmationChangePct = 0;
     stats::Interval confirmationCi95Pct;
 
-    // One line a reader can check: change, CI, noise and its source, rule.
+    // One line a reader can check: "verdict: " and the reasons.
     QString explanation() const;
+    // The change with its CI, the noise it was judged against and where that came from, the
+    // rule that decided (and the confirmation, when there was one).
+    QString reasons() const;
 };
 
 // Everything measured for one workload in one run. Plain data, passed by value.

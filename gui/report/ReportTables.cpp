@@ -182,7 +182,7 @@ TableBlock verdictsTable(const RunResult& run)
     for (const Result& r : run.results) {
         if (!r.baseline && !r.stability.unstable)
             continue;
-        QString why = r.baseline ? QStringLiteral("against %1: %2").arg(r.baseline->name, r.baseline->explanation())
+        QString why = r.baseline ? QStringLiteral("against %1: %2").arg(r.baseline->name, r.baseline->reasons())
                                  : QString();
         if (r.stability.unstable)
             why += QStringLiteral("%1level shift at sample %2 (%3)")
