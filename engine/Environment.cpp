@@ -50,6 +50,7 @@ RunInfo describeEnvironment()
     info.kernel = QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion();
     info.gitCommit = gitCommit();
     info.toolVersion = QStringLiteral(CRUCIBLE_VERSION);
+    info.environment = captureEnvironment();
     return info;
 }
 

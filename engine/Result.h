@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunEnvironment.h"
 #include "Sample.h"
 #include "Statistics.h"
 #include "Workload.h"
@@ -63,9 +64,11 @@ struct RunInfo {
     int sampleCount = 0;
     std::uint64_t fixedIterations = 0;
     bool quickCheck = false;
+    RunEnvironment environment; // what makes this run's timings unstable (RunEnvironment.h)
 };
 
-// Host, CPU, OS, git commit of the working directory, tool version; times are left empty.
+// Host, CPU, OS, git commit of the working directory, tool version, and the environment at the
+// start of the run (captureEnvironment); times are left empty.
 RunInfo describeEnvironment();
 
 // A suite budget (Suite.h) applied to one workload of a run; engine/gates/Budgets.h has the

@@ -1,5 +1,6 @@
 #include "ResultsJson.h"
 
+#include "EnvironmentJson.h"
 #include "JsonSyntax.h"
 
 #include <QJsonArray>
@@ -152,6 +153,8 @@ QJsonObject runInfoToJson(const RunInfo& i)
              {QStringLiteral("iterations"), double(i.fixedIterations)},
              {QStringLiteral("quick_check"), i.quickCheck},
          }},
+        {QStringLiteral("environment"), environmentToJson(i.environment)},
+        {QStringLiteral("environment_warnings"), environmentWarningsToJson(i.environment.warnings)},
     };
 }
 
@@ -174,6 +177,8 @@ RunInfo runInfoFromJson(const QJsonObject& o)
     i.sampleCount = s.value(QStringLiteral("samples")).toInt();
     i.fixedIterations = std::uint64_t(s.value(QStringLiteral("iterations")).toDouble());
     i.quickCheck = s.value(QStringLiteral("quick_check")).toBool();
+    i.environment = environmentFromJson(o.value(QStringLiteral("environment")).toObject(),
+                                        o.value(QStringLiteral("environment_warnings")).toArray());
     return i;
 }
 

@@ -1,6 +1,7 @@
 #include "TextReports.h"
 
 #include "Csv.h"
+#include "EnvironmentText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -214,6 +215,7 @@ QByteArray summaryMarkdown(const RunResult& run)
     }
     md += budgetsMarkdown(run);
     md += claimsMarkdown(run);
+    md += environmentMarkdown(run.info.environment);
     return md.toUtf8();
 }
 
