@@ -24,6 +24,8 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QDialog>
+#include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
 
@@ -495,7 +497,12 @@ void TestMainWindow::environmentBadgeFollowsTheShownRun()
     QCOMPARE(badge->text(), QStringLiteral("⚠ 3 environment warnings"));
     QVERIFY(badge->toolTip().contains(QStringLiteral("Turbo")));
     QVERIFY(badge->toolTip().contains(QStringLiteral("cpu_governor")));
+    QTest::mouseClick(badge, Qt::LeftButton);
+    auto* details = m_window->findChild<QDialog*>(QStringLiteral("environmentDetails"));
+    QVERIFY(details && details->isVisible());
+    QVERIFY(details->findChild<QTextBrowser*>()->toPlainText().contains(QStringLiteral("Turbo boost is on")));
     badge->setEnvironment(RunEnvironment{});
+    QVERIFY(!details->isVisible());
     QVERIFY(!badge->isVisible());
     QVERIFY(badge->text().isEmpty());
 }

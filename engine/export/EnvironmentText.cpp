@@ -53,7 +53,7 @@ QString during(const RunEnvironment& e)
         return kUnknown;
     QStringList parts;
     if (e.runnableMean)
-        parts << QStringLiteral("runnable tasks %1 on average, at most %2 (%3 samples)")
+        parts << QStringLiteral("runnable tasks %1 on average, at most %2 (%3 samples, the sampler included)")
                      .arg(*e.runnableMean, 0, 'f', 1).arg(e.runnableMax.value_or(0)).arg(e.runnableSamples);
     if (e.othersCpu)
         parts << QStringLiteral("other processes %1 CPUs").arg(*e.othersCpu, 0, 'f', 2);
@@ -117,7 +117,7 @@ std::vector<EnvironmentFact> environmentFactsCompact(const RunEnvironment& env)
         QStringList parts;
         for (const EnvironmentFact& f : facts)
             if (labels.contains(f.label))
-                parts << QStringLiteral("%1: %2").arg(f.label, f.value);
+                parts << (f.label == QLatin1String(group) ? f.value : QStringLiteral("%1: %2").arg(f.label, f.value));
         compact.push_back({QString::fromLatin1(group), parts.join(QStringLiteral(" · "))});
     }
     return compact;

@@ -2,7 +2,10 @@
 
 #include "EnvironmentText.h"
 
-#include <QToolTip>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QTextBrowser>
+#include <QVBoxLayout>
 
 namespace crucible::gui {
 
@@ -13,8 +16,27 @@ EnvironmentBadge::EnvironmentBadge(QWidget* parent) : QToolButton(parent)
     setToolButtonStyle(Qt::ToolButtonTextOnly);
     setStyleSheet(QStringLiteral("QToolButton { color: #b35c00; font-weight: bold; }"));
     setVisible(false);
-    connect(this, &QToolButton::clicked, this,
-            [this] { QToolTip::showText(mapToGlobal(QPoint(0, 0)), toolTip(), this); });
+    connect(this, &QToolButton::clicked, this, &EnvironmentBadge::showDetails);
+}
+
+void EnvironmentBadge::showDetails()
+{
+    // Not modal: the run's results stay usable beside it.
+    if (!m_details) {
+        m_details = new QDialog(window());
+        m_details->setObjectName(QStringLiteral("environmentDetails"));
+        m_details->setWindowTitle(tr("Environment of this run"));
+        auto* layout = new QVBoxLayout(m_details);
+        m_detailsText = new QTextBrowser;
+        layout->addWidget(m_detailsText);
+        auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+        connect(buttons, &QDialogButtonBox::rejected, m_details, &QDialog::close);
+        layout->addWidget(buttons);
+        m_details->resize(640, 480);
+    }
+    m_detailsText->setHtml(toolTip());
+    m_details->show();
+    m_details->raise();
 }
 
 void EnvironmentBadge::setEnvironment(const RunEnvironment& env)
@@ -23,6 +45,12 @@ void EnvironmentBadge::setEnvironment(const RunEnvironment& env)
     setText(count.isEmpty() ? QString() : QStringLiteral("⚠ %1").arg(count));
     setToolTip(count.isEmpty() ? QString() : describe(env));
     setVisible(!count.isEmpty());
+    if (m_details && m_details->isVisible()) {
+        if (count.isEmpty())
+            m_details->close();
+        else
+            m_detailsText->setHtml(toolTip());
+    }
 }
 
 QString EnvironmentBadge::describe(const RunEnvironment& env)

@@ -4,11 +4,16 @@
 
 #include <QToolButton>
 
+QT_BEGIN_NAMESPACE
+class QDialog;
+class QTextBrowser;
+QT_END_NAMESPACE
+
 namespace crucible::gui {
 
 // The status bar's "⚠ 3 environment warnings" for the shown run: hidden when its environment
 // has no warning (or was not recorded). The tooltip lists the warnings and every fact; a click
-// shows the same at once, for those who do not hover.
+// opens the same in a window that stays, for those who do not hover or want to read it longer.
 class EnvironmentBadge : public QToolButton {
     Q_OBJECT
 public:
@@ -18,6 +23,12 @@ public:
 
     // The tooltip's HTML: the warnings, then a table of the facts.
     static QString describe(const RunEnvironment& env);
+
+    void showDetails();
+
+private:
+    QDialog* m_details = nullptr;
+    QTextBrowser* m_detailsText = nullptr;
 };
 
 } // namespace crucible::gui
