@@ -1,55 +1,229 @@
 #include "Comparison.h"
 
-#include "Result.h"
+#include "StudentT.h"
 
 #include <cmath>
 
 namespace crucible {
 
-Comparison compareSamples(std::span<const double> baseline, std::span<const double> candidate,
-                          double threshold)
+SampleComparison compareSamples(std::span<const double> baseline, std::span<const double> candidate)
 {
-    Comparison c;
+    SampleComparison c;
     c.baselineMedian = stats::median(baseline);
     c.candidateMedian = stats::median(candidate);
-    if (baseline.empty() || candidate.empty() || c.baselineMedian <= 0) {
-        c.verdict = QStringLiteral("inconclusive");
+    if (baseline.empty() || candidate.empty() || c.baselineMedian <= 0)
         return c;
-    }
     c.changePct = (c.candidateMedian / c.baselineMedian - 1) * 100;
     const stats::Interval ratio = stats::bootstrapMedianRatioCI(baseline, candidate);
     c.ci95Pct = {(ratio.low - 1) * 100, (ratio.high - 1) * 100};
     c.pValue = stats::mannWhitneyU(baseline, candidate).pValue;
-
-    const bool significant = c.pValue < kSignificanceLevel;
-    if (significant && c.ci95Pct.low > threshold)
-        c.verdict = QStringLiteral("regressed");
-    else if (significant && c.ci95Pct.high < -threshold)
-        c.verdict = QStringLiteral("improved");
-    else if ((c.ci95Pct.low >= -threshold && c.ci95Pct.high <= threshold)
-             || (!significant && std::abs(c.changePct) <= threshold))
-        c.verdict = QStringLiteral("unchanged");
-    else
-        c.verdict = QStringLiteral("inconclusive");
     return c;
 }
 
-} // namespace crucible
+namespace {
 
-namespace crucible {
+double pct(double logRatio)
+{
+    return std::expm1(logRatio) * 100;
+}
 
-void compareWithBaseline(Result& candidate, const Result& baseline, const QString& baselineName,
-                         double noiseThresholdPct)
+QString signedPct(double value)
+{
+    return QStringLiteral("%1%2%").arg(value >= 0 ? QStringLiteral("+") : QString()).arg(value, 0, 'f', 1);
+}
+
+// Successive-difference variance of a series of levels (ln units), 0 with fewer than two.
+double stepVariance(const std::vector<Level>& levels)
+{
+    if (levels.size() < 2)
+        return 0;
+    double sum = 0;
+    for (std::size_t i = 1; i < levels.size(); ++i)
+        sum += (levels[i - 1].value - levels[i].value) * (levels[i - 1].value - levels[i].value);
+    return sum / double(levels.size() - 1) / 2;
+}
+
+// Runs of history needed before the relative time may be preferred to the raw time.
+constexpr std::size_t kRunsToChooseBasis = 3;
+
+struct Basis {
+    ChangeBasis basis = ChangeBasis::Time;
+    Level baseline;
+    Level candidate;
+    std::vector<Level> history;
+};
+
+// The raw time, unless both runs measured the reference and the history shows the relative
+// time moving less from run to run than the raw time does.
+Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, std::span<const Result> history)
+{
+    std::vector<Level> time;
+    std::vector<Level> relative;
+    for (const Result& r : history) {
+        const RunLevels levels = levelsOf(r);
+        if (levels.time)
+            time.push_back(*levels.time);
+        if (levels.time && levels.relative)
+            relative.push_back(*levels.relative);
+    }
+    const bool relativeAvailable = baseline.relative && candidate.relative;
+    if (relativeAvailable && relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
+        && stepVariance(relative) < stepVariance(time))
+        return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative)};
+    return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time)};
+}
+
+QString noiseSourceText(const RunToRunNoise& noise)
+{
+    const QString sd = QStringLiteral("±%1%").arg(pct(noise.sd), 0, 'f', 1);
+    if (noise.historyRuns < 2)
+        return QStringLiteral("run-to-run %1 assumed (prior: the runs' spread across rounds, at least %2%; "
+                              "too little history to learn it)")
+            .arg(sd)
+            .arg(kPriorFloorPct, 0, 'f', 0);
+    return QStringLiteral("run-to-run %1 over the last %2 runs (history alone ±%3%, pooled with the prior)")
+        .arg(sd)
+        .arg(noise.historyRuns)
+        .arg(pct(noise.historySd), 0, 'f', 1);
+}
+
+QString stabilityNote(const char* side, const Stability& s)
+{
+    return QStringLiteral("the %1 shifts level at sample %2 (%3)")
+        .arg(QString::fromLatin1(side))
+        .arg(s.shiftIndex)
+        .arg(signedPct(s.shiftPct));
+}
+
+} // namespace
+
+BaselineComparison judgeChange(const Result& baseline, const Result& candidate, const JudgeContext& context)
+{
+    BaselineComparison b;
+    b.name = context.baselineName;
+    const std::vector<double> before = perIterationTimes(baseline.samples);
+    const std::vector<double> after = perIterationTimes(candidate.samples);
+    b.median = stats::median(before);
+    const double candidateMedian = stats::median(after);
+    if (b.median > 0)
+        b.changePct = (candidateMedian / b.median - 1) * 100;
+    b.pValue = 1;
+
+    const RunLevels levelsBefore = levelsOf(baseline);
+    const RunLevels levelsAfter = levelsOf(candidate);
+    if (!levelsBefore.time || !levelsAfter.time || b.median <= 0) {
+        b.verdict = ChangeVerdict::Inconclusive;
+        b.note = QStringLiteral("nothing to compare: a side has no positive samples");
+        b.rule = b.note;
+        return b;
+    }
+    if (levelsBefore.relative && levelsAfter.relative)
+        b.relativeChangePct = pct(levelsAfter.relative->value - levelsBefore.relative->value);
+
+    const double threshold = context.noiseThresholdPct;
+    if (!context.incomparable.isEmpty()) {
+        b.verdict = ChangeVerdict::NotComparable;
+        b.note = context.incomparable;
+        b.judgedChangePct = b.changePct;
+        b.ci95Pct = {b.changePct, b.changePct};
+        b.rule = QStringLiteral("runs on different machines are never called regressed or improved");
+        return b;
+    }
+
+    const Basis basis = chooseBasis(levelsBefore, levelsAfter, context.history);
+    b.basis = basis.basis;
+    const double priorSd = std::max({basis.baseline.spread, basis.candidate.spread, std::log1p(kPriorFloorPct / 100)});
+    const RunToRunNoise noise = runToRunNoise(basis.history, priorSd);
+    const double delta = basis.candidate.value - basis.baseline.value;
+    const double variance =
+        2 * noise.sd * noise.sd + basis.baseline.se * basis.baseline.se + basis.candidate.se * basis.candidate.se;
+    const double sd = std::sqrt(variance);
+    const double t = sd > 0 ? delta / sd : (delta == 0 ? 0 : std::copysign(INFINITY, delta));
+    const double q = stats::studentTQuantile(0.975, noise.dof);
+    b.pValue = stats::studentTTwoSidedP(t, noise.dof);
+    b.judgedChangePct = pct(delta);
+    b.ci95Pct = {pct(delta - q * sd), pct(delta + q * sd)};
+    b.noisePct = pct(noise.sd);
+    b.noiseSource = noiseSourceText(noise);
+
+    const bool significant = b.pValue < kSignificanceLevel;
+    const QString test = QStringLiteral("p = %1 (Student's t over rounds and runs, %2 dof)")
+                             .arg(b.pValue, 0, 'g', 2)
+                             .arg(noise.dof, 0, 'f', 0);
+    if (significant && b.ci95Pct.low > threshold) {
+        b.verdict = ChangeVerdict::Regressed;
+        b.rule = QStringLiteral("%1 < %2 and the whole CI above +%3%").arg(test).arg(kSignificanceLevel).arg(threshold);
+    } else if (significant && b.ci95Pct.high < -threshold) {
+        b.verdict = ChangeVerdict::Improved;
+        b.rule = QStringLiteral("%1 < %2 and the whole CI below −%3%").arg(test).arg(kSignificanceLevel).arg(threshold);
+    } else if (b.ci95Pct.low >= -threshold && b.ci95Pct.high <= threshold) {
+        b.verdict = ChangeVerdict::Unchanged;
+        b.rule = QStringLiteral("the whole CI within ±%1%").arg(threshold);
+    } else if (!significant && std::abs(b.judgedChangePct) <= threshold) {
+        b.verdict = ChangeVerdict::Unchanged;
+        b.rule = QStringLiteral("%1 ≥ %2 and the change within ±%3%").arg(test).arg(kSignificanceLevel).arg(threshold);
+    } else {
+        b.verdict = ChangeVerdict::Inconclusive;
+        b.rule = significant ? QStringLiteral("%1, but the CI reaches into ±%2%").arg(test).arg(threshold)
+                             : QStringLiteral("%1 ≥ %2: the change is within the noise").arg(test).arg(kSignificanceLevel);
+    }
+    if (b.verdict == ChangeVerdict::Regressed || b.verdict == ChangeVerdict::Improved) {
+        QStringList shifts;
+        if (baseline.stability.unstable)
+            shifts << stabilityNote("baseline", baseline.stability);
+        if (candidate.stability.unstable)
+            shifts << stabilityNote("candidate", candidate.stability);
+        if (!shifts.isEmpty()) {
+            b.note = shifts.join(QStringLiteral("; "));
+            b.rule = QStringLiteral("would be %1 (%2), but %3: a level shift inside a run is never a verdict by itself")
+                         .arg(verdictName(b.verdict), b.rule, b.note);
+            b.verdict = ChangeVerdict::Unstable;
+        }
+    }
+    return b;
+}
+
+QString incomparability(const RunInfo& baseline, const RunInfo& candidate)
+{
+    if (!baseline.host.isEmpty() && !candidate.host.isEmpty() && baseline.host != candidate.host)
+        return QStringLiteral("the baseline ran on host %1, this run on %2").arg(baseline.host, candidate.host);
+    if (!baseline.cpu.isEmpty() && !candidate.cpu.isEmpty() && baseline.cpu != candidate.cpu)
+        return QStringLiteral("the baseline ran on a %1, this run on a %2").arg(baseline.cpu, candidate.cpu);
+    return {};
+}
+
+void compareWithBaseline(Result& candidate, const Result& baseline, const JudgeContext& context)
 {
     if (candidate.samples.empty() || baseline.samples.empty() || candidate.status != Status::Ok
         || baseline.status != Status::Ok) {
         candidate.baseline.reset();
         return;
     }
-    const std::vector<double> before = perIterationTimes(baseline.samples);
-    const std::vector<double> after = perIterationTimes(candidate.samples);
-    const Comparison c = compareSamples(before, after, noiseThresholdPct);
-    candidate.baseline = BaselineComparison{baselineName, c.baselineMedian, c.changePct, c.ci95Pct, c.pValue, c.verdict};
+    candidate.baseline = judgeChange(baseline, candidate, context);
+}
+
+} // namespace crucible
+
+namespace crucible {
+
+QString BaselineComparison::explanation() const
+{
+    QString change = QStringLiteral("%1 (95% CI %2 … %3)")
+                         .arg(signedPct(judgedChangePct), signedPct(ci95Pct.low), signedPct(ci95Pct.high));
+    if (basis == ChangeBasis::RelativeTime)
+        change += QStringLiteral(" relative to the machine reference, raw %1").arg(signedPct(changePct));
+    else if (relativeChangePct)
+        change += QStringLiteral(" in time, relative to the machine reference %1").arg(signedPct(*relativeChangePct));
+    QString line = QStringLiteral("%1: %2").arg(verdictName(verdict), change);
+    if (!noiseSource.isEmpty())
+        line += QStringLiteral("; noise: %1").arg(noiseSource);
+    if (!rule.isEmpty())
+        line += QStringLiteral("; rule: %1").arg(rule);
+    if (confirmation)
+        line += QStringLiteral("; confirmation: %1 %2 (95% CI %3 … %4)")
+                    .arg(verdictName(*confirmation), signedPct(confirmationChangePct),
+                         signedPct(confirmationCi95Pct.low), signedPct(confirmationCi95Pct.high));
+    return line;
 }
 
 } // namespace crucible

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "NoiseModel.h"
+#include "Result.h"
 #include "Statistics.h"
 
 #include <QString>
@@ -8,35 +10,51 @@
 
 namespace crucible {
 
-// A candidate's samples against a baseline's: is the change real and beyond the noise?
-struct Comparison {
+// Two sets of samples taken as independent values: the medians, the change of medians with a
+// bootstrap 95% CI of it and the two-sided Mann-Whitney p-value. This is what the samples alone
+// say; it knows nothing of the run-to-run noise, so no verdict is drawn from it (judgeChange).
+struct SampleComparison {
     double baselineMedian = 0;
     double candidateMedian = 0;
     double changePct = 0;         // (candidate / baseline - 1) * 100 on medians
     stats::Interval ci95Pct;      // bootstrap 95% CI of that change
     double pValue = 1;            // Mann-Whitney U, two-sided
-    QString verdict;              // regressed | improved | unchanged | inconclusive
 };
+SampleComparison compareSamples(std::span<const double> baseline, std::span<const double> candidate);
 
 inline constexpr double kDefaultNoiseThresholdPct = 2.0;
-inline constexpr double kSignificanceLevel = 0.05;
+// A verdict of a change needs p below this. Strict, as Chromium's Pinpoint (0.001) is: a run
+// compares every workload of a suite, and a false alarm costs more than a late true one.
+inline constexpr double kSignificanceLevel = 0.01;
 
-// Times (lower is better). Verdict: `regressed` / `improved` when the test is significant and
-// the whole confidence interval of the change lies beyond the noise threshold; `unchanged` when
-// the interval lies within ±threshold, or the test finds no difference and the change itself is
-// within the threshold; otherwise `inconclusive`.
-Comparison compareSamples(std::span<const double> baseline, std::span<const double> candidate,
-                          double noiseThresholdPct = kDefaultNoiseThresholdPct);
+// What a verdict needs beside the two results.
+struct JudgeContext {
+    QString baselineName;         // "previous run 12", or a named baseline
+    double noiseThresholdPct = kDefaultNoiseThresholdPct;
+    // The workload's results in earlier runs on this host (newest first, the baseline's run
+    // among them; ok results with samples), to learn its run-to-run noise from.
+    std::vector<Result> history;
+    // Non-empty when the two runs cannot be compared (different hosts or CPU models): why.
+    QString incomparable;
+};
 
-} // namespace crucible
+// The verdict of `candidate` against `baseline` (docs/DESIGN.md "Verdicts"). Each run's level
+// is the mean of its rounds' log medians (NoiseModel.h); the change of levels is tested with
+// Student's t against the variance of a difference of two runs: twice the workload's run-to-run
+// variance (from its history, pooled with a prior) plus both runs' own standard errors.
+// `regressed` / `improved` when p < kSignificanceLevel and the whole 95% CI lies beyond the noise
+// threshold; `unchanged` when the CI lies within ±threshold, or p is not small and the change
+// is within it; else `inconclusive`. A change on either side with a level shift inside its
+// samples is `unstable` instead, and runs on different hosts or CPU models are `not_comparable`.
+// The change is judged on the time relative to the machine-speed reference where both runs
+// measured it and the history shows it steadier than the raw time; otherwise on the raw time.
+BaselineComparison judgeChange(const Result& baseline, const Result& candidate, const JudgeContext& context);
 
-namespace crucible {
+// Why runs with these infos cannot be compared (different host or CPU model), or empty.
+QString incomparability(const RunInfo& baseline, const RunInfo& candidate);
 
-struct Result;
-
-// Fills `candidate.baseline` from the samples of the same workload in an earlier run named
-// `baselineName`. Leaves it empty when either side has no samples.
-void compareWithBaseline(Result& candidate, const Result& baseline, const QString& baselineName,
-                         double noiseThresholdPct = kDefaultNoiseThresholdPct);
+// Fills `candidate.baseline` with judgeChange(). Leaves it empty when either side has no samples
+// or did not finish ok.
+void compareWithBaseline(Result& candidate, const Result& baseline, const JudgeContext& context);
 
 } // namespace crucible

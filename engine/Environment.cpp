@@ -24,6 +24,18 @@ QString gitCommit()
 }
 } // namespace
 
+RunInfo describeMachine()
+{
+    static const RunInfo machine = [] {
+        RunInfo info;
+        info.host = QSysInfo::machineHostName();
+        info.cpu = cpuModel();
+        info.cpuCount = QThread::idealThreadCount();
+        return info;
+    }();
+    return machine;
+}
+
 RunInfo describeEnvironment()
 {
     RunInfo info;

@@ -108,12 +108,28 @@ void Measurer::calibrate()
     m_iterationsPerSample = std::max<std::uint64_t>(1, std::llround(targetNs / m_iterationNs));
 }
 
+void Measurer::beginRound(int samples)
+{
+    if (!m_workload.measuresInBulk())
+        return;
+    m_bulk.reset();
+    m_nextBulk = 0;
+    m_roundSamples = std::max(1, samples);
+}
+
 std::optional<Sample> Measurer::takeBulkSample()
 {
     if (m_stop.stop_requested())
         return std::nullopt;
     if (!m_bulk) {
-        m_bulk = m_workload.measureSamples(m_settings, m_stop);
+        MeasurementSettings round = m_settings;
+        if (m_roundSamples > 0) {
+            const double share = double(m_roundSamples) / double(std::max(1, m_settings.sampleCount));
+            round.sampleCount = m_roundSamples;
+            round.warmUpSeconds *= share;
+            round.measurementSeconds *= share;
+        }
+        m_bulk = m_workload.measureSamples(round, m_stop);
         if (!m_bulk)
             return std::nullopt; // stopped
     }

@@ -30,6 +30,11 @@ public:
 
     void warmUp();
     void calibrate();
+    // Starts a round of `samples` samples (engine/SuiteRunner.h). A workload that measures in
+    // bulk is asked for that round's samples afresh (a Google Benchmark executable runs once
+    // per round), with the warm-up and measurement time shared out in proportion, so that the
+    // whole run takes as long as without rounds.
+    void beginRound(int samples);
     // nullopt when a stop was requested before the sample completed.
     std::optional<Sample> takeSample();
 
@@ -52,6 +57,7 @@ private:
     std::uint64_t m_iterationsPerChunk = 1;
     std::optional<Samples> m_bulk; // measuresInBulk(): what measureSamples() returned
     std::size_t m_nextBulk = 0;
+    int m_roundSamples = 0; // 0: all of settings.sampleCount in one go
 };
 
 // Per-thread CPU time in ns (CLOCK_THREAD_CPUTIME_ID).

@@ -1,5 +1,8 @@
 #include "Result.h"
 
+#include "NameTable.h"
+#include "Stability.h"
+
 #include <algorithm>
 
 namespace crucible {
@@ -11,18 +14,12 @@ constexpr std::pair<Status, const char*> kStatusNames[] = {
 
 QString statusName(Status status)
 {
-    for (const auto& [s, name] : kStatusNames)
-        if (s == status)
-            return QString::fromLatin1(name);
-    return {};
+    return nameOf(kStatusNames, status);
 }
 
 std::optional<Status> statusFromName(const QString& name)
 {
-    for (const auto& [s, n] : kStatusNames)
-        if (name == QLatin1String(n))
-            return s;
-    return std::nullopt;
+    return valueOf(kStatusNames, name);
 }
 
 std::uint64_t Result::totalIterations() const
@@ -42,6 +39,7 @@ void computeStatistics(Result& result)
         result.info.unit == QLatin1String("ns") ? stats::throughputPerSecond(result.summary.median) : 0.0;
     for (const Sample& s : result.samples)
         result.peakRssBytes = std::max(result.peakRssBytes, s.rssBytes);
+    result.stability = detectLevelShift(result);
 }
 
 namespace {
@@ -51,23 +49,6 @@ constexpr std::pair<ClaimVerdict, const char*> kClaimVerdictNames[] = {
     {ClaimVerdict::Confirmed, "confirmed"}, {ClaimVerdict::Refuted, "refuted"},
     {ClaimVerdict::Inconclusive, "inconclusive"}, {ClaimVerdict::Skipped, "skipped"}, {ClaimVerdict::Failed, "failed"}};
 
-template <typename Enum, std::size_t N>
-QString nameOf(const std::pair<Enum, const char*> (&names)[N], Enum value)
-{
-    for (const auto& [v, name] : names)
-        if (v == value)
-            return QString::fromLatin1(name);
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> valueOf(const std::pair<Enum, const char*> (&names)[N], const QString& name)
-{
-    for (const auto& [v, n] : names)
-        if (name == QLatin1String(n))
-            return v;
-    return std::nullopt;
-}
 } // namespace
 
 QString budgetStatusName(BudgetStatus status)

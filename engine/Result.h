@@ -3,6 +3,7 @@
 #include "RunEnvironment.h"
 #include "Sample.h"
 #include "Statistics.h"
+#include "Verdict.h"
 #include "Workload.h"
 
 #include <QDateTime>
@@ -18,14 +19,51 @@ enum class Status { Ok, Failed, Timeout, Crashed };
 QString statusName(Status status);
 std::optional<Status> statusFromName(const QString& name);
 
-// This result against an earlier run of the same workload (filled by the history layer).
+// One round of a workload's samples (engine/SuiteRunner.h "Rounds"): samples [firstSample,
+// firstSample + sampleCount) were taken in round `round`, right after the machine-speed
+// reference took `referenceNs` (0 when it was not measured, as in imported results).
+struct RoundSlice {
+    int round = 0;
+    int firstSample = 0;
+    int sampleCount = 0;
+    double referenceNs = 0;
+    bool operator==(const RoundSlice&) const = default;
+};
+
+// A level shift inside one result's samples (engine/Stability.h): the samples from
+// `shiftIndex` on sit `shiftPct` away from those before, beyond what the machine's own speed
+// (the reference) explains.
+struct Stability {
+    bool unstable = false;
+    int shiftIndex = -1;
+    double shiftPct = 0;
+};
+
+// This result against an earlier run of the same workload (filled by the history layer;
+// engine/Verdict.h has the rules).
 struct BaselineComparison {
     QString name;
     double median = 0;
-    double changePct = 0;
-    stats::Interval ci95Pct;
+    double changePct = 0;         // of the medians, raw time
+    stats::Interval ci95Pct;      // 95% CI of the change the verdict was judged on
     double pValue = 1;
-    QString verdict; // regressed | improved | unchanged | inconclusive
+    ChangeVerdict verdict = ChangeVerdict::Inconclusive;
+    // The change of time relative to the machine-speed reference, when both runs measured it.
+    std::optional<double> relativeChangePct;
+    ChangeBasis basis = ChangeBasis::Time;  // which change the verdict was judged on
+    double judgedChangePct = 0;             // that change (round-level estimate)
+    double noisePct = 0;          // the run-to-run noise (1 sd, %) it was judged against
+    QString noiseSource;          // where that came from: "run-to-run ±7.9% over the last 8 runs"
+    QString rule;                 // the rule that decided
+    QString note;                 // why a comparison was not made (not comparable, unstable)
+    // --fail-on-regression measures a regressed workload again at the end of the run; the gate
+    // fires only when this second verdict agrees.
+    std::optional<ChangeVerdict> confirmation;
+    double confirmationChangePct = 0;
+    stats::Interval confirmationCi95Pct;
+
+    // One line a reader can check: change, CI, noise and its source, rule.
+    QString explanation() const;
 };
 
 // Everything measured for one workload in one run. Plain data, passed by value.
@@ -40,12 +78,24 @@ struct Result {
     double userNs = 0;            // CPU time spent in user and system mode while measuring
     double sysNs = 0;
     std::optional<BaselineComparison> baseline;
+    // How the samples were taken in rounds; empty for a result measured in one go or imported.
+    std::vector<RoundSlice> rounds;
+    Stability stability;          // filled by computeStatistics
 
     std::uint64_t totalIterations() const;
 };
 
-// Fills summary, throughput and peak RSS from the samples.
+// Fills summary, throughput, peak RSS and stability from the samples.
 void computeStatistics(Result& result);
+
+// The machine-speed reference kernel (engine/ReferenceKernel.h) measured once, `seconds` after
+// the run started, before the slot of round `round`.
+struct ReferencePoint {
+    double seconds = 0;
+    int round = 0;
+    double ns = 0;
+    bool operator==(const ReferencePoint&) const = default;
+};
 
 // Where and how a run happened.
 struct RunInfo {
@@ -65,11 +115,16 @@ struct RunInfo {
     std::uint64_t fixedIterations = 0;
     bool quickCheck = false;
     RunEnvironment environment; // what makes this run's timings unstable (RunEnvironment.h)
+    int rounds = 1;                           // rounds the samples were split into
+    std::vector<ReferencePoint> reference;    // every measurement of the reference, in order
 };
 
 // Host, CPU, OS, git commit of the working directory, tool version, and the environment at the
 // start of the run (captureEnvironment); times are left empty.
 RunInfo describeEnvironment();
+// Only what tells machines apart (host, CPU model, CPU count): cheap, for comparisons made
+// in the window.
+RunInfo describeMachine();
 
 // A suite budget (Suite.h) applied to one workload of a run; engine/gates/Budgets.h has the
 // rules. Skipped: the workload was not in this run (not selected, or the run was stopped before
@@ -115,6 +170,9 @@ struct RunResult {
     bool cancelled = false;
     std::vector<BudgetOutcome> budgets; // filled by evaluateGates (engine/gates/Gates.h)
     std::vector<ClaimOutcome> claims;
+    // --fail-on-regression: the regressed workloads measured a second time at the end of the
+    // run (engine/cli/HeadlessRun.cpp); the verdict of each is in its result's baseline.
+    std::vector<Result> confirmations;
 
     bool anyFailed() const;
 };
@@ -122,4 +180,5 @@ struct RunResult {
 } // namespace crucible
 
 Q_DECLARE_METATYPE(crucible::Result)
+Q_DECLARE_METATYPE(crucible::ReferencePoint)
 Q_DECLARE_METATYPE(crucible::RunResult)

@@ -40,6 +40,11 @@ public:
         flushIfDue();
     }
 
+    void referenceMeasured(const ReferencePoint& point) override
+    {
+        post([point](Session* s) { Q_EMIT s->referenceMeasured(point); });
+    }
+
     void workloadFinished(const Result& result) override
     {
         flush();
@@ -92,6 +97,7 @@ Session::Session(SessionPlan plan, QObject* parent) : QObject(parent), m_plan(st
     qRegisterMetaType<crucible::WorkloadInfo>();
     qRegisterMetaType<crucible::Samples>();
     qRegisterMetaType<crucible::Progress>();
+    qRegisterMetaType<crucible::ReferencePoint>();
     qRegisterMetaType<crucible::Result>();
     qRegisterMetaType<crucible::RunResult>();
 }
@@ -142,6 +148,8 @@ void Session::runOnWorker()
     RunResult run = runPlan(m_plan, m_stopSource.get_token(), forwarder);
     forwarder.flush();
     info.finished = QDateTime::currentDateTimeUtc();
+    info.rounds = run.info.rounds;
+    info.reference = std::move(run.info.reference);
     run.info = info;
     forwarder.post([run = std::move(run)](Session* s) { Q_EMIT s->finished(run); });
 }

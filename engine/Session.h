@@ -34,6 +34,8 @@ Q_SIGNALS:
     void workloadStarted(int index, int count, const crucible::WorkloadInfo& info);
     void samplesAvailable(const QString& workloadId, const crucible::Samples& batch);
     void progressChanged(const crucible::Progress& progress);
+    // The machine-speed reference, measured before each slot of a round (SuiteRunner.h).
+    void referenceMeasured(const crucible::ReferencePoint& point);
     void workloadFinished(const crucible::Result& result);
     void finished(const crucible::RunResult& run);
 

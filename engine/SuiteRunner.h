@@ -20,6 +20,8 @@ struct SessionPlan {
 
 struct Progress {
     int workloadIndex = 0;        // 0-based index of the current workload
+    int round = 0;                // 0-based round of the run (MeasurementSettings::rounds)
+    int rounds = 1;
     int workloadCount = 0;
     QString workloadId;
     double workloadFraction = 0;  // 0..1 within the current workload
@@ -31,19 +33,35 @@ struct Progress {
 class RunObserver {
 public:
     virtual ~RunObserver() = default;
+    // At the start of each of the workload's slots, once per round: the first time before its
+    // set-up, later when its next round of samples begins.
     virtual void workloadStarted(int /*index*/, const WorkloadInfo& /*info*/) {}
+    // The machine-speed reference, measured before each slot.
+    virtual void referenceMeasured(const ReferencePoint& /*point*/) {}
     virtual void sampleTaken(const QString& /*id*/, const Sample& /*sample*/) {}
     virtual void progressed(const Progress& /*progress*/) {}
     virtual void workloadFinished(const Result& /*result*/) {}
 };
 
-// Runs a plan on the calling thread: for each workload set-up, warm-up, calibration, samples,
-// statistics, tear-down. Workloads that name each other as a pair (WorkloadInfo::pairedWith)
-// are measured together with interleaved samples (A B A B ...), so that drift of the machine
-// hits both sides alike. A workload that throws is recorded as failed (or with the status of a
-// WorkloadFailure: timeout, crashed) and the run goes on; its tear-down still runs.
-// When `stop` is requested the workloads in progress are dropped, finished ones are kept and
-// the result is marked cancelled.
+// Runs a plan on the calling thread.
+//
+// Groups: workloads that name each other as a pair (WorkloadInfo::pairedWith) are measured
+// together with interleaved samples (A B A B ...), so that drift of the machine hits both
+// sides alike; every other workload is a group of its own.
+//
+// Rounds: each workload's samples are split into settings.effectiveRounds() rounds. A round
+// visits every group once (a slot), the groups in plan order in the first round and in a
+// shuffled order (fixed seed) after it, so that a slow phase of the machine lands on every
+// workload alike and on no fixed position of the round. A group is set up, warmed up and
+// calibrated at its first slot and torn down after its last one. Before each slot the
+// machine-speed reference (engine/ReferenceKernel.h) is measured; each result records its
+// rounds (Result::rounds) and the run every reference measurement (RunInfo::reference).
+// With one round this is the old order: each group measured completely, one after another.
+//
+// A workload that throws is recorded as failed (or with the status of a WorkloadFailure:
+// timeout, crashed) and the run goes on; its tear-down still runs. When `stop` is requested,
+// the slot in progress is dropped; a workload keeps the samples of its completed rounds (if it
+// has any, else it is left out), and the result is marked cancelled.
 RunResult runPlan(SessionPlan& plan, std::stop_token stop, RunObserver& observer);
 
 } // namespace crucible

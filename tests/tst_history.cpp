@@ -351,6 +351,10 @@ private slots:
         auto store = freshStore();
         QVERIFY(store);
         QString error;
+        // A steady history first: a verdict learns from it how much the workloads move from run
+        // to run (NoiseModel.h), and calls a change only against that.
+        for (std::uint64_t seed = 10; seed < 14; ++seed)
+            QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, seed), measured(QStringLiteral("cli.b"), 50, seed)}), &error));
         const qint64 base = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1), measured(QStringLiteral("cli.b"), 50, 1)}), &error);
         QVERIFY(store->saveBaseline(QStringLiteral("base"), base, &error));
         // The previous run, on another host or of another suite, is not this one's baseline.
@@ -364,18 +368,18 @@ private slots:
         QVERIFY2(compareStoredRun(now, 0, *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error), qPrintable(error));
         QVERIFY(now.results[0].baseline);
         QCOMPARE(now.results[0].baseline->name, QStringLiteral("previous run %1").arg(slower));
-        QCOMPARE(now.results[0].baseline->verdict, QStringLiteral("improved"));
+        QCOMPARE(now.results[0].baseline->verdict, ChangeVerdict::Improved);
         QVERIFY(qAbs(now.results[0].baseline->changePct + 33.3) < 2);
-        QCOMPARE(now.results[1].baseline->verdict, QStringLiteral("unchanged"));
+        QCOMPARE(now.results[1].baseline->verdict, ChangeVerdict::Unchanged);
         QCOMPARE(now.results[1].baseline->name, QStringLiteral("previous run %1").arg(base));
         QVERIFY(!now.results[2].baseline);
 
         // Against the named baseline: 50% slower is a regression, the same is unchanged.
         RunResult later = runOf({measured(QStringLiteral("cli.a"), 150, 5), measured(QStringLiteral("cli.b"), 50, 5)});
         QVERIFY(compareStoredRun(later, 0, *store, BaselineChoice::named(QStringLiteral("base")), kDefaultNoiseThresholdPct, &error));
-        QCOMPARE(later.results[0].baseline->verdict, QStringLiteral("regressed"));
+        QCOMPARE(later.results[0].baseline->verdict, ChangeVerdict::Regressed);
         QVERIFY(qAbs(later.results[0].baseline->changePct - 50) < 3);
-        QCOMPARE(later.results[1].baseline->verdict, QStringLiteral("unchanged"));
+        QCOMPARE(later.results[1].baseline->verdict, ChangeVerdict::Unchanged);
         QCOMPARE(later.results[1].baseline->name, QStringLiteral("base"));
     }
 

@@ -330,9 +330,9 @@ void TestHistoryView::earlierResultsFollowTheChoice()
     std::optional<RunResult> sixth = store->loadRun(m_store.ids[5], &error);
     QVERIFY(sixth);
     QVERIFY(compareStoredRun(*sixth, m_store.ids[5], *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error));
-    QCOMPARE(sixth->results[0].baseline->verdict, QStringLiteral("regressed"));
+    QCOMPARE(sixth->results[0].baseline->verdict, ChangeVerdict::Regressed);
     QCOMPARE(sixth->results[0].baseline->name, QStringLiteral("previous run %1").arg(m_store.ids[4]));
-    QCOMPARE(sixth->results[1].baseline->verdict, QStringLiteral("unchanged"));
+    QCOMPARE(sixth->results[1].baseline->verdict, ChangeVerdict::Unchanged);
 }
 
 void TestHistoryView::runTrendsAppendTheUnrecordedRun()
@@ -577,7 +577,7 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QTRY_VERIFY_WITH_TIMEOUT(w->shownRun()->results[0].baseline.has_value(), 10'000);
     QCOMPARE(w->shownRun()->results[0].baseline->name, QStringLiteral("previous run %1").arg(first));
     const QString verdict = w->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString();
-    QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive"}).contains(verdict), qPrintable(verdict));
+    QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict), qPrintable(verdict));
     // The previous run is drawn behind this one as a band; it was measured in a window, so its
     // memory is too.
     QVERIFY(w->liveView()->latencyChart()->band().has_value());

@@ -28,6 +28,7 @@ struct Options {
     QCommandLineOption json = flag(QStringLiteral("json"), QStringLiteral("With --list or --compare: print JSON."));
     QCommandLineOption quickCheck = flag(QStringLiteral("quick-check"), QStringLiteral("Short warm-up and measurement for a fast sanity run."));
     QCommandLineOption sampleSize = valued(QStringLiteral("sample-size"), QStringLiteral("Samples per workload (env CRITERION_SAMPLE_SIZE)."), QStringLiteral("N"));
+    QCommandLineOption rounds = valued(QStringLiteral("rounds"), QStringLiteral("Rounds the samples are split into, each visiting every workload (default 10, quick check 5; env CRUCIBLE_ROUNDS)."), QStringLiteral("N"));
     QCommandLineOption iterations = valued(QStringLiteral("iterations"), QStringLiteral("Fixed iterations per sample, no calibration (env CRITERION_ITERATIONS)."), QStringLiteral("N"));
     QCommandLineOption warmUp = valued(QStringLiteral("warm-up-time"), QStringLiteral("Warm-up seconds per workload (env CRITERION_WARM_UP_TIME)."), QStringLiteral("S"));
     QCommandLineOption measurement = valued(QStringLiteral("measurement-time"), QStringLiteral("Measurement seconds per workload (env CRITERION_MEASUREMENT_TIME)."), QStringLiteral("S"));
@@ -49,7 +50,7 @@ struct Options {
 
     void addTo(QCommandLineParser& p) const
     {
-        p.addOptions({headless, list, suite, json, quickCheck, sampleSize, iterations, warmUp, measurement, outputDir,
+        p.addOptions({headless, list, suite, json, quickCheck, sampleSize, rounds, iterations, warmUp, measurement, outputDir,
                       format, noPlots, noHistory, db, saveBaseline, baseline, noiseThreshold, failOnRegression, failOnBudget, compare,
                       importFile, run, version, help});
     }
@@ -167,6 +168,14 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
             return fail(QStringLiteral("%1: expected a whole number of samples of at least 1, got \"%2\"").arg(source, *v));
         opts.settings.sampleCount = n;
         opts.sampleSizeGiven = true;
+    }
+    if (auto v = valueOf(parser, o.rounds, env, QStringLiteral("CRUCIBLE_ROUNDS"), &source)) {
+        bool ok = false;
+        const int n = v->toInt(&ok);
+        if (!ok || n < 1 || n > 10'000)
+            return fail(QStringLiteral("%1: expected a whole number of rounds between 1 and 10000, got \"%2\"").arg(source, *v));
+        opts.settings.rounds = n;
+        opts.roundsGiven = true;
     }
     if (auto v = valueOf(parser, o.iterations, env, QStringLiteral("CRITERION_ITERATIONS"), &source)) {
         bool ok = false;

@@ -41,6 +41,7 @@ struct CommandLineOptions {
     bool sampleSizeGiven = false;
     bool warmUpGiven = false;
     bool measurementGiven = false;
+    bool roundsGiven = false;
 };
 
 struct CommandLineError {

@@ -90,21 +90,35 @@ int compareResultFiles(const CommandLineOptions& options)
         const auto it = inB.find(ra.info.id);
         if (it == inB.end())
             continue;
+        // Two files hold no history: the run-to-run noise is the prior alone (NoiseModel.h).
+        JudgeContext context;
+        context.baselineName = options.compareFiles.at(0);
+        context.noiseThresholdPct = options.noiseThresholdPct;
+        context.incomparable = incomparability(a->info, b->info);
+        const Result& rb = *it->second;
+        if (ra.samples.empty() || rb.samples.empty())
+            continue;
+        const BaselineComparison c = judgeChange(ra, rb, context);
+        // The p-value printed is the samples' Mann-Whitney test, as SPEC promises (scipy's);
+        // the verdict's own test, over rounds, is in its explanation.
         const std::vector<double> sa = perIterationTimes(ra.samples);
-        const std::vector<double> sb = perIterationTimes(it->second->samples);
-        const Comparison c = compareSamples(sa, sb, options.noiseThresholdPct);
+        const std::vector<double> sb = perIterationTimes(rb.samples);
+        const SampleComparison samples = compareSamples(sa, sb);
+        const double bMedian = samples.candidateMedian;
         ++compared;
         if (options.json) {
             rows.append(QJsonObject{{QStringLiteral("id"), ra.info.id},
-                                    {QStringLiteral("a_median"), c.baselineMedian},
-                                    {QStringLiteral("b_median"), c.candidateMedian},
+                                    {QStringLiteral("a_median"), c.median},
+                                    {QStringLiteral("b_median"), bMedian},
                                     {QStringLiteral("change_pct"), c.changePct},
-                                    {QStringLiteral("p_value"), c.pValue},
-                                    {QStringLiteral("verdict"), c.verdict}});
+                                    {QStringLiteral("p_value"), samples.pValue},
+                                    {QStringLiteral("verdict"), verdictName(c.verdict)},
+                                    {QStringLiteral("explanation"), c.explanation()}});
         } else {
             out << QStringLiteral("%1 %2 %3 %4% %5  %6\n")
-                       .arg(ra.info.id, -48).arg(c.baselineMedian, 14, 'g', 6).arg(c.candidateMedian, 14, 'g', 6)
-                       .arg(c.changePct, 8, 'f', 2).arg(c.pValue, 8, 'g', 3).arg(c.verdict);
+                       .arg(ra.info.id, -48).arg(c.median, 14, 'g', 6).arg(bMedian, 14, 'g', 6)
+                       .arg(c.changePct, 8, 'f', 2).arg(samples.pValue, 8, 'g', 3).arg(verdictName(c.verdict));
+            out << QStringLiteral("    %1\n").arg(c.explanation());
         }
     }
     if (compared == 0)

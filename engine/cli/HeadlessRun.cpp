@@ -5,6 +5,7 @@
 #include "RunHistory.h"
 #include "gates/Gates.h"
 #include "SuiteChoice.h"
+#include "suite/Suite.h"
 #include "suite/SuitePlan.h"
 #include "Session.h"
 #include "TerminalProgress.h"
@@ -64,6 +65,94 @@ void printEnvironmentWarnings(const RunEnvironment& env, QStringList& printedKey
     }
 }
 
+// Runs `plan` in a session on its worker thread, showing progress, until it ends; Ctrl-C stops
+// it between samples, and the finished workloads are still returned. nullopt only when the
+// session ended without a result.
+std::optional<RunResult> measure(SessionPlan plan, TerminalProgress& progress)
+{
+    Session session(std::move(plan));
+    std::optional<RunResult> finished;
+    QObject::connect(&session, &Session::workloadStarted, &session,
+                     [&](int index, int count, const WorkloadInfo& info) { progress.workloadStarted(index, count, info.id); });
+    QObject::connect(&session, &Session::progressChanged, &session, [&](const Progress& p) { progress.update(p); });
+    QObject::connect(&session, &Session::workloadFinished, &session, [&](const Result& r) {
+        progress.clear();
+        printResultLine(r);
+    });
+    QObject::connect(&session, &Session::finished, &session, [&](const RunResult& run) {
+        progress.clear();
+        finished = run;
+        QCoreApplication::quit();
+    });
+
+    g_interrupted = false;
+    g_interruptCount = 0;
+    auto previous = std::signal(SIGINT, onInterrupt);
+    auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    QTimer interruptPoll;
+    QObject::connect(&interruptPoll, &QTimer::timeout, &session, [&] {
+        if (g_interrupted.exchange(false))
+            session.stop();
+    });
+    interruptPoll.start(50);
+
+    session.start();
+    QCoreApplication::exec();
+    std::signal(SIGINT, previous);
+    std::signal(SIGTERM, previousTerm);
+    return finished;
+}
+
+// --fail-on-regression: a gate that fires on one run's verdict would fire on every slow phase
+// the verdict did not catch. The workloads that came out regressed are measured once more, at
+// the end, in rounds with the reference as any run, and judged against the same baseline and
+// history; the gate fires only for those whose second verdict is regressed too
+// (RunHistory::regressions). The second measurements are kept in run.confirmations.
+bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegistry& registry,
+                        const CommandLineOptions& options, const RunHistory& history, TerminalProgress& progress,
+                        QString* error)
+{
+    std::vector<const SuiteWorkload*> again;
+    for (const Result& r : run.results)
+        if (r.baseline && r.baseline->verdict == ChangeVerdict::Regressed)
+            for (const SuiteWorkload& w : suite.workloads)
+                if (w.info.id == r.info.id)
+                    again.push_back(&w);
+    if (again.empty())
+        return true;
+    std::fprintf(stderr, "Measuring %zu regressed workload(s) again to confirm...\n", again.size());
+    QString planError;
+    SessionPlan plan = makeSessionPlan(suite, again, registry, options, &planError);
+    if (!planError.isEmpty()) {
+        *error = planError;
+        return false;
+    }
+    std::optional<RunResult> confirmation = measure(std::move(plan), progress);
+    if (!confirmation || confirmation->cancelled) {
+        *error = QStringLiteral("the confirmation was interrupted");
+        return false;
+    }
+    confirmation->info.suiteName = run.info.suiteName;
+    confirmation->info.host = run.info.host;
+    confirmation->info.cpu = run.info.cpu;
+    if (!history.compare(*confirmation, error))
+        return false;
+    for (Result& c : confirmation->results) {
+        for (Result& r : run.results) {
+            if (r.info.id != c.info.id || !r.baseline)
+                continue;
+            // A confirmation that failed or found nothing to compare with does not confirm.
+            r.baseline->confirmation = c.baseline ? c.baseline->verdict : ChangeVerdict::Inconclusive;
+            if (c.baseline) {
+                r.baseline->confirmationChangePct = c.baseline->judgedChangePct;
+                r.baseline->confirmationCi95Pct = c.baseline->ci95Pct;
+            }
+        }
+        run.confirmations.push_back(std::move(c));
+    }
+    return true;
+}
+
 } // namespace
 
 int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
@@ -103,40 +192,10 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     if (!history)
         return historyExit;
 
-    Session session(std::move(plan));
     TerminalProgress progress(stderr);
-    std::optional<RunResult> finished;
-    QObject::connect(&session, &Session::workloadStarted, &session,
-                     [&](int index, int count, const WorkloadInfo& info) { progress.workloadStarted(index, count, info.id); });
-    QObject::connect(&session, &Session::progressChanged, &session, [&](const Progress& p) { progress.update(p); });
-    QObject::connect(&session, &Session::workloadFinished, &session, [&](const Result& r) {
-        progress.clear();
-        printResultLine(r);
-    });
-    QObject::connect(&session, &Session::finished, &session, [&](const RunResult& run) {
-        progress.clear();
-        finished = run;
-        QCoreApplication::quit();
-    });
-
-    // Ctrl-C stops the run between samples; finished workloads are still written.
-    g_interrupted = false;
-    g_interruptCount = 0;
-    auto previous = std::signal(SIGINT, onInterrupt);
-    auto previousTerm = std::signal(SIGTERM, onInterrupt);
-    QTimer interruptPoll;
-    QObject::connect(&interruptPoll, &QTimer::timeout, &session, [&] {
-        if (g_interrupted.exchange(false))
-            session.stop();
-    });
-    interruptPoll.start(50);
-
     QStringList environmentPrinted;
     printEnvironmentWarnings(captureEnvironment(), environmentPrinted);
-    session.start();
-    QCoreApplication::exec();
-    std::signal(SIGINT, previous);
-    std::signal(SIGTERM, previousTerm);
+    std::optional<RunResult> finished = measure(std::move(plan), progress);
     if (!finished) {
         std::fprintf(stderr, "crucible-bench: the run ended without a result\n");
         return ExitInternalError;
@@ -149,6 +208,9 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     QString historyError;
     if (!history->compare(*finished, &historyError))
         std::fprintf(stderr, "crucible-bench: comparing with the history failed: %s\n", qPrintable(historyError));
+    else if (options.failOnRegression && !finished->cancelled
+             && !confirmRegressions(*finished, *suite, registry, options, *history, progress, &historyError))
+        std::fprintf(stderr, "crucible-bench: confirming the regressions failed: %s\n", qPrintable(historyError));
     else if (!options.noHistory || !options.baseline.isEmpty())
         std::fputs(qPrintable(RunHistory::describeComparison(*finished)), stderr);
     // The suite's budgets and claims go into the files as well.

@@ -62,8 +62,11 @@ bool RunHistory::record(const RunResult& run, QString* error)
 
 int RunHistory::regressions(const RunResult& run)
 {
+    // A regression measured again (--fail-on-regression) counts only when the second
+    // measurement agrees.
     return int(std::count_if(run.results.begin(), run.results.end(), [](const Result& r) {
-        return r.baseline && r.baseline->verdict == QLatin1String("regressed");
+        return r.baseline && r.baseline->verdict == ChangeVerdict::Regressed
+            && r.baseline->confirmation.value_or(ChangeVerdict::Regressed) == ChangeVerdict::Regressed;
     }));
 }
 
@@ -73,23 +76,17 @@ QString RunHistory::describeComparison(const RunResult& run)
     int compared = 0;
     int unchanged = 0;
     QString changes;
+    QString rest;
     for (const Result& r : run.results) {
         if (!r.baseline)
             continue;
         ++compared;
         if (!names.contains(r.baseline->name))
             names << r.baseline->name;
-        if (r.baseline->verdict == QLatin1String("unchanged")) {
-            ++unchanged;
-            continue;
-        }
-        changes += QStringLiteral("  %1 %2 %3 (95% CI %4 … %5 %, p = %6)\n")
-                       .arg(r.info.id, -44)
-                       .arg(r.baseline->verdict.toUpper(), -12)
-                       .arg(QStringLiteral("%1%2%").arg(r.baseline->changePct >= 0 ? QStringLiteral("+") : QString()).arg(r.baseline->changePct, 0, 'f', 1), 8)
-                       .arg(r.baseline->ci95Pct.low, 0, 'f', 1)
-                       .arg(r.baseline->ci95Pct.high, 0, 'f', 1)
-                       .arg(r.baseline->pValue, 0, 'g', 3);
+        const bool isUnchanged = r.baseline->verdict == ChangeVerdict::Unchanged;
+        unchanged += isUnchanged ? 1 : 0;
+        // One line per verdict: the workload, then the verdict's own explanation.
+        (isUnchanged ? rest : changes) += QStringLiteral("  %1 %2\n").arg(r.info.id, -44).arg(r.baseline->explanation());
     }
     if (compared == 0)
         return QStringLiteral("No earlier result to compare with (the first run of this suite on this host?).\n");
@@ -97,7 +94,7 @@ QString RunHistory::describeComparison(const RunResult& run)
                        .arg(names.size() > 3 ? QStringLiteral("earlier runs") : names.join(QStringLiteral(", ")))
                        .arg(compared)
                        .arg(unchanged);
-    return text + changes;
+    return text + changes + rest;
 }
 
 } // namespace crucible

@@ -24,6 +24,10 @@ void TerminalProgress::workloadStarted(int index, int count, const QString& id)
 {
     if (m_interactive)
         return; // the live line shows it
+    // With rounds a workload starts once per round: a log names it the first time only.
+    if (m_announced.contains(id))
+        return;
+    m_announced.insert(id);
     std::fprintf(m_stream, "[%d/%d] %s\n", index + 1, count, qPrintable(id));
     std::fflush(m_stream);
 }
@@ -33,8 +37,9 @@ void TerminalProgress::update(const Progress& p)
     if (!m_interactive)
         return;
     // One multi-argument arg(): an id holding "%4" is not taken for a placeholder.
-    const QString line = QStringLiteral("[%1/%2] %3  %4%  ETA %5")
-                             .arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount), p.workloadId,
+    const QString line = QStringLiteral("[%1/%2] round %3/%4  %5  %6%  ETA %7")
+                             .arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount),
+                                  QString::number(p.round + 1), QString::number(p.rounds), p.workloadId,
                                   QString::number(std::lround(p.overallFraction * 100)).rightJustified(3),
                                   formatEta(p.etaSeconds));
     // \r and "erase line" rewrite the line in place.

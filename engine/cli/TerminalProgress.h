@@ -2,6 +2,8 @@
 
 #include "SuiteRunner.h"
 
+#include <QSet>
+
 #include <cstdio>
 
 namespace crucible {
@@ -24,6 +26,7 @@ private:
     std::FILE* m_stream;
     bool m_interactive;
     bool m_lineShown = false;
+    QSet<QString> m_announced; // workloads whose start a log has named
 };
 
 QString formatEta(double seconds);

@@ -2,6 +2,7 @@
 
 #include "EnvironmentJson.h"
 #include "JsonSyntax.h"
+#include "ReferenceKernel.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -17,14 +18,28 @@ QJsonArray interval(const stats::Interval& i)
 
 QJsonObject baselineToJson(const BaselineComparison& b)
 {
-    return QJsonObject{
+    QJsonObject o{
         {QStringLiteral("name"), b.name},
         {QStringLiteral("median"), b.median},
         {QStringLiteral("change_pct"), b.changePct},
         {QStringLiteral("ci95_pct"), interval(b.ci95Pct)},
         {QStringLiteral("p_value"), b.pValue},
-        {QStringLiteral("verdict"), b.verdict},
+        {QStringLiteral("verdict"), verdictName(b.verdict)},
+        {QStringLiteral("basis"), basisName(b.basis)},
+        {QStringLiteral("judged_change_pct"), b.judgedChangePct},
+        {QStringLiteral("relative_change_pct"), b.relativeChangePct ? QJsonValue(*b.relativeChangePct) : QJsonValue()},
+        {QStringLiteral("noise_pct"), b.noisePct},
+        {QStringLiteral("noise_source"), b.noiseSource},
+        {QStringLiteral("rule"), b.rule},
+        {QStringLiteral("note"), b.note},
+        {QStringLiteral("explanation"), b.explanation()},
     };
+    if (b.confirmation)
+        o.insert(QStringLiteral("confirmation"),
+                 QJsonObject{{QStringLiteral("verdict"), verdictName(*b.confirmation)},
+                             {QStringLiteral("change_pct"), b.confirmationChangePct},
+                             {QStringLiteral("ci95_pct"), interval(b.confirmationCi95Pct)}});
+    return o;
 }
 
 QJsonValue optionalNumber(const std::optional<double>& v)
@@ -81,6 +96,12 @@ QJsonObject gatesToJson(const RunResult& run)
     return QJsonObject{
         {QStringLiteral("budgets"), budgetsToJson(run.budgets)},
         {QStringLiteral("claims"), claimsToJson(run.claims)},
+        {QStringLiteral("confirmations"), [&] {
+             QJsonArray confirmations;
+             for (const Result& r : run.confirmations)
+                 confirmations.append(resultToJson(r));
+             return confirmations;
+         }()},
     };
 }
 
@@ -152,9 +173,11 @@ QJsonObject runInfoToJson(const RunInfo& i)
              {QStringLiteral("samples"), i.sampleCount},
              {QStringLiteral("iterations"), double(i.fixedIterations)},
              {QStringLiteral("quick_check"), i.quickCheck},
+             {QStringLiteral("rounds"), i.rounds},
          }},
         {QStringLiteral("environment"), environmentToJson(i.environment)},
         {QStringLiteral("environment_warnings"), environmentWarningsToJson(i.environment.warnings)},
+        {QStringLiteral("reference"), referenceToJson(i.reference)},
     };
 }
 
@@ -179,7 +202,66 @@ RunInfo runInfoFromJson(const QJsonObject& o)
     i.quickCheck = s.value(QStringLiteral("quick_check")).toBool();
     i.environment = environmentFromJson(o.value(QStringLiteral("environment")).toObject(),
                                         o.value(QStringLiteral("environment_warnings")).toArray());
+    i.rounds = std::max(1, s.value(QStringLiteral("rounds")).toInt(1));
+    i.reference = referenceFromJson(o.value(QStringLiteral("reference")));
     return i;
+}
+
+QJsonObject referenceToJson(const std::vector<ReferencePoint>& points)
+{
+    QJsonArray seconds;
+    QJsonArray rounds;
+    QJsonArray ns;
+    for (const ReferencePoint& p : points) {
+        seconds.append(p.seconds);
+        rounds.append(p.round);
+        ns.append(p.ns);
+    }
+    return QJsonObject{{QStringLiteral("kernel_version"), kReferenceKernelVersion},
+                       {QStringLiteral("seconds"), seconds},
+                       {QStringLiteral("round"), rounds},
+                       {QStringLiteral("ns"), ns}};
+}
+
+std::vector<ReferencePoint> referenceFromJson(const QJsonValue& value)
+{
+    const QJsonObject o = value.toObject();
+    // A reference from another version of the kernel measured other work: not comparable.
+    if (o.value(QStringLiteral("kernel_version")).toInt() != kReferenceKernelVersion)
+        return {};
+    const QJsonArray seconds = o.value(QStringLiteral("seconds")).toArray();
+    const QJsonArray rounds = o.value(QStringLiteral("round")).toArray();
+    const QJsonArray ns = o.value(QStringLiteral("ns")).toArray();
+    std::vector<ReferencePoint> points;
+    for (qsizetype k = 0; k < ns.size() && k < seconds.size() && k < rounds.size(); ++k)
+        points.push_back({seconds.at(k).toDouble(), rounds.at(k).toInt(), ns.at(k).toDouble()});
+    return points;
+}
+
+QJsonArray roundsToJson(const std::vector<RoundSlice>& rounds)
+{
+    QJsonArray array;
+    for (const RoundSlice& r : rounds)
+        array.append(QJsonArray{r.round, r.firstSample, r.sampleCount, r.referenceNs});
+    return array;
+}
+
+std::vector<RoundSlice> roundsFromJson(const QJsonValue& value)
+{
+    std::vector<RoundSlice> rounds;
+    for (const QJsonValue& v : value.toArray()) {
+        const QJsonArray a = v.toArray();
+        if (a.size() == 4)
+            rounds.push_back({a.at(0).toInt(), a.at(1).toInt(), a.at(2).toInt(), a.at(3).toDouble()});
+    }
+    return rounds;
+}
+
+QJsonObject stabilityToJson(const Stability& s)
+{
+    return QJsonObject{{QStringLiteral("unstable"), s.unstable},
+                       {QStringLiteral("shift_index"), s.unstable ? QJsonValue(s.shiftIndex) : QJsonValue()},
+                       {QStringLiteral("shift_pct"), s.unstable ? QJsonValue(s.shiftPct) : QJsonValue()}};
 }
 
 QJsonObject resultToJson(const Result& r)
@@ -229,6 +311,8 @@ QJsonObject resultToJson(const Result& r)
         {QStringLiteral("sample_values"), sampleValues},
         {QStringLiteral("sample_iterations"), sampleIterations},
         {QStringLiteral("sample_rss_bytes"), sampleRss},
+        {QStringLiteral("rounds"), roundsToJson(r.rounds)},
+        {QStringLiteral("stability"), stabilityToJson(r.stability)},
     };
     o.insert(QStringLiteral("baseline"), r.baseline ? QJsonValue(baselineToJson(*r.baseline)) : QJsonValue());
     return o;
@@ -246,6 +330,12 @@ QJsonObject runToJson(const RunResult& run)
         {QStringLiteral("workloads"), workloads},
         {QStringLiteral("budgets"), budgetsToJson(run.budgets)},
         {QStringLiteral("claims"), claimsToJson(run.claims)},
+        {QStringLiteral("confirmations"), [&] {
+             QJsonArray confirmations;
+             for (const Result& r : run.confirmations)
+                 confirmations.append(resultToJson(r));
+             return confirmations;
+         }()},
     };
 }
 
@@ -294,6 +384,7 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
             s.rssBytes = std::int64_t(rss.at(i).toDouble());
             r.samples.push_back(s);
         }
+        r.rounds = roundsFromJson(o.value(QStringLiteral("rounds")));
         computeStatistics(r);
         r.peakRssBytes = std::int64_t(o.value(QStringLiteral("peak_rss_bytes")).toDouble());
         r.userNs = o.value(QStringLiteral("user_ns")).toDouble();

@@ -3,6 +3,7 @@
 #include "Result.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 
@@ -18,6 +19,13 @@ QJsonObject resultToJson(const Result& result);
 // The "run" object: where and how a run happened (the history store keeps it too).
 QJsonObject runInfoToJson(const RunInfo& info);
 RunInfo runInfoFromJson(const QJsonObject& object);
+// The pieces of rounds (engine/SuiteRunner.h) as results.json writes them; the history keeps
+// them in the same form.
+QJsonObject referenceToJson(const std::vector<ReferencePoint>& points);
+std::vector<ReferencePoint> referenceFromJson(const QJsonValue& value);
+QJsonArray roundsToJson(const std::vector<RoundSlice>& rounds);
+std::vector<RoundSlice> roundsFromJson(const QJsonValue& value);
+QJsonObject stabilityToJson(const Stability& stability);
 // {"budgets": [...], "claims": [...]} of a run, and back into `run` (false with `error` naming
 // the entry); results.json holds the same two arrays at its top level.
 QJsonObject gatesToJson(const RunResult& run);

@@ -22,17 +22,22 @@ double pValue(const Result& r)
 
 QString verdict(const Result& r)
 {
-    return r.baseline ? r.baseline->verdict : QString();
+    return r.baseline ? verdictName(r.baseline->verdict) : QString();
+}
+
+bool hasVerdict(const Result& r, ChangeVerdict v)
+{
+    return r.baseline && r.baseline->verdict == v;
 }
 
 // Order for reviewers: regressions first, then failures, then everything else as run.
 int reviewRank(const Result& r)
 {
-    if (verdict(r) == QLatin1String("regressed"))
+    if (hasVerdict(r, ChangeVerdict::Regressed))
         return 0;
     if (r.status != Status::Ok)
         return 1;
-    if (verdict(r) == QLatin1String("improved"))
+    if (hasVerdict(r, ChangeVerdict::Improved))
         return 2;
     return 3;
 }
@@ -42,6 +47,56 @@ QString markdownCell(QString text)
     text.replace(QLatin1Char('|'), QLatin1String("\\|"));
     text.replace(QLatin1Char('\n'), QLatin1Char(' '));
     return text;
+}
+
+// The round a sample was taken in, and the reference measured before it; -1 and 0 outside
+// rounds.
+std::pair<int, double> roundOfSample(const Result& r, std::size_t sample)
+{
+    for (const RoundSlice& slice : r.rounds)
+        if (int(sample) >= slice.firstSample && int(sample) < slice.firstSample + slice.sampleCount)
+            return {slice.round, slice.referenceNs};
+    return {-1, 0.0};
+}
+
+QString stabilityCell(const Result& r)
+{
+    return r.stability.unstable ? QStringLiteral("⚠ unstable: level shift at sample %1 (%2%3%)")
+                                      .arg(r.stability.shiftIndex)
+                                      .arg(r.stability.shiftPct >= 0 ? QStringLiteral("+") : QString())
+                                      .arg(r.stability.shiftPct, 0, 'f', 1)
+                                : QString();
+}
+
+// One line per verdict: what changed, against what noise, by which rule.
+QString verdictsMarkdown(const std::vector<const Result*>& ordered)
+{
+    QString md;
+    for (const Result* r : ordered)
+        if (r->baseline)
+            md += QStringLiteral("- `%1` against %2: %3\n").arg(markdownCell(r->info.id), markdownCell(r->baseline->name),
+                                                              markdownCell(r->baseline->explanation()));
+    return md.isEmpty() ? md : QStringLiteral("\n### Verdicts\n\n") + md;
+}
+
+// The machine-speed reference over the run: how much the machine itself moved.
+QString referenceMarkdown(const RunInfo& info)
+{
+    if (info.reference.empty())
+        return {};
+    std::vector<double> ns;
+    for (const ReferencePoint& p : info.reference)
+        ns.push_back(p.ns);
+    const double median = stats::median(ns);
+    const auto [lo, hi] = std::minmax_element(ns.begin(), ns.end());
+    return QStringLiteral("\n**Machine speed:** the reference kernel took %1 (median of %2 measurements, "
+                          "range %3 … %4, %5% … %6% of the median) over %7 rounds.\n")
+        .arg(formatDuration(median))
+        .arg(ns.size())
+        .arg(formatDuration(*lo), formatDuration(*hi))
+        .arg(*lo / median * 100, 0, 'f', 0)
+        .arg(*hi / median * 100, 0, 'f', 0)
+        .arg(info.rounds);
 }
 
 // Budgets needing a look first: failed, then skipped, then passed; suite order within each.
@@ -111,7 +166,9 @@ QByteArray summaryCsv(const RunResult& run)
                           QStringLiteral("stddev"), QStringLiteral("min"), QStringLiteral("max"),
                           QStringLiteral("p90"), QStringLiteral("p99"), QStringLiteral("ci95_low"),
                           QStringLiteral("ci95_high"), QStringLiteral("unit"), QStringLiteral("peak_rss_bytes"),
-                          QStringLiteral("change_pct"), QStringLiteral("p_value"), QStringLiteral("verdict")});
+                          QStringLiteral("change_pct"), QStringLiteral("p_value"), QStringLiteral("verdict"),
+                          QStringLiteral("judged_change_pct"), QStringLiteral("basis"), QStringLiteral("noise_pct"),
+                          QStringLiteral("unstable_at_sample"), QStringLiteral("explanation")});
     for (const Result& r : run.results) {
         const stats::Summary& s = r.summary;
         // A workload without samples has no statistics: empty cells, not zeros.
@@ -121,7 +178,12 @@ QByteArray summaryCsv(const RunResult& run)
                        stat(s.stddev), stat(s.min), stat(s.max), stat(s.p90),
                        stat(s.p99), stat(s.ci95.low), stat(s.ci95.high),
                        textField(r.info.unit), integerField(r.peakRssBytes), numberField(changePct(r)),
-                       numberField(pValue(r)), textField(verdict(r))});
+                       numberField(pValue(r)), textField(verdict(r)),
+                       numberField(r.baseline ? r.baseline->judgedChangePct : std::nan("")),
+                       textField(r.baseline ? basisName(r.baseline->basis) : QString()),
+                       numberField(r.baseline ? r.baseline->noisePct : std::nan("")),
+                       r.stability.unstable ? integerField(r.stability.shiftIndex) : QString(),
+                       textField(r.baseline ? r.baseline->explanation() : QString())});
     }
     return out.toUtf8();
 }
@@ -130,13 +192,17 @@ QByteArray samplesCsv(const RunResult& run)
 {
     using namespace csv;
     QString out = record({QStringLiteral("id"), QStringLiteral("sample"), QStringLiteral("iterations"),
-                          QStringLiteral("time_ns"), QStringLiteral("rss_bytes")});
+                          QStringLiteral("time_ns"), QStringLiteral("rss_bytes"), QStringLiteral("round"),
+                          QStringLiteral("reference_ns")});
     for (const Result& r : run.results) {
         const QString id = textField(r.info.id);
         for (std::size_t i = 0; i < r.samples.size(); ++i) {
             const Sample& s = r.samples[i];
+            const auto [round, reference] = roundOfSample(r, i);
             out += record({id, integerField(qint64(i)), integerField(qint64(s.iterations)),
-                           numberField(s.perIterationNs()), integerField(s.rssBytes)});
+                           numberField(s.perIterationNs()), integerField(s.rssBytes),
+                           round < 0 ? QString() : integerField(round),
+                           reference > 0 ? numberField(reference) : QString()});
         }
     }
     return out.toUtf8();
@@ -202,8 +268,10 @@ QByteArray summaryMarkdown(const RunResult& run)
                   .arg(r->baseline->changePct, 0, 'f', 1)
             : QStringLiteral("–");
         QString verdictCell = verdict(*r).isEmpty() ? QStringLiteral("–") : verdict(*r);
-        if (verdict(*r) == QLatin1String("regressed"))
+        if (hasVerdict(*r, ChangeVerdict::Regressed))
             verdictCell = QStringLiteral("**regressed**");
+        if (r->stability.unstable)
+            verdictCell += QStringLiteral(" %1").arg(stabilityCell(*r));
         const QString status = ok ? QStringLiteral("ok")
                                   : QStringLiteral("**%1**: %2").arg(statusName(r->status), markdownCell(r->error));
         md += QStringLiteral("| `%1` | %2 | %3 | %4 – %5 | %6% | %7 | %8 | %9 |\n")
@@ -213,6 +281,8 @@ QByteArray summaryMarkdown(const RunResult& run)
                        QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change,
                        verdictCell);
     }
+    md += referenceMarkdown(run.info);
+    md += verdictsMarkdown(ordered);
     md += budgetsMarkdown(run);
     md += claimsMarkdown(run);
     md += environmentMarkdown(run.info.environment);

@@ -23,6 +23,9 @@ bool namedBaseline(EarlierResults& earlier, const HistoryStore& store, const QSt
     if (!found.empty() && found.front().runId == *runId && found.front().result.status == Status::Ok) {
         earlier.baseline = std::move(found.front());
         earlier.baselineName = name;
+        earlier.baselineRun = store.runInfo(*runId, error);
+        if (!earlier.baselineRun)
+            return false;
     }
     return true;
 }
@@ -39,9 +42,8 @@ EarlierResults loadEarlierResults(const HistoryStore& store, const QString& work
     HistoryStore::Filter ok = scope;
     ok.okOnly = true;
     const bool needPrevious = choice.kind == BaselineChoice::Kind::PreviousRun;
-    const int fetch = std::max(recentCount, 0) + 1; // one more, in case the baseline is among them
-    if (recentCount <= 0 && !needPrevious)
-        return earlier;
+    // One more than the overlays, in case the baseline is among them, and the verdict's history.
+    const int fetch = std::max(std::max(recentCount, 0) + 1, kVerdictHistoryRuns);
     QString why;
     std::vector<HistoryStore::StoredResult> latest = store.results(workloadId, ok, fetch, true, &why);
     if (!why.isEmpty()) {
@@ -51,7 +53,13 @@ EarlierResults loadEarlierResults(const HistoryStore& store, const QString& work
     if (needPrevious && !latest.empty()) {
         earlier.baseline = latest.front();
         earlier.baselineName = QStringLiteral("previous run %1").arg(latest.front().runId);
+        earlier.baselineRun = store.runInfo(latest.front().runId, error);
+        if (!earlier.baselineRun)
+            return earlier;
     }
+    for (const HistoryStore::StoredResult& r : latest)
+        if (int(earlier.history.size()) < kVerdictHistoryRuns)
+            earlier.history.push_back(r.result);
     for (HistoryStore::StoredResult& r : latest) {
         if (int(earlier.recent.size()) >= recentCount)
             break;
@@ -78,9 +86,20 @@ bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, c
             return false;
         }
         if (earlier.baseline && earlier.baseline->runId != runId)
-            compareWithBaseline(r, earlier.baseline->result, earlier.baselineName, noiseThresholdPct);
+            compareWithBaseline(r, earlier.baseline->result, earlier.judgeContext(run.info, noiseThresholdPct));
     }
     return true;
+}
+
+JudgeContext EarlierResults::judgeContext(const RunInfo& candidateRun, double noiseThresholdPct) const
+{
+    JudgeContext context;
+    context.baselineName = baselineName;
+    context.noiseThresholdPct = noiseThresholdPct;
+    context.history = history;
+    if (baselineRun)
+        context.incomparable = incomparability(*baselineRun, candidateRun);
+    return context;
 }
 
 } // namespace crucible

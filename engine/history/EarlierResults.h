@@ -26,7 +26,19 @@ struct EarlierResults {
     std::optional<HistoryStore::StoredResult> baseline;
     QString baselineName; // what a comparison with it is called: the baseline's name, or "previous run N"
     std::vector<HistoryStore::StoredResult> recent; // newest first, without the baseline's run
+    // Where the baseline's run happened, to tell whether it compares with a new run at all.
+    std::optional<RunInfo> baselineRun;
+    // The workload's latest ok results in the scope, newest first, up to kVerdictHistoryRuns:
+    // what a verdict learns the workload's run-to-run noise from (engine/NoiseModel.h).
+    std::vector<Result> history;
+
+    // What judgeChange() needs to judge a result of `candidateRun` against the baseline.
+    JudgeContext judgeContext(const RunInfo& candidateRun, double noiseThresholdPct) const;
 };
+
+// Earlier runs a verdict learns the run-to-run noise from: enough for a stable estimate,
+// few enough that a slow drift of the machine over weeks is forgotten.
+inline constexpr int kVerdictHistoryRuns = 10;
 
 // `scope` is the suite and host of the run being measured, and for a past run its id as
 // beforeRun, so that "previous run" means the latest ok result of the workload before it. A

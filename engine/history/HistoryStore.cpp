@@ -89,13 +89,18 @@ stats::OutlierCounts outliersFrom(const QString& text)
     return o;
 }
 
-QJsonObject workloadInfoJson(const WorkloadInfo& info)
+// The result's info column: what describes the workload, and how its samples were taken in
+// rounds (which sample is in which round, and the reference before it), so that a verdict
+// against a stored run reads its rounds as it would read a fresh run's.
+QJsonObject resultInfoJson(const Result& r)
 {
     return QJsonObject{
-        {QStringLiteral("description"), info.description},
-        {QStringLiteral("operation"), info.operation},
-        {QStringLiteral("parameters"), QJsonObject::fromVariantMap(info.parameters)},
-        {QStringLiteral("paired_with"), info.pairedWith},
+        {QStringLiteral("description"), r.info.description},
+        {QStringLiteral("operation"), r.info.operation},
+        {QStringLiteral("parameters"), QJsonObject::fromVariantMap(r.info.parameters)},
+        {QStringLiteral("paired_with"), r.info.pairedWith},
+        {QStringLiteral("rounds"), roundsToJson(r.rounds)},
+        {QStringLiteral("stability"), stabilityToJson(r.stability)},
     };
 }
 
@@ -123,6 +128,11 @@ std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool
     r.info.operation = info.value(QStringLiteral("operation")).toString();
     r.info.parameters = info.value(QStringLiteral("parameters")).toObject().toVariantMap();
     r.info.pairedWith = info.value(QStringLiteral("paired_with")).toString();
+    r.rounds = roundsFromJson(info.value(QStringLiteral("rounds")));
+    const QJsonObject stability = info.value(QStringLiteral("stability")).toObject();
+    r.stability.unstable = stability.value(QStringLiteral("unstable")).toBool();
+    r.stability.shiftIndex = stability.value(QStringLiteral("shift_index")).toInt(-1);
+    r.stability.shiftPct = stability.value(QStringLiteral("shift_pct")).toDouble();
     stats::Summary& s = r.summary;
     s.n = std::size_t(q.value(8).toLongLong());
     s.mean = q.value(9).toDouble();
@@ -305,7 +315,7 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
         const stats::Summary& s = r.summary;
         for (const QVariant& v : {QVariant(runId), QVariant(position++), text(r.info.id),
                                   QVariant(categoryName(r.info.category)), text(r.info.unit), QVariant(statusName(r.status)),
-                                  text(r.error), QVariant(compactJson(workloadInfoJson(r.info))), QVariant(qint64(r.samples.size())),
+                                  text(r.error), QVariant(compactJson(resultInfoJson(r))), QVariant(qint64(r.samples.size())),
                                   QVariant(s.mean), QVariant(s.median), QVariant(s.stddev), QVariant(s.mad), QVariant(s.cv),
                                   QVariant(s.min), QVariant(s.max), QVariant(s.p90), QVariant(s.p99), QVariant(s.ci95.low),
                                   QVariant(s.ci95.high), QVariant(outliersText(s.outliers)), QVariant(r.throughputPerS),
@@ -352,6 +362,23 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
         records.push_back(std::move(rec));
     }
     return records;
+}
+
+std::optional<RunInfo> HistoryStore::runInfo(qint64 runId, QString* error) const
+{
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT info FROM run_details WHERE run_id = ?"));
+    q.addBindValue(runId);
+    QString why;
+    if (!run(q, &why)) {
+        *error = QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why);
+        return std::nullopt;
+    }
+    if (!q.next()) {
+        *error = QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId);
+        return std::nullopt;
+    }
+    return runInfoFromJson(jsonObject(q.value(0).toString()));
 }
 
 std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) const

@@ -80,6 +80,8 @@ public:
     // Newest first; `limit` 0 for all.
     std::vector<RunRecord> runs(const Filter& filter, int limit = 0, QString* error = nullptr) const;
     std::optional<RunResult> loadRun(qint64 runId, QString* error) const;
+    // Where and how run `runId` happened, without its results.
+    std::optional<RunInfo> runInfo(qint64 runId, QString* error) const;
 
     // The workload's results, newest first; `limit` 0 for all.
     std::vector<StoredResult> results(const QString& workloadId, const Filter& filter, int limit, bool withSamples,

@@ -16,6 +16,7 @@ struct SuiteDefaults {
     std::optional<double> warmUpSeconds;
     std::optional<double> measurementSeconds;
     std::optional<int> samples;
+    std::optional<int> rounds;
     std::optional<double> timeoutSeconds;
 };
 

@@ -21,7 +21,7 @@ namespace {
 
 SuiteDefaults readDefaults(const Node& node)
 {
-    node.allowOnly({"warm_up_s", "measurement_s", "samples", "timeout_s"});
+    node.allowOnly({"warm_up_s", "measurement_s", "samples", "rounds", "timeout_s"});
     SuiteDefaults d;
     if (node.has(QStringLiteral("warm_up_s")))
         d.warmUpSeconds = node[QStringLiteral("warm_up_s")].number(0, 86400);
@@ -29,6 +29,8 @@ SuiteDefaults readDefaults(const Node& node)
         d.measurementSeconds = node[QStringLiteral("measurement_s")].number(0.001, 86400);
     if (node.has(QStringLiteral("samples")))
         d.samples = node[QStringLiteral("samples")].integer(1, 1'000'000);
+    if (node.has(QStringLiteral("rounds")))
+        d.rounds = node[QStringLiteral("rounds")].integer(1, 10'000);
     if (node.has(QStringLiteral("timeout_s")))
         d.timeoutSeconds = node[QStringLiteral("timeout_s")].number(0.001, 86400);
     return d;

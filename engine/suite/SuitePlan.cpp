@@ -95,6 +95,8 @@ MeasurementSettings effectiveSettings(const CommandLineOptions& options, const S
         s.measurementSeconds = *defaults.measurementSeconds;
     if (!options.sampleSizeGiven && defaults.samples)
         s.sampleCount = *defaults.samples;
+    if (!options.roundsGiven && defaults.rounds)
+        s.rounds = *defaults.rounds;
     return s;
 }
 

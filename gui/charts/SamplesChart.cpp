@@ -4,12 +4,15 @@
 #include "Decimation.h"
 #include "Labels.h"
 #include "TextReports.h"
+#include "VerdictPalette.h"
 
 #include <QLegend>
 #include <QLineSeries>
 #include <QValueAxis>
 
 namespace crucible::charts {
+
+using gui::verdictColor;
 
 std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOptions& options)
 {
@@ -50,6 +53,19 @@ std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOp
     chart->addSeries(medianLine);
     medianLine->attachAxis(x);
     medianLine->attachAxis(y);
+
+    if (result.stability.unstable) {
+        // Where the level shifts: the samples from here on sit elsewhere (Stability.h).
+        chart->setTitle(chart->title() + QStringLiteral(" · unstable: shift at sample %1").arg(result.stability.shiftIndex));
+        auto* shift = new QLineSeries;
+        shift->setPen(QPen(verdictColor(ChangeVerdict::Unstable), 1.5, Qt::DashDotLine));
+        const double at = result.stability.shiftIndex - 0.5;
+        shift->replace({QPointF(at, y == nullptr ? 0 : scale.fromNs(result.summary.min)),
+                        QPointF(at, scale.fromNs(result.summary.max))});
+        chart->addSeries(shift);
+        shift->attachAxis(x);
+        shift->attachAxis(y);
+    }
     return chart;
 }
 

@@ -1,6 +1,7 @@
 #include "ReportContent.h"
 
 #include "DistributionChart.h"
+#include "MachineSpeedChart.h"
 #include "MemoryChart.h"
 #include "PairRatios.h"
 #include "RatioChart.h"
@@ -41,6 +42,8 @@ QString settingsText(const RunInfo& i)
     else
         parts << QStringLiteral("iterations calibrated");
     parts << QStringLiteral("warm-up %1 s").arg(i.warmUpSeconds) << QStringLiteral("measurement %1 s").arg(i.measurementSeconds);
+    if (i.rounds > 1)
+        parts << QStringLiteral("in %1 rounds").arg(i.rounds);
     if (i.quickCheck)
         parts << QStringLiteral("quick check");
     return parts.join(QStringLiteral(", "));
@@ -82,6 +85,25 @@ void appendSummarySection(ReportDocument& doc, const RunResult& run)
          QStringLiteral("Times are per iteration. 95% CI: bootstrap confidence interval of the median. "
                         "CV: standard deviation over mean. Peak RSS: the process's resident memory."));
     doc.blocks.emplace_back(summaryTable(run));
+    const TableBlock verdicts = verdictsTable(run);
+    if (!verdicts.rows.empty()) {
+        text(doc, TextRole::Heading, QStringLiteral("Verdicts"));
+        text(doc, TextRole::Caption,
+             QStringLiteral("Each run's level is the mean of its rounds' log medians; a change is tested against twice the "
+                            "workload's run-to-run variance (learnt from its history) plus both runs' own errors. Unstable: "
+                            "a level shift inside the samples that the machine's own speed does not explain."));
+        doc.blocks.emplace_back(verdicts);
+    }
+    if (!run.info.reference.empty()) {
+        text(doc, TextRole::Heading, QStringLiteral("Machine speed"));
+        text(doc, TextRole::Caption,
+             QStringLiteral("A fixed reference kernel, timed before every slot of every round. Above 100%: the machine was "
+                            "slower then, and so was whatever it measured at that moment."));
+        doc.blocks.emplace_back(ChartGridBlock{{[info = run.info](const charts::ChartOptions& o) {
+                                                   return charts::machineSpeedChart(info, o);
+                                               }},
+                                               1, 0.3});
+    }
     if (run.anyFailed()) {
         text(doc, TextRole::Heading, QStringLiteral("Failures"));
         doc.blocks.emplace_back(failuresTable(run));

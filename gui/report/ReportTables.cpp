@@ -2,6 +2,7 @@
 
 #include "Labels.h"
 #include "TextReports.h"
+#include "VerdictPalette.h"
 
 #include <algorithm>
 
@@ -26,13 +27,18 @@ TableColumn number(const QString& title)
     return {title, kNumber, false};
 }
 
-QColor verdictColor(const QString& verdict)
+QColor colorOf(const std::optional<BaselineComparison>& b)
 {
-    if (verdict == QLatin1String("regressed"))
-        return Typography::bad();
-    if (verdict == QLatin1String("improved"))
-        return Typography::good();
-    return {};
+    return b ? gui::verdictColor(b->verdict) : QColor();
+}
+
+// The verdict word, with the result's own instability when the verdict does not say it.
+QString verdictText(const Result& r)
+{
+    QString text = r.baseline ? verdictName(r.baseline->verdict) : QStringLiteral("–");
+    if (r.stability.unstable && (!r.baseline || r.baseline->verdict != ChangeVerdict::Unstable))
+        text += QStringLiteral(" ⚠ unstable");
+    return text;
 }
 
 TableCell statusCell(const Result& r)
@@ -158,12 +164,32 @@ TableBlock summaryTable(const RunResult& run)
             {r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QStringLiteral("–")},
         };
         if (baselines) {
-            const QString verdict = r.baseline ? r.baseline->verdict : QString();
-            row.push_back({r.baseline ? percent(r.baseline->changePct, true) : QStringLiteral("–"), verdictColor(verdict)});
-            row.push_back({verdict.isEmpty() ? QStringLiteral("–") : verdict, verdictColor(verdict),
-                           verdict == QLatin1String("regressed")});
+            row.push_back({r.baseline ? percent(r.baseline->changePct, true) : QStringLiteral("–"), colorOf(r.baseline)});
+            row.push_back({verdictText(r), colorOf(r.baseline),
+                           r.baseline && r.baseline->verdict == ChangeVerdict::Regressed});
+        } else if (r.stability.unstable) {
+            row.front().text += QStringLiteral(" ⚠ unstable");
         }
         t.rows.push_back(std::move(row));
+    }
+    return t;
+}
+
+TableBlock verdictsTable(const RunResult& run)
+{
+    TableBlock t;
+    t.columns = {text(QStringLiteral("Workload")), text(QStringLiteral("Verdict")), stretch(QStringLiteral("Why"))};
+    for (const Result& r : run.results) {
+        if (!r.baseline && !r.stability.unstable)
+            continue;
+        QString why = r.baseline ? QStringLiteral("against %1: %2").arg(r.baseline->name, r.baseline->explanation())
+                                 : QString();
+        if (r.stability.unstable)
+            why += QStringLiteral("%1level shift at sample %2 (%3)")
+                       .arg(why.isEmpty() ? QString() : QStringLiteral("; "))
+                       .arg(r.stability.shiftIndex)
+                       .arg(percent(r.stability.shiftPct, true));
+        t.rows.push_back({{r.info.id}, {verdictText(r), colorOf(r.baseline)}, {why}});
     }
     return t;
 }

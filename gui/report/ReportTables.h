@@ -15,6 +15,9 @@ namespace crucible::report {
 TableBlock summaryTable(const RunResult& run);
 
 // id, status and error message of each workload that did not finish OK.
+// One line per verdict (and per unstable result): the change with its CI, the noise it was
+// judged against and where that came from, and the rule that decided.
+TableBlock verdictsTable(const RunResult& run);
 TableBlock failuresTable(const RunResult& run);
 
 // What each workload does: short id and description.

@@ -56,13 +56,17 @@ charts::LiveChart::Band bandOf(const EarlierRun& run, Value value)
 LiveView::LiveView(QWidget* parent)
     : QWidget(parent),
       m_latency(new charts::LiveChart(tr("Latency"), tr("sample"), charts::LiveChart::ValueKind::TimeNs)),
-      m_memory(new charts::LiveChart(tr("Memory"), tr("sample"), charts::LiveChart::ValueKind::Bytes))
+      m_memory(new charts::LiveChart(tr("Memory"), tr("sample"), charts::LiveChart::ValueKind::Bytes)),
+      m_speed(new charts::LiveChart(tr("Machine speed: reference kernel (higher is slower)"), tr("slot"),
+                                    charts::LiveChart::ValueKind::TimeNs))
 {
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_latency);
     splitter->addWidget(m_memory);
+    splitter->addWidget(m_speed);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(2, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -72,10 +76,21 @@ void LiveView::setLook(const charts::ChartLook& look)
 {
     m_latency->setLook(look);
     m_memory->setLook(look);
+    m_speed->setLook(look);
+}
+
+void LiveView::startRun()
+{
+    m_runSamples.clear();
+    m_currentId.clear();
+    m_referenceIndex = 0;
+    m_speed->clear();
 }
 
 void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier)
 {
+    if (info.id == m_currentId)
+        return; // a pair's side, or the same workload's next round right after its last
     m_currentId = info.id;
     m_sampleIndex = 0;
     m_latency->clearLine(); // the earlier runs are replaced below, in place where they can be
@@ -83,6 +98,14 @@ void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlie
     m_latency->setTitle(tr("Latency: %1").arg(info.id));
     m_memory->setTitle(tr("Memory: %1").arg(info.id));
     setEarlier(info.id, earlier);
+    if (const auto it = m_runSamples.find(info.id); it != m_runSamples.end())
+        appendToCharts(it->second); // its earlier rounds of this run
+}
+
+void LiveView::addReference(const ReferencePoint& point)
+{
+    const QPointF p(m_referenceIndex++, point.ns);
+    m_speed->append(std::span<const QPointF>(&p, 1));
 }
 
 void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
@@ -115,15 +138,23 @@ void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
 
 void LiveView::showResult(const Result& result, const LiveOverlays& earlier)
 {
+    m_runSamples[result.info.id] = result.samples;
+    m_currentId.clear(); // shown afresh, even when it is the workload shown now
     showWorkload(result.info, earlier);
-    addSamples(result.info.id, result.samples);
     refresh();
 }
 
 void LiveView::addSamples(const QString& id, const Samples& batch)
 {
+    Samples& kept = m_runSamples[id];
+    kept.insert(kept.end(), batch.begin(), batch.end());
     if (id != m_currentId)
-        return; // the other side of an interleaved pair, or a stale batch
+        return; // the other side of an interleaved pair, or a workload of another slot
+    appendToCharts(batch);
+}
+
+void LiveView::appendToCharts(const Samples& batch)
+{
     const QList<QPointF> latency = samplePoints(batch, m_sampleIndex, latencyOf);
     const QList<QPointF> memory = samplePoints(batch, m_sampleIndex, memoryOf);
     m_latency->append(latency);
@@ -141,6 +172,7 @@ void LiveView::refresh()
 {
     m_latency->refresh();
     m_memory->refresh();
+    m_speed->refresh();
 }
 
 } // namespace crucible::gui

@@ -6,6 +6,7 @@
 
 #include <QWidget>
 
+#include <map>
 #include <vector>
 
 namespace crucible::charts {
@@ -14,10 +15,12 @@ class LiveChart;
 
 namespace crucible::gui {
 
-// The two live charts of a running suite: time per iteration of each sample of the current
-// workload, and the process's resident memory after each sample. Earlier runs of the same
-// workload are overlaid faintly, so a user sees at once whether today's run sits where it
-// used to.
+// The live charts of a running suite: time per iteration of each sample of the current
+// workload, the process's resident memory after each sample, and the machine-speed reference
+// measured before each slot of each round. Earlier runs of the same workload are overlaid
+// faintly, so a user sees at once whether today's run sits where it used to. A run visits its
+// workloads in rounds (SuiteRunner.h), so the view keeps each workload's samples of the run:
+// when a workload comes back in a later round, its line continues where it left off.
 class LiveView : public QWidget {
     Q_OBJECT
 public:
@@ -25,7 +28,12 @@ public:
 
     void setLook(const charts::ChartLook& look);
     // Starts showing `info`, with the same workload's earlier results behind it.
+    // Forgets the samples of the previous run.
+    void startRun();
+    // Starts (or, in a later round, goes back to) showing `info`, with the same workload's
+    // earlier results behind it.
     void showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier);
+    void addReference(const ReferencePoint& point);
     // Shows a finished result, e.g. when a row of the results table is chosen.
     void showResult(const Result& result, const LiveOverlays& earlier);
     // Replaces the overlays while `id` is still the workload shown: earlier results that come
@@ -42,12 +50,18 @@ public:
     QString currentId() const { return m_currentId; }
     charts::LiveChart* latencyChart() const { return m_latency; }
     charts::LiveChart* memoryChart() const { return m_memory; }
+    charts::LiveChart* machineSpeedChart() const { return m_speed; }
 
 private:
+    void appendToCharts(const Samples& batch);
+
     charts::LiveChart* m_latency;
     charts::LiveChart* m_memory;
+    charts::LiveChart* m_speed;
     QString m_currentId;
     int m_sampleIndex = 0;
+    int m_referenceIndex = 0;
+    std::map<QString, Samples> m_runSamples; // this run's samples so far, per workload
 };
 
 } // namespace crucible::gui

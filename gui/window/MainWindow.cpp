@@ -167,6 +167,7 @@ void MainWindow::connectController()
     connect(m_controller, &RunController::runStarted, this, [this](int count) {
         m_liveResults.clear();
         m_results->setResults({});
+        m_live->startRun();
         m_statusText->setText(tr("Running %n workload(s)…", nullptr, count));
         m_live->setExpectedSamples(m_controller->runSettings().sampleCount);
         m_tabs->setCurrentWidget(m_live);
@@ -177,6 +178,7 @@ void MainWindow::connectController()
         m_live->showWorkload(info, earlierResults(info.id));
     });
     connect(m_controller, &RunController::samplesAvailable, m_live, &LiveView::addSamples);
+    connect(m_controller, &RunController::referenceMeasured, m_live, &LiveView::addReference);
     connect(m_controller, &RunController::progressChanged, this, &MainWindow::updateProgress);
     connect(m_controller, &RunController::workloadFinished, this, &MainWindow::onWorkloadFinished);
     connect(m_controller, &RunController::runFinished, this, &MainWindow::onRunFinished);

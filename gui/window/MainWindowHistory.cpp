@@ -273,9 +273,11 @@ void MainWindow::compareInBackground(const Result& result, const EarlierResults&
         return;
     // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
     ++m_comparing[m_runSerial];
-    runInBackground(this, [result, baseline = earlier.baseline->result, name = earlier.baselineName] {
+    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : describeMachine();
+    runInBackground(this, [result, baseline = earlier.baseline->result,
+                           context = earlier.judgeContext(candidateRun, kDefaultNoiseThresholdPct)] {
         Result compared = result;
-        compareWithBaseline(compared, baseline, name);
+        compareWithBaseline(compared, baseline, context);
         return compared;
     }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
 }

@@ -190,9 +190,12 @@ void MainWindow::compareWithWindowRun(const Result& result)
         return;
     // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
     ++m_comparing[m_runSerial];
-    runInBackground(this, [result, baseline = *it, name = m_baseline->currentText()] {
+    JudgeContext context;
+    context.baselineName = m_baseline->currentText();
+    context.incomparable = incomparability(base->info, describeMachine());
+    runInBackground(this, [result, baseline = *it, context] {
         Result compared = result;
-        compareWithBaseline(compared, baseline, name);
+        compareWithBaseline(compared, baseline, context);
         return compared;
     }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
 }

@@ -2,28 +2,52 @@
 
 #include "TextReports.h"
 
+#include "VerdictPalette.h"
+
+#include <QApplication>
 #include <QColor>
+#include <QIcon>
 #include <QPalette>
+#include <QStyle>
 
 namespace crucible::gui {
 
 namespace {
 
+// The verdict's name; a result's own instability shows as the column's icon and tooltip.
 QString verdictOf(const Result& r)
 {
-    return r.baseline ? r.baseline->verdict : QString();
+    return r.baseline ? verdictName(r.baseline->verdict) : QString();
 }
 
-// Colours that read on light and dark palettes alike.
-QVariant verdictColor(const QString& verdict)
+QVariant colorOf(const Result& r)
 {
-    if (verdict == QLatin1String("regressed"))
-        return QColor(0xd0, 0x30, 0x30);
-    if (verdict == QLatin1String("improved"))
-        return QColor(0x20, 0xa0, 0x50);
-    if (verdict == QLatin1String("inconclusive"))
-        return QColor(0xc0, 0x80, 0x10);
-    return {};
+    const QColor c = r.baseline ? verdictColor(r.baseline->verdict) : QColor();
+    return c.isValid() ? QVariant(c) : QVariant();
+}
+
+// The level shift of an unstable result, for a tooltip.
+QString shiftText(const Result& r)
+{
+    return ResultsTableModel::tr("Unstable: the samples shift level at sample %1 (%2%3%), beyond what the machine's "
+                                 "own speed explains")
+        .arg(r.stability.shiftIndex)
+        .arg(r.stability.shiftPct >= 0 ? QStringLiteral("+") : QString())
+        .arg(r.stability.shiftPct, 0, 'f', 1);
+}
+
+QString toolTipOf(const Result& r, int column)
+{
+    if (r.status != Status::Ok)
+        return r.error;
+    QStringList lines;
+    if ((column == ResultsTableModel::Verdict || column == ResultsTableModel::Change) && r.baseline)
+        lines << ResultsTableModel::tr("Against %1: %2").arg(r.baseline->name, r.baseline->explanation());
+    else
+        lines << r.info.description;
+    if (r.stability.unstable)
+        lines << shiftText(r);
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace
@@ -91,12 +115,17 @@ QVariant ResultsTableModel::data(const QModelIndex& index, int role) const
         return sortValue(*r, index.column());
     case Qt::ForegroundRole:
         if (index.column() == Verdict || index.column() == Change)
-            return verdictColor(verdictOf(*r));
+            return colorOf(*r);
         if (index.column() == Status && r->status != Status::Ok)
-            return QColor(0xd0, 0x30, 0x30);
+            return failureColor();
+        return {};
+    case Qt::DecorationRole:
+        if (index.column() == Verdict && r->stability.unstable)
+            return QIcon::fromTheme(QStringLiteral("dialog-warning"),
+                                    QApplication::style()->standardIcon(QStyle::SP_MessageBoxWarning));
         return {};
     case Qt::ToolTipRole:
-        return r->status == Status::Ok ? r->info.description : r->error;
+        return toolTipOf(*r, index.column());
     case Qt::TextAlignmentRole:
         return index.column() >= Median && index.column() <= Change ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                                                                     : QVariant(Qt::AlignLeft | Qt::AlignVCenter);

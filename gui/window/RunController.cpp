@@ -55,6 +55,7 @@ bool RunController::start(const QStringList& ids, const MeasurementSettings& set
     connect(session, &Session::workloadStarted, this, &RunController::workloadStarted);
     connect(session, &Session::samplesAvailable, this, &RunController::samplesAvailable);
     connect(session, &Session::progressChanged, this, &RunController::progressChanged);
+    connect(session, &Session::referenceMeasured, this, &RunController::referenceMeasured);
     connect(session, &Session::workloadFinished, this, &RunController::workloadFinished);
     connect(session, &Session::finished, this, [this, session](const RunResult& run) {
         if (session != m_session.get())

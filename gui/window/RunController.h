@@ -51,6 +51,7 @@ Q_SIGNALS:
     void workloadStarted(int index, int count, const crucible::WorkloadInfo& info);
     void samplesAvailable(const QString& id, const crucible::Samples& batch);
     void progressChanged(const crucible::Progress& progress);
+    void referenceMeasured(const crucible::ReferencePoint& point);
     void workloadFinished(const crucible::Result& result);
     void runFinished(const crucible::RunResult& run);
 

@@ -5,6 +5,7 @@
 #include "CompileWorkload.h"
 #include "CpuUtilizationWorkload.h"
 #include "FileIoWorkloads.h"
+#include "HashWorkload.h"
 #include "LoopbackWorkload.h"
 #include "MemoryFootprintWorkloads.h"
 #include "SqliteQueryWorkload.h"
@@ -21,6 +22,7 @@ void registerSystemWorkloads(WorkloadRegistry& registry)
     sys::registerSqliteQueryWorkload(registry);      // system.sqlite.query
     sys::registerLoopbackWorkload(registry);         // system.loopback
     sys::registerCleanupWorkload(registry);          // system.cleanup
+    sys::registerHashWorkload(registry);             // system.hash
 }
 
 } // namespace crucible::workloads

@@ -1,0 +1,60 @@
+#include "Stability.h"
+
+#include "history/ChangePoints.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace crucible {
+
+namespace {
+
+// Per-iteration times in sample order; divided by their round's reference where every sample
+// belongs to a round that measured it.
+std::vector<double> normalisedTimes(const Result& result)
+{
+    std::vector<double> times = perIterationTimes(result.samples);
+    std::vector<double> reference(times.size(), 0.0);
+    for (const RoundSlice& slice : result.rounds)
+        for (int i = slice.firstSample; i < slice.firstSample + slice.sampleCount && i < int(times.size()); ++i)
+            reference[std::size_t(i)] = slice.referenceNs;
+    if (std::all_of(reference.begin(), reference.end(), [](double r) { return r > 0; }))
+        for (std::size_t i = 0; i < times.size(); ++i)
+            times[i] /= reference[i];
+    return times;
+}
+
+double meanOf(const std::vector<double>& v, std::size_t from, std::size_t to)
+{
+    double sum = 0;
+    for (std::size_t i = from; i < to; ++i)
+        sum += v[i];
+    return to > from ? sum / double(to - from) : 0;
+}
+
+} // namespace
+
+Stability detectLevelShift(const Result& result)
+{
+    Stability stability;
+    const std::vector<double> times = normalisedTimes(result);
+    if (times.size() < 8)
+        return stability; // too few samples to tell a shift from noise
+    ChangePointOptions options;
+    options.minSegmentLength = std::max<std::size_t>(3, times.size() / 8);
+    options.significance = 0.001;
+    options.minRelativeShiftPct = kUnstableShiftPct;
+    const std::vector<std::size_t> changes = detectChangePoints(times, options);
+    if (changes.empty())
+        return stability;
+    const std::size_t at = changes.front();
+    const std::size_t end = changes.size() > 1 ? changes[1] : times.size();
+    const double before = meanOf(times, 0, at);
+    const double after = meanOf(times, at, end);
+    stability.unstable = true;
+    stability.shiftIndex = int(at);
+    stability.shiftPct = before > 0 ? (after / before - 1) * 100 : 0;
+    return stability;
+}
+
+} // namespace crucible

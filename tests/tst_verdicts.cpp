@@ -1,0 +1,372 @@
+// Verdicts on a noisy machine: Student's t, the run levels over rounds, the run-to-run noise
+// learnt from a history, the verdict rules, level shifts, and rounds in a real session.
+#include "Comparison.h"
+#include "NoiseModel.h"
+#include "Session.h"
+#include "SpinWorkload.h"
+#include "Stability.h"
+#include "StudentT.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace crucible;
+
+namespace {
+
+// A result of `rounds` rounds of `perRound` samples whose per-iteration time is `level` ns
+// times a machine factor per round, times small per-sample noise; the reference of each round
+// carries the same machine factor, as a real slow phase does.
+Result syntheticResult(double level, int rounds, int perRound, std::uint32_t seed,
+                       const std::vector<double>& machine = {}, double sampleNoise = 0.01)
+{
+    std::mt19937 random(seed);
+    std::normal_distribution<double> noise(0, sampleNoise);
+    Result r;
+    r.info.id = QStringLiteral("test.synthetic");
+    for (int k = 0; k < rounds; ++k) {
+        const double factor = machine.empty() ? 1.0 : machine[std::size_t(k) % machine.size()];
+        RoundSlice slice{k, int(r.samples.size()), perRound, 1e6 * factor};
+        for (int i = 0; i < perRound; ++i) {
+            Sample s;
+            s.iterations = 100;
+            s.elapsedNs = level * factor * std::exp(noise(random)) * 100;
+            r.samples.push_back(s);
+        }
+        r.rounds.push_back(slice);
+    }
+    computeStatistics(r);
+    return r;
+}
+
+// A workload whose cost jumps by `factor` after `at` samples (counted by its run() calls of
+// one fixed iteration each): the kind of level shift a result must be marked unstable for.
+class ShiftingWorkload : public BasicWorkload {
+public:
+    ShiftingWorkload(int at, double factor)
+        : BasicWorkload({QStringLiteral("test.shifting"), Category::System, QStringLiteral("cost jumps mid-run")}),
+          m_at(at), m_factor(factor)
+    {
+    }
+    void run(std::uint64_t iterations, std::stop_token stop) override
+    {
+        const double ns = m_calls++ >= m_at ? 200'000 * m_factor : 200'000;
+        SpinWorkload(ns * double(iterations)).run(1, stop);
+    }
+
+private:
+    int m_at;
+    double m_factor;
+    int m_calls = 0;
+};
+
+SessionPlan planOf(std::vector<std::unique_ptr<Workload>> workloads, MeasurementSettings settings)
+{
+    SessionPlan plan;
+    plan.settings = settings;
+    plan.workloads = std::move(workloads);
+    return plan;
+}
+
+RunResult runToEnd(SessionPlan plan)
+{
+    Session session(std::move(plan));
+    QSignalSpy finished(&session, &Session::finished);
+    session.start();
+    if (!finished.wait(60'000))
+        return {};
+    return finished.first().first().value<RunResult>();
+}
+
+} // namespace
+
+class TestVerdicts : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void studentT();
+    void levelsUseRoundsAndReference();
+    void levelsWithoutRoundsUseBlocks();
+    void runToRunNoiseFromHistory();
+    void unchangedHistoryGivesNoChange();
+    void realStepIsFoundOnceTheHistoryIsSteady();
+    void noisyHistoryHidesTheSameStep();
+    void machinePhaseCancelsInRelativeTime();
+    void levelShiftIsUnstable();
+    void unstableIsNeverAChange();
+    void otherHostIsNotComparable();
+    void explanationNamesNoiseAndRule();
+    void roundsInterleaveWorkloadsAndRecordTheReference();
+    void stopKeepsCompletedRounds();
+    void injectedShiftInARealRunIsUnstable();
+};
+
+void TestVerdicts::studentT()
+{
+    // Quantiles from any t table.
+    QVERIFY(std::abs(stats::studentTQuantile(0.975, 2) - 4.302653) < 1e-5);
+    QVERIFY(std::abs(stats::studentTQuantile(0.975, 5) - 2.570582) < 1e-5);
+    QVERIFY(std::abs(stats::studentTQuantile(0.995, 10) - 3.169273) < 1e-5);
+    QVERIFY(std::abs(stats::studentTQuantile(0.975, 1e6) - 1.959966) < 1e-4);
+    QVERIFY(std::abs(stats::studentTTwoSidedP(2.228139, 10) - 0.05) < 1e-5);
+    QCOMPARE(stats::studentTTwoSidedP(0, 4), 1.0);
+    QVERIFY(std::abs(stats::studentTCdf(-1.0, 3) - 0.195501) < 1e-5);
+}
+
+void TestVerdicts::levelsUseRoundsAndReference()
+{
+    // Rounds alternate between a normal and a 30% slow machine: the raw level spreads, the
+    // relative level (time / reference) does not.
+    const Result r = syntheticResult(1000, 10, 5, 1, {1.0, 1.3}, 0.001);
+    const RunLevels levels = levelsOf(r);
+    QVERIFY(levels.time && levels.relative);
+    QCOMPARE(levels.time->replicates, 10);
+    QVERIFY(levels.time->spread > 0.1);
+    QVERIFY(levels.relative->spread < 0.005);
+    QVERIFY(std::abs(levels.time->value - std::log(1000 * std::sqrt(1.3))) < 0.01);
+}
+
+void TestVerdicts::levelsWithoutRoundsUseBlocks()
+{
+    Result r = syntheticResult(500, 1, 40, 2);
+    r.rounds.clear();
+    const RunLevels levels = levelsOf(r);
+    QVERIFY(levels.time);
+    QVERIFY(!levels.relative);
+    QCOMPARE(levels.time->replicates, 5);
+    QVERIFY(std::abs(levels.time->value - std::log(500)) < 0.01);
+}
+
+void TestVerdicts::runToRunNoiseFromHistory()
+{
+    // Levels alternating 0 and ln(1.05), no within-run error: the sample sd of the levels.
+    std::vector<Level> history;
+    std::vector<double> values;
+    for (int i = 0; i < 8; ++i) {
+        history.push_back(Level{10, i % 2 ? std::log(1.05) : 0.0, 0, 0});
+        values.push_back(history.back().value);
+    }
+    const RunToRunNoise noise = runToRunNoise(history, 0.0);
+    QCOMPARE(noise.historyRuns, 8);
+    QVERIFY(std::abs(noise.historySd - stats::stddev(values)) < 1e-12);
+    QCOMPARE(noise.dof, kPriorDof + 7);
+    // The runs' own error is taken out of the spread.
+    for (Level& l : history)
+        l.se = 0.01;
+    QVERIFY(std::abs(runToRunNoise(history, 0.0).historySd
+                     - std::sqrt(stats::stddev(values) * stats::stddev(values) - 0.0001)) < 1e-12);
+    // A real step among steady runs ends the history there: the runs before it are left out.
+    std::vector<Level> stepped;
+    for (int i = 0; i < 8; ++i)
+        stepped.push_back(Level{10, (i < 4 ? std::log(1.2) : 0.0) + 0.001 * (i % 2), 0, 0});
+    QCOMPARE(realStep(stepped), std::optional<std::size_t>(4));
+    const RunToRunNoise aroundStep = runToRunNoise(stepped, 0.0);
+    QCOMPARE(aroundStep.historyRuns, 8);
+    QCOMPARE(aroundStep.dof, kPriorDof + 6); // 3 + 3 from the two stretches
+    QVERIFY(aroundStep.historySd < 0.001);
+    QVERIFY(!realStep(std::span<const Level>(stepped).first(4)));
+    // No history: the prior alone.
+    const RunToRunNoise prior = runToRunNoise({}, 0.04);
+    QCOMPARE(prior.sd, 0.04);
+    QCOMPARE(prior.dof, kPriorDof);
+}
+
+void TestVerdicts::unchangedHistoryGivesNoChange()
+{
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(1000 * (1 + 0.01 * ((i % 3) - 1.0)), 10, 5, 10 + i));
+    JudgeContext context;
+    context.history = history;
+    const Result candidate = syntheticResult(1000, 10, 5, 99);
+    const BaselineComparison b = judgeChange(history.front(), candidate, context);
+    QVERIFY2(b.verdict == ChangeVerdict::Unchanged || b.verdict == ChangeVerdict::Inconclusive,
+             qPrintable(b.explanation()));
+}
+
+void TestVerdicts::realStepIsFoundOnceTheHistoryIsSteady()
+{
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(1000, 10, 5, 20 + i, {}, 0.005));
+    JudgeContext context;
+    context.history = history;
+    const BaselineComparison up = judgeChange(history.front(), syntheticResult(1100, 10, 5, 40, {}, 0.005), context);
+    QVERIFY2(up.verdict == ChangeVerdict::Regressed, qPrintable(up.explanation()));
+    QVERIFY(up.ci95Pct.low > 2 && up.ci95Pct.high > 10 - 3 && up.ci95Pct.low < 10);
+    const BaselineComparison down = judgeChange(history.front(), syntheticResult(900, 10, 5, 41, {}, 0.005), context);
+    QVERIFY2(down.verdict == ChangeVerdict::Improved, qPrintable(down.explanation()));
+}
+
+void TestVerdicts::noisyHistoryHidesTheSameStep()
+{
+    // The same +10%, on a workload whose level moves ±15% between runs: not a verdict.
+    std::vector<Result> history;
+    const double levels[] = {1000, 1150, 880, 1120, 900, 1100};
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(levels[i], 10, 5, 30 + i, {}, 0.005));
+    JudgeContext context;
+    context.history = history;
+    const BaselineComparison b = judgeChange(history.front(), syntheticResult(1100, 10, 5, 50, {}, 0.005), context);
+    QVERIFY2(b.verdict != ChangeVerdict::Regressed, qPrintable(b.explanation()));
+    QVERIFY(b.noisePct > 5);
+    QVERIFY(b.noiseSource.contains(QStringLiteral("last 6 runs")));
+}
+
+void TestVerdicts::machinePhaseCancelsInRelativeTime()
+{
+    // Whole runs on a slower or faster machine (the reference moves with them): relative time
+    // is steady, so it is chosen, and an unchanged workload on a 30% slower machine is no
+    // regression.
+    std::vector<Result> history;
+    const double machine[] = {1.0, 1.3, 0.9, 1.25, 1.0, 1.1};
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(1000, 10, 5, 60 + i, {machine[i]}, 0.005));
+    JudgeContext context;
+    context.history = history;
+    const BaselineComparison b = judgeChange(history.front(), syntheticResult(1000, 10, 5, 70, {1.3}, 0.005), context);
+    QCOMPARE(b.basis, ChangeBasis::RelativeTime);
+    QVERIFY(b.changePct > 25); // the raw change
+    QVERIFY2(b.verdict == ChangeVerdict::Unchanged, qPrintable(b.explanation()));
+    QVERIFY(b.relativeChangePct && std::abs(*b.relativeChangePct) < 2);
+}
+
+void TestVerdicts::levelShiftIsUnstable()
+{
+    Result r = syntheticResult(1000, 1, 30, 80, {}, 0.01);
+    for (std::size_t i = 18; i < r.samples.size(); ++i)
+        r.samples[i].elapsedNs *= 1.5;
+    computeStatistics(r);
+    QVERIFY(r.stability.unstable);
+    QCOMPARE(r.stability.shiftIndex, 18);
+    QVERIFY(std::abs(r.stability.shiftPct - 50) < 3);
+    // The same shift in the machine (the reference moves with it) is no instability.
+    Result phase = syntheticResult(1000, 6, 5, 81, {1.0, 1.0, 1.0, 1.5, 1.5, 1.5}, 0.01);
+    QVERIFY(!phase.stability.unstable);
+    // Steady samples are stable.
+    QVERIFY(!syntheticResult(1000, 10, 5, 82).stability.unstable);
+}
+
+void TestVerdicts::unstableIsNeverAChange()
+{
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(1000, 10, 5, 90 + i, {}, 0.005));
+    Result candidate = syntheticResult(1000, 10, 5, 97, {}, 0.005);
+    for (std::size_t i = 25; i < candidate.samples.size(); ++i)
+        candidate.samples[i].elapsedNs *= 1.6;
+    computeStatistics(candidate);
+    QVERIFY(candidate.stability.unstable);
+    JudgeContext context;
+    context.history = history;
+    const BaselineComparison b = judgeChange(history.front(), candidate, context);
+    QCOMPARE(b.verdict, ChangeVerdict::Unstable);
+    QVERIFY(b.note.contains(QStringLiteral("sample 25")));
+}
+
+void TestVerdicts::otherHostIsNotComparable()
+{
+    RunInfo a;
+    a.host = QStringLiteral("ci-1");
+    a.cpu = QStringLiteral("AMD EPYC 7B13");
+    RunInfo b = a;
+    QVERIFY(incomparability(a, b).isEmpty());
+    b.cpu = QStringLiteral("Intel Xeon Platinum 8375C");
+    QVERIFY(incomparability(a, b).contains(QStringLiteral("Intel")));
+    b = a;
+    b.host = QStringLiteral("laptop");
+    JudgeContext context;
+    context.incomparable = incomparability(a, b);
+    const BaselineComparison v = judgeChange(syntheticResult(1000, 10, 5, 1), syntheticResult(2000, 10, 5, 2), context);
+    QCOMPARE(v.verdict, ChangeVerdict::NotComparable);
+    QVERIFY(v.explanation().contains(QStringLiteral("laptop")) || v.note.contains(QStringLiteral("laptop")));
+}
+
+void TestVerdicts::explanationNamesNoiseAndRule()
+{
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 8; ++i)
+        history.push_back(syntheticResult(1000, 10, 5, 100 + i, {}, 0.005));
+    JudgeContext context;
+    context.history = history;
+    const BaselineComparison b = judgeChange(history.front(), syntheticResult(1200, 10, 5, 120, {}, 0.005), context);
+    const QString line = b.explanation();
+    QVERIFY2(line.startsWith(QStringLiteral("regressed: +")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("95% CI")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("run-to-run ±")) && line.contains(QStringLiteral("over the last 8 runs")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("rule: p = ")), qPrintable(line));
+    // Without history the prior is named as such.
+    JudgeContext none;
+    QVERIFY(judgeChange(history.front(), history.back(), none).noiseSource.contains(QStringLiteral("assumed")));
+}
+
+void TestVerdicts::roundsInterleaveWorkloadsAndRecordTheReference()
+{
+    std::vector<std::unique_ptr<Workload>> w;
+    w.push_back(std::make_unique<SpinWorkload>(20'000, QStringLiteral("test.a")));
+    w.push_back(std::make_unique<SpinWorkload>(40'000, QStringLiteral("test.b")));
+    w.push_back(std::make_unique<SpinWorkload>(30'000, QStringLiteral("test.c")));
+    MeasurementSettings settings{0.0, 0.06, 12, 1, 4};
+    const RunResult run = runToEnd(planOf(std::move(w), settings));
+    QCOMPARE(run.results.size(), std::size_t(3));
+    QCOMPARE(run.info.rounds, 4);
+    QCOMPARE(int(run.info.reference.size()), 3 * 4); // one per slot
+    for (const ReferencePoint& p : run.info.reference)
+        QVERIFY(p.ns > 0);
+    for (std::size_t i = 1; i < run.info.reference.size(); ++i)
+        QVERIFY(run.info.reference[i].seconds >= run.info.reference[i - 1].seconds);
+    for (const Result& r : run.results) {
+        QCOMPARE(r.samples.size(), std::size_t(12));
+        QCOMPARE(r.rounds.size(), std::size_t(4));
+        for (int k = 0; k < 4; ++k) {
+            QCOMPARE(r.rounds[std::size_t(k)].round, k);
+            QCOMPARE(r.rounds[std::size_t(k)].firstSample, 3 * k);
+            QCOMPARE(r.rounds[std::size_t(k)].sampleCount, 3);
+            QVERIFY(r.rounds[std::size_t(k)].referenceNs > 0);
+        }
+    }
+    // Each round's slots came in some order, all three in every round: the references of one
+    // round are measured together, before the next round starts.
+    for (std::size_t i = 0; i < run.info.reference.size(); ++i)
+        QCOMPARE(run.info.reference[i].round, int(i / 3));
+}
+
+void TestVerdicts::stopKeepsCompletedRounds()
+{
+    std::vector<std::unique_ptr<Workload>> w;
+    w.push_back(std::make_unique<SpinWorkload>(2'000, QStringLiteral("test.quick")));
+    w.push_back(std::make_unique<SpinWorkload>(20e9, QStringLiteral("test.long"))); // stuck in warm-up
+    Session session(planOf(std::move(w), {0.0, 0.2, 8, 0, 4}));
+    QSignalSpy started(&session, &Session::workloadStarted);
+    QSignalSpy finished(&session, &Session::finished);
+    session.start();
+    QTRY_VERIFY_WITH_TIMEOUT(started.size() >= 2, 60'000);
+    QTest::qWait(200);
+    session.stop();
+    QVERIFY(session.wait(5'000));
+    QVERIFY(finished.wait(1'000) || finished.size() == 1);
+    const auto run = finished.first().first().value<RunResult>();
+    QVERIFY(run.cancelled);
+    QCOMPARE(run.results.size(), std::size_t(1));
+    QCOMPARE(run.results[0].info.id, QStringLiteral("test.quick"));
+    QCOMPARE(run.results[0].rounds.size(), std::size_t(1)); // the first round only
+    QCOMPARE(run.results[0].samples.size(), std::size_t(2));
+}
+
+void TestVerdicts::injectedShiftInARealRunIsUnstable()
+{
+    // Fixed iterations of 1: one run() call per sample after the one warm-up call; the cost
+    // doubles from the 25th sample on.
+    std::vector<std::unique_ptr<Workload>> w;
+    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 2.0));
+    const RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
+    QCOMPARE(run.results.size(), std::size_t(1));
+    const Result& r = run.results.front();
+    QVERIFY(r.stability.unstable);
+    QCOMPARE(r.stability.shiftIndex, 24);
+    QVERIFY2(r.stability.shiftPct > 60, qPrintable(QString::number(r.stability.shiftPct)));
+}
+
+QTEST_GUILESS_MAIN(TestVerdicts)
+#include "tst_verdicts.moc"
