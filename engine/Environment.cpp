@@ -1,7 +1,6 @@
 // describeEnvironment(): the "where and how" of a run for results.json and the history.
 #include "Result.h"
 
-#include <QFile>
 #include <QProcess>
 #include <QSysInfo>
 #include <QThread>
@@ -9,21 +8,6 @@
 namespace crucible {
 
 namespace {
-QString cpuModel()
-{
-    QFile cpuinfo(QStringLiteral("/proc/cpuinfo"));
-    if (!cpuinfo.open(QIODevice::ReadOnly | QIODevice::Text))
-        return QSysInfo::currentCpuArchitecture();
-    while (!cpuinfo.atEnd()) {
-        const QByteArray line = cpuinfo.readLine();
-        if (line.startsWith("model name")) {
-            const int colon = line.indexOf(':');
-            return QString::fromUtf8(line.mid(colon + 1)).trimmed();
-        }
-    }
-    return QSysInfo::currentCpuArchitecture();
-}
-
 // The commit of the git checkout around the working directory, if any. Bounded to a second so
 // that a hung git never delays a run.
 QString gitCommit()
@@ -56,12 +40,14 @@ RunInfo describeEnvironment()
 {
     RunInfo info;
     info.host = QSysInfo::machineHostName();
-    info.cpu = cpuModel();
     info.cpuCount = QThread::idealThreadCount();
     info.os = QSysInfo::prettyProductName();
     info.kernel = QSysInfo::kernelType() + QLatin1Char(' ') + QSysInfo::kernelVersion();
     info.gitCommit = gitCommit();
     info.toolVersion = QStringLiteral(CRUCIBLE_VERSION);
+    info.environment = captureEnvironment();
+    // The model from /proc/cpuinfo, read as /proc files must be (they report a size of 0).
+    info.cpu = info.environment.cpuModel.isEmpty() ? QSysInfo::currentCpuArchitecture() : info.environment.cpuModel;
     return info;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RunEnvironment.h"
 #include "Sample.h"
 #include "Statistics.h"
 #include "Verdict.h"
@@ -116,11 +117,13 @@ struct RunInfo {
     int sampleCount = 0;
     std::uint64_t fixedIterations = 0;
     bool quickCheck = false;
+    RunEnvironment environment; // what makes this run's timings unstable (RunEnvironment.h)
     int rounds = 1;                           // rounds the samples were split into
     std::vector<ReferencePoint> reference;    // every measurement of the reference, in order
 };
 
-// Host, CPU, OS, git commit of the working directory, tool version; times are left empty.
+// Host, CPU, OS, git commit of the working directory, tool version, and the environment at the
+// start of the run (captureEnvironment); times are left empty.
 RunInfo describeEnvironment();
 // Only what tells machines apart (host, CPU model, CPU count): cheap, for comparisons made
 // in the window.

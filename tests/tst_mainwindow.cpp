@@ -3,6 +3,7 @@
 #include "BuiltInWorkloads.h"
 #include "CommandLine.h"
 #include "ComparisonView.h"
+#include "EnvironmentBadge.h"
 #include "LiveChart.h"
 #include "LiveView.h"
 #include "MainWindow.h"
@@ -23,6 +24,9 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTableWidget>
+#include <QDialog>
+#include <QTextBrowser>
+#include <QToolButton>
 #include <QtTest>
 
 using namespace crucible;
@@ -50,6 +54,7 @@ private Q_SLOTS:
     void badSuiteKeepsTheOldOne();
     void suiteAndSettingsComeBackAtStart();
     void comparisonShowsPairsBudgetsAndClaims();
+    void environmentBadgeFollowsTheShownRun();
 
 private:
     bool runToEnd(const QStringList& ids) { return ::runToEnd(m_window.get(), ids); }
@@ -463,6 +468,43 @@ void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
         }
     QVERIFY(toolBudget);
     QVERIFY(!m_window->shownRun()->claims.empty()); // exports carry them
+}
+
+void TestMainWindow::environmentBadgeFollowsTheShownRun()
+{
+    auto* badge = m_window->findChild<EnvironmentBadge*>(QStringLiteral("environmentBadge"));
+    QVERIFY(badge);
+    QVERIFY(!badge->isVisible()); // no run shown yet
+    QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
+    // Whatever this machine is, the badge says what the shown run's environment says.
+    const RunEnvironment& env = m_window->shownRun()->info.environment;
+    QVERIFY(env.sampledSeconds.has_value() || env.loadBefore.has_value());
+    QCOMPARE(badge->isVisible(), !env.warnings.empty());
+    if (!env.warnings.empty()) {
+        QVERIFY(badge->text().startsWith(QStringLiteral("⚠ %1 environment warning").arg(env.warnings.size())));
+        for (const EnvironmentWarning& w : env.warnings)
+            QVERIFY2(badge->toolTip().contains(w.message.toHtmlEscaped()), qPrintable(w.message));
+    }
+
+    // A machine set up badly, and one with nothing to say.
+    RunEnvironment bad;
+    bad.governors = {QStringLiteral("powersave")};
+    bad.turbo = true;
+    bad.aslr = 2;
+    judgeEnvironment(bad);
+    badge->setEnvironment(bad);
+    QVERIFY(badge->isVisible());
+    QCOMPARE(badge->text(), QStringLiteral("⚠ 3 environment warnings"));
+    QVERIFY(badge->toolTip().contains(QStringLiteral("Turbo")));
+    QVERIFY(badge->toolTip().contains(QStringLiteral("cpu_governor")));
+    QTest::mouseClick(badge, Qt::LeftButton);
+    auto* details = m_window->findChild<QDialog*>(QStringLiteral("environmentDetails"));
+    QVERIFY(details && details->isVisible());
+    QVERIFY(details->findChild<QTextBrowser*>()->toPlainText().contains(QStringLiteral("Turbo boost is on")));
+    badge->setEnvironment(RunEnvironment{});
+    QVERIFY(!details->isVisible());
+    QVERIFY(!badge->isVisible());
+    QVERIFY(badge->text().isEmpty());
 }
 
 QTEST_MAIN(TestMainWindow)

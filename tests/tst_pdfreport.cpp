@@ -93,6 +93,7 @@ private Q_SLOTS:
     void trendSectionListsWorkloadsWithHistory();
     void headlessRunReportsTrendFromHistory();
     void invalidPlottingVariableExits2();
+    void environmentIsOnTheFirstPage();
 };
 
 void TestPdfReport::initTestCase()
@@ -397,6 +398,34 @@ void TestPdfReport::invalidPlottingVariableExits2()
     QCOMPARE(o.exitCode, 2);
     QVERIFY2(o.err.contains("CRITERION_PLOTTING"), o.err.constData());
     QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestPdfReport::environmentIsOnTheFirstPage()
+{
+    RunResult run = syntheticRun(5, 10);
+    run.info.environment.virtualization = QStringLiteral("KVM");
+    run.info.environment.governors = {QStringLiteral("powersave")};
+    run.info.environment.turbo = true;
+    run.info.environment.aslr = 2;
+    run.info.environment.buildType = QStringLiteral("Release");
+    run.info.environment.optimized = true;
+    run.info.environment.assertions = false;
+    judgeEnvironment(run.info.environment);
+    QCOMPARE(run.info.environment.warnings.size(), std::size_t(4));
+    const QString first = pdfText(render(run, false).pdf, 1, 1);
+    QVERIFY(first.contains(QStringLiteral("Environment")));
+    // Each warning, highlighted, and the facts in compact lines.
+    for (const char* opening : {"This is a virtual machine (KVM)", "The CPU frequency governor is \"powersave\"",
+                                "Turbo boost is on", "Address space layout randomization is on"})
+        QVERIFY2(first.contains(QLatin1String(opening)), opening);
+    QVERIFY(first.contains(QStringLiteral("Governor: powersave")));
+    QVERIFY(first.contains(QStringLiteral("Turbo: on")));
+    QVERIFY(first.contains(QStringLiteral("Release, optimized, assertions off")));
+
+    // A run recorded before the environment was has no such block.
+    const QString older = pdfText(render(syntheticRun(5, 10), false).pdf, 1, 1);
+    QVERIFY(!older.contains(QStringLiteral("Nothing known to make")));
+    QVERIFY(!older.contains(QStringLiteral("Governor:")));
 }
 
 QTEST_MAIN(TestPdfReport)

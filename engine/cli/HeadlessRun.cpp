@@ -51,6 +51,20 @@ void printResultLine(const Result& r)
     std::fflush(stdout);
 }
 
+// One line per environment warning on stderr (RunEnvironment.h): those known at the start before
+// anything is measured, then those of other kinds found during the run (load, steal, a debug
+// Google Benchmark library). By kind, since the numbers in a message move between two looks.
+void printEnvironmentWarnings(const RunEnvironment& env, QStringList& printedKeys)
+{
+    const QStringList before = printedKeys;
+    for (const EnvironmentWarning& w : env.warnings) {
+        if (before.contains(w.key))
+            continue;
+        std::fprintf(stderr, "crucible-bench: environment: %s [%s]\n", qPrintable(w.message), qPrintable(w.key));
+        printedKeys << w.key;
+    }
+}
+
 // Runs `plan` in a session on its worker thread, showing progress, until it ends; Ctrl-C stops
 // it between samples, and the finished workloads are still returned. nullopt only when the
 // session ended without a result.
@@ -179,11 +193,15 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         return historyExit;
 
     TerminalProgress progress(stderr);
+    QStringList environmentPrinted;
+    printEnvironmentWarnings(captureEnvironment(), environmentPrinted);
     std::optional<RunResult> finished = measure(std::move(plan), progress);
     if (!finished) {
         std::fprintf(stderr, "crucible-bench: the run ended without a result\n");
         return ExitInternalError;
     }
+
+    printEnvironmentWarnings(finished->info.environment, environmentPrinted);
 
     // Baseline comparisons go into the files, so they come before them; recording comes after,
     // so that a store failing at the last moment still leaves the user the run's files.

@@ -1,5 +1,6 @@
 #include "ResultsJson.h"
 
+#include "EnvironmentJson.h"
 #include "JsonSyntax.h"
 #include "ReferenceKernel.h"
 
@@ -174,6 +175,8 @@ QJsonObject runInfoToJson(const RunInfo& i)
              {QStringLiteral("quick_check"), i.quickCheck},
              {QStringLiteral("rounds"), i.rounds},
          }},
+        {QStringLiteral("environment"), environmentToJson(i.environment)},
+        {QStringLiteral("environment_warnings"), environmentWarningsToJson(i.environment.warnings)},
         {QStringLiteral("reference"), referenceToJson(i.reference)},
     };
 }
@@ -197,6 +200,8 @@ RunInfo runInfoFromJson(const QJsonObject& o)
     i.sampleCount = s.value(QStringLiteral("samples")).toInt();
     i.fixedIterations = std::uint64_t(s.value(QStringLiteral("iterations")).toDouble());
     i.quickCheck = s.value(QStringLiteral("quick_check")).toBool();
+    i.environment = environmentFromJson(o.value(QStringLiteral("environment")).toObject(),
+                                        o.value(QStringLiteral("environment_warnings")).toArray());
     i.rounds = std::max(1, s.value(QStringLiteral("rounds")).toInt(1));
     i.reference = referenceFromJson(o.value(QStringLiteral("reference")));
     return i;

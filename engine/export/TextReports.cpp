@@ -1,6 +1,7 @@
 #include "TextReports.h"
 
 #include "Csv.h"
+#include "EnvironmentText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -284,6 +285,7 @@ QByteArray summaryMarkdown(const RunResult& run)
     md += verdictsMarkdown(ordered);
     md += budgetsMarkdown(run);
     md += claimsMarkdown(run);
+    md += environmentMarkdown(run.info.environment);
     return md.toUtf8();
 }
 

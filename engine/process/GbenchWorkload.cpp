@@ -6,6 +6,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryFile>
 
 #include <algorithm>
@@ -36,6 +38,14 @@ void spreadProcessTimes(Samples& samples, const CommandOutcome& outcome)
         s.sysNs = outcome.sysNs * share;
         s.rssBytes = outcome.peakRssBytes;
     }
+}
+
+// The run environment reports a debug-built library (engine/RunEnvironment.h); the parser
+// folds it into a tool version string, so it is read here on its own.
+QString contextBuildType(const QByteArray& json)
+{
+    const QJsonObject context = QJsonDocument::fromJson(json).object().value(QStringLiteral("context")).toObject();
+    return context.value(QStringLiteral("library_build_type")).toString();
 }
 
 } // namespace
@@ -88,6 +98,7 @@ std::optional<Samples> GbenchWorkload::measureSamples(const MeasurementSettings&
         throw WorkloadFailure(Status::Failed, QStringLiteral("%1 wrote no JSON output%2")
                                                   .arg(program, complaint.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(complaint)));
     }
+    m_libraryBuildType = contextBuildType(output);
     const QString source = QStringLiteral("the JSON output of %1").arg(program);
     QString parseError;
     const std::optional<RunResult> parsed = parseGbenchJson(output, source, &parseError);

@@ -29,10 +29,16 @@ public:
     bool measuresInBulk() const override { return true; }
     std::optional<Samples> measureSamples(const MeasurementSettings& settings, std::stop_token stop) override;
 
+    QString program() const { return m_executable.argv.value(0); }
+    // The context's library_build_type of the last JSON output read ("release", "debug"); empty
+    // until the benchmark has run, or when the context lacks it.
+    const QString& libraryBuildType() const { return m_libraryBuildType; }
+
 private:
     WorkloadInfo m_info;
     CommandSpec m_executable;
     QString m_benchmarkName;
+    QString m_libraryBuildType;
 };
 
 } // namespace crucible

@@ -5,6 +5,7 @@
 #include "MemoryChart.h"
 #include "PairRatios.h"
 #include "RatioChart.h"
+#include "ReportEnvironment.h"
 #include "ReportTables.h"
 #include "ReportTrends.h"
 #include "SamplesChart.h"
@@ -246,6 +247,7 @@ ReportDocument buildReport(const RunResult& run, const ReportOptions& options)
                             .arg(run.info.suiteName, dateTime(run.info.started));
     doc.runningFooter = QStringLiteral("%1 · crucible-bench %2").arg(run.info.host, run.info.toolVersion);
     appendTitleSection(doc, run);
+    appendEnvironmentSection(doc, run.info.environment);
     appendSummarySection(doc, run);
     appendGatesSection(doc, run);
     appendCategorySections(doc, run, options);

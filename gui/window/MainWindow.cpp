@@ -3,6 +3,7 @@
 #include "ChartHost.h"
 #include "Comparison.h"
 #include "ComparisonView.h"
+#include "EnvironmentBadge.h"
 #include "ExportJob.h"
 #include "HistoryView.h"
 #include "InBackground.h"
@@ -154,6 +155,8 @@ void MainWindow::buildLayout()
     m_progress->setTextVisible(false);
     m_eta = new QLabel;
     statusBar()->addWidget(m_statusText, 1);
+    m_environmentBadge = new EnvironmentBadge;
+    statusBar()->addPermanentWidget(m_environmentBadge);
     statusBar()->addPermanentWidget(m_progress);
     statusBar()->addPermanentWidget(m_eta);
     refillRunLists();
@@ -291,6 +294,7 @@ void MainWindow::showRun(int index)
 
 void MainWindow::showComparison(const RunResult& run)
 {
+    m_environmentBadge->setEnvironment(run.info.environment);
     // The pairs' bootstrap intervals and the claims' take a while on a large run: computed off
     // the GUI thread. A run of the window's suite has its budgets and claims evaluated here, as
     // a headless run does before writing its files, unless it carries them already.

@@ -39,6 +39,7 @@ class ChartHost;
 namespace crucible::gui {
 
 class ComparisonView;
+class EnvironmentBadge;
 class ExportJob;
 class HistoryView;
 class ResultsView;
@@ -192,6 +193,7 @@ private:
     WindowHistory* m_history = nullptr;
     HistoryView* m_historyView = nullptr;
     QLabel* m_historyStatus = nullptr;
+    EnvironmentBadge* m_environmentBadge = nullptr;
     qint64 m_shownRunId = 0;
     std::vector<WorkloadTrend> m_shownTrends;
     QStringList m_uncompared;     // finished workloads of this run whose earlier results are on their way
