@@ -187,7 +187,10 @@ QString incomparability(const RunInfo& baseline, const RunInfo& candidate)
 {
     if (!baseline.host.isEmpty() && !candidate.host.isEmpty() && baseline.host != candidate.host)
         return QStringLiteral("the baseline ran on host %1, this run on %2").arg(baseline.host, candidate.host);
-    if (!baseline.cpu.isEmpty() && !candidate.cpu.isEmpty() && baseline.cpu != candidate.cpu)
+    // Runs recorded before the model was read properly name only the architecture ("x86_64"):
+    // that says nothing about the model, so only two model names are compared.
+    const auto isModel = [](const QString& cpu) { return cpu.contains(QLatin1Char(' ')); };
+    if (isModel(baseline.cpu) && isModel(candidate.cpu) && baseline.cpu != candidate.cpu)
         return QStringLiteral("the baseline ran on a %1, this run on a %2").arg(baseline.cpu, candidate.cpu);
     return {};
 }

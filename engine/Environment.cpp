@@ -29,7 +29,8 @@ RunInfo describeMachine()
     static const RunInfo machine = [] {
         RunInfo info;
         info.host = QSysInfo::machineHostName();
-        info.cpu = cpuModel();
+        const QString model = captureEnvironment().cpuModel;
+        info.cpu = model.isEmpty() ? QSysInfo::currentCpuArchitecture() : model;
         info.cpuCount = QThread::idealThreadCount();
         return info;
     }();

@@ -1,5 +1,7 @@
 #include "Session.h"
 
+#include "environment/EnvironmentSampler.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -145,7 +147,10 @@ void Session::runOnWorker()
     info.quickCheck = m_plan.quickCheck;
     info.started = QDateTime::currentDateTimeUtc();
 
+    EnvironmentSampler environment; // load, steal and runnable tasks while the plan runs
+    environment.start();
     RunResult run = runPlan(m_plan, m_stopSource.get_token(), forwarder);
+    environment.finish(info.environment, m_plan.workloads);
     forwarder.flush();
     info.finished = QDateTime::currentDateTimeUtc();
     info.rounds = run.info.rounds;

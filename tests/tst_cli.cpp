@@ -124,8 +124,9 @@ void TestCli::quickCheckFilesAgree()
     QCOMPARE(int(summary.size()), 1 + workloads.size());
     QCOMPARE(summary[0], QStringList({"id", "category", "status", "samples", "mean", "median", "stddev", "min", "max",
                                       "p90", "p99", "ci95_low", "ci95_high", "unit", "peak_rss_bytes", "change_pct",
-                                      "p_value", "verdict"}));
-    QCOMPARE(samples[0], QStringList({"id", "sample", "iterations", "time_ns", "rss_bytes"}));
+                                      "p_value", "verdict", "judged_change_pct", "basis", "noise_pct",
+                                      "unstable_at_sample", "explanation"}));
+    QCOMPARE(samples[0], QStringList({"id", "sample", "iterations", "time_ns", "rss_bytes", "round", "reference_ns"}));
 
     int sampleRow = 1;
     for (int w = 0; w < workloads.size(); ++w) {

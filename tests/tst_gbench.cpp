@@ -154,6 +154,7 @@ public:
     std::optional<Samples> measureSamples(const MeasurementSettings& settings, std::stop_token) override
     {
         ++bulkCalls;
+        asked.push_back(settings);
         Samples samples;
         for (int i = 0; i < settings.sampleCount + 2; ++i)
             samples.push_back(Sample{std::uint64_t(10 * (i + 1)), 1000.0 * (i + 1), 900.0 * (i + 1), 4096, 800.0, 100.0});
@@ -161,6 +162,7 @@ public:
     }
     int runCalls = 0;
     int bulkCalls = 0;
+    std::vector<MeasurementSettings> asked;
 };
 
 GbenchWorkload helperWorkload(const QString& benchmark, double timeoutSeconds = 60)
@@ -197,7 +199,7 @@ private Q_SLOTS:
 void TestGbench::bulkSamplesGoThroughTheSession()
 {
     SessionPlan plan;
-    plan.settings = MeasurementSettings{1.0, 3.0, 4, 0};
+    plan.settings = MeasurementSettings{1.0, 3.0, 4, 0, 1}; // one round: all samples in one go
     auto owned = std::make_unique<KnownBulk>();
     KnownBulk* bulk = owned.get();
     plan.workloads.push_back(std::move(owned));
@@ -216,6 +218,24 @@ void TestGbench::bulkSamplesGoThroughTheSession()
     QCOMPARE(r.userNs, 4 * 800.0); // the samples' own CPU times, as for commands
     QCOMPARE(r.sysNs, 4 * 100.0);
     QCOMPARE(r.peakRssBytes, std::int64_t(4096));
+
+    // In rounds, the executable runs once per round for that round's samples, the warm-up and
+    // measurement time shared out, so that the whole takes as long as one go.
+    SessionPlan rounds;
+    rounds.settings = MeasurementSettings{1.0, 3.0, 4, 0, 2};
+    auto inRounds = std::make_unique<KnownBulk>();
+    KnownBulk* twice = inRounds.get();
+    rounds.workloads.push_back(std::move(inRounds));
+    const RunResult split = runPlan(rounds, {}, quiet);
+    QCOMPARE(twice->bulkCalls, 2);
+    for (const MeasurementSettings& asked : twice->asked) {
+        QCOMPARE(asked.sampleCount, 2);
+        QCOMPARE(asked.measurementSeconds, 1.5);
+        QCOMPARE(asked.warmUpSeconds, 0.5);
+    }
+    QCOMPARE(split.results.front().samples.size(), std::size_t(4));
+    QCOMPARE(split.results.front().rounds.size(), std::size_t(2));
+    QCOMPARE(split.results.front().samples[2].iterations, std::uint64_t(10)); // the second run's first
 }
 
 void TestGbench::exactFilter_data()

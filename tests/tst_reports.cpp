@@ -92,8 +92,10 @@ void TestReports::summaryCsvReadsBackStrictly()
     const auto rows = readCsvStrict(QString::fromUtf8(summaryCsv(run)));
     QVERIFY2(rows, "summary.csv must be valid RFC 4180");
     QCOMPARE(int(rows->size()), 4);
+    // SPEC's 18 columns, then judged_change_pct, basis, noise_pct, unstable_at_sample, explanation.
     for (const QStringList& row : *rows)
-        QCOMPARE(row.size(), 18);
+        QCOMPARE(row.size(), 23);
+    QCOMPARE(rows->at(0).mid(18), QStringList({"judged_change_pct", "basis", "noise_pct", "unstable_at_sample", "explanation"}));
     const QStringList odd = rows->at(2);
     QCOMPARE(odd[0], QStringLiteral("'=cmd|' /C calc'!A0")); // neutralised, not evaluated
     QCOMPARE(odd[2], QStringLiteral("failed"));
@@ -102,6 +104,7 @@ void TestReports::summaryCsvReadsBackStrictly()
     const QStringList regressed = rows->at(3);
     QCOMPARE(regressed[15].toDouble(), 105.0);
     QCOMPARE(regressed[17], QStringLiteral("regressed"));
+    QVERIFY(regressed[22].startsWith(QStringLiteral("regressed: ")));
     QCOMPARE(rows->at(1)[15], QString()); // no baseline: empty change
 }
 

@@ -149,7 +149,7 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
     QTest::newRow("defaults samples 2.5") << suite(R"(, "defaults": {"samples": 2.5})")
                                           << "suite.json: defaults.samples: expected a whole number from 1 to 1000000, got 2.5";
     QTest::newRow("defaults unknown") << suite(R"(, "defaults": {"warmup_s": 1})")
-                                      << "suite.json: defaults.warmup_s: unknown key (allowed: warm_up_s, measurement_s, samples, timeout_s)";
+                                      << "suite.json: defaults.warmup_s: unknown key (allowed: warm_up_s, measurement_s, samples, rounds, timeout_s)";
     QTest::newRow("budget metric") << suite(R"(, "budgets": [{"workload": "cli.plain", "metric": "median_us", "max": 1}])")
                                    << "suite.json: budgets[0].metric: unknown metric \"median_us\" (known: median_ms, mean_ms, p99_ms, "
                                       "peak_rss_mb, throughput_per_s, median_mb)";
