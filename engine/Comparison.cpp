@@ -43,7 +43,7 @@ double stepVariance(const std::vector<Level>& levels)
     return sum / double(levels.size() - 1) / 2;
 }
 
-// Runs of history needed before the relative time may be preferred to the raw time.
+// Runs of history needed before the history may overrule the relative time.
 constexpr std::size_t kRunsToChooseBasis = 3;
 
 struct Basis {
@@ -53,8 +53,11 @@ struct Basis {
     std::vector<Level> history;
 };
 
-// The raw time, unless both runs measured the reference and the history shows the relative
-// time moving less from run to run than the raw time does.
+// The time relative to the reference when both runs measured it: on this VM it cancels the
+// machine's slow phases (an external command's level moved by 3-12% between unchanged runs in
+// raw time and by 0-3% relative). The raw time when a side lacks the reference, or when the
+// workload's own history shows its relative time moving more from run to run than its raw
+// time (work that waits on other threads or the kernel, which the reference does not see).
 Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, std::span<const Result> history)
 {
     std::vector<Level> time;
@@ -67,8 +70,9 @@ Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, std::sp
             relative.push_back(*levels.relative);
     }
     const bool relativeAvailable = baseline.relative && candidate.relative;
-    if (relativeAvailable && relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
-        && stepVariance(relative) < stepVariance(time))
+    const bool historyPrefersTime = relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
+                                 && stepVariance(time) < stepVariance(relative);
+    if (relativeAvailable && !historyPrefersTime)
         return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative)};
     return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time)};
 }
@@ -167,6 +171,12 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
         b.rule = significant ? QStringLiteral("%1, but the CI reaches into ±%2%").arg(test).arg(threshold)
                              : QStringLiteral("%1 ≥ %2: the change is within the noise").arg(test).arg(kSignificanceLevel);
     }
+    if ((b.verdict == ChangeVerdict::Regressed || b.verdict == ChangeVerdict::Improved) && !context.busyMachine.isEmpty()) {
+        b.note = context.busyMachine;
+        b.rule = QStringLiteral("would be %1 (%2), but %3: a change measured on a shared machine is not called")
+                     .arg(verdictName(b.verdict), b.rule, b.note);
+        b.verdict = ChangeVerdict::Inconclusive;
+    }
     if (b.verdict == ChangeVerdict::Regressed || b.verdict == ChangeVerdict::Improved) {
         QStringList shifts;
         if (baseline.stability.unstable)
@@ -192,6 +202,19 @@ QString incomparability(const RunInfo& baseline, const RunInfo& candidate)
     const auto isModel = [](const QString& cpu) { return cpu.contains(QLatin1Char(' ')); };
     if (isModel(baseline.cpu) && isModel(candidate.cpu) && baseline.cpu != candidate.cpu)
         return QStringLiteral("the baseline ran on a %1, this run on a %2").arg(baseline.cpu, candidate.cpu);
+    return {};
+}
+
+QString busyMachine(const RunInfo& baseline, const RunInfo& candidate)
+{
+    const auto busy = [](const RunInfo& run) {
+        return std::any_of(run.environment.warnings.begin(), run.environment.warnings.end(),
+                           [](const EnvironmentWarning& w) { return w.key == QLatin1String("load_during_run"); });
+    };
+    if (busy(candidate))
+        return QStringLiteral("other processes competed for the CPUs during this run (environment: load_during_run)");
+    if (busy(baseline))
+        return QStringLiteral("other processes competed for the CPUs during the baseline's run (environment: load_during_run)");
     return {};
 }
 

@@ -36,6 +36,9 @@ struct JudgeContext {
     std::vector<Result> history;
     // Non-empty when the two runs cannot be compared (different hosts or CPU models): why.
     QString incomparable;
+    // Non-empty when other processes competed for the CPUs during either run: why. On two
+    // cores such a run moved multi-threaded workloads by 50-300%, so it never decides a change.
+    QString busyMachine;
 };
 
 // The verdict of `candidate` against `baseline` (docs/DESIGN.md "Verdicts"). Each run's level
@@ -47,11 +50,16 @@ struct JudgeContext {
 // is within it; else `inconclusive`. A change on either side with a level shift inside its
 // samples is `unstable` instead, and runs on different hosts or CPU models are `not_comparable`.
 // The change is judged on the time relative to the machine-speed reference where both runs
-// measured it and the history shows it steadier than the raw time; otherwise on the raw time.
+// measured it, unless the history shows it less steady than the raw time; otherwise on the raw
+// time. While other processes competed for the CPUs (context.busyMachine) a change is at most
+// `inconclusive`.
 BaselineComparison judgeChange(const Result& baseline, const Result& candidate, const JudgeContext& context);
 
 // Why runs with these infos cannot be compared (different host or CPU model), or empty.
 QString incomparability(const RunInfo& baseline, const RunInfo& candidate);
+// Why a change between these runs cannot be trusted because the machine was shared (the run
+// environment's load_during_run warning on either side), or empty.
+QString busyMachine(const RunInfo& baseline, const RunInfo& candidate);
 
 // Fills `candidate.baseline` with judgeChange(). Leaves it empty when either side has no samples
 // or did not finish ok.

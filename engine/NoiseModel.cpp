@@ -9,15 +9,19 @@ namespace {
 
 constexpr int kBlocksWithoutRounds = 5;
 
+// The median of the replicates, with a spread and standard error from their median absolute
+// deviation: a slow phase of the machine that lands on two rounds of ten moves neither.
 Level levelOf(const std::vector<double>& logMedians)
 {
     Level level;
     level.replicates = int(logMedians.size());
     if (logMedians.empty())
         return level;
-    level.value = stats::mean(logMedians);
-    level.spread = logMedians.size() > 1 ? stats::stddev(logMedians) : 0;
-    level.se = level.spread / std::sqrt(double(logMedians.size()));
+    level.value = stats::median(logMedians);
+    // 1.4826 · MAD estimates a normal standard deviation; 1.2533 · sd / √n is the standard error
+    // of a median of n.
+    level.spread = logMedians.size() > 1 ? 1.4826 * stats::medianAbsoluteDeviation(logMedians) : 0;
+    level.se = 1.2533 * level.spread / std::sqrt(double(logMedians.size()));
     return level;
 }
 

@@ -9,14 +9,16 @@ namespace crucible {
 
 // The level of one workload in one run, seen at the scale where the machine's noise lives: the
 // rounds. Samples within a round share the machine's state of that moment, so they are not
-// independent replicates; the rounds, spread over the whole run, are (nearly). A result
+// independent replicates; the rounds, spread over the whole run, are (nearly). The median of
+// the rounds, not their mean: a slow phase hits a few rounds hard, and the mean moved by 4-6%
+// from run to run on unchanged workloads where the median moved by 1-2% (docs/DESIGN.md). A result
 // without rounds (measured in one go, imported, or recorded before rounds existed) is cut into
 // contiguous blocks of samples instead, which shows drift within the run the same way.
 struct Level {
     int replicates = 0;  // rounds, or blocks
-    double value = 0;    // mean over the replicates of ln(median time per iteration)
-    double se = 0;       // its standard error (sd / √replicates)
-    double spread = 0;   // sd of the replicates: how much the machine moved within the run
+    double value = 0;    // median over the replicates of ln(median time per iteration)
+    double se = 0;       // its standard error
+    double spread = 0;   // robust sd of the replicates (1.4826 MAD): how much the machine moved
 };
 
 // A result's level in raw time and, where every round measured the machine-speed reference,
@@ -38,8 +40,8 @@ struct RunToRunNoise {
 // Prior for the run-to-run noise before a history says better: worth kPriorDof degrees of
 // freedom, at the larger of the runs' own spread across rounds and kPriorFloorPct. See
 // docs/DESIGN.md "Verdicts" for the measurements behind both.
-inline constexpr double kPriorDof = 3.0;
-inline constexpr double kPriorFloorPct = 3.0;
+inline constexpr double kPriorDof = 2.0;
+inline constexpr double kPriorFloorPct = 2.0;
 
 // A step between two successive runs of a history this many times the others' RMS step is a
 // real change (an earlier regression or fix), not noise.

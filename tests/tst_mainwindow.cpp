@@ -55,6 +55,8 @@ private Q_SLOTS:
     void suiteAndSettingsComeBackAtStart();
     void comparisonShowsPairsBudgetsAndClaims();
     void environmentBadgeFollowsTheShownRun();
+    void resultsTableExplainsVerdictsAndMarksInstability();
+    void liveViewKeepsEachWorkloadsRoundsAndTheMachineSpeed();
 
 private:
     bool runToEnd(const QStringList& ids) { return ::runToEnd(m_window.get(), ids); }
@@ -508,4 +510,54 @@ void TestMainWindow::environmentBadgeFollowsTheShownRun()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::resultsTableExplainsVerdictsAndMarksInstability()
+{
+    Result r;
+    r.info.id = QStringLiteral("architecture.x");
+    r.samples = {Sample{10, 1000, 900, 4096}, Sample{10, 1010, 900, 4096}};
+    computeStatistics(r);
+    r.stability = Stability{true, 7, 31.0};
+    BaselineComparison b;
+    b.name = QStringLiteral("previous run 4");
+    b.verdict = ChangeVerdict::Unstable;
+    b.judgedChangePct = 12.0;
+    b.ci95Pct = {6.0, 18.0};
+    b.noiseSource = QStringLiteral("run-to-run ±2.0% over the last 6 runs");
+    b.rule = QStringLiteral("would be regressed, but the candidate shifts level at sample 7 (+31.0%)");
+    r.baseline = b;
+    ResultsTableModel model;
+    model.setResults({r});
+    const QModelIndex verdict = model.index(0, ResultsTableModel::Verdict);
+    QCOMPARE(verdict.data().toString(), QStringLiteral("unstable"));
+    QVERIFY(!verdict.data(Qt::DecorationRole).value<QIcon>().isNull()); // the warning icon
+    const QString tip = verdict.data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(b.explanation()), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("sample 7")), qPrintable(tip));
+    QVERIFY(verdict.data(Qt::ForegroundRole).value<QColor>().isValid());
+}
+
+void TestMainWindow::liveViewKeepsEachWorkloadsRoundsAndTheMachineSpeed()
+{
+    LiveView view;
+    view.startRun();
+    const WorkloadInfo a{QStringLiteral("test.a"), Category::System};
+    const WorkloadInfo b{QStringLiteral("test.b"), Category::System};
+    const Samples three{Sample{1, 100, 0, 0}, Sample{1, 110, 0, 0}, Sample{1, 120, 0, 0}};
+    // Round 1: a, then b; round 2: back to a, whose line goes on from its third sample.
+    view.showWorkload(a, {});
+    view.addSamples(a.id, three);
+    view.addReference(ReferencePoint{0.1, 0, 1e6});
+    view.showWorkload(b, {});
+    view.addSamples(b.id, three);
+    view.addReference(ReferencePoint{0.2, 0, 1.2e6});
+    view.showWorkload(a, {});
+    QCOMPARE(view.latencyChart()->bufferedPoints(), qsizetype(3));
+    view.addSamples(a.id, three);
+    view.addSamples(b.id, three); // another workload's batch: kept, not drawn
+    QCOMPARE(view.latencyChart()->bufferedPoints(), qsizetype(6));
+    QCOMPARE(view.machineSpeedChart()->bufferedPoints(), qsizetype(2));
+    view.startRun();
+    QCOMPARE(view.machineSpeedChart()->bufferedPoints(), qsizetype(0));
+}
+
 #include "tst_mainwindow.moc"

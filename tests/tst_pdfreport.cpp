@@ -84,6 +84,7 @@ private Q_SLOTS:
     void noPlotsIsSmallerWithSameIds();
     void longTableRepeatsItsHeader();
     void failuresAndVerdictsAreWritten();
+    void verdictLinesInstabilityAndMachineSpeedAreWritten();
     void budgetsAndClaimsAreWritten();
     void emptyAndCancelledRunsStillRender();
     void workerThreadReportHasTheChartsOfTheGuiThread();
@@ -164,6 +165,28 @@ void TestPdfReport::failuresAndVerdictsAreWritten()
         QVERIFY2(text.contains(QLatin1String(verdict)), verdict);
     // Architecture pairs are reported as ratios.
     QVERIFY(text.contains(QStringLiteral("Pairs: the old way against the new way")));
+}
+
+void TestPdfReport::verdictLinesInstabilityAndMachineSpeedAreWritten()
+{
+    RunResult run = syntheticRun(4, 20);
+    Result& shifted = run.results[0];
+    shifted.stability = Stability{true, 12, 48.5};
+    run.info.rounds = 4;
+    for (int k = 0; k < 8; ++k)
+        run.info.reference.push_back(ReferencePoint{0.5 * k, k / 2, 1e6 * (k == 5 ? 1.3 : 1.0)});
+    const QString text = pdfText(render(run, true).pdf).simplified();
+    // One line per verdict, with its noise and its rule (SyntheticRun.h fills them).
+    QVERIFY2(text.contains(QStringLiteral("Verdicts")), qPrintable(text.left(600)));
+    QVERIFY(text.contains(QStringLiteral("run-to-run ±1.5% over the last 8 runs")));
+    QVERIFY(text.contains(QStringLiteral("rule: synthetic")));
+    // The unstable result, with the sample where it shifts.
+    QVERIFY2(text.contains(QStringLiteral("unstable")), qPrintable(text.left(2000)));
+    QVERIFY(text.contains(QStringLiteral("level shift at sample 12 (+48.5%)")));
+    QVERIFY(text.contains(QStringLiteral("unstable: shift at sample 12")));
+    // The machine's speed over the run.
+    QVERIFY(text.contains(QStringLiteral("Machine speed")));
+    QVERIFY(text.contains(QStringLiteral("over 4 rounds")));
 }
 
 void TestPdfReport::budgetsAndClaimsAreWritten()

@@ -6,6 +6,9 @@
 #include "SpinWorkload.h"
 #include "Stability.h"
 #include "StudentT.h"
+#include "ResultsJson.h"
+#include "TextReports.h"
+#include "CsvReader.h"
 
 #include <QtTest>
 
@@ -96,10 +99,12 @@ private Q_SLOTS:
     void levelShiftIsUnstable();
     void unstableIsNeverAChange();
     void otherHostIsNotComparable();
+    void busyMachineNeverDecidesAChange();
     void explanationNamesNoiseAndRule();
     void roundsInterleaveWorkloadsAndRecordTheReference();
     void stopKeepsCompletedRounds();
     void injectedShiftInARealRunIsUnstable();
+    void instabilityAndVerdictLinesInEveryTextOutput();
 };
 
 void TestVerdicts::studentT()
@@ -285,6 +290,27 @@ void TestVerdicts::otherHostIsNotComparable()
     QVERIFY(v.explanation().contains(QStringLiteral("laptop")) || v.note.contains(QStringLiteral("laptop")));
 }
 
+void TestVerdicts::busyMachineNeverDecidesAChange()
+{
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(1000, 10, 5, 300 + i, {}, 0.005));
+    RunInfo quiet;
+    RunInfo busy;
+    busy.environment.warnings.push_back({QStringLiteral("load_during_run"), QStringLiteral("busy")});
+    QVERIFY(busyMachine(quiet, quiet).isEmpty());
+    QVERIFY(busyMachine(quiet, busy).contains(QStringLiteral("during this run")));
+    QVERIFY(busyMachine(busy, quiet).contains(QStringLiteral("baseline")));
+    JudgeContext context;
+    context.history = history;
+    const Result slower = syntheticResult(1500, 10, 5, 310, {}, 0.005);
+    QCOMPARE(judgeChange(history.front(), slower, context).verdict, ChangeVerdict::Regressed);
+    context.busyMachine = busyMachine(quiet, busy);
+    const BaselineComparison b = judgeChange(history.front(), slower, context);
+    QCOMPARE(b.verdict, ChangeVerdict::Inconclusive);
+    QVERIFY2(b.rule.startsWith(QStringLiteral("would be regressed")), qPrintable(b.rule));
+}
+
 void TestVerdicts::explanationNamesNoiseAndRule()
 {
     std::vector<Result> history;
@@ -368,6 +394,52 @@ void TestVerdicts::injectedShiftInARealRunIsUnstable()
     QVERIFY(r.stability.unstable);
     QCOMPARE(r.stability.shiftIndex, 24);
     QVERIFY2(r.stability.shiftPct > 60, qPrintable(QString::number(r.stability.shiftPct)));
+}
+
+void TestVerdicts::instabilityAndVerdictLinesInEveryTextOutput()
+{
+    std::vector<std::unique_ptr<Workload>> w;
+    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 2.0));
+    RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
+    QCOMPARE(run.results.size(), std::size_t(1));
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 5; ++i)
+        history.push_back(syntheticResult(run.results[0].summary.median, 8, 5, 200 + i));
+    JudgeContext context;
+    context.baselineName = QStringLiteral("previous run 5");
+    context.history = history;
+    compareWithBaseline(run.results[0], history.front(), context);
+    QVERIFY(run.results[0].baseline);
+    const QString line = run.results[0].baseline->explanation();
+
+    // results.json: the stability with its index, and the verdict's line.
+    const QJsonObject o = resultToJson(run.results[0]);
+    QCOMPARE(o[QStringLiteral("stability")][QStringLiteral("unstable")].toBool(), true);
+    QCOMPARE(o[QStringLiteral("stability")][QStringLiteral("shift_index")].toInt(), 24);
+    QCOMPARE(o[QStringLiteral("baseline")][QStringLiteral("explanation")].toString(), line);
+    QCOMPARE(o[QStringLiteral("rounds")].toArray().size(), 8);
+    // summary.md: the verdict cell marks it, and the verdicts list has the line.
+    const QString md = QString::fromUtf8(summaryMarkdown(run));
+    QVERIFY2(md.contains(QStringLiteral("⚠ unstable: level shift at sample 24")), qPrintable(md));
+    QVERIFY2(md.contains(QStringLiteral("### Verdicts")) && md.contains(line), qPrintable(md));
+    QVERIFY(md.contains(QStringLiteral("**Machine speed:**")));
+    // summary.csv: the index and the line; samples.csv: each sample's round and reference.
+    const auto summary = readCsvStrict(QString::fromUtf8(summaryCsv(run)));
+    QVERIFY(summary && summary->size() == 2);
+    QCOMPARE(summary->at(1).at(21), QStringLiteral("24"));
+    QCOMPARE(summary->at(1).at(22), line);
+    const auto samples = readCsvStrict(QString::fromUtf8(samplesCsv(run)));
+    QVERIFY(samples && samples->size() == 41);
+    QCOMPARE(samples->at(1).at(5), QStringLiteral("0"));
+    QCOMPARE(samples->at(40).at(5), QStringLiteral("7"));
+    QVERIFY(samples->at(40).at(6).toDouble() > 0);
+    // Read back, the rounds and the instability are the same.
+    QString error;
+    const std::optional<RunResult> back = runFromJson(runToJsonBytes(run), &error);
+    QVERIFY2(back, qPrintable(error));
+    QCOMPARE(back->results[0].rounds, run.results[0].rounds);
+    QCOMPARE(back->results[0].stability.shiftIndex, 24);
+    QCOMPARE(back->info.reference, run.info.reference);
 }
 
 QTEST_GUILESS_MAIN(TestVerdicts)

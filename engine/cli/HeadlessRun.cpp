@@ -44,9 +44,14 @@ void printResultLine(const Result& r)
                     qPrintable(r.error));
     } else {
         const stats::Summary& s = r.summary;
-        std::printf("%-44s median %10s  [%s … %s]  cv %5.1f%%  %zu samples\n", qPrintable(r.info.id),
+        std::printf("%-44s median %10s  [%s … %s]  cv %5.1f%%  %zu samples%s\n", qPrintable(r.info.id),
                     qPrintable(formatMeasure(s.median, r.info.unit)), qPrintable(formatMeasure(s.ci95.low, r.info.unit)),
-                    qPrintable(formatMeasure(s.ci95.high, r.info.unit)), s.cv * 100, r.samples.size());
+                    qPrintable(formatMeasure(s.ci95.high, r.info.unit)), s.cv * 100, r.samples.size(),
+                    r.stability.unstable ? qPrintable(QStringLiteral("  ⚠ unstable: level shift at sample %1 (%2%3%)")
+                                                          .arg(r.stability.shiftIndex)
+                                                          .arg(r.stability.shiftPct >= 0 ? QStringLiteral("+") : QString())
+                                                          .arg(r.stability.shiftPct, 0, 'f', 1))
+                                         : "");
     }
     std::fflush(stdout);
 }

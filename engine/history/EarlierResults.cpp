@@ -97,8 +97,10 @@ JudgeContext EarlierResults::judgeContext(const RunInfo& candidateRun, double no
     context.baselineName = baselineName;
     context.noiseThresholdPct = noiseThresholdPct;
     context.history = history;
-    if (baselineRun)
+    if (baselineRun) {
         context.incomparable = incomparability(*baselineRun, candidateRun);
+        context.busyMachine = busyMachine(*baselineRun, candidateRun);
+    }
     return context;
 }
 
