@@ -37,7 +37,7 @@ struct JudgeContext {
     // Non-empty when the two runs cannot be compared (different hosts or CPU models): why.
     QString incomparable;
     // Non-empty when other processes competed for the CPUs during either run: why. On two
-    // cores such a run moved multi-threaded workloads by 50-300%, so it never decides a change.
+    // cores such a run moved multi-threaded workloads by 50-300%; the verdict says so.
     QString busyMachine;
 };
 
@@ -51,8 +51,7 @@ struct JudgeContext {
 // samples is `unstable` instead, and runs on different hosts or CPU models are `not_comparable`.
 // The change is judged on the time relative to the machine-speed reference where both runs
 // measured it, unless the history shows it less steady than the raw time; otherwise on the raw
-// time. While other processes competed for the CPUs (context.busyMachine) a change is at most
-// `inconclusive`.
+// time. While other processes competed for the CPUs (context.busyMachine) the rule says so.
 BaselineComparison judgeChange(const Result& baseline, const Result& candidate, const JudgeContext& context);
 
 // Why runs with these infos cannot be compared (different host or CPU model), or empty.
