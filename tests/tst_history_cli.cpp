@@ -1,5 +1,5 @@
 // The history as CI uses it: the real crucible-bench running real commands against a store —
-// a saved baseline, an unchanged rerun, a command made 50% slower caught as a regression (exit 4
+// a saved baseline, an unchanged rerun, a command made twice as slow caught as a regression (exit 4
 // with --fail-on-regression), the previous run as the default baseline — and a store that
 // survives kill -9 in the middle of runs.
 #include "ProgramRun.h"
@@ -68,7 +68,10 @@ private slots:
     {
         const QString db = path(QStringLiteral("ci.sqlite"));
         const QString fast = writeSleepSuite(m_dir.path(), QStringLiteral("0.1"));
-        const QString slow = writeSleepSuite(m_dir.path(), QStringLiteral("0.15")); // 50% slower
+        // Twice as slow: this tests the gate's plumbing, not the verdict's power (benchmarks/
+        // verdict_noise.py measures that), so the step stays far beyond what other tests running
+        // beside this one (ctest -j 2) do to a sleep.
+        const QString slow = writeSleepSuite(m_dir.path(), QStringLiteral("0.2"));
 
         // First run: nothing to compare with; saved as baseline "base".
         ProgramRun r = runProgram(runArgs(fast, db, path(QStringLiteral("a"))) << QStringLiteral("--save-baseline")
@@ -80,7 +83,7 @@ private slots:
 
         // The same command again: unchanged, and the gate passes. A sleep's time moves by a few
         // per cent when other tests load the machine (ctest -j 2): the noise threshold is set
-        // above that, far below the 50% step that follows.
+        // above that, far below the step that follows.
         r = runProgram(runArgs(fast, db, path(QStringLiteral("b"))) << QStringLiteral("--baseline") << QStringLiteral("base")
                                                                     << QStringLiteral("--fail-on-regression")
                                                                     << QStringLiteral("--noise-threshold") << QStringLiteral("10"));
@@ -94,7 +97,7 @@ private slots:
         for (const char* dir : {"b2", "b3"})
             QCOMPARE(runProgram(runArgs(fast, db, path(QLatin1String(dir)))).exitCode, 0);
 
-        // 50% slower: regressed, exit 4 — and the run is still recorded.
+        // Twice as slow: regressed, exit 4 — and the run is still recorded.
         r = runProgram(runArgs(slow, db, path(QStringLiteral("c"))) << QStringLiteral("--baseline") << QStringLiteral("base")
                                                                     << QStringLiteral("--fail-on-regression"));
         QVERIFY2(r.exitCode == 4, r.err.constData());
@@ -102,8 +105,21 @@ private slots:
         b = baselineOf(path(QStringLiteral("c")));
         QCOMPARE(b.value(QStringLiteral("verdict")).toString(), QStringLiteral("regressed"));
         const double change = b.value(QStringLiteral("change_pct")).toDouble();
-        QVERIFY2(change > 35 && change < 65, qPrintable(QString::number(change)));
+        QVERIFY2(change > 70 && change < 130, qPrintable(QString::number(change)));
         QVERIFY(b.value(QStringLiteral("p_value")).toDouble() < 0.05);
+        // The gate fired only after the regression was measured again and confirmed; both
+        // measurements are in the file.
+        QVERIFY2(describe(r).contains(QLatin1String("Measuring 1 regressed workload(s) again")), r.err.constData());
+        QCOMPARE(b.value(QStringLiteral("confirmation")).toObject().value(QStringLiteral("verdict")).toString(),
+                 QStringLiteral("regressed"));
+        {
+            QFile results(QDir(path(QStringLiteral("c"))).filePath(QStringLiteral("results.json")));
+            QVERIFY(results.open(QIODevice::ReadOnly));
+            const QJsonArray confirmations =
+                QJsonDocument::fromJson(results.readAll()).object().value(QStringLiteral("confirmations")).toArray();
+            QCOMPARE(confirmations.size(), 1);
+            QCOMPARE(confirmations.first().toObject().value(QStringLiteral("id")).toString(), QStringLiteral("cli.sleep"));
+        }
         const QJsonArray ci = b.value(QStringLiteral("ci95_pct")).toArray();
         QVERIFY(ci.at(0).toDouble() <= change && change <= ci.at(1).toDouble());
 
