@@ -91,6 +91,17 @@ QString noiseSourceText(const RunToRunNoise& noise)
         .arg(pct(noise.historySd), 0, 'f', 1);
 }
 
+// A workload that spends at least half of its wall time on a CPU (more than all of it when it
+// runs threads) competes with whatever else runs; one that mostly waits (a sleep, the disk)
+// hardly notices it.
+bool cpuBound(const Result& r)
+{
+    double wall = 0;
+    for (const Sample& s : r.samples)
+        wall += s.elapsedNs;
+    return wall > 0 && (r.userNs + r.sysNs) >= 0.5 * wall;
+}
+
 QString stabilityNote(const char* side, const Stability& s)
 {
     return QStringLiteral("the %1 shifts level at sample %2 (%3)")
@@ -172,10 +183,16 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
                              : QStringLiteral("%1 ≥ %2: the change is within the noise").arg(test).arg(kSignificanceLevel);
     }
     if (!context.busyMachine.isEmpty()) {
-        // Said, not acted on: a veto would silence every gate on a CI runner that runs jobs side
-        // by side, and the confirmation of --fail-on-regression measures again anyway.
         b.note = context.busyMachine;
-        b.rule += QStringLiteral("; caution: %1").arg(context.busyMachine);
+        const bool change = b.verdict == ChangeVerdict::Regressed || b.verdict == ChangeVerdict::Improved;
+        if (change && (cpuBound(baseline) || cpuBound(candidate))) {
+            b.rule = QStringLiteral("would be %1 (%2), but %3, and this workload keeps a CPU busy: its time then "
+                                    "depends on what else ran")
+                         .arg(verdictName(b.verdict), b.rule, context.busyMachine);
+            b.verdict = ChangeVerdict::Inconclusive;
+        } else {
+            b.rule += QStringLiteral("; caution: %1").arg(context.busyMachine);
+        }
     }
     if (b.verdict == ChangeVerdict::Regressed || b.verdict == ChangeVerdict::Improved) {
         QStringList shifts;

@@ -37,7 +37,7 @@ struct JudgeContext {
     // Non-empty when the two runs cannot be compared (different hosts or CPU models): why.
     QString incomparable;
     // Non-empty when other processes competed for the CPUs during either run: why. On two
-    // cores such a run moved multi-threaded workloads by 50-300%; the verdict says so.
+    // cores such a run moved multi-threaded and memory-bound workloads by 50-300%.
     QString busyMachine;
 };
 
@@ -51,7 +51,9 @@ struct JudgeContext {
 // samples is `unstable` instead, and runs on different hosts or CPU models are `not_comparable`.
 // The change is judged on the time relative to the machine-speed reference where both runs
 // measured it, unless the history shows it less steady than the raw time; otherwise on the raw
-// time. While other processes competed for the CPUs (context.busyMachine) the rule says so.
+// time. While other processes competed for the CPUs (context.busyMachine) a would-be change of
+// a CPU-bound workload (CPU time at least half its wall time) is `inconclusive`; of one that
+// mostly waits, the rule adds a caution.
 BaselineComparison judgeChange(const Result& baseline, const Result& candidate, const JudgeContext& context);
 
 // Why runs with these infos cannot be compared (different host or CPU model), or empty.

@@ -47,13 +47,24 @@ Stability detectLevelShift(const Result& result)
     const std::vector<std::size_t> changes = detectChangePoints(times, options);
     if (changes.empty())
         return stability;
-    const std::size_t at = changes.front();
-    const std::size_t end = changes.size() > 1 ? changes[1] : times.size();
-    const double before = meanOf(times, 0, at);
-    const double after = meanOf(times, at, end);
-    stability.unstable = true;
-    stability.shiftIndex = int(at);
-    stability.shiftPct = before > 0 ? (after / before - 1) * 100 : 0;
+    // Several change points: the largest step is the one to name (a brief disturbance of the
+    // machine may add a smaller one elsewhere).
+    double largest = -1;
+    for (std::size_t k = 0; k < changes.size(); ++k) {
+        const std::size_t from = k > 0 ? changes[k - 1] : 0;
+        const std::size_t to = k + 1 < changes.size() ? changes[k + 1] : times.size();
+        const double before = meanOf(times, from, changes[k]);
+        const double after = meanOf(times, changes[k], to);
+        if (before <= 0 || after <= 0)
+            continue;
+        const double step = std::abs(std::log(after / before));
+        if (step > largest) {
+            largest = step;
+            stability.unstable = true;
+            stability.shiftIndex = int(changes[k]);
+            stability.shiftPct = (after / before - 1) * 100;
+        }
+    }
     return stability;
 }
 

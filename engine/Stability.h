@@ -13,7 +13,7 @@ inline constexpr double kUnstableShiftPct = 10.0;
 // least kUnstableShiftPct). Where the samples were taken in rounds with the machine-speed
 // reference beside them, each time is divided by its round's reference first, so that a slow
 // phase of the machine, which moves the reference too, is not taken for a shift of the
-// workload. The first change point found is reported (the index of the first sample after it).
+// workload. The largest step is reported (the index of the first sample after it).
 Stability detectLevelShift(const Result& result);
 
 } // namespace crucible

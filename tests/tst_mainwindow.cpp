@@ -447,7 +447,8 @@ void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
     QSignalSpy shown(m_window.get(), &MainWindow::verdictsShown);
     QVERIFY(runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed"),
                       QStringLiteral("script_engine.tool_exec.simple")}));
-    QVERIFY(shown.wait(30'000));
+    // The verdicts may already be shown by the time the run's end has been waited for.
+    QVERIFY(shown.count() > 0 || shown.wait(30'000));
     ComparisonView* view = m_window->comparisonView();
     QVERIFY(view->ratioHost()->chart() != nullptr);
     // The default suite's claim on the events pair, with a verdict; its budget on tool_exec.

@@ -307,8 +307,16 @@ void TestVerdicts::busyMachineIsNamedInTheVerdict()
     QCOMPARE(judgeChange(history.front(), slower, context).verdict, ChangeVerdict::Regressed);
     context.busyMachine = busyMachine(quiet, busy);
     const BaselineComparison b = judgeChange(history.front(), slower, context);
+    // Synthetic samples used no CPU time: a workload that waits is judged, with a caution.
     QCOMPARE(b.verdict, ChangeVerdict::Regressed);
     QVERIFY2(b.explanation().contains(QStringLiteral("caution: other processes competed")), qPrintable(b.explanation()));
+    // One that keeps a CPU busy is not judged at all.
+    Result busySlower = slower;
+    for (const Sample& s : busySlower.samples)
+        busySlower.userNs += s.elapsedNs;
+    const BaselineComparison cpu = judgeChange(history.front(), busySlower, context);
+    QCOMPARE(cpu.verdict, ChangeVerdict::Inconclusive);
+    QVERIFY2(cpu.rule.startsWith(QStringLiteral("would be regressed")), qPrintable(cpu.rule));
 }
 
 void TestVerdicts::explanationNamesNoiseAndRule()
