@@ -1,5 +1,6 @@
 #include "Comparison.h"
 
+#include "Stability.h"
 #include "StudentT.h"
 
 #include <cmath>
@@ -104,10 +105,7 @@ bool cpuBound(const Result& r)
 
 QString stabilityNote(const char* side, const Stability& s)
 {
-    return QStringLiteral("the %1 shifts level at sample %2 (%3)")
-        .arg(QString::fromLatin1(side))
-        .arg(s.shiftIndex)
-        .arg(signedPct(s.shiftPct));
+    return QStringLiteral("the %1's %2").arg(QString::fromLatin1(side), describeShift(s));
 }
 
 } // namespace
@@ -122,7 +120,6 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
     const double candidateMedian = stats::median(after);
     if (b.median > 0)
         b.changePct = (candidateMedian / b.median - 1) * 100;
-    b.pValue = 1;
 
     const RunLevels levelsBefore = levelsOf(baseline);
     const RunLevels levelsAfter = levelsOf(candidate);

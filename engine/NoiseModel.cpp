@@ -28,9 +28,9 @@ Level levelOf(const std::vector<double>& logMedians)
 // [first, first + count) of `times`, by sample index.
 double medianOf(const std::vector<double>& times, int first, int count)
 {
-    const auto begin = times.begin() + std::min<std::ptrdiff_t>(first, std::ptrdiff_t(times.size()));
-    const auto end = times.begin() + std::min<std::ptrdiff_t>(first + count, std::ptrdiff_t(times.size()));
-    return stats::median(std::span<const double>(&*begin, std::size_t(end - begin)));
+    const std::size_t begin = std::min<std::size_t>(std::size_t(std::max(first, 0)), times.size());
+    const std::size_t end = std::min<std::size_t>(begin + std::size_t(std::max(count, 0)), times.size());
+    return stats::median(std::span<const double>(times).subspan(begin, end - begin));
 }
 
 } // namespace

@@ -68,4 +68,12 @@ Stability detectLevelShift(const Result& result)
     return stability;
 }
 
+QString describeShift(const Stability& s)
+{
+    return QStringLiteral("level shift at sample %1 (%2%3%)")
+        .arg(s.shiftIndex)
+        .arg(s.shiftPct >= 0 ? QStringLiteral("+") : QString())
+        .arg(s.shiftPct, 0, 'f', 1);
+}
+
 } // namespace crucible

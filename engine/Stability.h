@@ -16,4 +16,7 @@ inline constexpr double kUnstableShiftPct = 10.0;
 // workload. The largest step is reported (the index of the first sample after it).
 Stability detectLevelShift(const Result& result);
 
+// "level shift at sample 24 (+98.1%)": how every output names an unstable result's shift.
+QString describeShift(const Stability& stability);
+
 } // namespace crucible

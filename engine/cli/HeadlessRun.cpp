@@ -8,6 +8,7 @@
 #include "suite/Suite.h"
 #include "suite/SuitePlan.h"
 #include "Session.h"
+#include "Stability.h"
 #include "TerminalProgress.h"
 #include "TextReports.h"
 
@@ -44,14 +45,10 @@ void printResultLine(const Result& r)
                     qPrintable(r.error));
     } else {
         const stats::Summary& s = r.summary;
+        const QString unstable = r.stability.unstable ? QStringLiteral("  ⚠ unstable: ") + describeShift(r.stability) : QString();
         std::printf("%-44s median %10s  [%s … %s]  cv %5.1f%%  %zu samples%s\n", qPrintable(r.info.id),
                     qPrintable(formatMeasure(s.median, r.info.unit)), qPrintable(formatMeasure(s.ci95.low, r.info.unit)),
-                    qPrintable(formatMeasure(s.ci95.high, r.info.unit)), s.cv * 100, r.samples.size(),
-                    r.stability.unstable ? qPrintable(QStringLiteral("  ⚠ unstable: level shift at sample %1 (%2%3%)")
-                                                          .arg(r.stability.shiftIndex)
-                                                          .arg(r.stability.shiftPct >= 0 ? QStringLiteral("+") : QString())
-                                                          .arg(r.stability.shiftPct, 0, 'f', 1))
-                                         : "");
+                    qPrintable(formatMeasure(s.ci95.high, r.info.unit)), s.cv * 100, r.samples.size(), qPrintable(unstable));
     }
     std::fflush(stdout);
 }

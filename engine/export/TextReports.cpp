@@ -1,6 +1,7 @@
 #include "TextReports.h"
 
 #include "Csv.h"
+#include "Stability.h"
 #include "EnvironmentText.h"
 
 #include <algorithm>
@@ -61,11 +62,7 @@ std::pair<int, double> roundOfSample(const Result& r, std::size_t sample)
 
 QString stabilityCell(const Result& r)
 {
-    return r.stability.unstable ? QStringLiteral("⚠ unstable: level shift at sample %1 (%2%3%)")
-                                      .arg(r.stability.shiftIndex)
-                                      .arg(r.stability.shiftPct >= 0 ? QStringLiteral("+") : QString())
-                                      .arg(r.stability.shiftPct, 0, 'f', 1)
-                                : QString();
+    return r.stability.unstable ? QStringLiteral("⚠ unstable: ") + describeShift(r.stability) : QString();
 }
 
 // One line per verdict: what changed, against what noise, by which rule.

@@ -1,6 +1,7 @@
 #include "ReportTables.h"
 
 #include "Labels.h"
+#include "Stability.h"
 #include "TextReports.h"
 #include "VerdictPalette.h"
 
@@ -185,10 +186,7 @@ TableBlock verdictsTable(const RunResult& run)
         QString why = r.baseline ? QStringLiteral("against %1: %2").arg(r.baseline->name, r.baseline->reasons())
                                  : QString();
         if (r.stability.unstable)
-            why += QStringLiteral("%1level shift at sample %2 (%3)")
-                       .arg(why.isEmpty() ? QString() : QStringLiteral("; "))
-                       .arg(r.stability.shiftIndex)
-                       .arg(percent(r.stability.shiftPct, true));
+            why += (why.isEmpty() ? QString() : QStringLiteral("; ")) + describeShift(r.stability);
         t.rows.push_back({{r.info.id}, {verdictText(r), colorOf(r.baseline)}, {why}});
     }
     return t;

@@ -1,5 +1,6 @@
 #include "ResultsTableModel.h"
 
+#include "Stability.h"
 #include "TextReports.h"
 
 #include "VerdictPalette.h"
@@ -29,11 +30,8 @@ QVariant colorOf(const Result& r)
 // The level shift of an unstable result, for a tooltip.
 QString shiftText(const Result& r)
 {
-    return ResultsTableModel::tr("Unstable: the samples shift level at sample %1 (%2%3%), beyond what the machine's "
-                                 "own speed explains")
-        .arg(r.stability.shiftIndex)
-        .arg(r.stability.shiftPct >= 0 ? QStringLiteral("+") : QString())
-        .arg(r.stability.shiftPct, 0, 'f', 1);
+    return ResultsTableModel::tr("Unstable: %1, beyond what the machine's own speed explains")
+        .arg(describeShift(r.stability));
 }
 
 QString toolTipOf(const Result& r, int column)
