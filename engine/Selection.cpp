@@ -19,13 +19,4 @@ bool matchesFilters(const WorkloadInfo& info, const QStringList& filters)
     return false;
 }
 
-std::vector<const WorkloadFactory*> selectWorkloads(const WorkloadRegistry& registry, const QStringList& filters)
-{
-    std::vector<const WorkloadFactory*> selected;
-    for (const WorkloadFactory& f : registry.all())
-        if (matchesFilters(f.info, filters))
-            selected.push_back(&f);
-    return selected;
-}
-
 } // namespace crucible

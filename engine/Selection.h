@@ -12,6 +12,4 @@ namespace crucible {
 // several select the union.
 bool matchesFilters(const WorkloadInfo& info, const QStringList& filters);
 
-std::vector<const WorkloadFactory*> selectWorkloads(const WorkloadRegistry& registry, const QStringList& filters);
-
 } // namespace crucible

@@ -1,5 +1,6 @@
 #include "SuiteRunner.h"
 
+#include "CpuTime.h"
 #include "Measurer.h"
 #include "ReferenceKernel.h"
 #include "WorkloadFailure.h"
@@ -10,24 +11,10 @@
 #include <exception>
 #include <numeric>
 #include <random>
-#include <sys/resource.h>
 
 namespace crucible {
 
 namespace {
-
-struct CpuTimes {
-    double userNs = 0;
-    double sysNs = 0;
-};
-
-CpuTimes threadCpuTimes()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_THREAD, &usage);
-    auto ns = [](const timeval& tv) { return double(tv.tv_sec) * 1e9 + double(tv.tv_usec) * 1e3; };
-    return {ns(usage.ru_utime), ns(usage.ru_stime)};
-}
 
 // One workload of a group being measured.
 struct Member {

@@ -14,7 +14,7 @@ struct WorkloadFactory {
     std::function<std::unique_ptr<Workload>(const QVariantMap& parameters)> create;
 };
 
-// The built-in workloads by id. Categories register into it explicitly (workloads/Register.h)
+// The built-in workloads by id. Categories register into it explicitly (workloads/BuiltInWorkloads.h)
 // rather than through static initialisers, which a static library would silently drop.
 class WorkloadRegistry {
 public:

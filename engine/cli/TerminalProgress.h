@@ -20,7 +20,6 @@ public:
     // Clears the live line before other output is printed.
     void clear();
 
-    bool interactive() const { return m_interactive; }
 
 private:
     std::FILE* m_stream;

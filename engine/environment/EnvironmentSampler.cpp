@@ -1,5 +1,6 @@
 #include "EnvironmentSampler.h"
 
+#include "CpuTime.h"
 #include "SystemFiles.h"
 #include "Workload.h"
 #include "process/GbenchWorkload.h"
@@ -66,14 +67,15 @@ std::optional<LoadAverage> readLoad(const sysfiles::Root& root)
 // work, measured threads and external commands alike.
 double ownCpuSeconds()
 {
-    auto seconds = [](const timeval& t) { return double(t.tv_sec) + double(t.tv_usec) / 1e6; };
-    double total = 0;
+    double totalNs = 0;
     for (int who : {RUSAGE_SELF, RUSAGE_CHILDREN}) {
         rusage usage{};
-        if (::getrusage(who, &usage) == 0)
-            total += seconds(usage.ru_utime) + seconds(usage.ru_stime);
+        if (::getrusage(who, &usage) == 0) {
+            const CpuTimes cpu = cpuTimesOf(usage);
+            totalNs += cpu.userNs + cpu.sysNs;
+        }
     }
-    return total;
+    return totalNs / 1e9;
 }
 
 } // namespace

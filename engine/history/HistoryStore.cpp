@@ -234,8 +234,6 @@ bool openPostgres(QSqlDatabase& db, const HistoryLocation& location, QString* er
 HistoryStore::HistoryStore(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}
 HistoryStore::~HistoryStore() = default;
 
-int HistoryStore::schemaVersion() { return history::kSchemaVersion; }
-
 std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QString* error, int busyTimeoutMs)
 {
     const std::optional<HistoryLocation> location = history::parseHistoryLocation(locationText, error);

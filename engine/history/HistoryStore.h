@@ -98,9 +98,6 @@ public:
     std::optional<qint64> baselineRun(const QString& name, QString* error) const;
     QStringList baselineNames(QString* error = nullptr) const;
 
-    // The schema version this build writes.
-    static int schemaVersion();
-
 private:
     struct Connection;
     explicit HistoryStore(std::unique_ptr<Connection> connection);

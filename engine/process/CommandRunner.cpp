@@ -17,6 +17,7 @@
 #include "CommandRunner.h"
 
 #include "ChildWait.h"
+#include "CpuTime.h"
 #include "Launch.h"
 #include "ProcessMemory.h"
 #include "Watchdog.h"
@@ -45,11 +46,6 @@ using Clock = std::chrono::steady_clock;
 double nsBetween(Clock::time_point a, Clock::time_point b)
 {
     return std::chrono::duration<double, std::nano>(b - a).count();
-}
-
-double timevalNs(const timeval& tv)
-{
-    return double(tv.tv_sec) * 1e9 + double(tv.tv_usec) * 1e3;
 }
 
 QString signalName(int sig)

@@ -38,7 +38,6 @@ public:
     PlotLines(QChart* chart, const QValueAxis* x, const QValueAxis* y);
 
     void setLineCount(std::size_t count);
-    std::size_t lineCount() const { return m_lines.size(); }
     // Points in axis units, sorted by x (as decimation leaves them).
     void setPoints(std::size_t line, QList<QPointF> points);
     void setPen(std::size_t line, const QPen& pen);

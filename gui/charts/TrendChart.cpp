@@ -151,60 +151,80 @@ int runTickStep(int count, int maxTicks)
                 return m * decade;
 }
 
-std::unique_ptr<QChart> trendChart(const WorkloadTrend& trend, const ChartOptions& options,
-                                   const TrendChartOptions& trendOptions)
+namespace {
+
+// What every layer of a trend chart draws into and against.
+struct TrendPlot {
+    QChart& chart;
+    const WorkloadTrend& trend;
+    const ChartOptions& options;
+    QValueAxis* x = nullptr;
+    ValueScale y{};
+    std::size_t buckets = 0; // how many x positions the band and the line are drawn at, at most
+
+    std::size_t runs() const { return trend.points.size(); }
+    QPointF at(std::size_t i, double value) const { return QPointF(double(i + 1), value / y.divisor); }
+    template <typename Series> Series* attach(Series* series) const { return charts::attach(chart, series, x, y.axis); }
+};
+
+bool hasInterval(const HistoryStore::TrendPoint& p)
 {
-    auto chart = std::make_unique<QChart>();
-    applyLook(*chart, options.look);
+    return p.ci95.high > p.ci95.low && p.ci95.low > 0;
+}
+
+QString trendTitle(const WorkloadTrend& trend, const TrendChartOptions& trendOptions)
+{
     const std::size_t n = trend.points.size();
     if (!trendOptions.title.isEmpty())
-        chart->setTitle(trendOptions.title);
-    else if (n == 0)
-        chart->setTitle(QStringLiteral("%1 · no finished run in the history").arg(trend.workloadId));
-    else
-        chart->setTitle(QStringLiteral("%1 · %2 run%3").arg(trend.workloadId).arg(n).arg(n == 1 ? QString() : QStringLiteral("s")));
-    chart->legend()->setVisible(trendOptions.legend);
-    chart->legend()->setAlignment(Qt::AlignBottom);
+        return trendOptions.title;
     if (n == 0)
-        return chart;
+        return QStringLiteral("%1 · no finished run in the history").arg(trend.workloadId);
+    return QStringLiteral("%1 · %2 run%3").arg(trend.workloadId).arg(n).arg(n == 1 ? QString() : QStringLiteral("s"));
+}
 
-    // The y range holds every median and every interval that makes sense on it.
+// The axes: runs oldest to newest along x; a y range that holds every median and every interval
+// that makes sense on it.
+void addAxes(TrendPlot& plot)
+{
     double lo = std::numeric_limits<double>::max();
     double hi = std::numeric_limits<double>::lowest();
-    auto hasInterval = [](const HistoryStore::TrendPoint& p) { return p.ci95.high > p.ci95.low && p.ci95.low > 0; };
-    for (const HistoryStore::TrendPoint& p : trend.points) {
+    for (const HistoryStore::TrendPoint& p : plot.trend.points) {
         lo = std::min(lo, hasInterval(p) ? std::min(p.ci95.low, p.median) : p.median);
         hi = std::max(hi, hasInterval(p) ? std::max(p.ci95.high, p.median) : p.median);
     }
+    const std::size_t n = plot.runs();
+    const ChartOptions& options = plot.options;
+    plot.x = addValueAxis(plot.chart, Qt::AlignBottom, QStringLiteral("run, oldest → newest"), QStringLiteral("%d"),
+                          options.look);
+    plot.x->setRange(0.5, double(n) + 0.5);
+    plot.x->setTickType(QValueAxis::TicksDynamic);
+    plot.x->setTickAnchor(1);
+    plot.x->setTickInterval(runTickStep(int(n), std::max(3, options.widthPx / 32)));
+    plot.x->setMinorTickCount(0);
+    plot.y = addValueScale(plot.chart, plot.trend.unit, lo, hi, options.look);
+    plot.buckets = std::max<std::size_t>(50, std::size_t(std::max(options.widthPx, 0) / kPixelsPerBucket));
+}
 
-    QValueAxis* x = addValueAxis(*chart, Qt::AlignBottom, QStringLiteral("run, oldest → newest"), QStringLiteral("%d"),
-                                 options.look);
-    x->setRange(0.5, double(n) + 0.5);
-    x->setTickType(QValueAxis::TicksDynamic);
-    x->setTickAnchor(1);
-    x->setTickInterval(runTickStep(int(n), std::max(3, options.widthPx / 32)));
-    x->setMinorTickCount(0);
-    const ValueScale y = addValueScale(*chart, trend.unit, lo, hi, options.look);
-    auto at = [&](std::size_t i, double value) { return QPointF(double(i + 1), value / y.divisor); };
-
-    // The 95% intervals as one band: runs are discrete, but a band reads at any count where
-    // hundreds of whiskers would not.
-    const std::size_t buckets = std::max<std::size_t>(50, std::size_t(std::max(options.widthPx, 0) / kPixelsPerBucket));
+// The 95% intervals as one band: runs are discrete, but a band reads at any count where
+// hundreds of whiskers would not.
+void addIntervalBand(const TrendPlot& plot)
+{
+    const std::size_t n = plot.runs();
     QList<QPointF> upperPoints;
     QList<QPointF> lowerPoints;
-    for (std::size_t b = 0, count = std::min(n, buckets); b < count; ++b) {
+    for (std::size_t b = 0, count = std::min(n, plot.buckets); b < count; ++b) {
         const std::size_t first = b * n / count;
         const std::size_t end = (b + 1) * n / count;
         double high = std::numeric_limits<double>::lowest();
         double low = std::numeric_limits<double>::max();
         for (std::size_t i = first; i < end; ++i) {
-            const HistoryStore::TrendPoint& p = trend.points[i];
+            const HistoryStore::TrendPoint& p = plot.trend.points[i];
             high = std::max(high, hasInterval(p) ? p.ci95.high : p.median);
             low = std::min(low, hasInterval(p) ? p.ci95.low : p.median);
         }
         const double centre = double(first + end + 1) / 2; // x of the runs first+1 … end
-        upperPoints.append(QPointF(centre, high / y.divisor));
-        lowerPoints.append(QPointF(centre, low / y.divisor));
+        upperPoints.append(QPointF(centre, high / plot.y.divisor));
+        lowerPoints.append(QPointF(centre, low / plot.y.divisor));
     }
     auto* upper = new QLineSeries;
     auto* lower = new QLineSeries;
@@ -214,101 +234,140 @@ std::unique_ptr<QChart> trendChart(const WorkloadTrend& trend, const ChartOption
     upper->setParent(band);
     lower->setParent(band);
     band->setName(QStringLiteral("95% CI of the median"));
-    QColor fill = options.look.seriesColor(0);
+    QColor fill = plot.options.look.seriesColor(0);
     fill.setAlphaF(0.2);
     band->setBrush(fill);
     band->setPen(Qt::NoPen);
-    attach(*chart, band, x, y.axis);
+    plot.attach(band);
+}
 
-    // The level of each segment between change points, then the change points themselves.
-    const QColor changeColor = options.look.seriesColor(1);
-    if (!trend.changePoints.empty()) {
-        const std::vector<double> levels = trend.segmentLevels();
-        std::size_t begin = 0;
-        for (std::size_t s = 0; s < levels.size(); ++s) {
-            const std::size_t end = s < trend.changePoints.size() ? trend.changePoints[s] : n;
-            auto* level = new QLineSeries;
-            level->setName(QStringLiteral("level between change points"));
-            level->setPen(QPen(changeColor, 1.6));
-            level->append(QPointF(double(begin) + 0.6, levels[s] / y.divisor));
-            level->append(QPointF(double(end) + 0.4, levels[s] / y.divisor));
-            attach(*chart, level, x, y.axis);
-            if (s > 0)
-                hideFromLegend(*chart, level);
-            begin = end;
-        }
-        for (std::size_t c = 0; c < trend.changePoints.size(); ++c) {
-            const double cx = double(trend.changePoints[c]) + 0.5;
-            auto* line = new QLineSeries;
-            line->setName(QStringLiteral("change point"));
-            line->setPen(QPen(changeColor, 1.2, Qt::DashLine));
-            line->append(QPointF(cx, y.shownMin));
-            line->append(QPointF(cx, y.shownMax));
-            attach(*chart, line, x, y.axis);
-            if (c > 0)
-                hideFromLegend(*chart, line);
-            const double shift = trend.shiftPct(c);
-            labelAt(*chart, QPointF(cx, upTheAxis(y, 0.9)),
-                    QStringLiteral("%1%2%").arg(shift >= 0 ? QStringLiteral("+") : QString()).arg(shift, 0, 'f', 1),
-                    changeColor, options.look, x, y.axis);
-        }
+// The level of each segment between change points, then the change points themselves.
+void addChangePoints(const TrendPlot& plot)
+{
+    const WorkloadTrend& trend = plot.trend;
+    if (trend.changePoints.empty())
+        return;
+    const QColor changeColor = plot.options.look.seriesColor(1);
+    const std::vector<double> levels = trend.segmentLevels();
+    std::size_t begin = 0;
+    for (std::size_t s = 0; s < levels.size(); ++s) {
+        const std::size_t end = s < trend.changePoints.size() ? trend.changePoints[s] : plot.runs();
+        auto* level = new QLineSeries;
+        level->setName(QStringLiteral("level between change points"));
+        level->setPen(QPen(changeColor, 1.6));
+        level->append(QPointF(double(begin) + 0.6, levels[s] / plot.y.divisor));
+        level->append(QPointF(double(end) + 0.4, levels[s] / plot.y.divisor));
+        plot.attach(level);
+        if (s > 0)
+            hideFromLegend(plot.chart, level);
+        begin = end;
     }
+    for (std::size_t c = 0; c < trend.changePoints.size(); ++c) {
+        const double cx = double(trend.changePoints[c]) + 0.5;
+        auto* line = new QLineSeries;
+        line->setName(QStringLiteral("change point"));
+        line->setPen(QPen(changeColor, 1.2, Qt::DashLine));
+        line->append(QPointF(cx, plot.y.shownMin));
+        line->append(QPointF(cx, plot.y.shownMax));
+        plot.attach(line);
+        if (c > 0)
+            hideFromLegend(plot.chart, line);
+        const double shift = trend.shiftPct(c);
+        labelAt(plot.chart, QPointF(cx, upTheAxis(plot.y, 0.9)),
+                QStringLiteral("%1%2%").arg(shift >= 0 ? QStringLiteral("+") : QString()).arg(shift, 0, 'f', 1),
+                changeColor, plot.options.look, plot.x, plot.y.axis);
+    }
+}
 
+// The medians as a line; in the window, the numbers of the run under the pointer, and a click
+// chooses it.
+void addMedians(const TrendPlot& plot, const std::function<void(qint64)>& runClicked)
+{
+    const std::size_t n = plot.runs();
     auto* medians = new QLineSeries;
     medians->setName(QStringLiteral("median per run"));
-    medians->setPen(QPen(options.look.seriesColor(0), 1.4));
+    medians->setPen(QPen(plot.options.look.seriesColor(0), 1.4));
     medians->setPointsVisible(n <= kDotsUpTo);
     std::vector<QPointF> medianPoints;
     medianPoints.reserve(n);
     for (std::size_t i = 0; i < n; ++i)
-        medianPoints.push_back(at(i, trend.points[i].median));
-    medians->replace(decimateMinMax(medianPoints, int(buckets)));
-    attach(*chart, medians, x, y.axis);
-    if (trendOptions.runClicked) {
-        // The window's chart: the numbers of the run under the pointer, and a click chooses it.
-        auto indexOf = [n](const QPointF& p) { return std::size_t(std::clamp(std::lround(p.x()) - 1, 0L, long(n) - 1)); };
-        QObject::connect(medians, &QXYSeries::hovered, medians, [trend, indexOf](const QPointF& p, bool state) {
-            if (state)
-                QToolTip::showText(QCursor::pos(), pointText(trend, indexOf(p)));
-            else
-                QToolTip::hideText();
-        });
-        QObject::connect(medians, &QXYSeries::clicked, medians, [trend, indexOf, clicked = trendOptions.runClicked](const QPointF& p) {
-            clicked(trend.points[indexOf(p)].runId);
-        });
-    }
+        medianPoints.push_back(plot.at(i, plot.trend.points[i].median));
+    medians->replace(decimateMinMax(medianPoints, int(plot.buckets)));
+    plot.attach(medians);
+    if (!runClicked)
+        return;
+    auto indexOf = [n](const QPointF& p) { return std::size_t(std::clamp(std::lround(p.x()) - 1, 0L, long(n) - 1)); };
+    QObject::connect(medians, &QXYSeries::hovered, medians, [trend = plot.trend, indexOf](const QPointF& p, bool state) {
+        if (state)
+            QToolTip::showText(QCursor::pos(), pointText(trend, indexOf(p)));
+        else
+            QToolTip::hideText();
+    });
+    QObject::connect(medians, &QXYSeries::clicked, medians, [trend = plot.trend, indexOf, runClicked](const QPointF& p) {
+        runClicked(trend.points[indexOf(p)].runId);
+    });
+}
 
-    // Baselines: a star on the run, labelled with the names that point at it.
+// Baselines: a star on the run, labelled with the names that point at it.
+void addBaselines(const TrendPlot& plot)
+{
+    const ChartLook& look = plot.options.look;
     bool firstBaseline = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        const HistoryStore::TrendPoint& p = trend.points[i];
+    for (std::size_t i = 0; i < plot.runs(); ++i) {
+        const HistoryStore::TrendPoint& p = plot.trend.points[i];
         if (p.baselines.isEmpty())
             continue;
         auto* star = new QScatterSeries;
         star->setName(QStringLiteral("baseline"));
         star->setMarkerShape(QScatterSeries::MarkerShapeStar);
         star->setMarkerSize(13);
-        star->setColor(options.look.seriesColor(2));
-        star->setBorderColor(options.look.seriesColor(2));
-        star->append(at(i, p.median));
-        attach(*chart, star, x, y.axis);
+        star->setColor(look.seriesColor(2));
+        star->setBorderColor(look.seriesColor(2));
+        star->append(plot.at(i, p.median));
+        plot.attach(star);
         if (!firstBaseline)
-            hideFromLegend(*chart, star);
+            hideFromLegend(plot.chart, star);
         firstBaseline = false;
-        labelAt(*chart, at(i, p.median), p.baselines.join(QStringLiteral(", ")), options.look.seriesColor(2), options.look,
-                x, y.axis);
+        labelAt(plot.chart, plot.at(i, p.median), p.baselines.join(QStringLiteral(", ")), look.seriesColor(2), look,
+                plot.x, plot.y.axis);
     }
+}
 
-    // The chosen run's ring, empty until a run is chosen; setTrendHighlight() moves it.
+// The chosen run's ring, empty until a run is chosen; setTrendHighlight() moves it.
+void addHighlightRing(const TrendPlot& plot)
+{
+    const ChartLook& look = plot.options.look;
     auto* ring = new QScatterSeries;
     ring->setObjectName(QLatin1String(kHighlight));
-    ring->setProperty(kHighlightDivisor, y.divisor);
+    ring->setProperty(kHighlightDivisor, plot.y.divisor);
     ring->setName(QStringLiteral("chosen run"));
     ring->setMarkerSize(14);
     ring->setColor(Qt::transparent);
-    ring->setBorderColor(options.look.text);
-    ring->setPen(QPen(options.look.text, 1.5));
-    attach(*chart, ring, x, y.axis);
+    ring->setBorderColor(look.text);
+    ring->setPen(QPen(look.text, 1.5));
+    plot.attach(ring);
+}
+
+} // namespace
+
+std::unique_ptr<QChart> trendChart(const WorkloadTrend& trend, const ChartOptions& options,
+                                   const TrendChartOptions& trendOptions)
+{
+    auto chart = std::make_unique<QChart>();
+    applyLook(*chart, options.look);
+    chart->setTitle(trendTitle(trend, trendOptions));
+    chart->legend()->setVisible(trendOptions.legend);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    if (trend.points.empty())
+        return chart;
+
+    TrendPlot plot{*chart, trend, options};
+    addAxes(plot);
+    addIntervalBand(plot);
+    addChangePoints(plot);
+    addMedians(plot, trendOptions.runClicked);
+    addBaselines(plot);
+    addHighlightRing(plot);
     setTrendHighlight(*chart, trend, trendOptions.highlightRunId);
     return chart;
 }

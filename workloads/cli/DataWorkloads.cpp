@@ -4,7 +4,7 @@
 #include "BenchCommandWorkload.h"
 #include "SuiteFiles.h"
 #include "system/CheckedCommand.h"
-#include "system/Parameters.h"
+#include "Parameters.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -67,7 +67,7 @@ public:
 
     void setUp(std::stop_token) override
     {
-        const std::int64_t size = sys::byteSizeParameter(info(), QStringLiteral("size"));
+        const std::int64_t size = byteSizeParameter(info(), QStringLiteral("size"));
         const QString grep = QStandardPaths::findExecutable(QStringLiteral("grep"));
         if (grep.isEmpty())
             throw std::runtime_error("cli.large_dataset: no grep in PATH");
@@ -121,7 +121,7 @@ public:
 protected:
     std::vector<CommandSpec> prepare() override
     {
-        const std::int64_t entries = sys::countParameter(info(), QStringLiteral("entries"), 100000);
+        const std::int64_t entries = countParameter(info(), QStringLiteral("entries"), 100000);
         const QString suite = pathOf(QStringLiteral("large-suite.json"));
         writeFile(suite, largeConfigurationSuite(int(entries)));
         return {command({QStringLiteral("--list"), QStringLiteral("--suite"), suite})};
@@ -138,7 +138,7 @@ void registerDataWorkloads(WorkloadRegistry& registry)
         "clean-up): a command of the user's over a large data set, streaming it from the page cache");
     large.parameters = {{QStringLiteral("size"), QStringLiteral("48MiB")}};
     registry.add(WorkloadFactory{large, [large](const QVariantMap& parameters) {
-                                     return std::make_unique<LargeDatasetWorkload>(sys::withParameters(large, parameters));
+                                     return std::make_unique<LargeDatasetWorkload>(withParameters(large, parameters));
                                  }});
 
     WorkloadInfo config = cliInfo(
@@ -148,7 +148,7 @@ void registerDataWorkloads(WorkloadRegistry& registry)
         "configuration loading and validation");
     config.parameters = {{QStringLiteral("entries"), 200}};
     registry.add(WorkloadFactory{config, [config](const QVariantMap& parameters) {
-                                     return std::make_unique<ConfigWorkload>(sys::withParameters(config, parameters));
+                                     return std::make_unique<ConfigWorkload>(withParameters(config, parameters));
                                  }});
 }
 

@@ -3,7 +3,7 @@
 #include "BenchCommand.h"
 #include "BenchCommandWorkload.h"
 #include "SuiteFiles.h"
-#include "system/Parameters.h"
+#include "Parameters.h"
 
 namespace crucible::workloads::cli {
 
@@ -45,7 +45,7 @@ public:
 protected:
     std::vector<CommandSpec> prepare() override
     {
-        const std::int64_t count = sys::countParameter(info(), QStringLiteral("count"), 1000);
+        const std::int64_t count = countParameter(info(), QStringLiteral("count"), 1000);
         const QStringList cycle[] = {{QStringLiteral("--version")},
                                      {QStringLiteral("--list")},
                                      {QStringLiteral("--help")},
@@ -73,7 +73,7 @@ void registerRunWorkloads(WorkloadRegistry& registry)
         "turn), as a script calls them: time per batch");
     batch.parameters = {{QStringLiteral("count"), 4}};
     registry.add(WorkloadFactory{batch, [batch](const QVariantMap& parameters) {
-                                     return std::make_unique<BatchWorkload>(sys::withParameters(batch, parameters));
+                                     return std::make_unique<BatchWorkload>(withParameters(batch, parameters));
                                  }});
 }
 

@@ -3,7 +3,7 @@
 #include "BenchCommand.h"
 #include "DoNotOptimize.h"
 #include "SuiteFiles.h"
-#include "system/Parameters.h"
+#include "Parameters.h"
 #include "system/ThisProgram.h"
 
 #include <QProcess>
@@ -32,7 +32,7 @@ public:
 
     void setUp(std::stop_token) override
     {
-        m_lines = sys::countParameter(info(), QStringLiteral("lines"), 1'000'000);
+        m_lines = countParameter(info(), QStringLiteral("lines"), 1'000'000);
         m_executable = sys::crucibleBenchExecutable();
         m_dir = std::make_unique<QTemporaryDir>();
         if (!m_dir->isValid())
@@ -107,7 +107,7 @@ void registerStreamingWorkload(WorkloadRegistry& registry)
         "by line while it runs (QProcess): the time from start to the last line and exit");
     info.parameters = {{QStringLiteral("lines"), 5000}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {
-                                     return std::make_unique<StreamingWorkload>(sys::withParameters(info, parameters));
+                                     return std::make_unique<StreamingWorkload>(withParameters(info, parameters));
                                  }});
 }
 

@@ -92,14 +92,4 @@ std::size_t BufferPool::bytesOwnedBy(ServiceId owner) const
     return owner < m_maxServices ? m_owned[owner].load(std::memory_order_relaxed) : 0;
 }
 
-std::size_t BufferPool::cachedBlocks() const
-{
-    std::size_t n = 0;
-    for (const SizeClass& c : m_classes) {
-        std::lock_guard lock(c.mutex);
-        n += c.free.size();
-    }
-    return n;
-}
-
 } // namespace crucible::workloads::daemon

@@ -41,7 +41,6 @@ public:
     void release(Buffer& buffer);
 
     std::size_t bytesOwnedBy(ServiceId owner) const;
-    std::size_t cachedBlocks() const;
 
 private:
     struct SizeClass {

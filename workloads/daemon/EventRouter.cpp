@@ -107,11 +107,6 @@ bool EventRouter::unsubscribe(SubscriptionId subscription)
     return true;
 }
 
-std::size_t EventRouter::subscriptionCount(EventType type) const
-{
-    return type < kEventTypeCount ? subscribersOf(type)->size() : 0;
-}
-
 std::size_t EventRouter::publish(const Event& event)
 {
     const std::shared_ptr<const SubscriberList> subscribers = subscribersOf(event.type());

@@ -28,7 +28,6 @@ public:
     EventRouter(const EventRouter&) = delete;
     EventRouter& operator=(const EventRouter&) = delete;
 
-    int workerCount() const { return int(m_workers.size()); }
     int workerOf(ServiceId id) const { return int(id % m_workers.size()); }
 
     // Makes `service` reachable by its id; the runtime calls this once per service.
@@ -37,7 +36,6 @@ public:
     SubscriptionId subscribe(ServiceId subscriber, EventType type);
     // Returns false when the subscription does not exist (any more).
     bool unsubscribe(SubscriptionId subscription);
-    std::size_t subscriptionCount(EventType type) const;
 
     // Queues `event` for every subscriber of its type; returns how many deliveries it queued.
     // From outside the router this waits while a subscriber's queue is full (backpressure).

@@ -45,8 +45,8 @@ void registerConcurrentExec(WorkloadRegistry& registry)
             .arg(ExecThreads::kCallsPerThread),
         {{QStringLiteral("threads"), kDefaultThreads}});
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {
-                                     const int threads = countParameter(parameters, "threads", kDefaultThreads, 64);
-                                     return std::make_unique<ConcurrentExec>(withParameter(info, "threads", threads), threads);
+                                     auto [given, threads] = withCountParameter(info, parameters, "threads", 64);
+                                     return std::make_unique<ConcurrentExec>(std::move(given), threads);
                                  }});
 }
 

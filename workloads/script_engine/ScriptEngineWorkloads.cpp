@@ -6,27 +6,7 @@
 #include "ToolExecWorkloads.h"
 #include "VmWorkloads.h"
 
-#include <stdexcept>
-#include <string>
-
 namespace crucible::workloads {
-
-namespace script_engine {
-
-int countParameter(const QVariantMap& parameters, const char* key, int fallback, int max)
-{
-    const QVariant value = parameters.value(QLatin1String(key));
-    if (!value.isValid())
-        return fallback;
-    bool ok = false;
-    const int n = value.toInt(&ok);
-    if (!ok || n < 1 || n > max)
-        throw std::invalid_argument(std::string("parameter ") + key + " must be a whole number from 1 to " +
-                                    std::to_string(max));
-    return n;
-}
-
-} // namespace script_engine
 
 void registerScriptEngineWorkloads(WorkloadRegistry& registry)
 {

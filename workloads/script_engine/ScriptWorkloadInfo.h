@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Parameters.h"
 #include "Workload.h"
 
+#include <utility>
 
 // Helpers shared by the script_engine workloads.
 namespace crucible::workloads::script_engine {
@@ -15,16 +17,17 @@ inline WorkloadInfo scriptEngineInfo(const char* name, const char* operation, co
     return info;
 }
 
-// A whole-number parameter of a suite's `params`, or `fallback` when absent. Throws
-// std::invalid_argument naming the key unless it is a whole number in [1, max]: the suite
-// loader reports that as an input error before anything runs.
-int countParameter(const QVariantMap& parameters, const char* key, int fallback, int max);
-
-// `info` with `parameters[key]` set to the value the workload runs with.
-inline WorkloadInfo withParameter(WorkloadInfo info, const char* key, int value)
+// The whole-number parameter `key` of a suite's `params` over the registered `info` (which
+// holds the default), in [1, max]; returns `info` with the value the workload runs with. Throws
+// std::invalid_argument naming the workload and the key otherwise, from the factory, so that the
+// plan builder refuses the suite before anything runs.
+inline std::pair<WorkloadInfo, int> withCountParameter(const WorkloadInfo& info, const QVariantMap& parameters,
+                                                       const char* key, int max)
 {
-    info.parameters[QLatin1String(key)] = value;
-    return info;
+    WorkloadInfo given = withParameters(info, parameters);
+    const int value = int(countParameter(given, QLatin1String(key), max));
+    given.parameters[QLatin1String(key)] = value;
+    return {std::move(given), value};
 }
 
 } // namespace crucible::workloads::script_engine

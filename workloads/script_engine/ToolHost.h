@@ -23,7 +23,6 @@ public:
     // A host setting by key; empty when unknown.
     Q_INVOKABLE QString setting(const QString& key) const;
 
-    std::uint64_t logCount() const { return m_logCount; }
 
 private:
     static constexpr std::size_t kKeptMessages = 16;

@@ -123,8 +123,8 @@ void registerVmWorkloads(WorkloadRegistry& registry)
             .arg(kDefaultVms),
         {{QStringLiteral("vms"), kDefaultVms}});
     registry.add(WorkloadFactory{memory, [memory](const QVariantMap& parameters) {
-                                     const int vms = countParameter(parameters, "vms", kDefaultVms, 256);
-                                     return std::make_unique<MemoryPerVm>(withParameter(memory, "vms", vms), vms);
+                                     auto [info, vms] = withCountParameter(memory, parameters, "vms", 256);
+                                     return std::make_unique<MemoryPerVm>(std::move(info), vms);
                                  }});
 
     registry.add<Compile>(scriptEngineInfo(

@@ -1,5 +1,6 @@
 #include "CpuUtilizationWorkload.h"
 
+#include "CpuTime.h"
 #include "DoNotOptimize.h"
 #include "Parameters.h"
 #include "ProcessMemory.h"
@@ -7,7 +8,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <sys/resource.h>
 #include <thread>
 #include <vector>
 
@@ -42,23 +42,6 @@ std::uint64_t mandelbrotRows(int firstRow, int step)
         }
     }
     return total;
-}
-
-double nsOf(const timeval& tv)
-{
-    return double(tv.tv_sec) * 1e9 + double(tv.tv_usec) * 1e3;
-}
-
-struct CpuTimes {
-    double userNs = 0;
-    double sysNs = 0;
-};
-
-CpuTimes threadTimes()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_THREAD, &usage);
-    return {nsOf(usage.ru_utime), nsOf(usage.ru_stime)};
 }
 
 // One iteration is one job. Threads are started per job: a job is "use every core for this
@@ -110,17 +93,17 @@ private:
     {
         std::atomic<std::uint64_t> total{0};
         std::vector<CpuTimes> workerTimes(std::size_t(m_threads), CpuTimes{});
-        const CpuTimes before = threadTimes();
+        const CpuTimes before = threadCpuTimes();
         {
             std::vector<std::jthread> workers;
             workers.reserve(std::size_t(m_threads - 1));
             for (int t = 1; t < m_threads; ++t)
                 workers.emplace_back([&total, &workerTimes, t, n = m_threads] {
                     total += mandelbrotRows(t, n);
-                    workerTimes[std::size_t(t)] = threadTimes(); // a new thread: its whole life
+                    workerTimes[std::size_t(t)] = threadCpuTimes(); // a new thread: its whole life
                 });
             total += mandelbrotRows(0, m_threads);
-            const CpuTimes after = threadTimes();
+            const CpuTimes after = threadCpuTimes();
             workerTimes[0] = {after.userNs - before.userNs, after.sysNs - before.sysNs};
         } // joins
         doNotOptimize(total.load());

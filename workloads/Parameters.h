@@ -7,10 +7,11 @@
 
 #include <cstdint>
 
-// Reading the parameters of the system and cli workloads. A factory must not throw (the engine
-// creates workloads before it can record a failure), so a bad value is turned into an error in
-// setUp(), which the engine reports as a failed workload naming the parameter.
-namespace crucible::workloads::sys {
+// Reading the parameters of built-in workloads, one way for every category. Both places a bad value
+// can be found are reported: thrown from a factory, the plan builder (makeSessionPlan) refuses
+// the suite before anything runs, naming the file and the workload; thrown from setUp(), the
+// engine records a failed workload naming the parameter.
+namespace crucible::workloads {
 
 // The registered defaults overridden by what a suite gives; the id stays as registered (a
 // suite's parameter scan adds the /key=value suffix itself).
@@ -24,4 +25,4 @@ std::int64_t byteSizeParameter(const WorkloadInfo& info, const QString& key);
 // A whole number in [1, maximum]. Throws std::invalid_argument as above.
 std::int64_t countParameter(const WorkloadInfo& info, const QString& key, std::int64_t maximum);
 
-} // namespace crucible::workloads::sys
+} // namespace crucible::workloads

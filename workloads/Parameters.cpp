@@ -4,7 +4,7 @@
 
 #include <stdexcept>
 
-namespace crucible::workloads::sys {
+namespace crucible::workloads {
 
 namespace {
 
@@ -61,4 +61,4 @@ std::int64_t countParameter(const WorkloadInfo& info, const QString& key, std::i
     return std::int64_t(number);
 }
 
-} // namespace crucible::workloads::sys
+} // namespace crucible::workloads
