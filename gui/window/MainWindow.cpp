@@ -14,6 +14,7 @@
 #include "ResultsView.h"
 #include "RunController.h"
 #include "ScreenLook.h"
+#include "SettingsKeys.h"
 #include "TerminalProgress.h"
 #include "WindowHistory.h"
 #include "WorkloadRegistry.h"
@@ -452,26 +453,26 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::restoreSettings()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(QStringLiteral("window/geometry")).toByteArray()))
+    if (!restoreGeometry(s.value(settings::kWindowGeometry).toByteArray()))
         resize(1360, 860); // first start: room for the tree, the charts and the tool bar
-    restoreState(s.value(QStringLiteral("window/state")).toByteArray());
+    restoreState(s.value(settings::kWindowState).toByteArray());
     const MeasurementSettings defaults;
-    m_sampleSize->setValue(s.value(QStringLiteral("run/samples"), defaults.sampleCount).toInt());
-    m_warmUp->setValue(s.value(QStringLiteral("run/warmUpSeconds"), defaults.warmUpSeconds).toDouble());
-    m_measurement->setValue(s.value(QStringLiteral("run/measurementSeconds"), defaults.measurementSeconds).toDouble());
-    if (s.contains(QStringLiteral("run/checked")))
-        m_tree->setCheckedIds(s.value(QStringLiteral("run/checked")).toStringList());
+    m_sampleSize->setValue(s.value(settings::kSampleCount, defaults.sampleCount).toInt());
+    m_warmUp->setValue(s.value(settings::kWarmUpSeconds, defaults.warmUpSeconds).toDouble());
+    m_measurement->setValue(s.value(settings::kMeasurementSeconds, defaults.measurementSeconds).toDouble());
+    if (s.contains(settings::kCheckedWorkloads))
+        m_tree->setCheckedIds(s.value(settings::kCheckedWorkloads).toStringList());
 }
 
 void MainWindow::saveSettings() const
 {
     QSettings s;
-    s.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    s.setValue(QStringLiteral("window/state"), saveState());
-    s.setValue(QStringLiteral("run/samples"), m_sampleSize->value());
-    s.setValue(QStringLiteral("run/warmUpSeconds"), m_warmUp->value());
-    s.setValue(QStringLiteral("run/measurementSeconds"), m_measurement->value());
-    s.setValue(QStringLiteral("run/checked"), m_tree->checkedIds());
+    s.setValue(settings::kWindowGeometry, saveGeometry());
+    s.setValue(settings::kWindowState, saveState());
+    s.setValue(settings::kSampleCount, m_sampleSize->value());
+    s.setValue(settings::kWarmUpSeconds, m_warmUp->value());
+    s.setValue(settings::kMeasurementSeconds, m_measurement->value());
+    s.setValue(settings::kCheckedWorkloads, m_tree->checkedIds());
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -10,6 +10,7 @@
 #include "LiveView.h"
 #include "ResultsView.h"
 #include "RunController.h"
+#include "SettingsKeys.h"
 #include "WindowHistory.h"
 #include "WorkloadTree.h"
 #include "history/HistoryLocation.h"
@@ -35,8 +36,6 @@ namespace {
 constexpr int kPickerNone = -1;
 constexpr int kPickerHistory = -2;
 constexpr int kBaselineNameRole = Qt::UserRole + 1;
-
-const QString kLocationKey = QStringLiteral("history/location");
 
 } // namespace
 
@@ -199,11 +198,11 @@ void MainWindow::chooseHistoryLocation()
         QInputDialog::getText(this, tr("History store"),
                               tr("A SQLite file, or postgresql://user@host:port/database.\nEmpty: the per-user store, %1")
                                   .arg(history::defaultHistoryPath()),
-                              QLineEdit::Normal, QSettings().value(kLocationKey).toString(), &ok)
+                              QLineEdit::Normal, QSettings().value(settings::kHistoryLocation).toString(), &ok)
             .trimmed();
     if (!ok)
         return;
-    QSettings().setValue(kLocationKey, location);
+    QSettings().setValue(settings::kHistoryLocation, location);
     openHistory(location);
 }
 

@@ -8,6 +8,7 @@
 #include "ExportJob.h"
 #include "InBackground.h"
 #include "RunController.h"
+#include "SettingsKeys.h"
 #include "WindowHistory.h"
 #include "WorkloadTree.h"
 #include "suite/SuitePlan.h"
@@ -28,8 +29,6 @@ namespace crucible::gui {
 
 namespace {
 
-const QString kLastSuiteKey = QStringLiteral("suite/last");     // "" for the built-in default suite
-const QString kRecentSuitesKey = QStringLiteral("suite/recent"); // absolute paths, newest first
 constexpr int kRecentSuiteCount = 8;
 
 QString suiteLabel(const Suite& suite, const QString& file)
@@ -41,14 +40,14 @@ QString suiteLabel(const Suite& suite, const QString& file)
 void rememberSuite(const QString& path)
 {
     QSettings s;
-    s.setValue(kLastSuiteKey, path);
+    s.setValue(settings::kLastSuite, path);
     if (path.isEmpty())
         return;
     const QString absolute = QFileInfo(path).absoluteFilePath();
-    QStringList recent = s.value(kRecentSuitesKey).toStringList();
+    QStringList recent = s.value(settings::kRecentSuites).toStringList();
     recent.removeAll(absolute);
     recent.prepend(absolute);
-    s.setValue(kRecentSuitesKey, recent.mid(0, kRecentSuiteCount));
+    s.setValue(settings::kRecentSuites, recent.mid(0, kRecentSuiteCount));
 }
 
 } // namespace
@@ -71,7 +70,7 @@ void MainWindow::refillRecentSuites()
 {
     m_recentSuites->clear();
     m_recentSuites->addAction(tr("Built-in default suite"), this, [this] { openSuite(QString()); });
-    const QStringList recent = QSettings().value(kRecentSuitesKey).toStringList();
+    const QStringList recent = QSettings().value(settings::kRecentSuites).toStringList();
     if (!recent.isEmpty())
         m_recentSuites->addSeparator();
     for (qsizetype i = 0; i < recent.size(); ++i) {
@@ -133,7 +132,7 @@ void MainWindow::useSuite(const Suite& suite, const QString& file)
 
 void MainWindow::restoreSuite()
 {
-    const QString last = QSettings().value(kLastSuiteKey).toString();
+    const QString last = QSettings().value(settings::kLastSuite).toString();
     QString lastError;
     if (!last.isEmpty() && openSuite(last, &lastError, false))
         return;
