@@ -3,6 +3,7 @@
 #include "ChartHost.h"
 #include "RatioChart.h"
 #include "TextReports.h"
+#include "VerdictPalette.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -15,10 +16,10 @@ namespace crucible::gui {
 
 namespace {
 
-// Colours that read on light and dark palettes alike (as the results table's verdicts).
-const QColor kBad(0xd0, 0x30, 0x30);
-const QColor kGood(0x20, 0xa0, 0x50);
-const QColor kUnsure(0xc0, 0x80, 0x10);
+// The verdict palette's colours, so that a budget or claim reads like the results table's verdicts.
+const QColor kBad = failureColor();
+const QColor kGood = verdictColor(ChangeVerdict::Improved);
+const QColor kUnsure = verdictColor(ChangeVerdict::Inconclusive);
 
 QTableWidget* makeTable(const QStringList& headers, const QString& objectName)
 {

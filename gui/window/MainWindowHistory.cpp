@@ -11,6 +11,7 @@
 #include "ResultsView.h"
 #include "RunController.h"
 #include "SettingsKeys.h"
+#include "VerdictPalette.h"
 #include "WindowHistory.h"
 #include "WorkloadTree.h"
 #include "history/HistoryLocation.h"
@@ -56,7 +57,7 @@ void MainWindow::connectHistory()
     connect(m_history, &WindowHistory::openFailed, this, [this, report](const QString& message) {
         m_historyStatus->setText(tr("History: unavailable"));
         m_historyStatus->setToolTip(message);
-        m_historyStatus->setStyleSheet(QStringLiteral("color: #c03030"));
+        m_historyStatus->setStyleSheet(QStringLiteral("color: %1").arg(failureColor().name()));
         report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message));
         m_historyView->showUnavailable(tr("The history cannot be used:\n%1\n\nRuns are not recorded. File ▸ History store… "
                                           "chooses another store; the command line's --db does too.")
