@@ -42,6 +42,7 @@ private Q_SLOTS:
     void usageErrorsExit2_data();
     void usageErrorsExit2();
     void listJsonShowsArchitecturePairs();
+    void listOfAFilterThatMatchesNothingIsAUsageError();
     void quickCheckFilesAgree();
     void sampleSizeFromEnvironment();
     void flagBeatsEnvironment();
@@ -207,6 +208,15 @@ void TestCli::filtersSelect()
     const Outcome o = runTool(QStringList{QStringLiteral("--list"), QStringLiteral("--json")} + filters);
     QCOMPARE(o.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(o.out).array().size(), count);
+}
+
+void TestCli::listOfAFilterThatMatchesNothingIsAUsageError()
+{
+    // As a run with the same filter: exit 2 and the filter named, not an empty list and exit 0.
+    const Outcome o = runTool({QStringLiteral("--list"), QStringLiteral("zzz")});
+    QCOMPARE(o.exitCode, 2);
+    QVERIFY(o.out.isEmpty());
+    QVERIFY2(o.err.contains("no workload matches zzz"), o.err.constData());
 }
 
 void TestCli::compareTwoRuns()

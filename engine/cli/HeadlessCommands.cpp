@@ -43,7 +43,10 @@ int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& reg
     const std::optional<Suite> suite = chooseSuite(options, registry, &exitCode);
     if (!suite)
         return exitCode;
-    const std::vector<const SuiteWorkload*> selected = selectSuiteWorkloads(*suite, options.filters);
+    const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(*suite, options.filters);
+    if (!chosen)
+        return ExitUsageError;
+    const std::vector<const SuiteWorkload*>& selected = *chosen;
     if (options.json) {
         QJsonArray array;
         for (const SuiteWorkload* w : selected)

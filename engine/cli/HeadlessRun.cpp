@@ -165,12 +165,10 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     const std::optional<Suite> suite = chooseSuite(options, registry, &suiteExit);
     if (!suite)
         return suiteExit;
-    const std::vector<const SuiteWorkload*> selected = selectSuiteWorkloads(*suite, options.filters);
-    if (selected.empty()) {
-        std::fprintf(stderr, "crucible-bench: no workload matches %s (see --list)\n",
-                     qPrintable(options.filters.join(QLatin1Char(' '))));
+    const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(*suite, options.filters);
+    if (!chosen)
         return ExitUsageError;
-    }
+    const std::vector<const SuiteWorkload*>& selected = *chosen;
     QString planError;
     SessionPlan plan = makeSessionPlan(*suite, selected, registry, options, &planError);
     if (!planError.isEmpty()) {

@@ -20,4 +20,15 @@ std::optional<Suite> chooseSuite(const CommandLineOptions& options, const Worklo
     return std::move(loaded.suite);
 }
 
+std::optional<std::vector<const SuiteWorkload*>> selectOrReport(const Suite& suite, const QStringList& filters)
+{
+    std::vector<const SuiteWorkload*> selected = selectSuiteWorkloads(suite, filters);
+    if (selected.empty()) {
+        std::fprintf(stderr, "crucible-bench: no workload matches %s (see --list)\n",
+                     qPrintable(filters.join(QLatin1Char(' '))));
+        return std::nullopt;
+    }
+    return selected;
+}
+
 } // namespace crucible
