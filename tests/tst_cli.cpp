@@ -67,6 +67,8 @@ void TestCli::usageErrorsExit2_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("mentions");
     QTest::newRow("unknown flag") << QStringList{QStringLiteral("--headless"), QStringLiteral("--frobnicate")} << QByteArray("frobnicate");
+    QTest::newRow("misspelt flag") << QStringList{QStringLiteral("--headles"), QStringLiteral("--quick-check")}
+                                   << QByteArray("unknown option --headles; did you mean --headless?");
     QTest::newRow("bad sample size") << QStringList{QStringLiteral("--headless"), QStringLiteral("--sample-size"), QStringLiteral("zero")} << QByteArray("--sample-size");
     QTest::newRow("bad time") << QStringList{QStringLiteral("--headless"), QStringLiteral("--warm-up-time"), QStringLiteral("-1")} << QByteArray("--warm-up-time");
     QTest::newRow("bad format") << QStringList{QStringLiteral("--headless"), QStringLiteral("--format"), QStringLiteral("json,xls")} << QByteArray("xls");

@@ -1,6 +1,7 @@
 // Suite files: validation messages, parameter scans, defaults against flags, the built-in
 // default suite, and what the real program does with a bad one.
 #include "BuiltInWorkloads.h"
+#include "DidYouMean.h"
 #include "ProgramRun.h"
 #include "SpinWorkload.h"
 #include "suite/SuiteFile.h"
@@ -67,6 +68,7 @@ int runTool(const QStringList& args, QByteArray* out = nullptr, QByteArray* err 
 class TestSuite : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void closestNameFindsSlipsOnly();
     void invalidSuitesNameFileAndKey_data();
     void invalidSuitesNameFileAndKey();
     void lineAndColumnCountCharacters();
@@ -79,6 +81,18 @@ private Q_SLOTS:
     void badSuiteExits2AndWritesNothing();
     void listShowsTheSuite();
 };
+
+void TestSuite::closestNameFindsSlipsOnly()
+{
+    const QStringList keys{QStringLiteral("command"), QStringLiteral("headless"), QStringLiteral("timeout_s")};
+    QCOMPARE(closestName(QStringLiteral("comand"), keys), QStringLiteral("command"));   // a letter left out
+    QCOMPARE(closestName(QStringLiteral("hedaless"), keys), QStringLiteral("headless")); // two swapped
+    QCOMPARE(closestName(QStringLiteral("Command"), keys), QStringLiteral("command"));  // case
+    QCOMPARE(closestName(QStringLiteral("timeout"), keys), QStringLiteral("timeout_s"));
+    QCOMPARE(closestName(QStringLiteral("xyz"), keys), QString());                      // nothing near
+    QCOMPARE(closestName(QStringLiteral("command"), keys), QString());                  // not a slip
+    QCOMPARE(closestName(QStringLiteral("c"), keys), QString());
+}
 
 void TestSuite::invalidSuitesNameFileAndKey_data()
 {
@@ -93,7 +107,7 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
     QTest::newRow("empty file") << QByteArray() << "suite.json: line 1, column 1: malformed JSON: illegal value";
     QTest::newRow("top-level array") << QByteArray("[]") << "suite.json: expected a JSON object at the top level, got an array";
     QTest::newRow("unknown top key") << suite(R"(, "budget": [])")
-                                     << "suite.json: budget: unknown key (allowed: name, defaults, workloads, budgets, claims)";
+                                     << "suite.json: budget: unknown key; did you mean \"budgets\"? (allowed: name, defaults, workloads, budgets, claims)";
     QTest::newRow("no workloads") << QByteArray(R"({ "name": "x" })") << "suite.json: workloads: missing (required)";
     QTest::newRow("empty suite") << QByteArray(R"({ "workloads": [] })") << "suite.json: workloads: the suite has no workloads";
     QTest::newRow("workloads object") << QByteArray(R"({ "workloads": {} })") << "suite.json: workloads: expected an array, got an object";
@@ -109,11 +123,15 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
     QTest::newRow("unknown built-in") << QByteArray(R"({ "workloads": [ { "id": "system.nope" } ] })")
                                       << "suite.json: workloads[0].id: no built-in workload \"system.nope\" (crucible-bench --list shows them)";
     QTest::newRow("unknown entry key") << QByteArray(R"({ "workloads": [ { "id": "cli.x", "command": ["true"], "timeout": 3 } ] })")
-                                       << "suite.json: workloads[0].timeout: unknown key in a command entry (allowed: id, command, "
+                                       << "suite.json: workloads[0].timeout: unknown key in a command entry; did you mean \"timeout_s\"? (allowed: id, command, "
                                           "prepare, cleanup, cwd, env, timeout_s, expect_exit, params, description)";
     QTest::newRow("prepare on built-in") << QByteArray(R"({ "workloads": [ { "id": "cli.plain", "prepare": ["true"] } ] })")
                                          << "suite.json: workloads[0].prepare: unknown key in a built-in workload entry (commands "
                                             "need \"command\") (allowed: id, params)";
+    QTest::newRow("misspelt command") << QByteArray(R"({ "workloads": [ { "id": "cli.plain" },
+                        { "id": "cli.x", "comand": ["true"], "prepare": ["true"], "cleanup": ["true"] } ] })")
+                                      << "suite.json: workloads[1].comand: unknown key in a built-in workload entry (commands "
+                                         "need \"command\"); did you mean \"command\"? (allowed: id, params)";
     QTest::newRow("duplicate id") << QByteArray(R"({ "workloads": [ { "id": "cli.plain" }, { "id": "cli.plain" } ] })")
                                   << "suite.json: workloads[1].id: duplicate workload id \"cli.plain\" (also made by workloads[0])";
     QTest::newRow("duplicate by params")
@@ -149,7 +167,7 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
     QTest::newRow("defaults samples 2.5") << suite(R"(, "defaults": {"samples": 2.5})")
                                           << "suite.json: defaults.samples: expected a whole number from 1 to 1000000, got 2.5";
     QTest::newRow("defaults unknown") << suite(R"(, "defaults": {"warmup_s": 1})")
-                                      << "suite.json: defaults.warmup_s: unknown key (allowed: warm_up_s, measurement_s, samples, rounds, timeout_s)";
+                                      << "suite.json: defaults.warmup_s: unknown key; did you mean \"warm_up_s\"? (allowed: warm_up_s, measurement_s, samples, rounds, timeout_s)";
     QTest::newRow("budget metric") << suite(R"(, "budgets": [{"workload": "cli.plain", "metric": "median_us", "max": 1}])")
                                    << "suite.json: budgets[0].metric: unknown metric \"median_us\" (known: median_ms, mean_ms, p99_ms, "
                                       "peak_rss_mb, throughput_per_s, median_mb)";

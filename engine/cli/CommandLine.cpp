@@ -1,6 +1,9 @@
 #include "CommandLine.h"
 
+#include "DidYouMean.h"
+
 #include <QCommandLineParser>
+#include <QFileInfo>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -48,12 +51,13 @@ struct Options {
     QCommandLineOption version = flag(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
     QCommandLineOption help = QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Print this help and exit."));
 
-    void addTo(QCommandLineParser& p) const
+    QList<QCommandLineOption> all() const
     {
-        p.addOptions({headless, list, suite, json, quickCheck, sampleSize, rounds, iterations, warmUp, measurement, outputDir,
-                      format, noPlots, noHistory, db, saveBaseline, baseline, noiseThreshold, failOnRegression, failOnBudget, compare,
-                      importFile, run, version, help});
+        return {headless, list, suite, json, quickCheck, sampleSize, rounds, iterations, warmUp, measurement, outputDir,
+                format, noPlots, noHistory, db, saveBaseline, baseline, noiseThreshold, failOnRegression, failOnBudget, compare,
+                importFile, run, version, help};
     }
+    void addTo(QCommandLineParser& p) const { p.addOptions(all()); }
 };
 
 // A flag's value, else its environment variable's, else nothing; `source` names which.
@@ -100,7 +104,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     parser.setApplicationDescription(QStringLiteral(
         "Crucible Bench runs benchmark suites: a desktop dashboard with live charts, or headless for CI.\n"
         "FILTER words select workloads: an id substring, a category name, or re:REGEX.\n"
-        "Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 a workload failed, 4 a gate failed."));
+        "Exit codes: 0 ok, 1 internal error, 2 usage or input error, 3 a workload failed, 4 a gate failed,\n"
+        "130 interrupted (Ctrl-C; finished workloads are kept)."));
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     const Options o;
     o.addTo(parser);
@@ -109,11 +114,21 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     parsed.helpText = parser.helpText();
     // Parsed before any application object exists, QCommandLineParser cannot know the
     // program's name and writes a placeholder in the usage line.
+    // The program's name, as the usage lines of other tools show it, not the path it was run by.
     if (!arguments.isEmpty())
-        parsed.helpText.replace(QLatin1String("<executable_name>"), arguments.constFirst());
+        parsed.helpText.replace(QLatin1String("<executable_name>"), QFileInfo(arguments.constFirst()).fileName());
 
     if (!parser.parse(arguments)) {
         parsed.error.message = parser.errorText();
+        const QStringList unknown = parser.unknownOptionNames();
+        if (!unknown.isEmpty()) {
+            QStringList names;
+            for (const QCommandLineOption& option : o.all())
+                names << option.names();
+            const QString near = closestName(unknown.constFirst(), names);
+            if (!near.isEmpty())
+                parsed.error.message = QStringLiteral("unknown option --%1; did you mean --%2?").arg(unknown.constFirst(), near);
+        }
         return parsed;
     }
     CommandLineOptions opts;

@@ -1,5 +1,7 @@
 #include "JsonNode.h"
 
+#include "DidYouMean.h"
+
 #include <cmath>
 
 namespace crucible::suite {
@@ -124,21 +126,34 @@ Node Node::operator[](qsizetype index) const
     return Node(m_value.toArray().at(index), QStringLiteral("%1[%2]").arg(m_path).arg(index));
 }
 
-void Node::allowOnly(std::initializer_list<const char*> allowed, const QString& where) const
+QStringList keyNames(std::initializer_list<const char*> keys)
 {
+    QStringList names;
+    for (const char* key : keys)
+        names << QString::fromLatin1(key);
+    return names;
+}
+
+void Node::allowOnly(std::initializer_list<const char*> allowed, const QString& where, const QStringList& elsewhere) const
+{
+    const QStringList names = keyNames(allowed);
     const QJsonObject o = object();
+    // A key that no kind of object allows is a slip of the keyboard, and the one to name: with
+    // "comand" beside "prepare", the entry reads as a built-in one only because of the slip.
+    QString unknown, unknownElsewhere;
     for (auto it = o.begin(); it != o.end(); ++it) {
-        bool known = false;
-        for (const char* key : allowed)
-            known = known || it.key() == QLatin1String(key);
-        if (known)
+        if (names.contains(it.key()))
             continue;
-        QStringList names;
-        for (const char* key : allowed)
-            names << QString::fromLatin1(key);
-        (*this)[it.key()].fail(QStringLiteral("unknown key%1 (allowed: %2)")
-                                   .arg(where.isEmpty() ? QString() : QLatin1Char(' ') + where, names.join(QStringLiteral(", "))));
+        QString& slot = elsewhere.contains(it.key()) ? unknownElsewhere : unknown;
+        if (slot.isEmpty())
+            slot = it.key();
     }
+    const QString key = unknown.isEmpty() ? unknownElsewhere : unknown;
+    if (key.isEmpty())
+        return;
+    (*this)[key].fail(QStringLiteral("unknown key%1%2 (allowed: %3)")
+                          .arg(where.isEmpty() ? QString() : QLatin1Char(' ') + where,
+                               didYouMean(key, names + elsewhere), names.join(QStringLiteral(", "))));
 }
 
 } // namespace crucible::suite

@@ -23,6 +23,9 @@ struct Invalid {
 // "got" part of a message: "\"ten\"", "true", "null", "3.5", "an array", "an object".
 QString describeValue(const QJsonValue& value);
 
+// Key names as strings, for messages and lookups.
+QStringList keyNames(std::initializer_list<const char*> keys);
+
 // A JSON value and where it sits. Each accessor checks the type it promises and throws
 // Invalid naming this node's path otherwise.
 class Node {
@@ -46,9 +49,12 @@ public:
     Node operator[](const QString& key) const;
     // The member `key`, which must be there ("missing" otherwise).
     Node required(const QString& key) const;
-    // Rejects keys outside `allowed`, naming the key and what is allowed (`where` says which
-    // kind of object, e.g. "in a built-in workload entry").
-    void allowOnly(std::initializer_list<const char*> allowed, const QString& where = {}) const;
+    // Rejects keys outside `allowed`, naming the key, the allowed key it is closest to ("did
+    // you mean") and what is allowed (`where` says which kind of object, e.g. "in a built-in
+    // workload entry"). `elsewhere` are keys that other kinds of object allow: they are named
+    // only when no key is unknown everywhere, and they are suggested too.
+    void allowOnly(std::initializer_list<const char*> allowed, const QString& where = {},
+                   const QStringList& elsewhere = {}) const;
     // Elements of an array.
     Node operator[](qsizetype index) const;
     qsizetype size() const { return m_value.toArray().size(); }

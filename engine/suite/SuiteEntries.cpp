@@ -15,6 +15,13 @@ namespace crucible::suite {
 
 namespace {
 
+// The keys each kind of entry allows (SPEC.md "Suite file"); a built-in entry allows id and
+// params, and the others' keys are what a misspelt "command" or "gbench" leaves behind.
+constexpr std::initializer_list<const char*> kCommandKeys = {
+    "id", "command", "prepare", "cleanup", "cwd", "env", "timeout_s", "expect_exit", "params", "description"};
+constexpr std::initializer_list<const char*> kGbenchKeys = {
+    "id", "gbench", "filter", "args", "cwd", "env", "timeout_s", "category"};
+
 // One parameter's values, kept both as they go to a factory and as they print in an id.
 struct ParameterValues {
     QString key;
@@ -137,9 +144,7 @@ void readProcessSettings(const Node& entry, CommandSpec& spec, double defaultTim
 
 CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
 {
-    entry.allowOnly({"id", "command", "prepare", "cleanup", "cwd", "env", "timeout_s", "expect_exit", "params",
-                     "description"},
-                    QStringLiteral("in a command entry"));
+    entry.allowOnly(kCommandKeys, QStringLiteral("in a command entry"));
     CommandEntry c;
     c.command = entry[QStringLiteral("command")].argv();
     if (entry.has(QStringLiteral("prepare")))
@@ -207,8 +212,7 @@ Category readCategory(const Node& node)
 // the benchmark's own name, so that it lines up with a direct run's JSON.
 std::vector<SuiteWorkload> readGbenchEntry(const Node& entry, const QString& baseId, double defaultTimeoutSeconds)
 {
-    entry.allowOnly({"id", "gbench", "filter", "args", "cwd", "env", "timeout_s", "category"},
-                    QStringLiteral("in a gbench entry"));
+    entry.allowOnly(kGbenchKeys, QStringLiteral("in a gbench entry"));
     const Node programNode = entry[QStringLiteral("gbench")];
     CommandSpec executable;
     executable.argv << programNode.string();
@@ -319,7 +323,8 @@ std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRe
             proto.info.category = categoryOfId(proto.baseId);
             proto.info.operation = QStringLiteral("run");
         } else {
-            entry.allowOnly({"id", "params"}, QStringLiteral("in a built-in workload entry (commands need \"command\")"));
+            entry.allowOnly({"id", "params"}, QStringLiteral("in a built-in workload entry (commands need \"command\")"),
+                            keyNames(kCommandKeys) + keyNames(kGbenchKeys));
             factory = registry.find(proto.baseId);
             if (!factory)
                 entry[QStringLiteral("id")].fail(
