@@ -114,6 +114,7 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
 {
     BaselineComparison b;
     b.name = context.baselineName;
+    b.settingsDiffer = context.settingsDiffer;
     const std::vector<double> before = perIterationTimes(baseline.samples);
     const std::vector<double> after = perIterationTimes(candidate.samples);
     b.median = stats::median(before);
@@ -232,6 +233,35 @@ QString busyMachine(const RunInfo& baseline, const RunInfo& candidate)
     return {};
 }
 
+QString settingsDifference(const RunInfo& baseline, const RunInfo& candidate)
+{
+    QStringList differ;
+    const auto seconds = [](double s) { return QStringLiteral("%1 s").arg(s, 0, 'g', 3); };
+    const auto iterations = [](std::uint64_t n) {
+        return n ? QStringLiteral("%1 fixed").arg(n) : QStringLiteral("calibrated");
+    };
+    const auto differs = [&](const char* what, const QString& before, const QString& after) {
+        if (before != after)
+            differ << QStringLiteral("%1 %2 → %3").arg(QLatin1String(what), before, after);
+    };
+    // An imported run (Google Benchmark, hyperfine) has none of our settings: nothing to compare.
+    if (baseline.sampleCount > 0 && candidate.sampleCount > 0) {
+        if (baseline.quickCheck != candidate.quickCheck)
+            differ << (baseline.quickCheck ? QStringLiteral("quick check → full length")
+                                           : QStringLiteral("full length → quick check"));
+        differs("samples", QString::number(baseline.sampleCount), QString::number(candidate.sampleCount));
+        differs("rounds", QString::number(baseline.rounds), QString::number(candidate.rounds));
+        differs("iterations", iterations(baseline.fixedIterations), iterations(candidate.fixedIterations));
+        differs("warm-up", seconds(baseline.warmUpSeconds), seconds(candidate.warmUpSeconds));
+        differs("measurement", seconds(baseline.measurementSeconds), seconds(candidate.measurementSeconds));
+    }
+    const QString buildBefore = baseline.environment.buildType;
+    const QString buildAfter = candidate.environment.buildType;
+    if (!buildBefore.isEmpty() && !buildAfter.isEmpty())
+        differs("build type", buildBefore, buildAfter);
+    return differ.join(QStringLiteral(", "));
+}
+
 void compareWithBaseline(Result& candidate, const Result& baseline, const JudgeContext& context)
 {
     if (candidate.samples.empty() || baseline.samples.empty() || candidate.status != Status::Ok
@@ -264,6 +294,8 @@ QString BaselineComparison::reasons() const
         line += QStringLiteral("; noise: %1").arg(noiseSource);
     if (!rule.isEmpty())
         line += QStringLiteral("; rule: %1").arg(rule);
+    if (!settingsDiffer.isEmpty())
+        line += QStringLiteral("; settings differ: %1").arg(settingsDiffer);
     if (confirmation)
         line += QStringLiteral("; confirmation: %1 %2 (95% CI %3 … %4)")
                     .arg(verdictName(*confirmation), signedPct(confirmationChangePct),

@@ -39,6 +39,9 @@ struct JudgeContext {
     // Non-empty when other processes competed for the CPUs during either run: why. On two
     // cores such a run moved multi-threaded and memory-bound workloads by 50-300%.
     QString busyMachine;
+    // Non-empty when the two runs were measured with different settings (samples, times,
+    // rounds, build type): what differs, baseline first. The verdict stands, marked with it.
+    QString settingsDiffer;
 };
 
 // The verdict of `candidate` against `baseline` (docs/DESIGN.md "Verdicts"). Each run's level
@@ -61,6 +64,11 @@ QString incomparability(const RunInfo& baseline, const RunInfo& candidate);
 // Why a change between these runs cannot be trusted because the machine was shared (the run
 // environment's load_during_run warning on either side), or empty.
 QString busyMachine(const RunInfo& baseline, const RunInfo& candidate);
+
+// What differs between the measurement settings of the two runs, "samples 5 → 100, quick check
+// → full length", or empty. Settings a side does not know (an imported run has no sample count
+// of ours) are not compared.
+QString settingsDifference(const RunInfo& baseline, const RunInfo& candidate);
 
 // Fills `candidate.baseline` with judgeChange(). Leaves it empty when either side has no samples
 // or did not finish ok.

@@ -52,4 +52,14 @@ RunInfo describeEnvironment()
     return info;
 }
 
+void recordSettings(RunInfo& info, const MeasurementSettings& settings, bool quickCheck)
+{
+    info.warmUpSeconds = settings.warmUpSeconds;
+    info.measurementSeconds = settings.measurementSeconds;
+    info.sampleCount = settings.sampleCount;
+    info.fixedIterations = settings.fixedIterations;
+    info.quickCheck = quickCheck;
+    info.rounds = settings.effectiveRounds();
+}
+
 } // namespace crucible

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "MeasurementSettings.h"
 #include "RunEnvironment.h"
 #include "Sample.h"
 #include "Statistics.h"
@@ -56,6 +57,7 @@ struct BaselineComparison {
     QString noiseSource;          // where that came from: "run-to-run ±7.9% over the last 8 runs"
     QString rule;                 // the rule that decided
     QString note;                 // why a comparison was not made (not comparable, unstable)
+    QString settingsDiffer;       // JudgeContext::settingsDiffer: the runs' settings differ
     // --fail-on-regression measures a regressed workload again at the end of the run; the gate
     // fires only when this second verdict agrees.
     std::optional<ChangeVerdict> confirmation;
@@ -128,6 +130,9 @@ RunInfo describeEnvironment();
 // Only what tells machines apart (host, CPU model, CPU count): cheap, for comparisons made
 // in the window.
 RunInfo describeMachine();
+// Writes how a run measures (warm-up, measurement time, samples, iterations, rounds, quick
+// check) into its info, as results.json and the history keep it.
+void recordSettings(RunInfo& info, const MeasurementSettings& settings, bool quickCheck);
 
 // A suite budget (Suite.h) applied to one workload of a run; engine/gates/Budgets.h has the
 // rules. Skipped: the workload was not in this run (not selected, or the run was stopped before

@@ -140,11 +140,7 @@ void Session::runOnWorker()
     CoalescingForwarder forwarder(this, int(m_plan.workloads.size()));
     RunInfo info = describeEnvironment();
     info.suiteName = m_plan.suiteName;
-    info.warmUpSeconds = m_plan.settings.warmUpSeconds;
-    info.measurementSeconds = m_plan.settings.measurementSeconds;
-    info.sampleCount = m_plan.settings.sampleCount;
-    info.fixedIterations = m_plan.settings.fixedIterations;
-    info.quickCheck = m_plan.quickCheck;
+    recordSettings(info, m_plan.settings, m_plan.quickCheck);
     info.started = QDateTime::currentDateTimeUtc();
 
     EnvironmentSampler environment; // load, steal and runnable tasks while the plan runs

@@ -1,6 +1,7 @@
 // The headless command line, run as users run it: the real binary in a QProcess.
 #include "CsvReader.h"
 #include "ProgramRun.h"
+#include "PseudoTerminal.h"
 
 #include <QtTest>
 
@@ -49,6 +50,7 @@ private Q_SLOTS:
     void filtersSelect_data();
     void filtersSelect();
     void compareTwoRuns();
+    void progressFitsANarrowTerminal();
 };
 
 void TestCli::versionAndHelp()
@@ -241,6 +243,38 @@ void TestCli::compareTwoRuns()
         const double p = row[QStringLiteral("p_value")].toDouble();
         QVERIFY(p >= 0 && p <= 1);
     }
+}
+
+// In a 50-column terminal the live line and the result lines are cut to fit (ids in the middle)
+// and never wrap; in a 20-column one the live line gives way to plain lines.
+void TestCli::progressFitsANarrowTerminal()
+{
+    QTemporaryDir dir;
+    const QStringList args = QStringList{QStringLiteral("--headless"), QStringLiteral("--no-history"),
+                                         QStringLiteral("architecture.events"), QStringLiteral("--format"), QStringLiteral("json"),
+                                         QStringLiteral("--output-dir"), dir.path()} + kFast;
+    const ProgramRun narrow = runInPseudoTerminal(args, 50);
+    QCOMPARE(narrow.exitCode, 0);
+    const QString drawn = QString::fromUtf8(narrow.out).remove(QStringLiteral("\x1b[2K"));
+    QVERIFY2(drawn.contains(QStringLiteral("ETA")), qPrintable(drawn)); // the live line was drawn
+    QVERIFY2(drawn.contains(QStringLiteral("median")), qPrintable(drawn));
+    QVERIFY2(drawn.contains(QChar(0x2026)), qPrintable(drawn)); // an id was cut in the middle
+    // The progress and result lines; messages (warnings, where the files went) wrap as text does.
+    int checked = 0;
+    for (const QString& line : drawn.split(QRegularExpression(QStringLiteral("[\r\n]")))) {
+        if (!line.contains(QStringLiteral("ETA")) && !line.contains(QStringLiteral("median"))
+            && !line.startsWith(QStringLiteral("architecture.")))
+            continue;
+        ++checked;
+        QVERIFY2(line.size() < 50, qPrintable(QStringLiteral("%1 columns: %2").arg(line.size()).arg(line)));
+    }
+    QVERIFY(checked >= 5);
+
+    const ProgramRun tiny = runInPseudoTerminal(args, 20);
+    QCOMPARE(tiny.exitCode, 0);
+    const QString plain = QString::fromUtf8(tiny.out);
+    QVERIFY2(!plain.contains(QStringLiteral("ETA")), qPrintable(plain));
+    QVERIFY2(plain.contains(QStringLiteral("[1/")), qPrintable(plain));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -16,6 +16,7 @@
 
 #include "ChartHost.h"
 
+#include <QAbstractAxis>
 #include <QAbstractItemModelTester>
 #include <QChart>
 #include <QLineEdit>
@@ -25,6 +26,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QDialog>
+#include <QHeaderView>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
@@ -471,6 +473,16 @@ void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
         }
     QVERIFY(toolBudget);
     QVERIFY(!m_window->shownRun()->claims.empty()); // exports carry them
+    // Every row shows, notes wrap in the widest column, and the chart says how to read it.
+    for (QTableWidget* table : {claims, budgets}) {
+        QVERIFY(table->wordWrap());
+        QCOMPARE(table->verticalScrollBarPolicy(), Qt::ScrollBarAlwaysOff);
+        QVERIFY(table->height() >= table->verticalHeader()->length());
+        QCOMPARE(table->horizontalHeader()->sectionResizeMode(table->columnCount() - 1), QHeaderView::Stretch);
+    }
+    const QList<QAbstractAxis*> vertical = view->ratioHost()->chart()->axes(Qt::Vertical);
+    QVERIFY(!vertical.isEmpty());
+    QVERIFY2(vertical.first()->titleText().contains(QStringLiteral("below 1: new way faster")), qPrintable(vertical.first()->titleText()));
 }
 
 void TestMainWindow::environmentBadgeFollowsTheShownRun()

@@ -7,6 +7,7 @@
 #include "Stability.h"
 #include "StudentT.h"
 #include "ResultsJson.h"
+#include "RunHistory.h"
 #include "TextReports.h"
 #include "CsvReader.h"
 
@@ -101,6 +102,8 @@ private Q_SLOTS:
     void otherHostIsNotComparable();
     void busyMachineIsNamedInTheVerdict();
     void explanationNamesNoiseAndRule();
+    void settingsThatDifferMarkTheVerdict();
+    void summaryCountsEveryVerdict();
     void roundsInterleaveWorkloadsAndRecordTheReference();
     void stopKeepsCompletedRounds();
     void injectedShiftInARealRunIsUnstable();
@@ -317,6 +320,66 @@ void TestVerdicts::busyMachineIsNamedInTheVerdict()
     const BaselineComparison cpu = judgeChange(history.front(), busySlower, context);
     QCOMPARE(cpu.verdict, ChangeVerdict::Inconclusive);
     QVERIFY2(cpu.rule.startsWith(QStringLiteral("would be regressed")), qPrintable(cpu.rule));
+}
+
+void TestVerdicts::settingsThatDifferMarkTheVerdict()
+{
+    RunInfo quick;
+    recordSettings(quick, MeasurementSettings::quickCheck(), true);
+    RunInfo full;
+    MeasurementSettings hundred;
+    hundred.sampleCount = 100;
+    recordSettings(full, hundred, false);
+    QVERIFY(settingsDifference(full, full).isEmpty());
+    const QString differ = settingsDifference(quick, full);
+    QVERIFY2(differ.startsWith(QStringLiteral("quick check → full length, samples 10 → 100, rounds 5 → 10")), qPrintable(differ));
+    QVERIFY2(differ.contains(QStringLiteral("measurement 0.25 s → 3 s")), qPrintable(differ));
+    // An imported run has none of our settings; a build type is compared whenever both know it.
+    RunInfo imported;
+    QVERIFY(settingsDifference(imported, full).isEmpty());
+    imported.environment.buildType = QStringLiteral("Debug");
+    full.environment.buildType = QStringLiteral("Release");
+    QCOMPARE(settingsDifference(imported, full), QStringLiteral("build type Debug → Release"));
+
+    // The verdict stands and says so, in its line and in results.json.
+    std::vector<Result> history;
+    for (std::uint32_t i = 0; i < 6; ++i)
+        history.push_back(syntheticResult(1000, 10, 5, 400 + i, {}, 0.005));
+    JudgeContext context;
+    context.history = history;
+    context.settingsDiffer = differ;
+    Result slower = syntheticResult(1500, 10, 5, 410, {}, 0.005);
+    compareWithBaseline(slower, history.front(), context);
+    QVERIFY(slower.baseline);
+    QCOMPARE(slower.baseline->verdict, ChangeVerdict::Regressed);
+    QVERIFY2(slower.baseline->explanation().contains(QStringLiteral("; settings differ: quick check → full length")),
+             qPrintable(slower.baseline->explanation()));
+    RunResult run;
+    run.results.push_back(slower);
+    const QJsonObject json = runToJson(run).value(QStringLiteral("workloads")).toArray().at(0).toObject();
+    QCOMPARE(json.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("settings_differ")).toString(), differ);
+}
+
+void TestVerdicts::summaryCountsEveryVerdict()
+{
+    RunResult run;
+    const auto compared = [&](const char* id, ChangeVerdict verdict, const QString& differ = {}) {
+        Result r;
+        r.info.id = QString::fromLatin1(id);
+        BaselineComparison b;
+        b.name = QStringLiteral("previous run 1");
+        b.verdict = verdict;
+        b.settingsDiffer = differ;
+        r.baseline = b;
+        run.results.push_back(r);
+    };
+    compared("a", ChangeVerdict::Regressed, QStringLiteral("samples 10 → 100"));
+    compared("b", ChangeVerdict::Regressed, QStringLiteral("samples 10 → 100"));
+    compared("c", ChangeVerdict::Inconclusive);
+    const QString text = RunHistory::describeComparison(run);
+    QVERIFY2(text.startsWith(QStringLiteral("Against previous run 1: 3 compared: 2 regressed, 1 inconclusive\n"
+                                            "  (settings differ from the baseline: samples 10 → 100)\n")),
+             qPrintable(text));
 }
 
 void TestVerdicts::explanationNamesNoiseAndRule()

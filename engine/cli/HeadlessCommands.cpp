@@ -99,6 +99,7 @@ int compareResultFiles(const CommandLineOptions& options)
         context.noiseThresholdPct = options.noiseThresholdPct;
         context.incomparable = incomparability(a->info, b->info);
         context.busyMachine = busyMachine(a->info, b->info);
+        context.settingsDiffer = settingsDifference(a->info, b->info);
         const Result& rb = *it->second;
         if (ra.samples.empty() || rb.samples.empty())
             continue;

@@ -2,14 +2,15 @@
 #include "HeadlessCommands.h"
 
 #include "ReportFiles.h"
+#include "ResultLine.h"
 #include "RunHistory.h"
 #include "gates/Gates.h"
 #include "SuiteChoice.h"
 #include "suite/Suite.h"
 #include "suite/SuitePlan.h"
 #include "Session.h"
-#include "Stability.h"
 #include "TerminalProgress.h"
+#include "TerminalWidth.h"
 #include "TextReports.h"
 
 #include <QCoreApplication>
@@ -40,16 +41,7 @@ extern "C" void onInterrupt(int)
 
 void printResultLine(const Result& r)
 {
-    if (r.status != Status::Ok) {
-        std::printf("%-44s %s: %s\n", qPrintable(r.info.id), qPrintable(statusName(r.status).toUpper()),
-                    qPrintable(r.error));
-    } else {
-        const stats::Summary& s = r.summary;
-        const QString unstable = r.stability.unstable ? QStringLiteral("  ⚠ unstable: ") + describeShift(r.stability) : QString();
-        std::printf("%-44s median %10s  [%s … %s]  cv %5.1f%%  %zu samples%s\n", qPrintable(r.info.id),
-                    qPrintable(formatMeasure(s.median, r.info.unit)), qPrintable(formatMeasure(s.ci95.low, r.info.unit)),
-                    qPrintable(formatMeasure(s.ci95.high, r.info.unit)), s.cv * 100, r.samples.size(), qPrintable(unstable));
-    }
+    std::fputs(qPrintable(resultLine(r, terminalColumns(stdout))), stdout);
     std::fflush(stdout);
 }
 

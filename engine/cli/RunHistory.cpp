@@ -4,6 +4,7 @@
 #include "history/EarlierResults.h"
 
 #include <cstdio>
+#include <map>
 
 namespace crucible {
 
@@ -73,27 +74,36 @@ int RunHistory::regressions(const RunResult& run)
 QString RunHistory::describeComparison(const RunResult& run)
 {
     QStringList names;
+    QStringList settings;
+    std::map<ChangeVerdict, int> counts;
     int compared = 0;
-    int unchanged = 0;
     QString changes;
     QString rest;
     for (const Result& r : run.results) {
         if (!r.baseline)
             continue;
         ++compared;
+        ++counts[r.baseline->verdict];
         if (!names.contains(r.baseline->name))
             names << r.baseline->name;
+        if (!r.baseline->settingsDiffer.isEmpty() && !settings.contains(r.baseline->settingsDiffer))
+            settings << r.baseline->settingsDiffer;
         const bool isUnchanged = r.baseline->verdict == ChangeVerdict::Unchanged;
-        unchanged += isUnchanged ? 1 : 0;
         // One line per verdict: the workload, then the verdict's own explanation.
         (isUnchanged ? rest : changes) += QStringLiteral("  %1 %2\n").arg(r.info.id, -44).arg(r.baseline->explanation());
     }
     if (compared == 0)
         return QStringLiteral("No earlier result to compare with (the first run of this suite on this host?).\n");
-    QString text = QStringLiteral("Against %1: %2 compared, %3 unchanged\n")
+    // Every kind of verdict is counted, in the enum's order (changes first).
+    QStringList tally;
+    for (const auto& [verdict, count] : counts)
+        tally << QStringLiteral("%1 %2").arg(count).arg(verdictName(verdict));
+    QString text = QStringLiteral("Against %1: %2 compared: %3\n")
                        .arg(names.size() > 3 ? QStringLiteral("earlier runs") : names.join(QStringLiteral(", ")))
                        .arg(compared)
-                       .arg(unchanged);
+                       .arg(tally.join(QStringLiteral(", ")));
+    for (const QString& differ : settings)
+        text += QStringLiteral("  (settings differ from the baseline: %1)\n").arg(differ);
     return text + changes + rest;
 }
 

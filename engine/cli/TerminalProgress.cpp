@@ -1,7 +1,8 @@
 #include "TerminalProgress.h"
 
+#include "TerminalWidth.h"
+
 #include <cmath>
-#include <unistd.h>
 
 namespace crucible {
 
@@ -15,33 +16,44 @@ QString formatEta(double seconds)
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-TerminalProgress::TerminalProgress(std::FILE* stream)
-    : m_stream(stream), m_interactive(::isatty(::fileno(stream)) == 1)
+TerminalProgress::TerminalProgress(std::FILE* stream) : m_stream(stream) {}
+
+int TerminalProgress::liveWidth() const
 {
+    const int width = terminalColumns(m_stream);
+    return width >= kNarrowestLiveLine ? width : 0;
 }
 
 void TerminalProgress::workloadStarted(int index, int count, const QString& id)
 {
-    if (m_interactive)
+    if (liveWidth() > 0)
         return; // the live line shows it
     // With rounds a workload starts once per round: a log names it the first time only.
     if (m_announced.contains(id))
         return;
     m_announced.insert(id);
-    std::fprintf(m_stream, "[%d/%d] %s\n", index + 1, count, qPrintable(id));
+    const QString line = QStringLiteral("[%1/%2] %3").arg(QString::number(index + 1), QString::number(count), id);
+    const int width = terminalColumns(m_stream); // a narrow terminal: cut, never wrapped
+    std::fprintf(m_stream, "%s\n", qPrintable(width > 0 ? elideMiddle(line, width - 1) : line));
     std::fflush(m_stream);
 }
 
 void TerminalProgress::update(const Progress& p)
 {
-    if (!m_interactive)
+    const int width = liveWidth();
+    if (width == 0)
         return;
-    // One multi-argument arg(): an id holding "%4" is not taken for a placeholder.
-    const QString line = QStringLiteral("[%1/%2] round %3/%4  %5  %6%  ETA %7")
-                             .arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount),
-                                  QString::number(p.round + 1), QString::number(p.rounds), p.workloadId,
-                                  QString::number(std::lround(p.overallFraction * 100)).rightJustified(3),
-                                  formatEta(p.etaSeconds));
+    const QString counter = QStringLiteral("[%1/%2] ").arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount));
+    const QString round = QStringLiteral("round %1/%2  ").arg(QString::number(p.round + 1), QString::number(p.rounds));
+    const QString tail = QStringLiteral("  %1%  ETA %2")
+                             .arg(QString::number(std::lround(p.overallFraction * 100)).rightJustified(3), formatEta(p.etaSeconds));
+    // The last column stays empty (writing into it wraps some terminals); the round goes first
+    // when the id would keep fewer than 12 characters.
+    const int usable = width - 1;
+    const int fixed = int(counter.size() + tail.size());
+    const bool withRound = usable - fixed - int(round.size()) >= 12;
+    const int idWidth = usable - fixed - (withRound ? int(round.size()) : 0);
+    const QString line = counter + (withRound ? round : QString()) + elideMiddle(p.workloadId, idWidth) + tail;
     // \r and "erase line" rewrite the line in place.
     std::fprintf(m_stream, "\r\x1b[2K%s", qPrintable(line));
     std::fflush(m_stream);
@@ -50,7 +62,7 @@ void TerminalProgress::update(const Progress& p)
 
 void TerminalProgress::clear()
 {
-    if (m_interactive && m_lineShown) {
+    if (m_lineShown) {
         std::fprintf(m_stream, "\r\x1b[2K");
         std::fflush(m_stream);
         m_lineShown = false;

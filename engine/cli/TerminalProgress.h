@@ -9,8 +9,9 @@
 namespace crucible {
 
 // The progress shown on stderr during a headless run. On a terminal: one line rewritten in
-// place (workload i of n, id, percent, ETA). Otherwise (a CI log): one plain line as each
-// workload starts, so logs stay readable.
+// place (workload i of n, round, id, percent, ETA), fitted to the terminal's width (the id cut
+// in the middle) so that it never wraps and leaves stale lines behind. Otherwise (a CI log), and
+// on a terminal too narrow for a useful live line: one plain line as each workload starts.
 class TerminalProgress {
 public:
     explicit TerminalProgress(std::FILE* stream);
@@ -21,9 +22,14 @@ public:
     void clear();
 
 
+    // Below this many columns the live line would be mostly cut: plain lines instead.
+    static constexpr int kNarrowestLiveLine = 32;
+
 private:
+    // The terminal's width when a live line is drawn, else 0.
+    int liveWidth() const;
+
     std::FILE* m_stream;
-    bool m_interactive;
     bool m_lineShown = false;
     QSet<QString> m_announced; // workloads whose start a log has named
 };

@@ -32,6 +32,7 @@ QJsonObject baselineToJson(const BaselineComparison& b)
         {QStringLiteral("noise_source"), b.noiseSource},
         {QStringLiteral("rule"), b.rule},
         {QStringLiteral("note"), b.note},
+        {QStringLiteral("settings_differ"), b.settingsDiffer},
         {QStringLiteral("explanation"), b.explanation()},
     };
     if (b.confirmation)

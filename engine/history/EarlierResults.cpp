@@ -100,6 +100,7 @@ JudgeContext EarlierResults::judgeContext(const RunInfo& candidateRun, double no
     if (baselineRun) {
         context.incomparable = incomparability(*baselineRun, candidateRun);
         context.busyMachine = busyMachine(*baselineRun, candidateRun);
+        context.settingsDiffer = settingsDifference(*baselineRun, candidateRun);
     }
     return context;
 }

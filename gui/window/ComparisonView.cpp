@@ -7,6 +7,8 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -32,8 +34,22 @@ QTableWidget* makeTable(const QStringList& headers, const QString& objectName)
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setAlternatingRowColors(true);
     t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    t->horizontalHeader()->setStretchLastSection(true);
+    // The last column holds the notes: it takes the width left and its text wraps, never cut.
+    t->horizontalHeader()->setSectionResizeMode(int(headers.size()) - 1, QHeaderView::Stretch);
+    t->setWordWrap(true);
+    t->setTextElideMode(Qt::ElideNone);
+    // Every row shows: the table is as tall as its rows, and the pane around it scrolls.
+    t->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    t->setSizeAdjustPolicy(QAbstractScrollArea::AdjustIgnored);
     return t;
+}
+
+// Rows as tall as their wrapped text, and the table as tall as its rows.
+void fitToRows(QTableWidget* t)
+{
+    t->resizeRowsToContents();
+    const int scrollBar = t->horizontalScrollBar()->isVisible() ? t->horizontalScrollBar()->height() : 0;
+    t->setFixedHeight(t->horizontalHeader()->height() + t->verticalHeader()->length() + 2 * t->frameWidth() + scrollBar);
 }
 
 QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
@@ -82,17 +98,23 @@ ComparisonView::ComparisonView(QWidget* parent)
     gatesLayout->addWidget(m_claims);
     gatesLayout->addWidget(m_budgetTitle);
     gatesLayout->addWidget(m_budgets);
+    gatesLayout->addStretch();
+    // The tables show all their rows; the pane holding both scrolls instead.
+    m_gatesPane = new QScrollArea;
+    m_gatesPane->setObjectName(QStringLiteral("gatesPane"));
+    m_gatesPane->setWidgetResizable(true);
+    m_gatesPane->setFrameShape(QFrame::NoFrame);
+    m_gatesPane->setWidget(gates);
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_ratios);
-    splitter->addWidget(gates);
-    // The chart gets the larger part; the tables scroll (their size hints would take it all).
+    splitter->addWidget(m_gatesPane);
     splitter->setSizes({550, 450});
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
     m_redraw->setSingleShot(true);
     m_redraw->setInterval(150);
-    connect(m_redraw, &QTimer::timeout, this, &ComparisonView::drawRatios);
+    connect(m_redraw, &QTimer::timeout, this, &ComparisonView::redraw);
     showVerdicts({}, {}, {});
 }
 
@@ -122,8 +144,15 @@ void ComparisonView::showPending(const QString& message)
 void ComparisonView::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
+    m_redraw->start(); // the category labels are fitted to the chart's width, the notes wrapped to the tables'
+}
+
+void ComparisonView::redraw()
+{
     if (!m_pairs.empty())
-        m_redraw->start(); // the category labels are fitted to the chart's width
+        drawRatios();
+    fitToRows(m_budgets);
+    fitToRows(m_claims);
 }
 
 void ComparisonView::drawRatios()
@@ -168,6 +197,7 @@ void ComparisonView::fillBudgets()
                                ? tr("<b>Budgets</b>: the suite sets none (or no run is shown).")
                                : tr("<b>Budgets</b>: %1 passed, %2 failed, %3 skipped").arg(counts[0]).arg(counts[1]).arg(counts[2]));
     m_budgets->setVisible(!m_budgetOutcomes.empty());
+    fitToRows(m_budgets);
 }
 
 void ComparisonView::fillClaims()
@@ -197,6 +227,7 @@ void ComparisonView::fillClaims()
                               : tr("<b>Claims</b>: improvement = 1 − candidate / baseline on the medians, with a "
                                    "bootstrap 95% interval"));
     m_claims->setVisible(!m_claimOutcomes.empty());
+    fitToRows(m_claims);
 }
 
 } // namespace crucible::gui

@@ -10,6 +10,7 @@
 
 QT_BEGIN_NAMESPACE
 class QLabel;
+class QScrollArea;
 class QTableWidget;
 class QTimer;
 QT_END_NAMESPACE
@@ -38,12 +39,14 @@ public:
     charts::ChartHost* ratioHost() const { return m_ratios; }
     QTableWidget* budgetTable() const { return m_budgets; }
     QTableWidget* claimTable() const { return m_claims; }
+    QScrollArea* gatesPane() const { return m_gatesPane; }
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
 
 private:
     void drawRatios();
+    void redraw();
     void fillBudgets();
     void fillClaims();
 
@@ -52,6 +55,7 @@ private:
     QTableWidget* m_budgets;
     QLabel* m_claimTitle;
     QTableWidget* m_claims;
+    QScrollArea* m_gatesPane = nullptr;
     QTimer* m_redraw; // a resize redraws the chart once it settles
     charts::ChartLook m_look;
     std::vector<PairRatio> m_pairs;

@@ -273,7 +273,8 @@ void MainWindow::compareInBackground(const Result& result, const EarlierResults&
         return;
     // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
     ++m_comparing[m_runSerial];
-    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : describeMachine();
+    // While the run goes on the shown run is an earlier one: what is known of this run so far.
+    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
     runInBackground(this, [result, baseline = earlier.baseline->result,
                            context = earlier.judgeContext(candidateRun, kDefaultNoiseThresholdPct)] {
         Result compared = result;

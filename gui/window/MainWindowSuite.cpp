@@ -191,7 +191,10 @@ void MainWindow::compareWithWindowRun(const Result& result)
     ++m_comparing[m_runSerial];
     JudgeContext context;
     context.baselineName = m_baseline->currentText();
-    context.incomparable = incomparability(base->info, describeMachine());
+    // While the run goes on the shown run is an earlier one: what is known of this run so far.
+    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
+    context.incomparable = incomparability(base->info, candidateRun);
+    context.settingsDiffer = settingsDifference(base->info, candidateRun);
     runInBackground(this, [result, baseline = *it, context] {
         Result compared = result;
         compareWithBaseline(compared, baseline, context);

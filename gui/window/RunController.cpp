@@ -49,6 +49,7 @@ bool RunController::start(const QStringList& ids, const MeasurementSettings& set
 
     const int count = int(plan.workloads.size());
     m_runSettings = settings;
+    m_runQuickCheck = quickCheck;
     m_suiteName = plan.suiteName;
     m_session = std::make_unique<Session>(std::move(plan));
     Session* session = m_session.get();
@@ -81,6 +82,13 @@ void RunController::stop()
 bool RunController::isRunning() const
 {
     return m_session != nullptr;
+}
+
+RunInfo RunController::runInfo() const
+{
+    RunInfo info = m_machine;
+    recordSettings(info, m_runSettings, m_runQuickCheck);
+    return info;
 }
 
 } // namespace crucible::gui

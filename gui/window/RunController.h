@@ -37,6 +37,9 @@ public:
     QString lastError() const { return m_lastError; }
     // The settings of the run going on (or the last one).
     MeasurementSettings runSettings() const { return m_runSettings; }
+    // What is known of the run going on (or the last one) before it finishes: the machine and
+    // the settings, for comparisons made while it runs.
+    RunInfo runInfo() const;
     void stop();
     bool isRunning() const;
     // The suite name of the run going on (or the last one): the history scope of its results.
@@ -64,6 +67,8 @@ private:
     Suite m_suite;
     QString m_lastError;
     MeasurementSettings m_runSettings;
+    bool m_runQuickCheck = false;
+    RunInfo m_machine = describeMachine();
 };
 
 } // namespace crucible::gui
