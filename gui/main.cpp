@@ -6,6 +6,7 @@
 #include "CommandLine.h"
 #include "HeadlessCommands.h"
 #include "PdfReport.h"
+#include "QtNoiseFilter.h"
 #include "WindowFace.h"
 
 #include <QApplication>
@@ -64,6 +65,8 @@ int main(int argc, char* argv[])
     }
 
     const Face face = faceOf(options);
+    if (face != Face::Window)
+        crucible::filterQtNoise();
     const std::unique_ptr<QCoreApplication> app = createApplication(argc, argv, face);
     QCoreApplication::setApplicationName(QStringLiteral("crucible-bench"));
     QCoreApplication::setOrganizationName(QStringLiteral("Crucible Bench"));
