@@ -170,6 +170,16 @@ private slots:
         QVERIFY(!history::decodeSamples(wrongFormat));
         QVERIFY(!history::decodeSamples(QByteArray()));
         QVERIFY(!history::decodeSamples(QByteArray("\x01\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\x01", 12)));
+        // Found by fuzz_sample_blob: integer deltas whose sum overflows int64 (undefined
+        // behaviour before; no encoder writes a value of 2^53 or more there).
+        QVERIFY(!history::decodeSamples(QByteArray::fromBase64(
+            "AR7AFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAcrU51/72RGaR/K+B+/tH7eEEoTGJ5mTBYz5AZLmG9WWFpPgGLzPH/v9HLTaFuTEdd2vHNfuGqTLPIbsrgG2vgXZwJ0Br5si5Z91ws901dYn3v7/////////X7AAAtpw///////////v3Bim/Ry02hbkxHXdrxzX7hqkyzyG7K4Btr4F2cCdAa+bIuWfdcLPdNXWJ97+/wCAwAEAAAAAAIBAAAAAAACAQAAAAAAAAAAAAAAAgEAAAAAA")));
+        // One sample whose resident set is a NaN double: no int64 converts to it.
+        QVERIFY(!history::decodeSamples(QByteArray("\x01\x01\x02\x00\x00\x02\x00\x00\x00\x00\x00\x00\xf8\x7f\x00\x00", 16)));
+        // The same blob with a resident set of 4096 reads back.
+        const std::optional<Samples> fine =
+            history::decodeSamples(QByteArray("\x01\x01\x02\x00\x00\x02\x00\x00\x00\x00\x00\x00\xb0\x40\x00\x00", 16));
+        QVERIFY(fine && fine->size() == 1 && fine->front().rssBytes == 4096);
     }
 
     void locations()

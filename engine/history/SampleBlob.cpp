@@ -1,5 +1,6 @@
 #include "SampleBlob.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstring>
@@ -26,7 +27,11 @@ std::uint64_t zigzag(std::int64_t v) { return (std::uint64_t(v) << 1) ^ std::uin
 std::int64_t unzigzag(std::uint64_t v) { return std::int64_t(v >> 1) ^ -std::int64_t(v & 1); }
 
 // Whole numbers below 2^53 survive the trip through int64 and back to double exactly.
-bool integral(double v) { return std::isfinite(v) && v == std::floor(v) && std::abs(v) < 9007199254740992.0; }
+constexpr std::int64_t kLargestExact = std::int64_t(1) << 53;
+bool integral(double v) { return std::isfinite(v) && v == std::floor(v) && std::abs(v) < double(kLargestExact); }
+
+// A double that converts to int64 without undefined behaviour: [-2^63, 2^63), not NaN.
+bool fitsInt64(double v) { return v >= -9223372036854775808.0 && v < 9223372036854775808.0; }
 
 void putColumn(QByteArray& out, const std::vector<double>& values)
 {
@@ -96,10 +101,15 @@ public:
         case AllZero:
             break;
         case IntegerDeltas: {
-            std::int64_t previous = 0;
+            // Summed modulo 2^64 (a corrupt blob must not overflow a signed sum); every value
+            // this encoder writes is a whole number below 2^53, so anything else is corrupt.
+            std::uint64_t previous = 0;
             for (double& v : values) {
-                previous += unzigzag(varint());
-                v = double(previous);
+                previous += std::uint64_t(unzigzag(varint()));
+                const auto value = std::int64_t(previous);
+                if (value <= -kLargestExact || value >= kLargestExact)
+                    m_failed = true;
+                v = double(value);
             }
             break;
         }
@@ -172,6 +182,9 @@ std::optional<Samples> decodeSamples(const QByteArray& blob)
     const std::vector<double> user = in.column(n);
     const std::vector<double> sys = in.column(n);
     if (in.failed() || !in.atEnd())
+        return std::nullopt;
+    // The resident set was an int64 when it was written; one that is not is a corrupt blob.
+    if (!std::all_of(rss.begin(), rss.end(), fitsInt64))
         return std::nullopt;
     for (std::size_t i = 0; i < n; ++i) {
         samples[i].elapsedNs = elapsed[i];

@@ -1,0 +1,18 @@
+// --db's argument: a SQLite path or a postgresql:// URL. Property: a URL that parses shows
+// without its password.
+#include "FuzzInput.h"
+
+#include "history/HistoryLocation.h"
+
+#include <cstdio>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    QString error;
+    const std::optional<crucible::history::HistoryLocation> location =
+        crucible::history::parseHistoryLocation(QString::fromUtf8(fuzzBytes(data, size)), &error);
+    FUZZ_CHECK(location.has_value() != !error.isEmpty());
+    if (location && location->kind == crucible::history::HistoryLocation::Kind::PostgreSQL && !location->password.isEmpty())
+        FUZZ_CHECK(!location->display().contains(QLatin1Char(':') + location->password + QLatin1Char('@')));
+    return 0;
+}
