@@ -254,6 +254,11 @@ void TestMainWindow::emptyTabsHintUntilDataArrives()
     QVERIFY(results->showsHint());
     QCOMPARE(results->hint(), live->hint());
     QVERIFY(!m_window->findChild<QProgressBar*>()->isVisible()); // no run, no progress
+    QStringList status;
+    for (const QLabel* label : m_window->statusBar()->findChildren<QLabel*>())
+        status << label->text();
+    const QString suite = QStringLiteral("Built-in default suite: %1 workloads").arg(m_window->workloadTree()->visibleWorkloadCount());
+    QVERIFY2(status.contains(suite), qPrintable(status.join(QStringLiteral(" | "))));
 
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
     QVERIFY(!live->showsHint());

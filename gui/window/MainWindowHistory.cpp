@@ -60,7 +60,7 @@ void MainWindow::connectHistory()
     });
     connect(m_history, &WindowHistory::openFailed, this, [this, report](const QString& message) {
         // The reason stays in this permanent widget: the run's progress takes the status text.
-        const QString reason = tr("History unavailable: %1").arg(message);
+        const QString reason = tr("History unavailable: %1").arg(message.simplified()); // one line
         m_historyStatus->setText(m_historyStatus->fontMetrics().elidedText(reason, Qt::ElideMiddle, kHistoryReasonWidth));
         m_historyStatus->setToolTip(reason);
         m_historyStatus->setStyleSheet(QStringLiteral("color: %1").arg(failureColor().name()));

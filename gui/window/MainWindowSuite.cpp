@@ -124,8 +124,7 @@ void MainWindow::useSuite(const Suite& suite, const QString& file)
     m_tree->setWorkloads(infos); // all checked
     setWindowTitle(file.isEmpty() ? tr("Crucible Bench") : tr("%1 — Crucible Bench").arg(suite.name));
     // "Built-in default suite: 49 workloads", "Suite "tiny" (tiny.json): 2 workloads".
-    QString label = suiteLabel(suite, file);
-    label[0] = label[0].toUpper();
+    const QString label = file.isEmpty() ? tr("Built-in default suite") : tr("Suite \"%1\" (%2)").arg(suite.name, file);
     m_statusText->setText(tr("%1: %2").arg(label, workloadCount(int(suite.workloads.size()))));
     updateRunState();
 }
