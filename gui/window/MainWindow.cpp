@@ -156,6 +156,8 @@ void MainWindow::buildLayout()
     bar->addWidget(m_baseline);
 
     m_statusText = new QLabel(tr("Ready"));
+    // A long message is cut at the window's edge rather than widening the window past the screen.
+    m_statusText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar;
     m_progress->setMaximumWidth(260);
     m_progress->setRange(0, 1000);

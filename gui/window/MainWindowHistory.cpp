@@ -64,7 +64,7 @@ void MainWindow::connectHistory()
         m_historyStatus->setText(m_historyStatus->fontMetrics().elidedText(reason, Qt::ElideMiddle, kHistoryReasonWidth));
         m_historyStatus->setToolTip(reason);
         m_historyStatus->setStyleSheet(QStringLiteral("color: %1").arg(failureColor().name()));
-        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message));
+        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message.simplified()));
         m_historyView->showUnavailable(tr("The history cannot be used:\n%1\n\nRuns are not recorded. File ▸ History store… "
                                           "chooses another store; the command line's --db does too.")
                                            .arg(message));
