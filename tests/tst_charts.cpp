@@ -56,6 +56,7 @@ private Q_SLOTS:
     void timeScalePicksReadableUnits();
     void distributionHasOneBoxPerFinishedWorkload();
     void samplesChartIsDecimatedForLongRuns();
+    void samplesChartTitleUsesTheAxisUnit();
     void memoryChartHasOneLinePerWorkload();
     void ratioChartShowsEveryPair();
     void wrapKeepsLinesWithinWidth();
@@ -225,6 +226,25 @@ void TestCharts::samplesChartIsDecimatedForLongRuns()
     RunResult small = syntheticRun(1, 40, false);
     const auto few = charts::samplesOverTimeChart(small.results.front(), options);
     QCOMPARE(seriesOf<QLineSeries>(*few).front()->count(), 40);
+}
+
+void TestCharts::samplesChartTitleUsesTheAxisUnit()
+{
+    // A median of 513 ns among samples up to 2.5 µs: the axis is in µs, so is the title's median.
+    Result r;
+    r.info.id = QStringLiteral("architecture.mixed");
+    r.info.category = Category::Architecture;
+    for (double ns : {400.0, 513.0, 2500.0})
+        r.samples.push_back(Sample{1, ns, 0, 1 << 20});
+    r.summary.n = r.samples.size();
+    r.summary.min = 400;
+    r.summary.max = 2500;
+    r.summary.median = 513;
+    const auto chart = charts::samplesOverTimeChart(r, {});
+    const QList<QAbstractAxis*> y = chart->axes(Qt::Vertical);
+    QCOMPARE(y.size(), 1);
+    QVERIFY2(y.front()->titleText().endsWith(QStringLiteral("(µs)")), qPrintable(y.front()->titleText()));
+    QVERIFY2(chart->title().endsWith(QStringLiteral("median 0.513 µs")), qPrintable(chart->title()));
 }
 
 void TestCharts::memoryChartHasOneLinePerWorkload()

@@ -196,6 +196,9 @@ private slots:
         QCOMPARE(pg->password, QStringLiteral("secret"));
         QCOMPARE(pg->database, QStringLiteral("perf"));
         QVERIFY2(!pg->display().contains(QLatin1String("secret")), qPrintable(pg->display()));
+        // The status bar's short names: the file, or host/database (never the password).
+        QCOMPARE(pg->shortName(), QStringLiteral("db.example/perf"));
+        QCOMPARE(def->shortName(), QStringLiteral("history.sqlite"));
         QVERIFY(!history::parseHistoryLocation(QStringLiteral("postgresql://host-only"), &error));
         QVERIFY2(error.contains(QLatin1String("--db")), qPrintable(error));
         QVERIFY(!history::parseHistoryLocation(QStringLiteral("mysql://x@y/z"), &error));

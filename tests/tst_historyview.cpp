@@ -10,6 +10,7 @@
 #include "HistoryView.h"
 #include "LiveChart.h"
 #include "LiveView.h"
+#include "BaselinePicker.h"
 #include "MainWindow.h"
 #include "PdfReport.h"
 #include "ResultsTableModel.h"
@@ -457,15 +458,19 @@ void TestHistoryView::reopenedRunFillsTableComparedWithTheRunBefore()
     QCOMPARE(model->index(0, ResultsTableModel::Verdict).data().toString(), QStringLiteral("regressed"));
     QCOMPARE(model->index(1, ResultsTableModel::Verdict).data().toString(), QStringLiteral("unchanged"));
     // Against a named baseline instead: the picker lists it; choosing it compares again.
-    QComboBox* picker = w->baselinePicker();
+    BaselinePicker* picker = w->baselinePicker();
     const int named = picker->findText(QStringLiteral("baseline \"release-1\""));
     QVERIFY(named > 0);
-    QCOMPARE(picker->currentText(), QStringLiteral("previous run"));
+    // The picker names the run the changes were measured against, as the comparison names it.
+    const QString previous = w->shownRun()->results[0].baseline->name; // "previous run N"
+    QVERIFY2(previous.startsWith(QStringLiteral("previous run ")), qPrintable(previous));
+    QCOMPARE(picker->currentText(), QStringLiteral("previous run: run %1").arg(previous.mid(13)));
     picker->setCurrentIndex(named);
     Q_EMIT picker->activated(named);
     QVERIFY(shown.wait(10'000));
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     QCOMPARE(w->shownRun()->results[0].baseline->name, QStringLiteral("release-1"));
+    QCOMPARE(picker->currentText(), QStringLiteral("baseline \"release-1\""));
     QCOMPARE(model->index(0, ResultsTableModel::Verdict).data().toString(), QStringLiteral("regressed"));
 }
 
@@ -653,8 +658,14 @@ void TestHistoryView::unopenableStoreKeepsTheWindowWorking()
     // And the window still runs, comparing with its own runs.
     QVERIFY(runToEnd(w, {QStringLiteral("architecture.plugins.static")}));
     QCOMPARE(w->resultsView()->model()->rowCount(), 1);
-    QCOMPARE(w->baselinePicker()->itemText(0), QStringLiteral("none"));
+    QCOMPARE(w->baselinePicker()->currentKind(), int(BaselinePicker::PreviousWindowRun));
+    QCOMPARE(w->baselinePicker()->currentText(), QStringLiteral("previous run: none yet"));
     QCOMPARE(w->shownRunId(), qint64(0));
+    // The run's progress took the status text; the reason stays in the history's own widget.
+    bool kept = false;
+    for (const QLabel* label : w->statusBar()->findChildren<QLabel*>())
+        kept = kept || (label->text().startsWith(QStringLiteral("History unavailable")) && label->toolTip().contains(path));
+    QVERIFY(kept);
 }
 
 QTEST_MAIN(TestHistoryView)

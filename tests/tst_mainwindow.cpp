@@ -1,8 +1,10 @@
 // The dashboard driven as a user would, on the offscreen platform: open suites, filter, choose,
 // run, stop, see charts, table and comparison update, export.
+#include "BaselinePicker.h"
 #include "BuiltInWorkloads.h"
 #include "CommandLine.h"
 #include "ComparisonView.h"
+#include "EmptyState.h"
 #include "EnvironmentBadge.h"
 #include "LiveChart.h"
 #include "LiveView.h"
@@ -11,6 +13,8 @@
 #include "ResultsTableModel.h"
 #include "ResultsView.h"
 #include "RunController.h"
+#include "Statistics.h"
+#include "WindowGeometry.h"
 #include "WindowTesting.h"
 #include "WorkloadTree.h"
 
@@ -18,6 +22,9 @@
 
 #include <QAbstractAxis>
 #include <QAbstractItemModelTester>
+#include <QLabel>
+#include <QProgressBar>
+#include <QStatusBar>
 #include <QChart>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -44,6 +51,9 @@ private Q_SLOTS:
     void runFillsChartsAndTable();
     void stopHaltsQuickly();
     void secondRunOverlaysAndComparesWithTheFirst();
+    void baselinePickerNamesTheRunComparedWith();
+    void emptyTabsHintUntilDataArrives();
+    void firstGeometryFitsTheScreen();
     void choosingARowShowsItsCharts();
     void exportWritesFiles();
     void exportWritesPdfOffTheGuiThread();
@@ -161,8 +171,8 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
 {
     const QStringList ids{QStringLiteral("architecture.plugins.static")};
     QVERIFY(runToEnd(ids));
-    QCOMPARE(m_window->baselinePicker()->count(), 2); // "none" and run 1, which is chosen
-    QCOMPARE(m_window->baselinePicker()->currentData().toInt(), 0);
+    QCOMPARE(m_window->baselinePicker()->count(), 3); // "previous run", which is chosen, run 1 and "none"
+    QCOMPARE(m_window->baselinePicker()->currentKind(), int(BaselinePicker::PreviousWindowRun));
     // While run 2 measures, run 1 is both the baseline and a recent run: drawn once, as the
     // baseline's band (seen right after the window has started showing the workload).
     bool latencyBand = false, memoryBand = false;
@@ -186,6 +196,112 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     auto verdict = [this] { return m_window->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString(); };
     QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict()), qPrintable(verdict()));
     QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
+}
+
+void TestMainWindow::baselinePickerNamesTheRunComparedWith()
+{
+    const QStringList ids{QStringLiteral("architecture.plugins.static")};
+    BaselinePicker* picker = m_window->baselinePicker();
+    auto medianOf = [](const Result& r) {
+        std::vector<double> ns;
+        for (const Sample& s : r.samples)
+            ns.push_back(s.perIterationNs());
+        return stats::median(ns);
+    };
+    // The first run has nothing before it: the picker must not name the run itself.
+    QVERIFY(runToEnd(ids));
+    QVERIFY2(picker->currentText().startsWith(QStringLiteral("previous run")), qPrintable(picker->currentText()));
+    QVERIFY2(!picker->currentText().contains(QStringLiteral("Run 1")), qPrintable(picker->currentText()));
+    QVERIFY(!m_window->shownRun()->results.front().baseline.has_value());
+
+    // The second run is compared with the first, and the picker says so, not "Run 2".
+    QVERIFY(runToEnd(ids));
+    QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
+    const std::vector<RunResult>& runs = m_window->controller()->runs();
+    QCOMPARE(int(runs.size()), 2);
+    const BaselineComparison compared = *m_window->shownRun()->results.front().baseline;
+    QCOMPARE(compared.median, medianOf(runs[0].results.front())); // the Change column's reference: run 1
+    QVERIFY2(compared.name.startsWith(QStringLiteral("Run 1 (")), qPrintable(compared.name));
+    QVERIFY2(picker->currentText().contains(compared.name), qPrintable(picker->currentText()));
+    QVERIFY2(!picker->currentText().contains(QStringLiteral("Run 2")), qPrintable(picker->currentText()));
+    QVERIFY(!picker->currentText().contains(QStringLiteral("(s)"))); // "1 workload", not "workload(s)"
+    QVERIFY2(picker->toolTip().contains(picker->currentText()), qPrintable(picker->toolTip())); // in full
+
+    // Choosing "none" for the shown run takes its changes away, and the picker says "none".
+    const int none = picker->findData(int(BaselinePicker::None));
+    picker->setCurrentIndex(none);
+    Q_EMIT picker->activated(none);
+    QTRY_VERIFY(!m_window->shownRun()->results.front().baseline.has_value());
+    QCOMPARE(picker->currentText(), QStringLiteral("none"));
+    QVERIFY(m_window->resultsView()->model()->index(0, ResultsTableModel::Change).data().toString().isEmpty());
+
+    // Choosing run 1 by name compares the shown run 2 with it again.
+    const int first = picker->findData(0);
+    picker->setCurrentIndex(first);
+    Q_EMIT picker->activated(first);
+    QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
+    QCOMPARE(m_window->shownRun()->results.front().baseline->median, medianOf(runs[0].results.front()));
+    QVERIFY(picker->currentText().startsWith(QStringLiteral("Run 1 (")));
+}
+
+void TestMainWindow::emptyTabsHintUntilDataArrives()
+{
+    EmptyState* live = m_window->liveView()->emptyState();
+    EmptyState* results = m_window->resultsView()->emptyState();
+    // First start: a line saying what to do, not blank axes or an empty table.
+    QVERIFY(live->showsHint());
+    QVERIFY(live->hintLabel()->isVisible());
+    QVERIFY2(live->hint().contains(QStringLiteral("press Run")), qPrintable(live->hint()));
+    QVERIFY(live->hint().contains(QStringLiteral("Ctrl+R")));
+    QVERIFY(results->showsHint());
+    QCOMPARE(results->hint(), live->hint());
+    QVERIFY(!m_window->findChild<QProgressBar*>()->isVisible()); // no run, no progress
+    QStringList status;
+    for (const QLabel* label : m_window->statusBar()->findChildren<QLabel*>())
+        status << label->text();
+    const QString suite = QStringLiteral("Built-in default suite: %1 workloads").arg(m_window->workloadTree()->visibleWorkloadCount());
+    QVERIFY2(status.contains(suite), qPrintable(status.join(QStringLiteral(" | "))));
+
+    QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
+    QVERIFY(!live->showsHint());
+    QVERIFY(live->currentWidget()->isAncestorOf(m_window->liveView()->latencyChart()));
+    QVERIFY(!results->showsHint());
+    QVERIFY(m_window->resultsView()->table()->isVisible());
+    // The run is over: its progress bar goes rather than staying full.
+    QVERIFY(!m_window->findChild<QProgressBar*>()->isVisible());
+
+    // A chart with nothing to draw draws no axes (0…1 would mean nothing).
+    charts::LiveChart empty(QStringLiteral("t"), QStringLiteral("x"), charts::LiveChart::ValueKind::TimeNs);
+    QVERIFY(!empty.axesShown());
+    const QPointF point(0, 100);
+    empty.append(std::span<const QPointF>(&point, 1));
+    empty.refresh();
+    QVERIFY(empty.axesShown());
+}
+
+void TestMainWindow::firstGeometryFitsTheScreen()
+{
+    // A 1280×720 screen with a 32-pixel panel: the window and its frame fit, centred.
+    const QRect available(0, 32, 1280, 688);
+    const QRect first = firstWindowGeometry(QSize(1360, 860), available);
+    QVERIFY(fitsOnScreen(first, available));
+    QCOMPARE(first.center(), available.marginsRemoved(kFrameAllowance).center());
+    QVERIFY(first.width() >= 1200); // not needlessly small
+    // A large screen gets the preferred size.
+    QCOMPARE(firstWindowGeometry(QSize(1360, 860), QRect(0, 0, 2560, 1440)).size(), QSize(1360, 860));
+    // A geometry saved on a larger monitor does not fit any more; one saved here does.
+    QVERIFY(!fitsOnScreen(QRect(100, 100, 1900, 1000), available));
+    QVERIFY(fitsOnScreen(QRect(100, 100, 900, 500), available));
+
+    // The window saved and reopened keeps a geometry that fits its screen.
+    const QRect screen = m_window->screen()->availableGeometry();
+    const QRect kept = firstWindowGeometry(m_window->minimumSizeHint(), screen);
+    QVERIFY2(fitsOnScreen(kept, screen), "the window's minimum size does not fit the test screen");
+    m_window->setGeometry(kept);
+    m_window->close(); // saves its settings
+    m_window.reset();
+    MainWindow reopened(m_registry, {});
+    QCOMPARE(reopened.geometry(), kept);
 }
 
 void TestMainWindow::choosingARowShowsItsCharts()

@@ -1,6 +1,7 @@
 #include "HistoryLocation.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -17,6 +18,13 @@ QString HistoryLocation::display() const
     url.setUserName(user);
     url.setPath(QLatin1Char('/') + database);
     return url.toString();
+}
+
+QString HistoryLocation::shortName() const
+{
+    if (kind == Kind::SQLite)
+        return QFileInfo(path).fileName();
+    return QStringLiteral("%1/%2").arg(host, database);
 }
 
 QString defaultHistoryPath()

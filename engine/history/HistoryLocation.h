@@ -21,6 +21,8 @@ struct HistoryLocation {
 
     // For messages: the path, or the URL without its password.
     QString display() const;
+    // For a status bar: the file's name, or host/database.
+    QString shortName() const;
 };
 
 // The SQLite file in the per-user data directory: $XDG_DATA_HOME/crucible-bench/history.sqlite.

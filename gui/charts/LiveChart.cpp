@@ -252,6 +252,13 @@ double LiveChart::updateAxes()
         maxY = empty ? m_band->high : std::max(maxY, m_band->high);
         empty = false;
     }
+    // With nothing to draw the axes would read 0…1 and mean nothing: hidden until data comes.
+    const bool hasData = !empty;
+    if (hasData != m_axesShown) {
+        m_x->setVisible(hasData);
+        m_y->setVisible(hasData);
+        m_axesShown = hasData;
+    }
     double divisor = 1024.0 * 1024.0;
     QString yTitle = tr("resident memory (MiB)");
     if (m_kind == ValueKind::TimeNs) {

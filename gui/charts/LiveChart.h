@@ -79,6 +79,8 @@ public:
     bool refresh();
 
     qsizetype bufferedPoints() const { return m_points.size(); }
+    // Whether the axes are drawn: only once there is something to draw on them.
+    bool axesShown() const { return m_axesShown; }
     qsizetype shownPoints() const;
     QChart* chart() const { return m_chart; }
 
@@ -116,6 +118,7 @@ private:
     double m_minimumXExtent = 0;
     int m_columns = 0;
     double m_divisor = 0;
+    bool m_axesShown = true;
 };
 
 } // namespace crucible::charts

@@ -20,10 +20,10 @@ std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOp
     applyLook(*chart, options.look);
     chart->legend()->hide();
     const bool hasData = result.status == Status::Ok && !result.samples.empty();
-    chart->setTitle(hasData ? QStringLiteral("%1 · median %2").arg(shortId(result.info), formatMeasure(result.summary.median, result.info.unit))
-                            : QStringLiteral("%1 · %2").arg(shortId(result.info), statusName(result.status)));
-    if (!hasData)
+    if (!hasData) {
+        chart->setTitle(QStringLiteral("%1 · %2").arg(shortId(result.info), statusName(result.status)));
         return chart;
+    }
 
     const std::size_t n = result.samples.size();
     QValueAxis* x = addValueAxis(*chart, Qt::AlignBottom, QStringLiteral("sample"), QStringLiteral("%d"), options.look);
@@ -32,6 +32,10 @@ std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOp
     TimeScale scale;
     QAbstractAxis* y = addTimeAxis(*chart, result.summary.min, result.summary.max, QStringLiteral("time / iter."),
                                    options.look, &scale);
+    // The median in the axis's unit, so that it can be read off the axis ("0.513 µs" over µs
+    // ticks, not "513.0 ns").
+    chart->setTitle(QStringLiteral("%1 · median %2 %3")
+                        .arg(shortId(result.info), QString::number(scale.fromNs(result.summary.median), 'g', 4), scale.unit));
 
     std::vector<QPointF> points;
     points.reserve(n);

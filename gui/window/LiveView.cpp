@@ -1,5 +1,6 @@
 #include "LiveView.h"
 
+#include "EmptyState.h"
 #include "LiveChart.h"
 #include "Statistics.h"
 
@@ -60,16 +61,31 @@ LiveView::LiveView(QWidget* parent)
       m_speed(new charts::LiveChart(tr("Machine speed: reference kernel (higher is slower)"), tr("slot"),
                                     charts::LiveChart::ValueKind::TimeNs))
 {
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(m_latency);
     splitter->addWidget(m_memory);
     splitter->addWidget(m_speed);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 1);
+    // Until samples come, a hint instead of three charts with meaningless axes.
+    m_empty = new EmptyState(splitter, tr("No samples yet."), this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_empty);
+}
+
+void LiveView::setIdleHint(const QString& hint)
+{
+    m_idleHint = hint;
+    if (m_empty->showsHint() && m_runSamples.empty())
+        m_empty->setHint(hint);
+}
+
+void LiveView::endRun()
+{
+    if (m_empty->showsHint())
+        m_empty->setHint(m_idleHint);
 }
 
 void LiveView::setLook(const charts::ChartLook& look)
@@ -85,6 +101,9 @@ void LiveView::startRun()
     m_currentId.clear();
     m_referenceIndex = 0;
     m_speed->clear();
+    // The warm-up comes before the first sample: say so rather than draw empty axes.
+    m_empty->setHint(tr("Measuring: the charts start with the first samples, after each workload's warm-up."));
+    m_empty->showHint();
 }
 
 void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier)
@@ -160,6 +179,8 @@ void LiveView::appendToCharts(const Samples& batch)
     m_latency->append(latency);
     m_memory->append(memory);
     m_sampleIndex += int(batch.size());
+    if (!batch.empty())
+        m_empty->showContent();
 }
 
 void LiveView::setExpectedSamples(int count)

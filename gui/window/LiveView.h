@@ -15,6 +15,8 @@ class LiveChart;
 
 namespace crucible::gui {
 
+class EmptyState;
+
 // The live charts of a running suite: time per iteration of each sample of the current
 // workload, the process's resident memory after each sample, and the machine-speed reference
 // measured before each slot of each round. Earlier runs of the same workload are overlaid
@@ -27,6 +29,11 @@ public:
     explicit LiveView(QWidget* parent = nullptr);
 
     void setLook(const charts::ChartLook& look);
+    // What the view says in place of the charts until there are samples to draw.
+    void setIdleHint(const QString& hint);
+    // The run ended: with no sample drawn, the idle hint comes back.
+    void endRun();
+    EmptyState* emptyState() const { return m_empty; }
     // Starts showing `info`, with the same workload's earlier results behind it.
     // Forgets the samples of the previous run.
     void startRun();
@@ -58,6 +65,8 @@ private:
     charts::LiveChart* m_latency;
     charts::LiveChart* m_memory;
     charts::LiveChart* m_speed;
+    EmptyState* m_empty = nullptr;
+    QString m_idleHint;
     QString m_currentId;
     int m_sampleIndex = 0;
     int m_referenceIndex = 0;

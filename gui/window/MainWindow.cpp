@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "BaselinePicker.h"
 #include "ChartHost.h"
 #include "Comparison.h"
 #include "ComparisonView.h"
@@ -16,20 +17,23 @@
 #include "ScreenLook.h"
 #include "SettingsKeys.h"
 #include "TerminalProgress.h"
+#include "WindowGeometry.h"
 #include "WindowHistory.h"
 #include "WorkloadRegistry.h"
+#include "WorkloadCount.h"
 #include "WorkloadTree.h"
 #include "gates/Gates.h"
 
 #include <QCloseEvent>
-#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressBar>
+#include <QScreen>
 #include <QSettings>
 #include <QSpinBox>
 #include <QStatusBar>
@@ -48,6 +52,8 @@ constexpr int kRecentOverlays = 3;
 // thread (benchmarks/bench_gui: at 5 frames a second the GUI thread is busy ~4% of the time).
 constexpr int kRefreshIntervalMs = 200;
 constexpr int kProgressIntervalMs = 250;
+// The first size where the screen has room: the tree, the charts and the tool bar side by side.
+constexpr QSize kPreferredSize{1360, 860};
 } // namespace
 
 MainWindow::MainWindow(const WorkloadRegistry& registry, ExternalReports reports, QWidget* parent)
@@ -123,6 +129,8 @@ void MainWindow::buildLayout()
     m_historyView = new HistoryView(m_history->loader());
     m_tabs->addTab(m_historyView, tr("History"));
     setCentralWidget(m_tabs);
+    m_live->setIdleHint(idleHint());
+    m_results->setEmptyHint(idleHint());
 
     QToolBar* bar = addToolBar(tr("Run"));
     bar->setObjectName(QStringLiteral("runToolBar"));
@@ -144,12 +152,12 @@ void MainWindow::buildLayout()
     bar->addWidget(m_measurement);
     bar->addSeparator();
     bar->addWidget(new QLabel(tr(" Baseline: ")));
-    m_baseline = new QComboBox;
-    m_baseline->setMinimumContentsLength(18);
-    m_baseline->setToolTip(tr("Earlier run that changes and verdicts are computed against"));
+    m_baseline = new BaselinePicker;
     bar->addWidget(m_baseline);
 
     m_statusText = new QLabel(tr("Ready"));
+    // A long message is cut at the window's edge rather than widening the window past the screen.
+    m_statusText->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_progress = new QProgressBar;
     m_progress->setMaximumWidth(260);
     m_progress->setRange(0, 1000);
@@ -163,13 +171,21 @@ void MainWindow::buildLayout()
     refillRunLists();
 }
 
+QString MainWindow::idleHint() const
+{
+    return tr("Choose workloads on the left and press Run, %1").arg(m_runAction->shortcut().toString(QKeySequence::NativeText));
+}
+
 void MainWindow::connectController()
 {
     connect(m_controller, &RunController::runStarted, this, [this](int count) {
         m_liveResults.clear();
+        m_results->setEmptyHint(tr("Results appear here as each workload finishes."));
         m_results->setResults({});
+        updateMeasuredAgainst(); // now of the run starting
+        m_progress->setValue(0);
         m_live->startRun();
-        m_statusText->setText(tr("Running %n workload(s)…", nullptr, count));
+        m_statusText->setText(tr("Running %1…").arg(workloadCount(count)));
         m_live->setExpectedSamples(m_controller->runSettings().sampleCount);
         m_tabs->setCurrentWidget(m_live);
         m_refresh->start();
@@ -259,9 +275,10 @@ void MainWindow::onRunFinished(const RunResult& run)
     shown.results = m_liveResults; // with the baseline comparisons made as they finished
     m_shownRun = shown;
     showComparison(run);
-    m_progress->setValue(run.cancelled ? m_progress->value() : 1000);
-    m_statusText->setText(run.cancelled ? tr("Stopped: %n workload(s) finished", nullptr, int(run.results.size()))
-                                        : tr("Finished %n workload(s)", nullptr, int(run.results.size())));
+    m_live->endRun();
+    m_results->setEmptyHint(idleHint());
+    m_statusText->setText(run.cancelled ? tr("Stopped: %1 finished").arg(workloadCount(int(run.results.size())))
+                                        : tr("Finished %1").arg(workloadCount(int(run.results.size()))));
     m_eta->clear();
     refillRunLists();
     updateRunState();
@@ -285,12 +302,14 @@ void MainWindow::showRun(int index)
     RunResult run = runs[std::size_t(index)];
     m_shownRun = run;
     m_shownRunId = 0; // the window's own list; the History tab reopens recorded runs
+    m_shownSerial = 0; // late comparisons of the last run are not this one's
     m_shownTrends.clear();
     m_trendsPending = false;
     m_results->setResults(run.results);
     showComparison(run);
     m_statusText->setText(tr("Showing %1").arg(runLabel(index)));
     m_tabs->setCurrentWidget(m_results);
+    recompareShownWindowRun(); // the list keeps runs as measured: compared with the picker's choice
 }
 
 void MainWindow::showComparison(const RunResult& run)
@@ -329,19 +348,12 @@ void MainWindow::showComparison(const RunResult& run)
     });
 }
 
-const RunResult* MainWindow::baselineRun() const
-{
-    const int index = m_baseline->currentData().toInt();
-    const std::vector<RunResult>& runs = m_controller->runs();
-    return index >= 0 && index < int(runs.size()) ? &runs[std::size_t(index)] : nullptr;
-}
-
 QString MainWindow::runLabel(int index) const
 {
     const RunResult& run = m_controller->runs()[std::size_t(index)];
-    return tr("Run %1 (%2, %n workload(s))", nullptr, int(run.results.size()))
+    return tr("Run %1 (%2, %3)")
         .arg(index + 1)
-        .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")));
+        .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")), workloadCount(int(run.results.size())));
 }
 
 LiveOverlays MainWindow::earlierResults(const QString& id) const
@@ -351,7 +363,8 @@ LiveOverlays MainWindow::earlierResults(const QString& id) const
     // Without a store: the window's own runs of this session, all measured in this process.
     LiveOverlays earlier;
     const std::vector<RunResult>& runs = m_controller->runs();
-    const RunResult* base = baselineRun();
+    const int baseIndex = windowBaselineIndex(comparedWindowRun());
+    const RunResult* base = baseIndex >= 0 ? &runs[std::size_t(baseIndex)] : nullptr;
     // A finished run shown in the live charts is not its own history.
     const bool showingFinished = !m_controller->isRunning() && m_shownRun;
     auto find = [&](const RunResult& run, const QString& label) -> std::optional<EarlierRun> {
@@ -378,12 +391,8 @@ void MainWindow::refillRunLists()
     if (m_history && m_history->isOpen()) {
         fillBaselinePicker(); // the store's baselines; this window's runs are in the store too
     } else {
-        m_baseline->clear();
-        m_baseline->addItem(tr("none"), -1);
-        for (int i = int(runs.size()) - 1; i >= 0; --i)
-            m_baseline->addItem(runLabel(i), i);
         // By default the previous run is the baseline of the next, as in the headless runner.
-        m_baseline->setCurrentIndex(runs.empty() ? 0 : 1);
+        fillWindowBaselinePicker();
     }
     m_runsMenu->clear();
     for (int i = int(runs.size()) - 1; i >= 0; --i)
@@ -400,6 +409,9 @@ void MainWindow::updateRunState()
     m_runAction->setEnabled(!running && anyChecked);
     m_quickAction->setEnabled(!running && anyChecked);
     m_stopAction->setEnabled(running);
+    // The progress bar says how far a run is; between runs a full bar would say nothing.
+    m_progress->setVisible(running);
+    m_eta->setVisible(running);
     m_runsMenu->setEnabled(!running && !m_controller->runs().empty());
 }
 
@@ -453,8 +465,12 @@ void MainWindow::changeEvent(QEvent* event)
 void MainWindow::restoreSettings()
 {
     QSettings s;
-    if (!restoreGeometry(s.value(settings::kWindowGeometry).toByteArray()))
-        resize(1360, 860); // first start: room for the tree, the charts and the tool bar
+    // A saved geometry is kept when it still fits this screen; otherwise (first start, or a
+    // smaller screen since) the window takes what the screen has room for.
+    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
+    if (!restoreGeometry(s.value(settings::kWindowGeometry).toByteArray()) || !fitsOnScreen(geometry(), available))
+        setGeometry(firstWindowGeometry(kPreferredSize, available));
     restoreState(s.value(settings::kWindowState).toByteArray());
     const MeasurementSettings defaults;
     m_sampleSize->setValue(s.value(settings::kSampleCount, defaults.sampleCount).toInt());

@@ -38,6 +38,7 @@ class ChartHost;
 
 namespace crucible::gui {
 
+class BaselinePicker;
 class ComparisonView;
 class EnvironmentBadge;
 class ExportJob;
@@ -85,7 +86,7 @@ public:
     WorkloadTree* workloadTree() const { return m_tree; }
     LiveView* liveView() const { return m_live; }
     ResultsView* resultsView() const { return m_results; }
-    QComboBox* baselinePicker() const { return m_baseline; }
+    BaselinePicker* baselinePicker() const { return m_baseline; }
     ComparisonView* comparisonView() const { return m_comparison; }
     const std::optional<RunResult>& shownRun() const { return m_shownRun; }
 
@@ -127,6 +128,8 @@ protected:
 private:
     void buildActions();
     void buildLayout();
+    // What the empty Live and Results tabs say until there is something to show.
+    QString idleHint() const;
     void connectController();
     void applyTheme();
     void restoreSettings();
@@ -141,8 +144,19 @@ private:
     // Earlier results of `id` to draw behind its live charts: the baseline's and the last few
     // runs', oldest first.
     LiveOverlays earlierResults(const QString& id) const;
-    const RunResult* baselineRun() const;
     QString runLabel(int index) const;
+
+    // The baseline picker (MainWindowBaseline.cpp). Without a store it offers the window's own
+    // runs; the chosen item names what the shown changes were measured against.
+    void fillWindowBaselinePicker();
+    // The index among the window's runs of the run compared: the one going on (or the next),
+    // else the one shown; the list's size when the shown run is not the window's.
+    int comparedWindowRun() const;
+    // The index of the window's run that run `candidate` is compared with; -1 for none.
+    int windowBaselineIndex(int candidate) const;
+    void updateMeasuredAgainst();
+    // Compares the shown run of the window again, with the baseline now chosen.
+    void recompareShownWindowRun();
 
     // Suites, verdicts and exports (MainWindowSuite.cpp).
     void buildSuiteActions(QMenu* file);
@@ -180,7 +194,7 @@ private:
     QAction* m_quickAction;
     QAction* m_stopAction;
     QMenu* m_runsMenu;
-    QComboBox* m_baseline;
+    BaselinePicker* m_baseline;
     QSpinBox* m_sampleSize;
     QDoubleSpinBox* m_warmUp;
     QDoubleSpinBox* m_measurement;
@@ -209,6 +223,7 @@ private:
     bool m_verdictsPending = false;     // its pairs, budgets and claims (showComparison)
     bool m_trendsPending = false;       // its trends for the PDF: recorded, then loaded
     std::map<quint64, int> m_comparing; // baseline comparisons on their way, by run serial
+    int m_recomparing = 0;              // the shown run compared again (recompareShownWindowRun)
     std::optional<std::pair<QString, QStringList>> m_queuedExport; // dir, formats
     bool m_exportQuiet = false;      // the export's caller takes its error; no message box
     QElapsedTimer m_sinceProgress;   // since the status bar last showed progress

@@ -4,6 +4,7 @@
 // controller and only adds to what the window shows.
 #include "MainWindow.h"
 
+#include "BaselinePicker.h"
 #include "HistoryLoader.h"
 #include "HistoryView.h"
 #include "InBackground.h"
@@ -17,7 +18,6 @@
 #include "history/HistoryLocation.h"
 
 #include <QComboBox>
-#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -32,11 +32,16 @@ namespace crucible::gui {
 
 namespace {
 
-// The baseline picker's items in history mode: Qt::UserRole says which kind (the window's own
-// runs use their index there, so these are negative), kBaselineNameRole the baseline's name.
-constexpr int kPickerNone = -1;
-constexpr int kPickerHistory = -2;
-constexpr int kBaselineNameRole = Qt::UserRole + 1;
+// The store as the status bar names it: the file's name, or host/database.
+QString storeName(const QString& location)
+{
+    QString unusable;
+    const std::optional<history::HistoryLocation> parsed = history::parseHistoryLocation(location, &unusable);
+    return parsed ? parsed->shortName() : location;
+}
+
+// Wide enough for the gist of why a store cannot be used; the tool tip has all of it.
+constexpr int kHistoryReasonWidth = 420;
 
 } // namespace
 
@@ -47,18 +52,19 @@ void MainWindow::connectHistory()
 
     auto report = [this](const QString& message) { m_statusText->setText(message); };
     connect(m_history, &WindowHistory::opened, this, [this](const QString& location) {
-        m_historyStatus->setText(tr("History: %1").arg(QFileInfo(location).fileName().isEmpty() ? location
-                                                                                                 : QFileInfo(location).fileName()));
+        m_historyStatus->setText(tr("History: %1").arg(storeName(location)));
         m_historyStatus->setToolTip(tr("Runs are recorded in %1").arg(location));
         m_historyStatus->setStyleSheet(QString());
         m_historyView->reload();
         refillRunLists();
     });
     connect(m_history, &WindowHistory::openFailed, this, [this, report](const QString& message) {
-        m_historyStatus->setText(tr("History: unavailable"));
-        m_historyStatus->setToolTip(message);
+        // The reason stays in this permanent widget: the run's progress takes the status text.
+        const QString reason = tr("History unavailable: %1").arg(message.simplified()); // one line
+        m_historyStatus->setText(m_historyStatus->fontMetrics().elidedText(reason, Qt::ElideMiddle, kHistoryReasonWidth));
+        m_historyStatus->setToolTip(reason);
         m_historyStatus->setStyleSheet(QStringLiteral("color: %1").arg(failureColor().name()));
-        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message));
+        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message.simplified()));
         m_historyView->showUnavailable(tr("The history cannot be used:\n%1\n\nRuns are not recorded. File ▸ History store… "
                                           "chooses another store; the command line's --db does too.")
                                            .arg(message));
@@ -78,9 +84,13 @@ void MainWindow::connectHistory()
         m_history->refreshBaselines();
     });
     connect(m_baseline, &QComboBox::activated, this, [this] {
-        // A reopened (or recorded) run is compared again with the baseline now chosen.
+        // The shown run is compared again with the baseline now chosen: a reopened (or
+        // recorded) run by the store, a run of the window without one.
         if (m_history->isOpen() && !m_controller->isRunning() && m_shownRunId > 0)
             showStoredRun(m_shownRunId);
+        else
+            recompareShownWindowRun();
+        updateMeasuredAgainst();
     });
 
     // A run: its scope first, then each workload's earlier results as it starts (the
@@ -116,7 +126,7 @@ void MainWindow::connectHistory()
             m_history->record(run); // then its trends are loaded
     });
     connect(m_history, &WindowHistory::recorded, this, [this](qint64 runId, const QDateTime& started) {
-        m_historyStatus->setText(tr("History: run %1 recorded").arg(runId));
+        m_historyStatus->setText(tr("History: run %1 recorded in %2").arg(runId).arg(storeName(m_history->location())));
         if (m_shownRun && m_shownSerial != 0 && m_shownRun->info.started == started) {
             m_shownRunId = runId;
             m_history->loadTrends(*m_shownRun, runId);
@@ -207,39 +217,6 @@ void MainWindow::chooseHistoryLocation()
     openHistory(location);
 }
 
-void MainWindow::fillBaselinePicker()
-{
-    if (!m_history->isOpen())
-        return;
-    const int keptKind = m_baseline->currentData().toInt();
-    const QString keptName = m_baseline->currentData(kBaselineNameRole).toString();
-    const bool wasHistory = m_baseline->count() > 0 && (keptKind == kPickerHistory || keptKind == kPickerNone)
-                            && m_baseline->itemData(0).toInt() == kPickerHistory;
-    m_baseline->clear();
-    m_baseline->addItem(tr("previous run"), kPickerHistory);
-    m_baseline->setItemData(0, tr("Each workload's latest result from an earlier run of the same suite on this host"),
-                            Qt::ToolTipRole);
-    for (const QString& name : m_history->baselineNames()) {
-        m_baseline->addItem(tr("baseline \"%1\"").arg(name), kPickerHistory);
-        m_baseline->setItemData(m_baseline->count() - 1, name, kBaselineNameRole);
-    }
-    m_baseline->addItem(tr("none"), kPickerNone);
-    int index = 0; // by default the previous run, as in the headless runner
-    if (wasHistory && keptKind == kPickerNone)
-        index = m_baseline->count() - 1;
-    else if (wasHistory && !keptName.isEmpty())
-        index = std::max(0, m_baseline->findData(keptName, kBaselineNameRole));
-    m_baseline->setCurrentIndex(index);
-}
-
-BaselineChoice MainWindow::baselineChoice() const
-{
-    if (m_baseline->currentData().toInt() == kPickerNone)
-        return BaselineChoice::none();
-    const QString name = m_baseline->currentData(kBaselineNameRole).toString();
-    return name.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(name);
-}
-
 LiveOverlays MainWindow::historyOverlays(const QString& id) const
 {
     const EarlierResults* earlier = m_history->earlier(id);
@@ -301,8 +278,10 @@ void MainWindow::applyComparison(quint64 runSerial, const Result& compared)
     const bool shown = runSerial == m_shownSerial && m_shownRun;
     if (shown)
         replace(m_shownRun->results);
-    if ((m_controller->isRunning() && runSerial == m_runSerial) || shown)
+    if ((m_controller->isRunning() && runSerial == m_runSerial) || shown) {
         m_results->upsert(compared);
+        updateMeasuredAgainst();
+    }
 }
 
 void MainWindow::showStoredRun(qint64 runId)
@@ -324,6 +303,7 @@ void MainWindow::onStoredRunLoaded(qint64 runId, const RunResult& run)
     m_trendsPending = true; // loaded below
     m_results->setResults(run.results);
     showComparison(run);
+    updateMeasuredAgainst();
     m_statusText->setText(tr("Showing run %1 from the history: %2 on %3, %4")
                               .arg(runId)
                               .arg(run.info.suiteName, run.info.host,

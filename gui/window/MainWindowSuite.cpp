@@ -1,19 +1,17 @@
-// MainWindow's suites (File ▸ Open suite…, Recent suites, --suite), the baseline comparisons
-// of runs compared with this window's own runs, and exports, which are written off the GUI
-// thread. Kept apart from MainWindow.cpp, which builds the window and wires the run itself.
+// MainWindow's suites (File ▸ Open suite…, Recent suites, --suite) and exports, which are
+// written off the GUI thread. Kept apart from MainWindow.cpp, which builds the window and
+// wires the run itself.
 #include "MainWindow.h"
 
 #include "CommandLine.h"
-#include "Comparison.h"
 #include "ExportJob.h"
-#include "InBackground.h"
 #include "RunController.h"
 #include "SettingsKeys.h"
 #include "WindowHistory.h"
+#include "WorkloadCount.h"
 #include "WorkloadTree.h"
 #include "suite/SuitePlan.h"
 
-#include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -33,7 +31,7 @@ constexpr int kRecentSuiteCount = 8;
 
 QString suiteLabel(const Suite& suite, const QString& file)
 {
-    return file.isEmpty() ? QObject::tr("the built-in default suite") : QStringLiteral("\"%1\" (%2)").arg(suite.name, file);
+    return file.isEmpty() ? QObject::tr("the built-in default suite") : QObject::tr("suite \"%1\" (%2)").arg(suite.name, file);
 }
 
 // `path` at the head of the recent suites, once.
@@ -125,8 +123,9 @@ void MainWindow::useSuite(const Suite& suite, const QString& file)
         infos.push_back(w.info);
     m_tree->setWorkloads(infos); // all checked
     setWindowTitle(file.isEmpty() ? tr("Crucible Bench") : tr("%1 — Crucible Bench").arg(suite.name));
-    m_statusText->setText(tr("Suite %1: %n workload(s)", nullptr, int(suite.workloads.size()))
-                              .arg(suiteLabel(suite, file)));
+    // "Built-in default suite: 49 workloads", "Suite "tiny" (tiny.json): 2 workloads".
+    const QString label = file.isEmpty() ? tr("Built-in default suite") : tr("Suite \"%1\" (%2)").arg(suite.name, file);
+    m_statusText->setText(tr("%1: %2").arg(label, workloadCount(int(suite.workloads.size()))));
     updateRunState();
 }
 
@@ -176,32 +175,6 @@ bool MainWindow::applyCommandLine(const CommandLineOptions& options)
     return suiteOpened;
 }
 
-void MainWindow::compareWithWindowRun(const Result& result)
-{
-    if ((m_history && m_history->isOpen()) || result.status != Status::Ok)
-        return;
-    const RunResult* base = baselineRun();
-    if (!base)
-        return;
-    const auto it = std::find_if(base->results.begin(), base->results.end(),
-                                 [&](const Result& b) { return b.info.id == result.info.id; });
-    if (it == base->results.end())
-        return;
-    // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
-    ++m_comparing[m_runSerial];
-    JudgeContext context;
-    context.baselineName = m_baseline->currentText();
-    // While the run goes on the shown run is an earlier one: what is known of this run so far.
-    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
-    context.incomparable = incomparability(base->info, candidateRun);
-    context.settingsDiffer = settingsDifference(base->info, candidateRun);
-    runInBackground(this, [result, baseline = *it, context] {
-        Result compared = result;
-        compareWithBaseline(compared, baseline, context);
-        return compared;
-    }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
-}
-
 void MainWindow::startExport(const QString& dir, const QStringList& formats)
 {
     ReportOptions options;
@@ -212,7 +185,7 @@ void MainWindow::startExport(const QString& dir, const QStringList& formats)
 
 bool MainWindow::shownRunSettled() const
 {
-    if (m_verdictsPending || m_trendsPending || m_comparing.count(m_shownSerial) > 0)
+    if (m_verdictsPending || m_trendsPending || m_recomparing > 0 || m_comparing.count(m_shownSerial) > 0)
         return false;
     // Finished workloads of the run just shown whose baselines are still being fetched.
     return m_shownSerial != m_runSerial || m_uncompared.isEmpty();

@@ -2,6 +2,7 @@
 
 #include "ChartHost.h"
 #include "DistributionChart.h"
+#include "EmptyState.h"
 #include "ResultsTableModel.h"
 #include "SamplesChart.h"
 
@@ -48,15 +49,16 @@ ResultsView::ResultsView(QWidget* parent)
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_filter);
     topLayout->addWidget(m_table);
-    auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(top);
     splitter->addWidget(details);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({500, 500}); // half each: by their size hints the charts would get a fifth
+    m_empty = new EmptyState(splitter, tr("No results yet."), this);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(splitter);
+    layout->addWidget(m_empty);
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
@@ -71,10 +73,24 @@ void ResultsView::setLook(const charts::ChartLook& look)
     showDetails();
 }
 
+void ResultsView::setEmptyHint(const QString& hint)
+{
+    m_empty->setHint(hint);
+}
+
 void ResultsView::setResults(std::vector<Result> results)
 {
     m_model->setResults(std::move(results));
+    showHintWhenEmpty();
     showDetails();
+}
+
+void ResultsView::showHintWhenEmpty()
+{
+    if (m_model->rowCount() == 0)
+        m_empty->showHint();
+    else
+        m_empty->showContent();
 }
 
 void ResultsView::upsert(const Result& result)
@@ -84,6 +100,7 @@ void ResultsView::upsert(const Result& result)
     const Result* before = m_model->resultAt(m_model->rowOf(result.info.id));
     const bool samplesChanged = !before || before->samples != result.samples;
     m_model->upsert(result);
+    showHintWhenEmpty();
     if (samplesChanged && result.info.id == selectedId())
         showDetails();
 }

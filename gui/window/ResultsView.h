@@ -18,6 +18,7 @@ class ChartHost;
 
 namespace crucible::gui {
 
+class EmptyState;
 class ResultsTableModel;
 
 // The results of the shown run as a sortable, filterable table; choosing a row shows that
@@ -29,6 +30,9 @@ public:
     explicit ResultsView(QWidget* parent = nullptr);
 
     void setLook(const charts::ChartLook& look);
+    // What the view says in place of the empty table until a run has results.
+    void setEmptyHint(const QString& hint);
+    EmptyState* emptyState() const { return m_empty; }
     void setResults(std::vector<Result> results);
     void upsert(const Result& result);
     void selectWorkload(const QString& id);
@@ -47,6 +51,7 @@ Q_SIGNALS:
 
 private:
     void showDetails();
+    void showHintWhenEmpty();
 
     ResultsTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
@@ -54,6 +59,7 @@ private:
     QTableView* m_table;
     charts::ChartHost* m_distribution;
     charts::ChartHost* m_samples;
+    EmptyState* m_empty = nullptr;
     charts::ChartLook m_look;
     QString m_referenceId;
     std::optional<EarlierRun> m_reference;
