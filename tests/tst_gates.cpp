@@ -136,6 +136,7 @@ private Q_SLOTS:
     void claimsOnConstructedSamples();
     void claimsWithoutTwoResults();
     void gatesFailedCountsFailuresAndRefutations();
+    void skippedClaimsFoldIntoOneLinePerReason();
     void outcomesSurviveResultsJson();
     void summaryMarkdownListsBudgetsAndClaims();
     void changePointsFindSteps_data();
@@ -445,6 +446,30 @@ void TestGates::gatesFailedCountsFailuresAndRefutations()
     const QString text = describeGates(run);
     QVERIFY2(text.contains(QStringLiteral("Budgets: 1 passed, 1 failed, 1 skipped")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("w median_ms 12 (max 10): over the limit by 20.0%")), qPrintable(text));
+}
+
+void TestGates::skippedClaimsFoldIntoOneLinePerReason()
+{
+    // A run filtered to other workloads skips every claim for the same reason: one line says so.
+    RunResult run;
+    ClaimOutcome c;
+    c.verdict = ClaimVerdict::Skipped;
+    c.note = QStringLiteral("not selected in this run");
+    for (const char* name : {"first", "second", "third"}) {
+        c.name = QLatin1String(name);
+        run.claims.push_back(c);
+    }
+    c.name = QStringLiteral("scan");
+    c.note = QStringLiteral("a side names a parameter scan");
+    run.claims.push_back(c);
+    const QString text = describeGates(run);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QStringLiteral("Claims: 4 skipped"));
+    QVERIFY2(lines[1].contains(QStringLiteral("3 claims: not selected in this run")), qPrintable(text));
+    QCOMPARE(text.count(QStringLiteral("not selected in this run")), 1);
+    // A reason only one claim has keeps that claim's own line, with its name.
+    QVERIFY2(lines[2].contains(QStringLiteral("\"scan\": a side names a parameter scan")), qPrintable(text));
 }
 
 void TestGates::outcomesSurviveResultsJson()

@@ -1,6 +1,7 @@
 // runSuiteHeadless(): a suite run in the terminal, with files written at the end.
 #include "HeadlessCommands.h"
 
+#include "Counted.h"
 #include "ReportFiles.h"
 #include "RunHistory.h"
 #include "gates/Gates.h"
@@ -122,7 +123,8 @@ bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegist
                     again.push_back(&w);
     if (again.empty())
         return true;
-    std::fprintf(stderr, "Measuring %zu regressed workload(s) again to confirm...\n", again.size());
+    std::fprintf(stderr, "Measuring %s again to confirm...\n",
+                 qPrintable(counted(qint64(again.size()), QStringLiteral("regressed workload"))));
     QString planError;
     SessionPlan plan = makeSessionPlan(suite, again, registry, options, &planError);
     if (!planError.isEmpty()) {
@@ -243,7 +245,9 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history->recordedRunId(), qPrintable(history->location()),
                      qPrintable(options.saveBaseline.isEmpty() ? QString() : QStringLiteral(" as baseline \"%1\"").arg(options.saveBaseline)));
     if (finished->cancelled) {
-        std::fprintf(stderr, "crucible-bench: interrupted; %zu finished workloads were kept\n", finished->results.size());
+        const qint64 kept = qint64(finished->results.size());
+        std::fprintf(stderr, "crucible-bench: interrupted; %s %s kept\n",
+                     qPrintable(counted(kept, QStringLiteral("finished workload"))), kept == 1 ? "was" : "were");
         return ExitInterrupted;
     }
     if (!writeError.isEmpty() || !recorded || !historyError.isEmpty())
@@ -251,7 +255,8 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     if (finished->anyFailed())
         return ExitWorkloadFailed;
     if (options.failOnRegression && RunHistory::regressions(*finished) > 0) {
-        std::fprintf(stderr, "crucible-bench: --fail-on-regression: %d workload(s) regressed\n", RunHistory::regressions(*finished));
+        std::fprintf(stderr, "crucible-bench: --fail-on-regression: %s regressed\n",
+                     qPrintable(counted(RunHistory::regressions(*finished), QStringLiteral("workload"))));
         return ExitGateFailed;
     }
     if (options.failOnBudget && gatesFailed(*finished)) {

@@ -2,6 +2,7 @@
 
 #include "Budgets.h"
 #include "Claims.h"
+#include "Counted.h"
 
 #include <algorithm>
 #include <map>
@@ -82,8 +83,25 @@ QString describeGates(const RunResult& run)
         for (const ClaimOutcome& c : run.claims)
             ++tally[c.verdict];
         lines << QStringLiteral("Claims: %1").arg(counts(tally, &claimVerdictName));
+        // A filtered run skips every claim on workloads it did not select, all for the same
+        // reason: one line per reason says it, where one line per claim buried the rest.
+        std::map<QString, int> skippedFor;
         for (const ClaimOutcome& c : run.claims)
-            lines << claimLine(c);
+            if (c.verdict == ClaimVerdict::Skipped)
+                ++skippedFor[c.note];
+        for (const ClaimOutcome& c : run.claims) {
+            if (c.verdict != ClaimVerdict::Skipped || skippedFor[c.note] == 1) {
+                lines << claimLine(c);
+                continue;
+            }
+            // The reason's line stands where its first claim would have; the others add none.
+            const auto reason = skippedFor.find(c.note);
+            if (reason->second == 0)
+                continue;
+            lines << QStringLiteral("  %1 %2: %3").arg(claimVerdictName(c.verdict), -12)
+                         .arg(counted(reason->second, QStringLiteral("claim")), c.note);
+            reason->second = 0;
+        }
     }
     return lines.join(QLatin1Char('\n'));
 }
