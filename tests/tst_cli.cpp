@@ -49,6 +49,7 @@ private Q_SLOTS:
     void filtersSelect_data();
     void filtersSelect();
     void compareTwoRuns();
+    void gatesThatCannotFailSaySo();
 };
 
 void TestCli::versionAndHelp()
@@ -241,6 +242,44 @@ void TestCli::compareTwoRuns()
         const double p = row[QStringLiteral("p_value")].toDouble();
         QVERIFY(p >= 0 && p <= 1);
     }
+}
+
+void TestCli::gatesThatCannotFailSaySo()
+{
+    QTemporaryDir dir;
+    const QString suite = dir.filePath(QStringLiteral("bare.json"));
+    {
+        // A suite without budgets or claims.
+        QFile f(suite);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "bare", "workloads": [{"id": "architecture.errors.values"}]})");
+    }
+    const QStringList run = QStringList{QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--sample-size"),
+                                        QStringLiteral("4"), QStringLiteral("--format"), QStringLiteral("json"),
+                                        QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))} + kFast;
+    const QByteArray noBaseline("--fail-on-regression: no baseline: nothing was compared");
+
+    // --no-history reads no store: the regression gate has nothing to compare with, and says so.
+    Outcome o = runTool(run + QStringList{QStringLiteral("--no-history"), QStringLiteral("--fail-on-regression"),
+                                          QStringLiteral("--fail-on-budget")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QVERIFY2(o.err.contains(noBaseline), o.err.constData());
+    QVERIFY2(o.err.contains("--no-history reads no history"), o.err.constData());
+    QVERIFY2(o.err.contains("--fail-on-budget: the suite has no budgets or claims for these workloads: nothing was checked"),
+             o.err.constData());
+
+    // The first run into a store: nothing earlier to compare with either.
+    const QString db = dir.filePath(QStringLiteral("h.sqlite"));
+    o = runTool(run + QStringList{QStringLiteral("--db"), db, QStringLiteral("--fail-on-regression")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QVERIFY2(o.err.contains(noBaseline), o.err.constData());
+    QVERIFY2(!o.err.contains("--fail-on-budget"), "a gate not asked for says nothing");
+
+    // The second run has a baseline: the gate can fire (exit 4 if the rerun happened to come
+    // out regressed twice over), and the note is gone.
+    o = runTool(run + QStringList{QStringLiteral("--db"), db, QStringLiteral("--fail-on-regression")});
+    QVERIFY2(o.exitCode == 0 || o.exitCode == 4, o.err.constData());
+    QVERIFY2(!o.err.contains(noBaseline), o.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -157,6 +157,28 @@ bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegist
     return true;
 }
 
+// A gate with nothing to judge passes by default, and a CI job that trusts it would never learn
+// that it guards nothing: say so on stderr (SPEC.md "Exit codes"). Nothing when the run was
+// interrupted, whose exit code says more.
+void reportGatesThatCannotFail(const RunResult& run, const CommandLineOptions& options)
+{
+    if (run.cancelled)
+        return;
+    const bool compared = std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
+    if (options.failOnRegression && !compared) {
+        const bool storeRead = !options.noHistory || !options.baseline.isEmpty() || !options.db.isEmpty();
+        std::fprintf(stderr, "crucible-bench: --fail-on-regression: no baseline: nothing was compared, so this gate cannot fail (%s)\n",
+                     storeRead ? "no earlier result of these workloads in this suite on this host, nor under --baseline"
+                               : "--no-history reads no history; add --db or --baseline to compare against one");
+    }
+    const bool checked = std::any_of(run.budgets.begin(), run.budgets.end(), [](const BudgetOutcome& b) { return b.status != BudgetStatus::Skipped; })
+        || std::any_of(run.claims.begin(), run.claims.end(), [](const ClaimOutcome& c) { return c.verdict != ClaimVerdict::Skipped; });
+    if (options.failOnBudget && !checked)
+        std::fprintf(stderr, "crucible-bench: --fail-on-budget: %s: nothing was checked, so this gate cannot fail\n",
+                     run.budgets.empty() && run.claims.empty() ? "the suite has no budgets or claims for these workloads"
+                                                               : "every budget and claim was skipped");
+}
+
 } // namespace
 
 int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
@@ -219,6 +241,7 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     evaluateGates(*suite, *finished);
     if (const QString gates = describeGates(*finished); !gates.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(gates));
+    reportGatesThatCannotFail(*finished, options);
 
     QString writeError;
     ReportOptions reportOptions;
