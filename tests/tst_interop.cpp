@@ -6,6 +6,7 @@
 #include "ReportFiles.h"
 #include "ResultsJson.h"
 #include "Statistics.h"
+#include "TextReports.h"
 #include "history/HistoryStore.h"
 #include "interop/GbenchJson.h"
 #include "interop/GbenchWriter.h"
@@ -504,6 +505,65 @@ private slots:
         const ProgramRun failed = runProgram({QStringLiteral("--compare"), a, broken});
         QCOMPARE(failed.exitCode, 2);
         QVERIFY2(failed.err.contains(QStringLiteral("%1: line 3, column 21: malformed JSON").arg(broken).toUtf8()), failed.err.constData());
+    }
+
+    void programCompareTable()
+    {
+        // The table reads as the run summary does: durations in units, the change with its 95% CI.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString a = kFixtures + QStringLiteral("/gbench_sample.json");
+        QJsonObject doc = QJsonDocument::fromJson(fixture(QStringLiteral("gbench_sample.json"))).object();
+        QJsonArray rows = doc[QStringLiteral("benchmarks")].toArray();
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QJsonObject o = rows[i].toObject();
+            if (o[QStringLiteral("run_type")].toString() == QLatin1String("iteration"))
+                o[QStringLiteral("real_time")] = o[QStringLiteral("real_time")].toDouble() * 1.25;
+            rows[i] = o;
+        }
+        doc[QStringLiteral("benchmarks")] = rows;
+        const QString b = writeFile(dir, QStringLiteral("slower.json"), QJsonDocument(doc).toJson());
+        QString error;
+        const std::optional<RunResult> before = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
+        QVERIFY2(before, qPrintable(error));
+        const Result* concat = find(*before, QStringLiteral("BM_StringConcat/repeats:5"));
+        QVERIFY(concat);
+
+        const ProgramRun table = runProgram({QStringLiteral("--compare"), a, b});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        const QString out = QString::fromUtf8(table.out);
+        QVERIFY2(out.startsWith(QStringLiteral("workload")) && out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("95% CI of change")),
+                 qPrintable(out));
+        const QString line = out.split(QLatin1Char('\n')).filter(QStringLiteral("BM_StringConcat/repeats:5 ")).value(0);
+        const double aMedian = concat->summary.median;
+        QVERIFY2(line.contains(formatDuration(aMedian)) && line.contains(formatDuration(aMedian * 1.25)), qPrintable(line));
+        QVERIFY2(line.contains(QStringLiteral("+25.0%")) && line.contains(QStringLiteral("[+")) && line.contains(QStringLiteral("…")),
+                 qPrintable(line));
+        // No raw nanoseconds anywhere in the rows.
+        QVERIFY2(!out.contains(QStringLiteral("e+0")), qPrintable(out));
+
+        // --json keeps every key it had and adds the change's CI, which holds the change.
+        const ProgramRun json = runProgram({QStringLiteral("--compare"), a, b, QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        for (const QJsonValue& v : QJsonDocument::fromJson(json.out).array()) {
+            const QJsonObject row = v.toObject();
+            for (const char* key : {"id", "a_median", "b_median", "change_pct", "p_value", "verdict", "explanation", "unit",
+                                    "change_ci95_pct", "judged_change_pct", "judged_ci95_pct"})
+                QVERIFY2(row.contains(QLatin1String(key)), key);
+            const QJsonArray ci = row[QStringLiteral("change_ci95_pct")].toArray();
+            const double change = row[QStringLiteral("change_pct")].toDouble();
+            QVERIFY(ci[0].toDouble() <= change + 1e-9 && change <= ci[1].toDouble() + 1e-9);
+            QCOMPARE(row[QStringLiteral("unit")].toString(), QStringLiteral("ns"));
+        }
+
+        // No id in common: said, and exit 2, for the table and for --json alike.
+        const QString hyperfine = kFixtures + QStringLiteral("/hyperfine_sample.json");
+        for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
+            const ProgramRun disjoint = runProgram(QStringList{QStringLiteral("--compare"), a, hyperfine} + extra);
+            QCOMPARE(disjoint.exitCode, 2);
+            QVERIFY2(disjoint.err.contains(QStringLiteral("no workload id is in both %1").arg(a).toUtf8()), disjoint.err.constData());
+            QVERIFY(disjoint.out.isEmpty());
+        }
     }
 
     void programImport()
