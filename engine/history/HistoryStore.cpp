@@ -3,6 +3,7 @@
 #include "HistorySchema.h"
 #include "ResultsJson.h"
 #include "SampleBlob.h"
+#include "SqliteTrouble.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -189,8 +190,9 @@ QString limitClause(int limit) { return limit > 0 ? QStringLiteral(" LIMIT %1").
 bool openSqlite(QSqlDatabase& db, const HistoryLocation& location, int busyTimeoutMs, QString* error)
 {
     const QFileInfo file(location.path);
+    // The default store's directory may not exist yet, nor a --db path's: both are made.
     if (!QDir().mkpath(file.absolutePath())) {
-        *error = QStringLiteral("cannot create the directory %1").arg(file.absolutePath());
+        *error = history::explainUncreatableDirectory(file.absolutePath());
         return false;
     }
     db.setDatabaseName(location.path);
@@ -254,9 +256,12 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QS
     QString why;
     const bool opened = pg ? openPostgres(db, *location, &why) : openSqlite(db, *location, busyTimeoutMs, &why);
     if (!opened || !history::migrateSchema(db, connection->dialect, &why)) {
-        // SQLite's own words ("file is not a database", "attempt to write a readonly database",
-        // "database is locked") say what is wrong; the path says where.
-        *error = QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed());
+        // SQLite's own words ("unable to open database file", "file is not a database") name
+        // no file and no remedy; said again in words that do, whenever the cause can be told.
+        // PostgreSQL's (libpq's) already say what is wrong; the URL says where.
+        const QString explained = pg ? QString() : history::explainSqliteFailure(location->path, why.trimmed());
+        *error = explained.isEmpty() ? QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed())
+                                     : QStringLiteral("history store: %1").arg(explained);
         return nullptr;
     }
     return std::unique_ptr<HistoryStore>(new HistoryStore(std::move(connection)));
