@@ -59,7 +59,7 @@ void TestCli::versionAndHelp()
     QVERIFY(v.out.startsWith("crucible-bench "));
     const Outcome h = runTool({QStringLiteral("--help")});
     QCOMPARE(h.exitCode, 0);
-    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "Exit codes"})
+    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "--import", "--force", "Exit codes"})
         QVERIFY2(h.out.contains(flag), flag);
 }
 
@@ -75,6 +75,7 @@ void TestCli::usageErrorsExit2_data()
     QTest::newRow("bad format") << QStringList{QStringLiteral("--headless"), QStringLiteral("--format"), QStringLiteral("json,xls")} << QByteArray("xls");
     QTest::newRow("no match") << QStringList{QStringLiteral("--headless"), QStringLiteral("no_such_workload")} << QByteArray("no_such_workload");
     QTest::newRow("bad regex") << QStringList{QStringLiteral("--headless"), QStringLiteral("re:(")} << QByteArray("re:(");
+    QTest::newRow("force without import") << QStringList{QStringLiteral("--headless"), QStringLiteral("--force")} << QByteArray("--force applies to --import only");
     QTest::newRow("compare one file") << QStringList{QStringLiteral("--compare"), QStringLiteral("a.json")} << QByteArray("--compare");
     QTest::newRow("compare missing") << QStringList{QStringLiteral("--compare"), QStringLiteral("/nonexistent/a.json"), QStringLiteral("/nonexistent/b.json")} << QByteArray("/nonexistent/a.json");
 }

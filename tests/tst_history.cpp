@@ -386,6 +386,84 @@ private slots:
         QCOMPARE(later.results[1].baseline->name, QStringLiteral("base"));
     }
 
+    void importedContentIsFoundAgain_data() { backends(); }
+    void importedContentIsFoundAgain()
+    {
+        const std::unique_ptr<HistoryStore> store = freshStore();
+        QVERIFY(store);
+        QString error;
+        QVERIFY(!store->runWithContent(QStringLiteral("abc"), &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const std::optional<qint64> own = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}), &error);
+        QVERIFY2(own, qPrintable(error));
+        const std::optional<qint64> first =
+            store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(first, qPrintable(error));
+        const std::optional<qint64> again =
+            store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(again, qPrintable(error));
+        // The earliest import of that content, with its record as the run list has it.
+        const std::optional<HistoryStore::RunRecord> found = store->runWithContent(QStringLiteral("abc"), &error);
+        QVERIFY2(found, qPrintable(error));
+        QCOMPARE(found->id, *first);
+        QCOMPARE(found->source, QStringLiteral("hyperfine"));
+        QCOMPARE(found->workloadCount, 1);
+        // A run of our own has no content hash; another hash finds nothing.
+        QVERIFY(!store->runWithContent(QString(), &error));
+        QVERIFY(!store->runWithContent(QStringLiteral("abd"), &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void version1StoresAreMigrated()
+    {
+        // A store as version 1 wrote it: no content_hash column, version 1 recorded.
+        const QString path = m_dir.filePath(QStringLiteral("version1.sqlite"));
+        QString error;
+        {
+            const std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY2(store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 3)}), &error), qPrintable(error));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char* sql : {"DROP INDEX runs_by_content_hash", "ALTER TABLE runs DROP COLUMN content_hash",
+                                    "UPDATE crucible_schema SET version = 1"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+
+        const std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        // The old run reads as before, and has no hash to match.
+        const std::vector<HistoryStore::RunRecord> runs = store->runs({}, 0, &error);
+        QCOMPARE(int(runs.size()), 1);
+        const std::optional<RunResult> old = store->loadRun(runs[0].id, &error);
+        QVERIFY2(old, qPrintable(error));
+        QCOMPARE(old->results.at(0).info.id, QStringLiteral("cli.old"));
+        QCOMPARE(int(old->results.at(0).samples.size()), 30);
+        QVERIFY(!store->runWithContent(QStringLiteral("abc"), &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // The migrated store keeps hashes.
+        const std::optional<qint64> imported =
+            store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 4)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(imported, qPrintable(error));
+        QCOMPARE(store->runWithContent(QStringLiteral("abc"), &error)->id, *imported);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM crucible_schema")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    }
+
     void refusesUnusableStores()
     {
         QString error;

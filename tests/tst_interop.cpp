@@ -566,6 +566,46 @@ private slots:
         }
     }
 
+    void programImportTwice()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        for (const QString& name : {QStringLiteral("gbench_sample.json"), QStringLiteral("hyperfine_sample.json")}) {
+            const QString file = kFixtures + QLatin1Char('/') + name;
+            const ProgramRun first = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db});
+            QVERIFY2(first.exitCode == 0, first.err.constData());
+            const qsizetype runAt = first.out.indexOf(": run ");
+            QVERIFY(runAt > 0);
+            const QByteArray id = first.out.mid(runAt + 6).split(' ').value(0);
+
+            // The same bytes again: refused, naming the earlier run and --force; nothing recorded.
+            const ProgramRun again = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db});
+            QCOMPARE(again.exitCode, 2);
+            QVERIFY2(again.err.contains(QByteArray("already imported as run ") + id + ' '), again.err.constData());
+            QVERIFY2(again.err.contains("--force"), again.err.constData());
+            QVERIFY(again.out.isEmpty());
+
+            // The same content under another name is the same file.
+            const QString copy = dir.filePath(QStringLiteral("copy-") + name);
+            QVERIFY(QFile::copy(file, copy));
+            QCOMPARE(runProgram({QStringLiteral("--import"), copy, QStringLiteral("--db"), db}).exitCode, 2);
+
+            const ProgramRun forced = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db, QStringLiteral("--force")});
+            QVERIFY2(forced.exitCode == 0, forced.err.constData());
+            QVERIFY2(forced.out.contains(QByteArray("the same content as run ") + id), forced.out.constData());
+        }
+        QString error;
+        const std::unique_ptr<HistoryStore> store = HistoryStore::open(db, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(int(store->runs(HistoryStore::Filter{}).size()), 4); // each file once, and once forced
+
+        // --force means nothing without --import.
+        const ProgramRun stray = runProgram({QStringLiteral("--headless"), QStringLiteral("--force")});
+        QCOMPARE(stray.exitCode, 2);
+        QVERIFY2(stray.err.contains("--force applies to --import only"), stray.err.constData());
+    }
+
     void programImport()
     {
         QTemporaryDir dir;

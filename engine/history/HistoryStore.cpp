@@ -270,7 +270,8 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QS
 QString HistoryStore::location() const { return m_db->location.display(); }
 bool HistoryStore::isPostgreSQL() const { return m_db->dialect == Dialect::PostgreSQL; }
 
-std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source)
+std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source,
+                                              const QString& contentHash)
 {
     QSqlDatabase db = m_db->db();
     const bool pg = isPostgreSQL();
@@ -287,8 +288,8 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
 
     const RunInfo& info = runResult.info;
     QSqlQuery insertRun(db);
-    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, cancelled) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, cancelled, "
+                                     "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     insertRun.addBindValue(text(info.suiteName));
     insertRun.addBindValue(text(source));
     insertRun.addBindValue(epochMs(info.started));
@@ -296,6 +297,8 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
     insertRun.addBindValue(text(info.host));
     insertRun.addBindValue(text(info.gitCommit));
     insertRun.addBindValue(runResult.cancelled ? 1 : 0);
+    // NULL for a run of our own: no content to match.
+    insertRun.addBindValue(contentHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(contentHash));
     if (!run(insertRun, &why) || !insertRun.next())
         return fail(QStringLiteral("run row"));
     const qint64 runId = insertRun.value(0).toLongLong();
@@ -365,6 +368,32 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
         records.push_back(std::move(rec));
     }
     return records;
+}
+
+std::optional<HistoryStore::RunRecord> HistoryStore::runWithContent(const QString& contentHash, QString* error) const
+{
+    error->clear();
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT MIN(id) FROM runs WHERE content_hash = ?"));
+    q.addBindValue(contentHash);
+    QString why;
+    if (!run(q, &why)) {
+        *error = QStringLiteral("history store %1: looking for an earlier import: %2").arg(location(), why);
+        return std::nullopt;
+    }
+    if (!q.next() || q.value(0).isNull())
+        return std::nullopt;
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    // Its record as the run list shows it (source, baselines), by the same query.
+    Filter only;
+    only.beforeRun = id + 1;
+    for (RunRecord& record : runs(only, 1, error))
+        if (record.id == id)
+            return std::move(record);
+    if (error->isEmpty())
+        *error = QStringLiteral("history store %1: run %2 vanished while it was read").arg(location()).arg(id);
+    return std::nullopt;
 }
 
 std::optional<RunInfo> HistoryStore::runInfo(qint64 runId, QString* error) const
