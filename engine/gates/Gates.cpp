@@ -45,6 +45,16 @@ QString claimLine(const ClaimOutcome& c)
     return line;
 }
 
+// Why a claim was skipped, without the workload it names first ("a.b: not selected in this run"
+// reads "not selected in this run"): what claims skipped for the same reason share.
+QString skipReason(const ClaimOutcome& c)
+{
+    for (const QString& side : {c.baseline, c.candidate})
+        if (!side.isEmpty() && c.note.startsWith(side + QStringLiteral(": ")))
+            return c.note.mid(side.size() + 2);
+    return c.note;
+}
+
 } // namespace
 
 void evaluateGates(const Suite& suite, RunResult& run)
@@ -88,18 +98,18 @@ QString describeGates(const RunResult& run)
         std::map<QString, int> skippedFor;
         for (const ClaimOutcome& c : run.claims)
             if (c.verdict == ClaimVerdict::Skipped)
-                ++skippedFor[c.note];
+                ++skippedFor[skipReason(c)];
         for (const ClaimOutcome& c : run.claims) {
-            if (c.verdict != ClaimVerdict::Skipped || skippedFor[c.note] == 1) {
+            if (c.verdict != ClaimVerdict::Skipped || skippedFor[skipReason(c)] == 1) {
                 lines << claimLine(c);
                 continue;
             }
             // The reason's line stands where its first claim would have; the others add none.
-            const auto reason = skippedFor.find(c.note);
+            const auto reason = skippedFor.find(skipReason(c));
             if (reason->second == 0)
                 continue;
             lines << QStringLiteral("  %1 %2: %3").arg(claimVerdictName(c.verdict), -12)
-                         .arg(counted(reason->second, QStringLiteral("claim")), c.note);
+                         .arg(counted(reason->second, QStringLiteral("claim")), reason->first);
             reason->second = 0;
         }
     }
