@@ -51,6 +51,7 @@ private Q_SLOTS:
     void filtersSelect();
     void compareTwoRuns();
     void progressFitsANarrowTerminal();
+    void gatesThatCannotFailSaySo();
 };
 
 void TestCli::versionAndHelp()
@@ -60,7 +61,7 @@ void TestCli::versionAndHelp()
     QVERIFY(v.out.startsWith("crucible-bench "));
     const Outcome h = runTool({QStringLiteral("--help")});
     QCOMPARE(h.exitCode, 0);
-    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "Exit codes"})
+    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "--import", "--force", "Exit codes"})
         QVERIFY2(h.out.contains(flag), flag);
 }
 
@@ -76,6 +77,7 @@ void TestCli::usageErrorsExit2_data()
     QTest::newRow("bad format") << QStringList{QStringLiteral("--headless"), QStringLiteral("--format"), QStringLiteral("json,xls")} << QByteArray("xls");
     QTest::newRow("no match") << QStringList{QStringLiteral("--headless"), QStringLiteral("no_such_workload")} << QByteArray("no_such_workload");
     QTest::newRow("bad regex") << QStringList{QStringLiteral("--headless"), QStringLiteral("re:(")} << QByteArray("re:(");
+    QTest::newRow("force without import") << QStringList{QStringLiteral("--headless"), QStringLiteral("--force")} << QByteArray("--force applies to --import only");
     QTest::newRow("compare one file") << QStringList{QStringLiteral("--compare"), QStringLiteral("a.json")} << QByteArray("--compare");
     QTest::newRow("compare missing") << QStringList{QStringLiteral("--compare"), QStringLiteral("/nonexistent/a.json"), QStringLiteral("/nonexistent/b.json")} << QByteArray("/nonexistent/a.json");
 }
@@ -172,6 +174,9 @@ void TestCli::sampleSizeFromEnvironment()
     const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec")} + kFast, env);
     QVERIFY2(o.exitCode == 0, o.err.constData());
     QVERIFY2(!o.err.contains("QStandardPaths"), o.err.constData()); // the PDF was drawn, Qt kept quiet
+    // The default suite's four claims on other workloads are skipped for one reason, said once.
+    QVERIFY2(o.err.contains("skipped      4 claims: not selected in this run"), o.err.constData());
+    QCOMPARE(o.err.count("not selected in this run"), 1);
     const QJsonArray workloads = readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray();
     QCOMPARE(workloads.size(), 2);
     for (const QJsonValue& w : workloads)
@@ -277,6 +282,42 @@ void TestCli::progressFitsANarrowTerminal()
     const QString plain = QString::fromUtf8(tiny.out);
     QVERIFY2(!plain.contains(QStringLiteral("ETA")), qPrintable(plain));
     QVERIFY2(plain.contains(QStringLiteral("[1/")), qPrintable(plain));
+void TestCli::gatesThatCannotFailSaySo()
+{
+    QTemporaryDir dir;
+    const QString suite = dir.filePath(QStringLiteral("bare.json"));
+    {
+        // A suite without budgets or claims.
+        QFile f(suite);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "bare", "workloads": [{"id": "architecture.errors.values"}]})");
+    }
+    const QStringList run = QStringList{QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--sample-size"),
+                                        QStringLiteral("4"), QStringLiteral("--format"), QStringLiteral("json"),
+                                        QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))} + kFast;
+    const QByteArray noBaseline("--fail-on-regression: no baseline: nothing was compared");
+
+    // --no-history reads no store: the regression gate has nothing to compare with, and says so.
+    Outcome o = runTool(run + QStringList{QStringLiteral("--no-history"), QStringLiteral("--fail-on-regression"),
+                                          QStringLiteral("--fail-on-budget")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QVERIFY2(o.err.contains(noBaseline), o.err.constData());
+    QVERIFY2(o.err.contains("--no-history reads no history"), o.err.constData());
+    QVERIFY2(o.err.contains("--fail-on-budget: the suite has no budgets or claims for these workloads: nothing was checked"),
+             o.err.constData());
+
+    // The first run into a store: nothing earlier to compare with either.
+    const QString db = dir.filePath(QStringLiteral("h.sqlite"));
+    o = runTool(run + QStringList{QStringLiteral("--db"), db, QStringLiteral("--fail-on-regression")});
+    QVERIFY2(o.exitCode == 0, o.err.constData());
+    QVERIFY2(o.err.contains(noBaseline), o.err.constData());
+    QVERIFY2(!o.err.contains("--fail-on-budget"), "a gate not asked for says nothing");
+
+    // The second run has a baseline: the gate can fire (exit 4 if the rerun happened to come
+    // out regressed twice over), and the note is gone.
+    o = runTool(run + QStringList{QStringLiteral("--db"), db, QStringLiteral("--fail-on-regression")});
+    QVERIFY2(o.exitCode == 0 || o.exitCode == 4, o.err.constData());
+    QVERIFY2(!o.err.contains(noBaseline), o.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

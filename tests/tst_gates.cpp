@@ -136,6 +136,7 @@ private Q_SLOTS:
     void claimsOnConstructedSamples();
     void claimsWithoutTwoResults();
     void gatesFailedCountsFailuresAndRefutations();
+    void skippedClaimsFoldIntoOneLinePerReason();
     void outcomesSurviveResultsJson();
     void summaryMarkdownListsBudgetsAndClaims();
     void changePointsFindSteps_data();
@@ -445,6 +446,33 @@ void TestGates::gatesFailedCountsFailuresAndRefutations()
     const QString text = describeGates(run);
     QVERIFY2(text.contains(QStringLiteral("Budgets: 1 passed, 1 failed, 1 skipped")), qPrintable(text));
     QVERIFY2(text.contains(QStringLiteral("w median_ms 12 (max 10): over the limit by 20.0%")), qPrintable(text));
+}
+
+void TestGates::skippedClaimsFoldIntoOneLinePerReason()
+{
+    // A run filtered to other workloads skips every claim for the same reason, each note naming
+    // its own missing workload (as evaluateClaims writes them): one line says so.
+    RunResult run;
+    ClaimOutcome c;
+    c.verdict = ClaimVerdict::Skipped;
+    for (const char* name : {"first", "second", "third"}) {
+        c.name = QLatin1String(name);
+        c.baseline = QStringLiteral("w.%1.old").arg(QLatin1String(name));
+        c.candidate = QStringLiteral("w.%1.new").arg(QLatin1String(name));
+        c.note = (name[0] == 's' ? c.candidate : c.baseline) + QStringLiteral(": not selected in this run");
+        run.claims.push_back(c);
+    }
+    c.name = QStringLiteral("scan");
+    c.baseline = QStringLiteral("w.scan");
+    c.note = QStringLiteral("w.scan names a parameter scan");
+    run.claims.push_back(c);
+    const QString text = describeGates(run);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0], QStringLiteral("Claims: 4 skipped"));
+    QCOMPARE(lines[1], QStringLiteral("  skipped      3 claims: not selected in this run"));
+    // A reason only one claim has keeps that claim's own line, with its name and whole note.
+    QCOMPARE(lines[2], QStringLiteral("  skipped      \"scan\": w.scan names a parameter scan"));
 }
 
 void TestGates::outcomesSurviveResultsJson()

@@ -6,6 +6,7 @@
 #include "history/HistoryStore.h"
 #include "history/SampleBlob.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -15,6 +16,8 @@
 #include <QUrl>
 
 #include <random>
+
+#include <unistd.h>
 
 using namespace crucible;
 
@@ -396,6 +399,84 @@ private slots:
         QCOMPARE(later.results[1].baseline->name, QStringLiteral("base"));
     }
 
+    void importedContentIsFoundAgain_data() { backends(); }
+    void importedContentIsFoundAgain()
+    {
+        const std::unique_ptr<HistoryStore> store = freshStore();
+        QVERIFY(store);
+        QString error;
+        QVERIFY(!store->runWithContent(QStringLiteral("abc"), &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const std::optional<qint64> own = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}), &error);
+        QVERIFY2(own, qPrintable(error));
+        const std::optional<qint64> first =
+            store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(first, qPrintable(error));
+        const std::optional<qint64> again =
+            store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(again, qPrintable(error));
+        // The earliest import of that content, with its record as the run list has it.
+        const std::optional<HistoryStore::RunRecord> found = store->runWithContent(QStringLiteral("abc"), &error);
+        QVERIFY2(found, qPrintable(error));
+        QCOMPARE(found->id, *first);
+        QCOMPARE(found->source, QStringLiteral("hyperfine"));
+        QCOMPARE(found->workloadCount, 1);
+        // A run of our own has no content hash; another hash finds nothing.
+        QVERIFY(!store->runWithContent(QString(), &error));
+        QVERIFY(!store->runWithContent(QStringLiteral("abd"), &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void version1StoresAreMigrated()
+    {
+        // A store as version 1 wrote it: no content_hash column, version 1 recorded.
+        const QString path = m_dir.filePath(QStringLiteral("version1.sqlite"));
+        QString error;
+        {
+            const std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
+            QVERIFY2(store, qPrintable(error));
+            QVERIFY2(store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 3)}), &error), qPrintable(error));
+        }
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const char* sql : {"DROP INDEX runs_by_content_hash", "ALTER TABLE runs DROP COLUMN content_hash",
+                                    "UPDATE crucible_schema SET version = 1"})
+                QVERIFY2(q.exec(QLatin1String(sql)), qPrintable(q.lastError().text()));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
+
+        const std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
+        QVERIFY2(store, qPrintable(error));
+        // The old run reads as before, and has no hash to match.
+        const std::vector<HistoryStore::RunRecord> runs = store->runs({}, 0, &error);
+        QCOMPARE(int(runs.size()), 1);
+        const std::optional<RunResult> old = store->loadRun(runs[0].id, &error);
+        QVERIFY2(old, qPrintable(error));
+        QCOMPARE(old->results.at(0).info.id, QStringLiteral("cli.old"));
+        QCOMPARE(int(old->results.at(0).samples.size()), 30);
+        QVERIFY(!store->runWithContent(QStringLiteral("abc"), &error));
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        // The migrated store keeps hashes.
+        const std::optional<qint64> imported =
+            store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 4)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(imported, qPrintable(error));
+        QCOMPARE(store->runWithContent(QStringLiteral("abc"), &error)->id, *imported);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT MAX(version) FROM crucible_schema")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 2);
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("peek"));
+    }
+
     void refusesUnusableStores()
     {
         QString error;
@@ -407,12 +488,24 @@ private slots:
             f.write(QByteArray(8192, 'x'));
         }
         QVERIFY(!HistoryStore::open(garbage, &error));
-        QVERIFY2(error.contains(garbage) && error.contains(QLatin1String("not a database")), qPrintable(error));
+        QCOMPARE(error, QStringLiteral("history store: %1 is not a SQLite database (give a crucible-bench history file, "
+                                       "or the path of a new one); it was left as it was").arg(garbage));
         QCOMPARE(QFile(garbage).size(), qint64(8192)); // left as it was
 
-        // A directory that cannot be made (its parent is a file).
+        // A directory where a file is wanted: said in words, not SQLite's "unable to open database file".
+        QVERIFY(!HistoryStore::open(m_dir.path(), &error));
+        QCOMPARE(error, QStringLiteral("history store: %1 is a directory; give a file path, such as %1/history.sqlite")
+                            .arg(m_dir.path()));
+
+        // A directory that cannot be made (its parent is a file): the file in the way is named.
         QVERIFY(!HistoryStore::open(garbage + QStringLiteral("/sub/h.sqlite"), &error));
-        QVERIFY2(error.contains(QLatin1String("cannot create the directory")), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("cannot create the directory %1/sub: %1 is a file, not a directory").arg(garbage)),
+                 qPrintable(error));
+
+        // A missing parent directory is made, as the default store's is.
+        const QString nested = m_dir.filePath(QStringLiteral("new/deeper/h.sqlite"));
+        QVERIFY2(HistoryStore::open(nested, &error), qPrintable(error));
+        QVERIFY(QFile::exists(nested));
 
         // Written by a newer crucible-bench.
         const QString newer = m_dir.filePath(QStringLiteral("newer.sqlite"));
@@ -439,13 +532,35 @@ private slots:
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
             QVERIFY(!HistoryStore::open(locked, &error, 100));
-            QVERIFY2(error.contains(QLatin1String("locked")), qPrintable(error));
+            QVERIFY2(error.contains(locked + QStringLiteral(" is locked")), qPrintable(error));
             QVERIFY(!holder->recordRun(runOf({measured(QStringLiteral("cli.a"), 1, 1)}), &error));
             QVERIFY2(error.contains(QLatin1String("nothing of it was recorded")), qPrintable(error));
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("lock"));
+    }
+
+    void unwritableLocationsAreNamed()
+    {
+        // File permissions do not bind root, who may write anywhere: nothing to see there.
+        if (::geteuid() == 0)
+            QSKIP("running as root, for whom no file or directory is read-only");
+        QString error;
+        const QString closed = m_dir.filePath(QStringLiteral("closed"));
+        QVERIFY(QDir().mkpath(closed));
+        QVERIFY(QFile::setPermissions(closed, QFile::ReadOwner | QFile::ExeOwner));
+        QVERIFY(!HistoryStore::open(closed + QStringLiteral("/h.sqlite"), &error));
+        QCOMPARE(error, QStringLiteral("history store: cannot create %1/h.sqlite: the directory %1 is not writable").arg(closed));
+        QVERIFY(!HistoryStore::open(closed + QStringLiteral("/sub/h.sqlite"), &error));
+        QVERIFY2(error.contains(QStringLiteral("the directory %1 is not writable").arg(closed)), qPrintable(error));
+        QVERIFY(QFile::setPermissions(closed, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+
+        const QString readOnly = m_dir.filePath(QStringLiteral("readonly.sqlite"));
+        QVERIFY(HistoryStore::open(readOnly, &error));
+        QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner));
+        QVERIFY(!HistoryStore::open(readOnly, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("history store: %1 is read-only").arg(readOnly)), qPrintable(error));
     }
 };
 

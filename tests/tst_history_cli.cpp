@@ -118,7 +118,7 @@ private slots:
         QVERIFY(b.value(QStringLiteral("p_value")).toDouble() < 0.05);
         // The gate fired only after the regression was measured again and confirmed; both
         // measurements are in the file.
-        QVERIFY2(describe(r).contains(QLatin1String("Measuring 1 regressed workload(s) again")), r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("Measuring 1 regressed workload again")), r.err.constData());
         QCOMPARE(b.value(QStringLiteral("confirmation")).toObject().value(QStringLiteral("verdict")).toString(),
                  QStringLiteral("regressed"));
         {
@@ -173,9 +173,18 @@ private slots:
         f.close();
         r = runProgram(runArgs(suite, garbage, path(QStringLiteral("none2"))));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(describe(r).contains(garbage) && describe(r).contains(QLatin1String("not a database")), r.err.constData());
+        QVERIFY2(describe(r).contains(garbage + QStringLiteral(" is not a SQLite database")), r.err.constData());
         QVERIFY(!QDir(path(QStringLiteral("none2"))).exists(QStringLiteral("results.json")));
         QCOMPARE(QFile(garbage).size(), qint64(4096));
+
+        // A directory given for the store: named, with what to give instead.
+        const QString adir = path(QStringLiteral("adir"));
+        QVERIFY(QDir().mkpath(adir));
+        r = runProgram(runArgs(suite, adir, path(QStringLiteral("none4"))));
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(describe(r).contains(adir + QStringLiteral(" is a directory; give a file path")), r.err.constData());
+        QVERIFY2(!describe(r).contains(QLatin1String("unable to open database file")), r.err.constData());
+        QVERIFY(!QDir(path(QStringLiteral("none4"))).exists(QStringLiteral("results.json")));
 
         // Saving a baseline of a run that is not recorded makes no sense.
         r = runProgram(runArgs(suite, db, path(QStringLiteral("none3"))) << QStringLiteral("--no-history")

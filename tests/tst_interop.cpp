@@ -6,6 +6,7 @@
 #include "ReportFiles.h"
 #include "ResultsJson.h"
 #include "Statistics.h"
+#include "TextReports.h"
 #include "history/HistoryStore.h"
 #include "interop/GbenchJson.h"
 #include "interop/GbenchWriter.h"
@@ -504,6 +505,110 @@ private slots:
         const ProgramRun failed = runProgram({QStringLiteral("--compare"), a, broken});
         QCOMPARE(failed.exitCode, 2);
         QVERIFY2(failed.err.contains(QStringLiteral("%1: line 3, column 21: malformed JSON").arg(broken).toUtf8()), failed.err.constData());
+    }
+
+    void programCompareTable()
+    {
+        // The table reads as the run summary does: durations in units, the change with its 95% CI.
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString a = kFixtures + QStringLiteral("/gbench_sample.json");
+        QJsonObject doc = QJsonDocument::fromJson(fixture(QStringLiteral("gbench_sample.json"))).object();
+        QJsonArray rows = doc[QStringLiteral("benchmarks")].toArray();
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            QJsonObject o = rows[i].toObject();
+            if (o[QStringLiteral("run_type")].toString() == QLatin1String("iteration"))
+                o[QStringLiteral("real_time")] = o[QStringLiteral("real_time")].toDouble() * 1.25;
+            rows[i] = o;
+        }
+        doc[QStringLiteral("benchmarks")] = rows;
+        const QString b = writeFile(dir, QStringLiteral("slower.json"), QJsonDocument(doc).toJson());
+        QString error;
+        const std::optional<RunResult> before = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
+        QVERIFY2(before, qPrintable(error));
+        const Result* concat = find(*before, QStringLiteral("BM_StringConcat/repeats:5"));
+        QVERIFY(concat);
+
+        const ProgramRun table = runProgram({QStringLiteral("--compare"), a, b});
+        QVERIFY2(table.exitCode == 0, table.err.constData());
+        const QString out = QString::fromUtf8(table.out);
+        QVERIFY2(out.startsWith(QStringLiteral("workload")) && out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("95% CI")),
+                 qPrintable(out));
+        const QString line = out.split(QLatin1Char('\n')).filter(QStringLiteral("BM_StringConcat/repeats:5 ")).value(0);
+        const double aMedian = concat->summary.median;
+        QVERIFY2(line.contains(formatDuration(aMedian)) && line.contains(formatDuration(aMedian * 1.25)), qPrintable(line));
+        // No raw nanoseconds anywhere in the rows.
+        QVERIFY2(!out.contains(QStringLiteral("e+0")), qPrintable(out));
+
+        // --json keeps every key it had and adds the judged change and its CI, which holds it;
+        // the table shows that change and that interval, as the verdict line under it does.
+        const ProgramRun json = runProgram({QStringLiteral("--compare"), a, b, QStringLiteral("--json")});
+        QVERIFY2(json.exitCode == 0, json.err.constData());
+        const auto pct = [](double v) { return QStringLiteral("%1%2%").arg(v >= 0 ? QStringLiteral("+") : QString()).arg(v, 0, 'f', 1); };
+        for (const QJsonValue& v : QJsonDocument::fromJson(json.out).array()) {
+            const QJsonObject row = v.toObject();
+            for (const char* key : {"id", "a_median", "b_median", "change_pct", "p_value", "verdict", "explanation", "unit",
+                                    "judged_change_pct", "judged_ci95_pct"})
+                QVERIFY2(row.contains(QLatin1String(key)), key);
+            const QJsonArray ci = row[QStringLiteral("judged_ci95_pct")].toArray();
+            const double change = row[QStringLiteral("judged_change_pct")].toDouble();
+            QVERIFY(ci[0].toDouble() <= change && change <= ci[1].toDouble());
+            QCOMPARE(row[QStringLiteral("unit")].toString(), QStringLiteral("ns"));
+            if (row[QStringLiteral("id")].toString() != QLatin1String("BM_StringConcat/repeats:5"))
+                continue;
+            COMPARE_REL(change, 25.0, 1e-9); // every repetition 1.25 times as slow
+            const QString shown = QStringLiteral("%1  [%2 … %3]").arg(pct(change), pct(ci[0].toDouble()), pct(ci[1].toDouble()));
+            QVERIFY2(line.contains(shown), qPrintable(line + QStringLiteral(" lacks ") + shown));
+        }
+
+        // No id in common: said, and exit 2, for the table and for --json alike.
+        const QString hyperfine = kFixtures + QStringLiteral("/hyperfine_sample.json");
+        for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
+            const ProgramRun disjoint = runProgram(QStringList{QStringLiteral("--compare"), a, hyperfine} + extra);
+            QCOMPARE(disjoint.exitCode, 2);
+            QVERIFY2(disjoint.err.contains(QStringLiteral("no workload id is in both %1").arg(a).toUtf8()), disjoint.err.constData());
+            QVERIFY(disjoint.out.isEmpty());
+        }
+    }
+
+    void programImportTwice()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+        for (const QString& name : {QStringLiteral("gbench_sample.json"), QStringLiteral("hyperfine_sample.json")}) {
+            const QString file = kFixtures + QLatin1Char('/') + name;
+            const ProgramRun first = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db});
+            QVERIFY2(first.exitCode == 0, first.err.constData());
+            const qsizetype runAt = first.out.indexOf(": run ");
+            QVERIFY(runAt > 0);
+            const QByteArray id = first.out.mid(runAt + 6).split(' ').value(0);
+
+            // The same bytes again: refused, naming the earlier run and --force; nothing recorded.
+            const ProgramRun again = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db});
+            QCOMPARE(again.exitCode, 2);
+            QVERIFY2(again.err.contains(QByteArray("already imported as run ") + id + ' '), again.err.constData());
+            QVERIFY2(again.err.contains("--force"), again.err.constData());
+            QVERIFY(again.out.isEmpty());
+
+            // The same content under another name is the same file.
+            const QString copy = dir.filePath(QStringLiteral("copy-") + name);
+            QVERIFY(QFile::copy(file, copy));
+            QCOMPARE(runProgram({QStringLiteral("--import"), copy, QStringLiteral("--db"), db}).exitCode, 2);
+
+            const ProgramRun forced = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db, QStringLiteral("--force")});
+            QVERIFY2(forced.exitCode == 0, forced.err.constData());
+            QVERIFY2(forced.out.contains(QByteArray("the same content as run ") + id), forced.out.constData());
+        }
+        QString error;
+        const std::unique_ptr<HistoryStore> store = HistoryStore::open(db, &error);
+        QVERIFY2(store, qPrintable(error));
+        QCOMPARE(int(store->runs(HistoryStore::Filter{}).size()), 4); // each file once, and once forced
+
+        // --force means nothing without --import.
+        const ProgramRun stray = runProgram({QStringLiteral("--headless"), QStringLiteral("--force")});
+        QCOMPARE(stray.exitCode, 2);
+        QVERIFY2(stray.err.contains("--force applies to --import only"), stray.err.constData());
     }
 
     void programImport()

@@ -1,4 +1,5 @@
 // The text exports: CSV (RFC 4180, formula neutralisation), results.json, summary.md.
+#include "Counted.h"
 #include "Csv.h"
 #include "CsvReader.h"
 #include "ResultsJson.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void jsonRoundTrips();
     void jsonRejectsForeignFiles();
     void markdownPutsRegressionsFirst();
+    void markdownCountsInTheRightNumber();
     void durationsAreReadable();
 };
 
@@ -161,6 +163,20 @@ void TestReports::markdownPutsRegressionsFirst()
     QVERIFY(md.contains(QStringLiteral("+105.0%")));
     // Table cells cannot be broken by user text.
     QVERIFY(md.contains(QStringLiteral("=cmd\\|")));
+}
+
+void TestReports::markdownCountsInTheRightNumber()
+{
+    RunResult run = makeRun();
+    run.info.host = QStringLiteral("vm");
+    QVERIFY(QString::fromUtf8(summaryMarkdown(run)).contains(QStringLiteral("3 workloads on vm")));
+    run.results.resize(1);
+    const QString one = QString::fromUtf8(summaryMarkdown(run));
+    QVERIFY2(one.contains(QStringLiteral("1 workload on vm")), qPrintable(one));
+    // The helper every count in the terminal and the reports goes through.
+    QCOMPARE(counted(0, QStringLiteral("claim")), QStringLiteral("0 claims"));
+    QCOMPARE(counted(1, QStringLiteral("finished workload")), QStringLiteral("1 finished workload"));
+    QCOMPARE(counted(2, QStringLiteral("process"), QStringLiteral("processes")), QStringLiteral("2 processes"));
 }
 
 void TestReports::durationsAreReadable()

@@ -23,6 +23,7 @@ struct CommandLineOptions {
     bool failOnRegression = false;
     bool failOnBudget = false;
     bool runAtLaunch = false;
+    bool force = false;          // --force: --import a file already imported into the store
     bool showVersion = false;
     bool showHelp = false;
     QString suiteFile;

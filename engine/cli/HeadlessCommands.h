@@ -19,6 +19,7 @@ enum ExitCode : int {
 // The headless faces of the program. Each prints its own errors to stderr and returns the exit
 // code; they need a QCoreApplication (runSuiteHeadless spins its event loop).
 int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry);
+// --compare: two result files side by side (cli/CompareCommand.cpp).
 int compareResultFiles(const CommandLineOptions& options);
 // --import: a Google Benchmark or hyperfine file into the history (cli/ImportCommand.cpp).
 int importBenchmarkFile(const CommandLineOptions& options);

@@ -1,6 +1,7 @@
 // runSuiteHeadless(): a suite run in the terminal, with files written at the end.
 #include "HeadlessCommands.h"
 
+#include "Counted.h"
 #include "ReportFiles.h"
 #include "ResultLine.h"
 #include "RunHistory.h"
@@ -114,7 +115,8 @@ bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegist
                     again.push_back(&w);
     if (again.empty())
         return true;
-    std::fprintf(stderr, "Measuring %zu regressed workload(s) again to confirm...\n", again.size());
+    std::fprintf(stderr, "Measuring %s again to confirm...\n",
+                 qPrintable(counted(qint64(again.size()), QStringLiteral("regressed workload"))));
     QString planError;
     SessionPlan plan = makeSessionPlan(suite, again, registry, options, &planError);
     if (!planError.isEmpty()) {
@@ -145,6 +147,28 @@ bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegist
         run.confirmations.push_back(std::move(c));
     }
     return true;
+}
+
+// A gate with nothing to judge passes by default, and a CI job that trusts it would never learn
+// that it guards nothing: say so on stderr (SPEC.md "Exit codes"). Nothing when the run was
+// interrupted, whose exit code says more.
+void reportGatesThatCannotFail(const RunResult& run, const CommandLineOptions& options)
+{
+    if (run.cancelled)
+        return;
+    const bool compared = std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
+    if (options.failOnRegression && !compared) {
+        const bool storeRead = !options.noHistory || !options.baseline.isEmpty() || !options.db.isEmpty();
+        std::fprintf(stderr, "crucible-bench: --fail-on-regression: no baseline: nothing was compared, so this gate cannot fail (%s)\n",
+                     storeRead ? "no earlier result of these workloads in this suite on this host, nor under --baseline"
+                               : "--no-history reads no history; add --db or --baseline to compare against one");
+    }
+    const bool checked = std::any_of(run.budgets.begin(), run.budgets.end(), [](const BudgetOutcome& b) { return b.status != BudgetStatus::Skipped; })
+        || std::any_of(run.claims.begin(), run.claims.end(), [](const ClaimOutcome& c) { return c.verdict != ClaimVerdict::Skipped; });
+    if (options.failOnBudget && !checked)
+        std::fprintf(stderr, "crucible-bench: --fail-on-budget: %s: nothing was checked, so this gate cannot fail\n",
+                     run.budgets.empty() && run.claims.empty() ? "the suite has no budgets or claims for these workloads"
+                                                               : "every budget and claim was skipped");
 }
 
 } // namespace
@@ -209,6 +233,7 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     evaluateGates(*suite, *finished);
     if (const QString gates = describeGates(*finished); !gates.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(gates));
+    reportGatesThatCannotFail(*finished, options);
 
     QString writeError;
     ReportOptions reportOptions;
@@ -235,7 +260,9 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history->recordedRunId(), qPrintable(history->location()),
                      qPrintable(options.saveBaseline.isEmpty() ? QString() : QStringLiteral(" as baseline \"%1\"").arg(options.saveBaseline)));
     if (finished->cancelled) {
-        std::fprintf(stderr, "crucible-bench: interrupted; %zu finished workloads were kept\n", finished->results.size());
+        const qint64 kept = qint64(finished->results.size());
+        std::fprintf(stderr, "crucible-bench: interrupted; %s %s kept\n",
+                     qPrintable(counted(kept, QStringLiteral("finished workload"))), kept == 1 ? "was" : "were");
         return ExitInterrupted;
     }
     if (!writeError.isEmpty() || !recorded || !historyError.isEmpty())
@@ -243,7 +270,8 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     if (finished->anyFailed())
         return ExitWorkloadFailed;
     if (options.failOnRegression && RunHistory::regressions(*finished) > 0) {
-        std::fprintf(stderr, "crucible-bench: --fail-on-regression: %d workload(s) regressed\n", RunHistory::regressions(*finished));
+        std::fprintf(stderr, "crucible-bench: --fail-on-regression: %s regressed\n",
+                     qPrintable(counted(RunHistory::regressions(*finished), QStringLiteral("workload"))));
         return ExitGateFailed;
     }
     if (options.failOnBudget && gatesFailed(*finished)) {

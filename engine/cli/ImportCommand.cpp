@@ -1,5 +1,6 @@
 #include "HeadlessCommands.h"
 
+#include "Counted.h"
 #include "history/HistoryStore.h"
 #include "interop/BenchmarkFile.h"
 
@@ -39,7 +40,23 @@ int importBenchmarkFile(const CommandLineOptions& options)
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
         return ExitUsageError;
     }
-    const std::optional<qint64> id = store->recordRun(run, &error, sourceTag(file->format));
+    // The same file twice would be two identical runs, counted twice in every trend and in the
+    // run-to-run noise the verdicts learn: refused unless asked for.
+    const std::optional<HistoryStore::RunRecord> earlier = store->runWithContent(file->contentHash, &error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "crucible-bench: %s: not imported: %s\n", qPrintable(path), qPrintable(error));
+        return ExitInternalError;
+    }
+    if (earlier && !options.force) {
+        std::fprintf(stderr,
+                     "crucible-bench: %s: already imported as run %lld (%s, %s) in %s: its content is the same "
+                     "(SHA-256 %s); nothing was imported. --force imports it again as another run\n",
+                     qPrintable(path), static_cast<long long>(earlier->id), qPrintable(earlier->source),
+                     qPrintable(counted(earlier->workloadCount, QStringLiteral("benchmark"))), qPrintable(store->location()),
+                     qPrintable(file->contentHash.left(12)));
+        return ExitUsageError;
+    }
+    const std::optional<qint64> id = store->recordRun(run, &error, sourceTag(file->format), file->contentHash);
     if (!id) {
         std::fprintf(stderr, "crucible-bench: %s: not imported: %s\n", qPrintable(path), qPrintable(error));
         return ExitInternalError;
@@ -48,9 +65,11 @@ int importBenchmarkFile(const CommandLineOptions& options)
         std::fprintf(stderr, "crucible-bench: --save-baseline: %s\n", qPrintable(error));
         return ExitInternalError;
     }
-    std::printf("imported %s (%s): run %lld with %zu benchmark%s into %s\n", qPrintable(path),
-                qPrintable(formatName(file->format)), static_cast<long long>(*id), run.results.size(),
-                run.results.size() == 1 ? "" : "s", qPrintable(store->location()));
+    std::printf("imported %s (%s): run %lld with %s into %s\n", qPrintable(path), qPrintable(formatName(file->format)),
+                static_cast<long long>(*id), qPrintable(counted(qint64(run.results.size()), QStringLiteral("benchmark"))),
+                qPrintable(store->location()));
+    if (earlier)
+        std::printf("(--force: the same content as run %lld)\n", static_cast<long long>(earlier->id));
     if (!options.saveBaseline.isEmpty())
         std::printf("saved as baseline \"%s\"\n", qPrintable(options.saveBaseline));
     return ExitOk;

@@ -1,5 +1,6 @@
 #include "TextReports.h"
 
+#include "Counted.h"
 #include "Csv.h"
 #include "Stability.h"
 #include "EnvironmentText.h"
@@ -248,9 +249,9 @@ QByteArray summaryMarkdown(const RunResult& run)
                      [](const Result* a, const Result* b) { return reviewRank(*a) < reviewRank(*b); });
 
     QString md = QStringLiteral("## Crucible Bench: %1\n\n").arg(markdownCell(run.info.suiteName));
-    md += QStringLiteral("%1 workloads on %2 (%3), %4%5\n\n")
-              .arg(run.results.size())
-              .arg(markdownCell(run.info.host), markdownCell(run.info.cpu),
+    md += QStringLiteral("%1 on %2 (%3), %4%5\n\n")
+              .arg(counted(qint64(run.results.size()), QStringLiteral("workload")),
+                   markdownCell(run.info.host), markdownCell(run.info.cpu),
                    run.info.started.toString(Qt::ISODate),
                    run.info.gitCommit.isEmpty() ? QString() : QStringLiteral(", commit `%1`").arg(run.info.gitCommit.left(12)));
     if (run.cancelled)

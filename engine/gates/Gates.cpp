@@ -2,6 +2,7 @@
 
 #include "Budgets.h"
 #include "Claims.h"
+#include "Counted.h"
 
 #include <algorithm>
 #include <map>
@@ -44,6 +45,16 @@ QString claimLine(const ClaimOutcome& c)
     return line;
 }
 
+// Why a claim was skipped, without the workload it names first ("a.b: not selected in this run"
+// reads "not selected in this run"): what claims skipped for the same reason share.
+QString skipReason(const ClaimOutcome& c)
+{
+    for (const QString& side : {c.baseline, c.candidate})
+        if (!side.isEmpty() && c.note.startsWith(side + QStringLiteral(": ")))
+            return c.note.mid(side.size() + 2);
+    return c.note;
+}
+
 } // namespace
 
 void evaluateGates(const Suite& suite, RunResult& run)
@@ -82,8 +93,25 @@ QString describeGates(const RunResult& run)
         for (const ClaimOutcome& c : run.claims)
             ++tally[c.verdict];
         lines << QStringLiteral("Claims: %1").arg(counts(tally, &claimVerdictName));
+        // A filtered run skips every claim on workloads it did not select, all for the same
+        // reason: one line per reason says it, where one line per claim buried the rest.
+        std::map<QString, int> skippedFor;
         for (const ClaimOutcome& c : run.claims)
-            lines << claimLine(c);
+            if (c.verdict == ClaimVerdict::Skipped)
+                ++skippedFor[skipReason(c)];
+        for (const ClaimOutcome& c : run.claims) {
+            if (c.verdict != ClaimVerdict::Skipped || skippedFor[skipReason(c)] == 1) {
+                lines << claimLine(c);
+                continue;
+            }
+            // The reason's line stands where its first claim would have; the others add none.
+            const auto reason = skippedFor.find(skipReason(c));
+            if (reason->second == 0)
+                continue;
+            lines << QStringLiteral("  %1 %2: %3").arg(claimVerdictName(c.verdict), -12)
+                         .arg(counted(reason->second, QStringLiteral("claim")), reason->first);
+            reason->second = 0;
+        }
     }
     return lines.join(QLatin1Char('\n'));
 }

@@ -68,6 +68,13 @@ const char* const kVersion1[] = {
     " saved BIGINT NOT NULL)",
 };
 
+// Version 2. Runs recorded before it have no hash (NULL): they were never compared, and an
+// import of their file again is not noticed. Both engines add a nullable column in place.
+const char* const kVersion2[] = {
+    "ALTER TABLE runs ADD COLUMN content_hash TEXT",
+    "CREATE INDEX runs_by_content_hash ON runs (content_hash)",
+};
+
 bool exec(QSqlDatabase& db, const QString& sql, QString* error)
 {
     QSqlQuery q(db);
@@ -121,6 +128,12 @@ bool migrateSchema(QSqlDatabase& db, Dialect dialect, QString* error)
         for (const char* statement : kVersion1) {
             if (!exec(db, typed(QString::fromLatin1(statement), dialect), &why))
                 return fail(QStringLiteral("creating the schema: %1").arg(why));
+        }
+    }
+    if (*version < 2) {
+        for (const char* statement : kVersion2) {
+            if (!exec(db, typed(QString::fromLatin1(statement), dialect), &why))
+                return fail(QStringLiteral("migrating the schema to version 2: %1").arg(why));
         }
     }
     // Later versions add their steps here, each guarded by `*version < N`.

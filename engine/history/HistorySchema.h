@@ -8,7 +8,9 @@ namespace crucible::history {
 enum class Dialect { SQLite, PostgreSQL };
 
 // The schema version this build reads and writes.
-inline constexpr int kSchemaVersion = 1;
+//   1  runs, run_details, results, baselines
+//   2  runs.content_hash: the SHA-256 of an imported file, so that importing it again is noticed
+inline constexpr int kSchemaVersion = 2;
 
 // Brings the store's schema up to kSchemaVersion in one transaction, creating it in an empty
 // store. Refuses (false, `error` says why) a store written by a newer version: reading it with

@@ -3,6 +3,7 @@
 #include "HistorySchema.h"
 #include "ResultsJson.h"
 #include "SampleBlob.h"
+#include "SqliteTrouble.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -189,8 +190,9 @@ QString limitClause(int limit) { return limit > 0 ? QStringLiteral(" LIMIT %1").
 bool openSqlite(QSqlDatabase& db, const HistoryLocation& location, int busyTimeoutMs, QString* error)
 {
     const QFileInfo file(location.path);
+    // The default store's directory may not exist yet, nor a --db path's: both are made.
     if (!QDir().mkpath(file.absolutePath())) {
-        *error = QStringLiteral("cannot create the directory %1").arg(file.absolutePath());
+        *error = history::explainUncreatableDirectory(file.absolutePath());
         return false;
     }
     db.setDatabaseName(location.path);
@@ -254,9 +256,12 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QS
     QString why;
     const bool opened = pg ? openPostgres(db, *location, &why) : openSqlite(db, *location, busyTimeoutMs, &why);
     if (!opened || !history::migrateSchema(db, connection->dialect, &why)) {
-        // SQLite's own words ("file is not a database", "attempt to write a readonly database",
-        // "database is locked") say what is wrong; the path says where.
-        *error = QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed());
+        // SQLite's own words ("unable to open database file", "file is not a database") name
+        // no file and no remedy; said again in words that do, whenever the cause can be told.
+        // PostgreSQL's (libpq's) already say what is wrong; the URL says where.
+        const QString explained = pg ? QString() : history::explainSqliteFailure(location->path, why.trimmed());
+        *error = explained.isEmpty() ? QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed())
+                                     : QStringLiteral("history store: %1").arg(explained);
         return nullptr;
     }
     return std::unique_ptr<HistoryStore>(new HistoryStore(std::move(connection)));
@@ -265,7 +270,8 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QS
 QString HistoryStore::location() const { return m_db->location.display(); }
 bool HistoryStore::isPostgreSQL() const { return m_db->dialect == Dialect::PostgreSQL; }
 
-std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source)
+std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source,
+                                              const QString& contentHash)
 {
     QSqlDatabase db = m_db->db();
     const bool pg = isPostgreSQL();
@@ -282,8 +288,8 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
 
     const RunInfo& info = runResult.info;
     QSqlQuery insertRun(db);
-    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, cancelled) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+    insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, cancelled, "
+                                     "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
     insertRun.addBindValue(text(info.suiteName));
     insertRun.addBindValue(text(source));
     insertRun.addBindValue(epochMs(info.started));
@@ -291,6 +297,8 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
     insertRun.addBindValue(text(info.host));
     insertRun.addBindValue(text(info.gitCommit));
     insertRun.addBindValue(runResult.cancelled ? 1 : 0);
+    // NULL for a run of our own: no content to match.
+    insertRun.addBindValue(contentHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(contentHash));
     if (!run(insertRun, &why) || !insertRun.next())
         return fail(QStringLiteral("run row"));
     const qint64 runId = insertRun.value(0).toLongLong();
@@ -360,6 +368,32 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
         records.push_back(std::move(rec));
     }
     return records;
+}
+
+std::optional<HistoryStore::RunRecord> HistoryStore::runWithContent(const QString& contentHash, QString* error) const
+{
+    error->clear();
+    QSqlQuery q(m_db->db());
+    q.prepare(QStringLiteral("SELECT MIN(id) FROM runs WHERE content_hash = ?"));
+    q.addBindValue(contentHash);
+    QString why;
+    if (!run(q, &why)) {
+        *error = QStringLiteral("history store %1: looking for an earlier import: %2").arg(location(), why);
+        return std::nullopt;
+    }
+    if (!q.next() || q.value(0).isNull())
+        return std::nullopt;
+    const qint64 id = q.value(0).toLongLong();
+    q.finish();
+    // Its record as the run list shows it (source, baselines), by the same query.
+    Filter only;
+    only.beforeRun = id + 1;
+    for (RunRecord& record : runs(only, 1, error))
+        if (record.id == id)
+            return std::move(record);
+    if (error->isEmpty())
+        *error = QStringLiteral("history store %1: run %2 vanished while it was read").arg(location()).arg(id);
+    return std::nullopt;
 }
 
 std::optional<RunInfo> HistoryStore::runInfo(qint64 runId, QString* error) const

@@ -73,9 +73,13 @@ public:
         QStringList baselines;  // names that point at this run
     };
 
-    // Records `run` with the given source tag; returns its id.
+    // Records `run` with the given source tag; returns its id. `contentHash`: for an imported
+    // file, the hash of its bytes (BenchmarkFile::contentHash), empty for a run of our own.
     std::optional<qint64> recordRun(const RunResult& run, QString* error,
-                                    const QString& source = kHeadlessRunSource);
+                                    const QString& source = kHeadlessRunSource, const QString& contentHash = QString());
+    // The earliest run recorded with `contentHash` (an import of the same file), or nullopt:
+    // then `error` is empty when there is none, and says why when the store could not be read.
+    std::optional<RunRecord> runWithContent(const QString& contentHash, QString* error) const;
 
     // Newest first; `limit` 0 for all.
     std::vector<RunRecord> runs(const Filter& filter, int limit = 0, QString* error = nullptr) const;

@@ -6,6 +6,7 @@
 #include "ResultsJson.h"
 #include "history/RunSource.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 
 namespace crucible {
@@ -74,6 +75,7 @@ std::optional<BenchmarkFile> readBenchmarkFile(const QString& path, QString* err
         return std::nullopt;
     }
     result.run = std::move(*run);
+    result.contentHash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     return result;
 }
 

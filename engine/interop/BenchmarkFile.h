@@ -20,6 +20,9 @@ QString formatName(BenchmarkFileFormat format);
 struct BenchmarkFile {
     BenchmarkFileFormat format = BenchmarkFileFormat::CrucibleResults;
     RunResult run;
+    // SHA-256 of the file's bytes in hex: the same file imported twice has the same hash
+    // (HistoryStore::runWithContent).
+    QString contentHash;
 };
 
 // Reads and parses `path`. On failure returns nullopt with *error naming the file and, for

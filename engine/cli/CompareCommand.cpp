@@ -1,0 +1,181 @@
+// --compare A.json B.json: two result files (ours, Google Benchmark or hyperfine JSON) side by
+// side, workload by workload, with a verdict for each.
+#include "HeadlessCommands.h"
+
+#include "Comparison.h"
+#include "TextReports.h"
+#include "interop/BenchmarkFile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTextStream>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace crucible {
+
+namespace {
+
+void printError(const QString& message)
+{
+    std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(message));
+}
+
+// Our results.json, Google Benchmark JSON or hyperfine JSON, told apart by content.
+std::optional<RunResult> readResultsFile(const QString& path)
+{
+    QString error;
+    std::optional<BenchmarkFile> file = readBenchmarkFile(path, &error);
+    if (!file) {
+        printError(error);
+        return std::nullopt;
+    }
+    return std::move(file->run);
+}
+
+// "+3.1%", "-22.2%": one decimal, as the verdict lines under the rows write their changes.
+QString signedPct(double pct)
+{
+    return QStringLiteral("%1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 1);
+}
+
+// Up to three ids of a file, for a message that says what the file holds.
+QString someIds(const RunResult& run)
+{
+    QStringList ids;
+    for (const Result& r : run.results) {
+        if (ids.size() == 3) {
+            ids << QStringLiteral("…");
+            break;
+        }
+        ids << r.info.id;
+    }
+    return ids.isEmpty() ? QStringLiteral("no workloads") : ids.join(QStringLiteral(", "));
+}
+
+// One workload in both files, compared.
+struct ComparedRow {
+    const Result* a = nullptr;
+    const Result* b = nullptr;
+    BaselineComparison verdict;  // the verdict, over rounds (judgeChange): the change and its CI
+    SampleComparison samples;    // the samples as independent values: B's median, the p-value
+};
+
+QJsonObject rowJson(const ComparedRow& row)
+{
+    const BaselineComparison& c = row.verdict;
+    // The first seven keys are SPEC's original ones; the rest were added after (SPEC: add, never remove).
+    return QJsonObject{{QStringLiteral("id"), row.a->info.id},
+                       {QStringLiteral("a_median"), c.median},
+                       {QStringLiteral("b_median"), row.samples.candidateMedian},
+                       {QStringLiteral("change_pct"), c.changePct},
+                       {QStringLiteral("p_value"), row.samples.pValue},
+                       {QStringLiteral("verdict"), verdictName(c.verdict)},
+                       {QStringLiteral("explanation"), c.explanation()},
+                       {QStringLiteral("unit"), row.a->info.unit},
+                       {QStringLiteral("judged_change_pct"), c.judgedChangePct},
+                       {QStringLiteral("judged_ci95_pct"), QJsonArray{c.ci95Pct.low, c.ci95Pct.high}}};
+}
+
+// The table: medians in the unit the run summary uses ("71.16 ms"); the change the verdict was
+// judged on with its 95% CI, over rounds and against the run-to-run noise (not a bootstrap over
+// samples, which takes one machine state for many and is sure of itself where the verdict is
+// not: DESIGN.md "Verdicts"); the samples' p-value SPEC promises; the verdict, and under each row
+// its reasons (the raw change of the medians among them when the two differ).
+void printTable(const std::vector<ComparedRow>& rows)
+{
+    qsizetype idWidth = 44; // the run summary's column
+    for (const ComparedRow& row : rows)
+        idWidth = std::max(idWidth, row.a->info.id.size() + 1);
+    QTextStream out(stdout);
+    out << QStringLiteral("%1 %2 %3 %4  %5 %6  %7\n")
+               .arg(QStringLiteral("workload"), -int(idWidth))
+               .arg(QStringLiteral("A median"), 11)
+               .arg(QStringLiteral("B median"), 11)
+               .arg(QStringLiteral("change"), 8)
+               .arg(QStringLiteral("95% CI"), -20)
+               .arg(QStringLiteral("p"), 7)
+               .arg(QStringLiteral("verdict"));
+    for (const ComparedRow& row : rows) {
+        const QString& unit = row.a->info.unit;
+        const BaselineComparison& c = row.verdict;
+        const QString ci = QStringLiteral("[%1 … %2]").arg(signedPct(c.ci95Pct.low), signedPct(c.ci95Pct.high));
+        out << QStringLiteral("%1 %2 %3 %4  %5 %6  %7\n")
+                   .arg(row.a->info.id, -int(idWidth))
+                   .arg(formatMeasure(row.verdict.median, unit), 11)
+                   .arg(formatMeasure(row.samples.candidateMedian, unit), 11)
+                   .arg(signedPct(c.judgedChangePct), 8)
+                   .arg(ci, -20)
+                   .arg(row.samples.pValue, 7, 'g', 3)
+                   .arg(verdictName(row.verdict.verdict));
+        out << QStringLiteral("    %1\n").arg(row.verdict.explanation());
+    }
+}
+
+} // namespace
+
+int compareResultFiles(const CommandLineOptions& options)
+{
+    const QString& pathA = options.compareFiles.at(0);
+    const QString& pathB = options.compareFiles.at(1);
+    const std::optional<RunResult> a = readResultsFile(pathA);
+    if (!a)
+        return ExitUsageError;
+    const std::optional<RunResult> b = readResultsFile(pathB);
+    if (!b)
+        return ExitUsageError;
+
+    std::map<QString, const Result*> inB;
+    for (const Result& r : b->results)
+        inB[r.info.id] = &r;
+    // Two files hold no history: the run-to-run noise is the prior alone (NoiseModel.h).
+    JudgeContext context;
+    context.baselineName = pathA;
+    context.noiseThresholdPct = options.noiseThresholdPct;
+    context.incomparable = incomparability(a->info, b->info);
+    context.busyMachine = busyMachine(a->info, b->info);
+    context.settingsDiffer = settingsDifference(a->info, b->info);
+
+    std::vector<ComparedRow> rows;
+    QStringList withoutSamples;
+    bool anyShared = false;
+    for (const Result& ra : a->results) {
+        const auto it = inB.find(ra.info.id);
+        if (it == inB.end())
+            continue;
+        anyShared = true;
+        const Result& rb = *it->second;
+        if (ra.samples.empty() || rb.samples.empty()) {
+            withoutSamples << ra.info.id;
+            continue;
+        }
+        ComparedRow row{&ra, &rb, judgeChange(ra, rb, context), {}};
+        // The p-value printed is the samples' Mann-Whitney test, as SPEC promises (scipy's);
+        // the verdict's own test, over rounds, is in its explanation.
+        row.samples = compareSamples(perIterationTimes(ra.samples), perIterationTimes(rb.samples));
+        rows.push_back(row);
+    }
+    // Two files with no workload in common are two different things, not a comparison that
+    // found nothing: an input error, as a filter that selects nothing is.
+    if (!anyShared) {
+        printError(QStringLiteral("--compare: no workload id is in both %1 (%2) and %3 (%4); nothing to compare")
+                       .arg(pathA, someIds(*a), pathB, someIds(*b)));
+        return ExitUsageError;
+    }
+    if (!withoutSamples.isEmpty())
+        printError(QStringLiteral("note: not compared, no samples on one side (failed or not measured): %1")
+                       .arg(withoutSamples.join(QStringLiteral(", "))));
+    if (options.json) {
+        QJsonArray array;
+        for (const ComparedRow& row : rows)
+            array.append(rowJson(row));
+        std::fputs(QJsonDocument(array).toJson(QJsonDocument::Indented).constData(), stdout);
+    } else {
+        printTable(rows);
+    }
+    return ExitOk;
+}
+
+} // namespace crucible
