@@ -282,6 +282,8 @@ void TestCli::progressFitsANarrowTerminal()
     const QString plain = QString::fromUtf8(tiny.out);
     QVERIFY2(!plain.contains(QStringLiteral("ETA")), qPrintable(plain));
     QVERIFY2(plain.contains(QStringLiteral("[1/")), qPrintable(plain));
+}
+
 void TestCli::gatesThatCannotFailSaySo()
 {
     QTemporaryDir dir;
