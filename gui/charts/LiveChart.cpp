@@ -59,18 +59,18 @@ QPen bandMiddlePen(const ChartLook& look)
 
 LiveChart::LiveChart(const QString& title, const QString& xTitle, ValueKind kind, QWidget* parent)
     : QWidget(parent), m_kind(kind), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
-      m_current(new QLineSeries), m_lines(nullptr), m_x(new QValueAxis), m_y(new QValueAxis)
+      m_currentSeries{new QLineSeries}, m_lines(nullptr), m_points(1), m_x(new QValueAxis), m_y(new QValueAxis)
 {
     m_chart->setTitle(title);
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->legend()->setVisible(false); // until there are overlays to tell apart
-    m_chart->addSeries(m_current);
+    m_chart->addSeries(m_currentSeries.front());
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
-    m_current->attachAxis(m_x);
-    m_current->attachAxis(m_y);
-    m_current->setName(tr("this run"));
+    m_currentSeries.front()->attachAxis(m_x);
+    m_currentSeries.front()->attachAxis(m_y);
+    m_currentSeries.front()->setName(tr("this run"));
     m_x->setTitleText(xTitle);
     m_x->setLabelFormat(QStringLiteral("%.0f"));
     m_lines = new PlotLines(m_chart, m_x, m_y);
@@ -102,9 +102,13 @@ void LiveChart::setLook(const ChartLook& look)
 
 void LiveChart::applyPens()
 {
-    const std::size_t current = m_overlays.size();
-    m_current->setPen(QPen(m_look.seriesColor(0), 2));
-    m_lines->setPen(current, linePen(m_look.seriesColor(0)));
+    const std::size_t first = m_overlays.size();
+    for (std::size_t k = 0; k < m_currentSeries.size(); ++k) {
+        // The first line keeps colour 0; a pair's second side takes 2 (1 is the baseline band's).
+        const QColor color = m_look.seriesColor(k == 0 ? 0 : int(k) + 1);
+        m_currentSeries[k]->setPen(QPen(color, 2));
+        m_lines->setPen(first + k, linePen(color));
+    }
     for (std::size_t i = 0; i < m_overlaySeries.size(); ++i) {
         m_overlaySeries[i]->setPen(QPen(faint(m_look), 2));
         m_lines->setPen(i, linePen(faint(m_look)));
@@ -129,21 +133,55 @@ void LiveChart::setMinimumXExtent(double x)
 
 void LiveChart::clear()
 {
-    m_points.clear();
+    clearLine();
     setHistory(std::nullopt, {}, {});
     m_dirty = true;
 }
 
 void LiveChart::clearLine()
 {
-    m_points.clear();
+    setCurrentLines({tr("this run")});
+}
+
+void LiveChart::setCurrentLines(const QStringList& names)
+{
+    const std::size_t count = std::max<std::size_t>(1, std::size_t(names.size()));
+    for (MinMaxPyramid& p : m_points)
+        p.clear();
+    m_points.resize(count);
+    const bool countChanged = m_currentSeries.size() != count;
+    while (m_currentSeries.size() > count) {
+        m_chart->removeSeries(m_currentSeries.back());
+        delete m_currentSeries.back();
+        m_currentSeries.pop_back();
+    }
+    while (m_currentSeries.size() < count)
+        m_currentSeries.push_back(new QLineSeries); // added to the chart by restack()
+    // Renamed in place while the number stays (a new workload starts): no legend relayout.
+    for (std::size_t k = 0; k < count; ++k)
+        m_currentSeries[k]->setName(names.value(qsizetype(k), tr("this run")));
+    if (countChanged) {
+        m_lines->setLineCount(m_overlays.size() + count);
+        restack();
+        applyPens();
+    }
     m_dirty = true;
 }
 
-void LiveChart::append(std::span<const QPointF> points)
+void LiveChart::append(std::span<const QPointF> points, std::size_t line)
 {
-    m_points.append(points);
+    if (line >= m_points.size())
+        return;
+    m_points[line].append(points);
     m_dirty = true;
+}
+
+qsizetype LiveChart::bufferedPoints() const
+{
+    qsizetype n = 0;
+    for (const MinMaxPyramid& p : m_points)
+        n += p.size();
+    return n;
 }
 
 void LiveChart::setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels)
@@ -156,13 +194,16 @@ void LiveChart::setHistory(std::optional<Band> band, std::vector<QList<QPointF>>
 
 bool LiveChart::replaceOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels)
 {
-    // The current run's line moves to the end; it stays shown until the next refresh.
-    const QList<QPointF> current = m_lines->points(m_overlays.size());
+    // The current run's lines move to the end; they stay shown until the next refresh.
+    std::vector<QList<QPointF>> current;
+    for (std::size_t k = 0; k < m_points.size(); ++k)
+        current.push_back(m_lines->points(m_overlays.size() + k));
     m_overlays.clear();
     for (const QList<QPointF>& points : overlays)
         m_overlays.emplace_back().append(std::span<const QPointF>(points.constData(), std::size_t(points.size())));
-    m_lines->setLineCount(m_overlays.size() + 1);
-    m_lines->setPoints(m_overlays.size(), current);
+    m_lines->setLineCount(m_overlays.size() + m_points.size());
+    for (std::size_t k = 0; k < current.size(); ++k)
+        m_lines->setPoints(m_overlays.size() + k, current[k]);
     m_dirty = true;
     m_overlaysDirty = true;
     // Legend entries are kept while their number stays: taking series out of the chart and
@@ -211,7 +252,8 @@ void LiveChart::restack()
         order << m_bandSeries;
     for (QLineSeries* s : m_overlaySeries)
         order << s;
-    order << m_current; // drawn last, on top of its history
+    for (QLineSeries* s : m_currentSeries)
+        order << s; // drawn last, on top of its history
     for (QAbstractSeries* s : order) {
         m_chart->addSeries(s);
         s->attachAxis(m_x);
@@ -222,7 +264,10 @@ void LiveChart::restack()
 
 qsizetype LiveChart::shownPoints() const
 {
-    return m_lines->pointCount(m_overlays.size());
+    qsizetype n = 0;
+    for (std::size_t k = 0; k < m_points.size(); ++k)
+        n += m_lines->pointCount(m_overlays.size() + k);
+    return n;
 }
 
 bool LiveChart::refresh()
@@ -236,11 +281,17 @@ bool LiveChart::refresh()
 
 double LiveChart::updateAxes()
 {
-    bool empty = m_points.isEmpty();
-    double minX = empty ? 0 : m_points.minX();
-    double maxX = empty ? 0 : m_points.maxX();
-    double maxY = empty ? 0 : m_points.maxY();
-    for (const MinMaxPyramid& o : m_overlays) {
+    bool empty = true;
+    double minX = 0;
+    double maxX = 0;
+    double maxY = 0;
+    std::vector<const MinMaxPyramid*> all;
+    for (const MinMaxPyramid& p : m_points)
+        all.push_back(&p);
+    for (const MinMaxPyramid& o : m_overlays)
+        all.push_back(&o);
+    for (const MinMaxPyramid* line : all) {
+        const MinMaxPyramid& o = *line;
         if (o.isEmpty())
             continue;
         minX = empty ? o.minX() : std::min(minX, o.minX());
@@ -305,7 +356,8 @@ void LiveChart::rescale()
         m_lines->setBand(std::nullopt);
     // About two points per pixel column of the plot, whatever the length of the run.
     const int columns = std::max(50, int(m_chart->plotArea().width()));
-    m_lines->setPoints(m_overlays.size(), prepared(m_points, columns, divisor));
+    for (std::size_t k = 0; k < m_points.size(); ++k)
+        m_lines->setPoints(m_overlays.size() + k, prepared(m_points[k], columns, divisor));
     if (m_overlaysDirty || columns != m_columns || divisor != m_divisor) {
         for (std::size_t i = 0; i < m_overlays.size(); ++i)
             m_lines->setPoints(i, prepared(m_overlays[i], columns, divisor));

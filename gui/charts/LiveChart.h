@@ -6,6 +6,7 @@
 #include "PlotLines.h"
 
 #include <QList>
+#include <QStringList>
 #include <QPointF>
 #include <QWidget>
 
@@ -54,9 +55,14 @@ public:
     // Clears the current series and the overlays.
     void clear();
     // Clears the current series only: a new workload starts, its earlier runs come next.
+    // One current line, named "this run".
     void clearLine();
-    // Points in order of x, after those already appended.
-    void append(std::span<const QPointF> points);
+    // Clears the current series and makes one current line per name (the two sides of an
+    // interleaved pair, measured together), each in its own colour and named in the legend.
+    void setCurrentLines(const QStringList& names);
+    std::size_t currentLineCount() const { return m_points.size(); }
+    // Points in order of x, after those already appended to current line `line`.
+    void append(std::span<const QPointF> points, std::size_t line = 0);
     // A reference drawn behind everything across the whole width: low…high shaded, a dashed
     // line at middle; in the values' unit (ns or bytes), named `label` in the legend.
     struct Band {
@@ -78,7 +84,7 @@ public:
     // Redraws when something changed since the last call; returns whether it did.
     bool refresh();
 
-    qsizetype bufferedPoints() const { return m_points.size(); }
+    qsizetype bufferedPoints() const;
     // Whether the axes are drawn: only once there is something to draw on them.
     bool axesShown() const { return m_axesShown; }
     qsizetype shownPoints() const;
@@ -87,7 +93,7 @@ public:
 private:
     void rescale();
     void applyPens();
-    // Puts the series in legend order: the band, the overlays, the current run.
+    // Puts the series in legend order: the band, the overlays, the current run's lines.
     void restack();
     // Replace the data; true when the legend's entries changed in number (restack() is due).
     bool replaceOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
@@ -100,15 +106,15 @@ private:
     ChartLook m_look;
     QChart* m_chart;
     QChartView* m_view;
-    QLineSeries* m_current;                    // legend entry of the current run
+    std::vector<QLineSeries*> m_currentSeries; // legend entries of the current run's lines
     std::vector<QLineSeries*> m_overlaySeries; // legend entries of the overlays
     QAreaSeries* m_bandSeries = nullptr;       // legend entry of the band, when there is one
     std::optional<Band> m_band;
-    PlotLines* m_lines;                        // overlays, then the current run
+    PlotLines* m_lines;                        // overlays, then the current run's lines
     std::vector<MinMaxPyramid> m_overlays;
     QValueAxis* m_x;
     QValueAxis* m_y;
-    MinMaxPyramid m_points;
+    std::vector<MinMaxPyramid> m_points;       // the current run's lines, one per current series
     bool m_dirty = false;
     bool m_overlaysDirty = false;
     // What the shown series and axes were last built for.

@@ -99,6 +99,7 @@ void LiveView::startRun()
 {
     m_runSamples.clear();
     m_currentId.clear();
+    m_shownIds.clear();
     m_referenceIndex = 0;
     m_speed->clear();
     // The warm-up comes before the first sample: say so rather than draw empty axes.
@@ -108,17 +109,45 @@ void LiveView::startRun()
 
 void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier)
 {
-    if (info.id == m_currentId)
-        return; // a pair's side, or the same workload's next round right after its last
+    if (m_shownIds.contains(info.id))
+        return; // the same slot's next round right after its last, or a side already drawn
+    if (!m_shownIds.isEmpty() && m_shownIds.contains(info.pairedWith)) {
+        // The other side of the pair on screen: the two are measured together, interleaved,
+        // so they are drawn together, one line each; the first side's history stays behind.
+        m_shownIds << info.id;
+        drawShownLines();
+        return;
+    }
     m_currentId = info.id;
-    m_sampleIndex = 0;
-    m_latency->clearLine(); // the earlier runs are replaced below, in place where they can be
-    m_memory->clearLine();
-    m_latency->setTitle(tr("Latency: %1").arg(info.id));
-    m_memory->setTitle(tr("Memory: %1").arg(info.id));
+    m_shownIds = {info.id};
+    drawShownLines(); // the earlier runs are replaced below, in place where they can be
     setEarlier(info.id, earlier);
-    if (const auto it = m_runSamples.find(info.id); it != m_runSamples.end())
-        appendToCharts(it->second); // its earlier rounds of this run
+}
+
+void LiveView::drawShownLines()
+{
+    QString title = m_shownIds.front();
+    QStringList names{tr("this run")};
+    if (m_shownIds.size() > 1) {
+        // "architecture.events: string_keyed and typed": the part the ids share, said once.
+        const qsizetype cut = m_shownIds.front().lastIndexOf(QLatin1Char('.')) + 1;
+        const QString prefix = m_shownIds.front().left(cut);
+        const bool shared = cut > 0 && std::all_of(m_shownIds.begin(), m_shownIds.end(),
+                                                   [&](const QString& id) { return id.startsWith(prefix); });
+        names.clear();
+        for (const QString& id : m_shownIds)
+            names << (shared ? id.mid(cut) : id);
+        title = shared ? QStringLiteral("%1: %2").arg(prefix.chopped(1), names.join(tr(" and ")))
+                       : names.join(tr(" and "));
+    }
+    m_latency->setCurrentLines(names);
+    m_memory->setCurrentLines(names);
+    m_latency->setTitle(tr("Latency: %1").arg(title));
+    m_memory->setTitle(tr("Memory: %1").arg(title));
+    m_sampleIndices.assign(std::size_t(m_shownIds.size()), 0);
+    for (qsizetype line = 0; line < m_shownIds.size(); ++line)
+        if (const auto it = m_runSamples.find(m_shownIds[line]); it != m_runSamples.end())
+            appendToCharts(it->second, std::size_t(line)); // its earlier rounds of this run
 }
 
 void LiveView::addReference(const ReferencePoint& point)
@@ -158,7 +187,7 @@ void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
 void LiveView::showResult(const Result& result, const LiveOverlays& earlier)
 {
     m_runSamples[result.info.id] = result.samples;
-    m_currentId.clear(); // shown afresh, even when it is the workload shown now
+    m_shownIds.clear(); // shown afresh and alone, even when it is the workload shown now
     showWorkload(result.info, earlier);
     refresh();
 }
@@ -167,18 +196,20 @@ void LiveView::addSamples(const QString& id, const Samples& batch)
 {
     Samples& kept = m_runSamples[id];
     kept.insert(kept.end(), batch.begin(), batch.end());
-    if (id != m_currentId)
-        return; // the other side of an interleaved pair, or a workload of another slot
-    appendToCharts(batch);
+    const qsizetype line = m_shownIds.indexOf(id);
+    if (line < 0)
+        return; // a workload of another slot
+    appendToCharts(batch, std::size_t(line));
 }
 
-void LiveView::appendToCharts(const Samples& batch)
+void LiveView::appendToCharts(const Samples& batch, std::size_t line)
 {
-    const QList<QPointF> latency = samplePoints(batch, m_sampleIndex, latencyOf);
-    const QList<QPointF> memory = samplePoints(batch, m_sampleIndex, memoryOf);
-    m_latency->append(latency);
-    m_memory->append(memory);
-    m_sampleIndex += int(batch.size());
+    int& next = m_sampleIndices[line];
+    const QList<QPointF> latency = samplePoints(batch, next, latencyOf);
+    const QList<QPointF> memory = samplePoints(batch, next, memoryOf);
+    m_latency->append(latency, line);
+    m_memory->append(memory, line);
+    next += int(batch.size());
     if (!batch.empty())
         m_empty->showContent();
 }

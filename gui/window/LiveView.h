@@ -22,7 +22,8 @@ class EmptyState;
 // measured before each slot of each round. Earlier runs of the same workload are overlaid
 // faintly, so a user sees at once whether today's run sits where it used to. A run visits its
 // workloads in rounds (SuiteRunner.h), so the view keeps each workload's samples of the run:
-// when a workload comes back in a later round, its line continues where it left off.
+// when a workload comes back in a later round, its line continues where it left off. The two
+// sides of an interleaved pair are measured in one slot and drawn as two lines of one chart.
 class LiveView : public QWidget {
     Q_OBJECT
 public:
@@ -38,7 +39,7 @@ public:
     // Forgets the samples of the previous run.
     void startRun();
     // Starts (or, in a later round, goes back to) showing `info`, with the same workload's
-    // earlier results behind it.
+    // earlier results behind it; the other side of the pair on screen joins it as a second line.
     void showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier);
     void addReference(const ReferencePoint& point);
     // Shows a finished result, e.g. when a row of the results table is chosen.
@@ -54,13 +55,18 @@ public:
     // Redraws the charts if new samples came; the window calls this from a timer.
     void refresh();
 
+    // The workload whose earlier runs are drawn behind the lines (the first side of a pair).
     QString currentId() const { return m_currentId; }
+    // The workloads drawn as this run's lines: one, or both sides of an interleaved pair.
+    const QStringList& shownIds() const { return m_shownIds; }
     charts::LiveChart* latencyChart() const { return m_latency; }
     charts::LiveChart* memoryChart() const { return m_memory; }
     charts::LiveChart* machineSpeedChart() const { return m_speed; }
 
 private:
-    void appendToCharts(const Samples& batch);
+    void appendToCharts(const Samples& batch, std::size_t line);
+    // Sets the charts' lines and titles for m_shownIds and draws what this run has of them.
+    void drawShownLines();
 
     charts::LiveChart* m_latency;
     charts::LiveChart* m_memory;
@@ -68,7 +74,8 @@ private:
     EmptyState* m_empty = nullptr;
     QString m_idleHint;
     QString m_currentId;
-    int m_sampleIndex = 0;
+    QStringList m_shownIds;
+    std::vector<int> m_sampleIndices; // per shown line: the x of its next sample
     int m_referenceIndex = 0;
     std::map<QString, Samples> m_runSamples; // this run's samples so far, per workload
 };

@@ -193,6 +193,7 @@ void MainWindow::connectController()
     });
     connect(m_controller, &RunController::workloadStarted, this, [this](int, int, const WorkloadInfo& info) {
         m_live->showWorkload(info, earlierResults(info.id));
+        m_tree->setRunning(m_live->shownIds()); // what the charts draw is what the tree marks
     });
     connect(m_controller, &RunController::samplesAvailable, m_live, &LiveView::addSamples);
     connect(m_controller, &RunController::referenceMeasured, m_live, &LiveView::addReference);
@@ -270,6 +271,7 @@ void MainWindow::onWorkloadFinished(const Result& finished)
 void MainWindow::onRunFinished(const RunResult& run)
 {
     m_refresh->stop();
+    m_tree->setRunning({});
     m_live->refresh();
     RunResult shown = run;
     shown.results = m_liveResults; // with the baseline comparisons made as they finished

@@ -4,6 +4,7 @@
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
+#include <QStyle>
 #include <QTreeView>
 #include <QVBoxLayout>
 
@@ -129,6 +130,34 @@ void WorkloadTree::setFilterText(const QString& text)
         m_filter->setText(text); // comes back here through textChanged
     m_proxy->setFilterFixedString(text);
     m_view->expandAll();
+}
+
+void WorkloadTree::setRunning(const QStringList& ids)
+{
+    if (ids == m_running)
+        return;
+    m_running = ids;
+    m_syncing = true; // a font or icon change comes back through itemChanged: not a check
+    const QIcon mark = style()->standardIcon(QStyle::SP_MediaPlay);
+    QStandardItem* first = nullptr;
+    for (int c = 0; c < m_model->rowCount(); ++c) {
+        QStandardItem* category = m_model->item(c);
+        for (int r = 0; r < category->rowCount(); ++r) {
+            QStandardItem* item = category->child(r);
+            const bool running = ids.contains(item->data(kIdRole).toString());
+            QFont font = item->font();
+            if (font.bold() != running) {
+                font.setBold(running);
+                item->setFont(font);
+                item->setIcon(running ? mark : QIcon());
+            }
+            if (running && !first)
+                first = item;
+        }
+    }
+    m_syncing = false;
+    if (first)
+        m_view->scrollTo(m_proxy->mapFromSource(first->index()));
 }
 
 int WorkloadTree::visibleWorkloadCount() const

@@ -29,6 +29,10 @@ public:
     void setCheckedIds(const QStringList& ids);
     void setFilterText(const QString& text);
     int visibleWorkloadCount() const;
+    // Marks the workloads being measured now (bold, with a play mark; both sides of a pair),
+    // scrolled into view; an empty list clears the mark.
+    void setRunning(const QStringList& ids);
+    QStringList runningIds() const { return m_running; }
 
 Q_SIGNALS:
     void selectionChanged();
@@ -44,6 +48,7 @@ private:
     QTreeView* m_view;
     QLineEdit* m_filter;
     bool m_syncing = false;
+    QStringList m_running;
 };
 
 } // namespace crucible::gui
