@@ -6,6 +6,7 @@
 #include "ComparisonView.h"
 #include "EmptyState.h"
 #include "EnvironmentBadge.h"
+#include "HistoryView.h"
 #include "LiveChart.h"
 #include "LiveView.h"
 #include "MainWindow.h"
@@ -27,6 +28,9 @@
 #include <QStatusBar>
 #include <QChart>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTabWidget>
 #include <QSpinBox>
 #include <QComboBox>
 #include <QSortFilterProxyModel>
@@ -71,6 +75,7 @@ private Q_SLOTS:
     void liveViewKeepsEachWorkloadsRoundsAndTheMachineSpeed();
     void liveViewDrawsBothSidesOfAPair();
     void treeMarksWhatTheChartsDraw();
+    void windowRunsMenuSaysWhatItHolds();
 
 private:
     bool runToEnd(const QStringList& ids) { return ::runToEnd(m_window.get(), ids); }
@@ -740,6 +745,27 @@ void TestMainWindow::treeMarksWhatTheChartsDraw()
     QCOMPARE(drawnAtStart, (QStringList{QStringLiteral("architecture.events.string_keyed"), QStringLiteral("architecture.events.typed")}));
     QCOMPARE(markedAtStart, drawnAtStart);
     QVERIFY(m_window->workloadTree()->runningIds().isEmpty()); // the run is over
+}
+
+// The menu of this window's runs says so, says when it has none, and leads to the store's runs.
+void TestMainWindow::windowRunsMenuSaysWhatItHolds()
+{
+    QMenu* menu = nullptr;
+    for (QMenu* m : m_window->menuBar()->findChildren<QMenu*>())
+        if (m->title() == QStringLiteral("&Window runs"))
+            menu = m;
+    QVERIFY(menu);
+    QVERIFY(menu->isEnabled());
+    QList<QAction*> actions = menu->actions();
+    QCOMPARE(actions.front()->text(), QStringLiteral("No run in this window yet"));
+    QVERIFY(!actions.front()->isEnabled());
+    actions.back()->trigger();
+    QCOMPARE(m_window->findChild<QTabWidget*>()->currentWidget(), static_cast<QWidget*>(m_window->historyView()));
+
+    QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
+    actions = menu->actions();
+    QVERIFY(actions.front()->text().startsWith(QStringLiteral("Run 1")));
+    QVERIFY(actions.front()->isEnabled());
 }
 
 #include "tst_mainwindow.moc"

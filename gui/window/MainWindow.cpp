@@ -106,7 +106,8 @@ void MainWindow::buildActions()
     m_quickAction->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+R")));
     m_stopAction = run->addAction(tr("&Stop"), this, &MainWindow::stopRun);
     m_stopAction->setShortcut(QKeySequence(Qt::Key_Escape));
-    m_runsMenu = menuBar()->addMenu(tr("Run &history"));
+    // The runs made in this window, to show again; the store's runs are in the History tab.
+    m_runsMenu = menuBar()->addMenu(tr("&Window runs"));
 }
 
 void MainWindow::buildLayout()
@@ -399,7 +400,13 @@ void MainWindow::refillRunLists()
     m_runsMenu->clear();
     for (int i = int(runs.size()) - 1; i >= 0; --i)
         m_runsMenu->addAction(runLabel(i), this, [this, i] { showRun(i); });
-    m_runsMenu->setEnabled(!runs.empty());
+    if (runs.empty()) {
+        // Said, not greyed out: an empty menu beside a History tab full of runs puzzles.
+        m_runsMenu->addAction(tr("No run in this window yet"))->setData(QStringLiteral("placeholder"));
+    }
+    m_runsMenu->addSeparator();
+    m_runsMenu->addAction(tr("Runs in the history store…"), this, [this] { m_tabs->setCurrentWidget(m_historyView); });
+    updateRunState();
 }
 
 void MainWindow::updateRunState()
@@ -414,7 +421,9 @@ void MainWindow::updateRunState()
     // The progress bar says how far a run is; between runs a full bar would say nothing.
     m_progress->setVisible(running);
     m_eta->setVisible(running);
-    m_runsMenu->setEnabled(!running && !m_controller->runs().empty());
+    // While a run measures, the shown run stays the one going on; the placeholder only informs.
+    for (QAction* action : m_runsMenu->actions())
+        action->setEnabled(!running && action->data().toString() != QLatin1String("placeholder"));
 }
 
 bool MainWindow::exportShownRun(const QString& dir, const QStringList& formats, QString* errorOut)
