@@ -456,21 +456,22 @@ void TestVerdicts::stopKeepsCompletedRounds()
 void TestVerdicts::injectedShiftInARealRunIsUnstable()
 {
     // Fixed iterations of 1: one run() call per sample after the one warm-up call; the cost
-    // doubles from the 25th sample on.
+    // triples from the 25th sample on. (Doubling was missed now and then on a loaded machine:
+    // a few preempted samples of 0.2 ms, ten times their length, hid it from Welch's t.)
     std::vector<std::unique_ptr<Workload>> w;
-    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 2.0));
+    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 3.0));
     const RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
     QCOMPARE(run.results.size(), std::size_t(1));
     const Result& r = run.results.front();
     QVERIFY(r.stability.unstable);
     QCOMPARE(r.stability.shiftIndex, 24);
-    QVERIFY2(r.stability.shiftPct > 60, qPrintable(QString::number(r.stability.shiftPct)));
+    QVERIFY2(r.stability.shiftPct > 120, qPrintable(QString::number(r.stability.shiftPct)));
 }
 
 void TestVerdicts::instabilityAndVerdictLinesInEveryTextOutput()
 {
     std::vector<std::unique_ptr<Workload>> w;
-    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 2.0));
+    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 3.0));
     RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
     QCOMPARE(run.results.size(), std::size_t(1));
     std::vector<Result> history;
