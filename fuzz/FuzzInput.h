@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 
 // The bytes libFuzzer hands a target, as Qt sees them (copied: Qt may keep a reference).

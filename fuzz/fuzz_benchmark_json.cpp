@@ -8,7 +8,6 @@
 #include "interop/GbenchJson.h"
 #include "interop/HyperfineJson.h"
 
-#include <cstdio>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

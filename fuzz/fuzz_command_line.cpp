@@ -5,7 +5,6 @@
 
 #include "CommandLine.h"
 
-#include <cstdio>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

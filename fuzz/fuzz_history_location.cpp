@@ -4,7 +4,6 @@
 
 #include "history/HistoryLocation.h"
 
-#include <cstdio>
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {

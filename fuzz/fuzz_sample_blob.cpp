@@ -5,7 +5,6 @@
 
 #include "history/SampleBlob.h"
 
-#include <cstdio>
 #include <cstring>
 
 namespace {

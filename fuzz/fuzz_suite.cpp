@@ -5,7 +5,6 @@
 #include "BuiltInWorkloads.h"
 #include "suite/SuiteFile.h"
 
-#include <cstdio>
 
 namespace {
 
