@@ -44,9 +44,18 @@ QTableWidget* makeTable(const QStringList& headers, const QString& objectName)
     return t;
 }
 
-// Rows as tall as their wrapped text, and the table as tall as its rows.
+// Columns as wide as their text up to a fifth of the table each, wrapping beyond that, so
+// that the notes keep the width left; rows as tall as their wrapped text, and the table as
+// tall as its rows.
 void fitToRows(QTableWidget* t)
 {
+    QHeaderView* header = t->horizontalHeader();
+    const int cap = std::max(110, t->viewport()->width() / 5);
+    for (int c = 0; c + 1 < t->columnCount(); ++c) {
+        header->setSectionResizeMode(c, QHeaderView::Interactive);
+        t->resizeColumnToContents(c);
+        header->resizeSection(c, std::min(header->sectionSize(c), cap));
+    }
     t->resizeRowsToContents();
     const int scrollBar = t->horizontalScrollBar()->isVisible() ? t->horizontalScrollBar()->height() : 0;
     t->setFixedHeight(t->horizontalHeader()->height() + t->verticalHeader()->length() + 2 * t->frameWidth() + scrollBar);
