@@ -5,8 +5,8 @@
 # when missing).
 #   packaging/screenshot.sh [OUT.png] [crucible-bench options...]   (default: architecture)
 # The live shot goes next to OUT.png as OUT-live.png. SHOT_DELAY (seconds, default 20) is how
-# long a quick run is given; LIVE_WORKLOAD (default architecture.tool_exec.layered) is the
-# workload of the live shot, taken LIVE_DELAY (default 3) seconds into its measurement.
+# long a quick run is given; LIVE_WORKLOAD (default architecture.tool_exec, a pair) selects the
+# workloads of the live shot, taken LIVE_DELAY (default 3) seconds into its measurement.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 out="${1:-$here/docs/screenshot.png}"
@@ -25,7 +25,7 @@ done
 export XDG_CONFIG_HOME="$(mktemp -d)" # fresh settings: the default layout
 export XDG_DATA_HOME="$(mktemp -d)"   # a fresh history store: the shots' runs are not recorded in yours
 export SHOT_DELAY="${SHOT_DELAY:-20}" LIVE_DELAY="${LIVE_DELAY:-3}"
-live_workload="${LIVE_WORKLOAD:-architecture.tool_exec.layered}"
+live_workload="${LIVE_WORKLOAD:-architecture.tool_exec}" # a pair: both sides drawn
 # The window runs the suite at launch (--run). The first quick check only makes the history
 # that the second is compared with; both are drawn behind the live shot's workload.
 xvfb-run -a -s "-screen 0 1600x1000x24" bash -ec "

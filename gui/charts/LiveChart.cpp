@@ -326,7 +326,11 @@ double LiveChart::updateAxes()
         maxX = std::max(empty ? 0 : maxX, m_minimumXExtent);
         empty = false;
     }
-    const NiceScale x = empty ? NiceScale{0, 10, 6} : niceScale(minX, std::max(maxX, minX + 1));
+    NiceScale x = empty ? NiceScale{0, 10, 6} : niceScale(minX, std::max(maxX, minX + 1));
+    // x counts samples or slots, labelled as whole numbers: ticks closer than one apart would
+    // print the same number twice ("0 1 1 2 2" over the first two slots).
+    if (x.tickCount > 2 && (x.max - x.min) / (x.tickCount - 1) < 1)
+        x.tickCount = std::max(2, int(x.max - x.min) + 1);
     // Each setter that changes something makes Qt Charts lay out every series again.
     if (x != m_xScale) {
         m_x->setRange(x.min, x.max);

@@ -68,6 +68,8 @@ LiveView::LiveView(QWidget* parent)
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setStretchFactor(2, 1);
+    // Short as it is, the machine-speed chart must keep room for its tick labels and title.
+    m_speed->setMinimumHeight(160);
     // Until samples come, a hint instead of three charts with meaningless axes.
     m_empty = new EmptyState(splitter, tr("No samples yet."), this);
     auto* layout = new QVBoxLayout(this);
