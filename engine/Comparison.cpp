@@ -245,7 +245,9 @@ QString settingsDifference(const RunInfo& baseline, const RunInfo& candidate)
             differ << QStringLiteral("%1 %2 → %3").arg(QLatin1String(what), before, after);
     };
     // An imported run (Google Benchmark, hyperfine) has none of our settings: nothing to compare.
-    if (baseline.sampleCount > 0 && candidate.sampleCount > 0) {
+    // Its sample count is the file's repetitions, but no run of ours measures for 0 s.
+    const auto ours = [](const RunInfo& run) { return run.sampleCount > 0 && run.measurementSeconds > 0; };
+    if (ours(baseline) && ours(candidate)) {
         if (baseline.quickCheck != candidate.quickCheck)
             differ << (baseline.quickCheck ? QStringLiteral("quick check → full length")
                                            : QStringLiteral("full length → quick check"));

@@ -33,12 +33,15 @@ qsizetype editDistance(const QString& a, const QString& b)
 
 QString closestName(const QString& word, const QStringList& candidates)
 {
+    // One or two letters are too few to tell a slip from another word ("-x" is not "-h").
+    if (word.size() < 3)
+        return {};
     const QString w = word.toLower();
     const qsizetype accepted = std::clamp<qsizetype>(w.size() / 3, 1, 3);
     QString best;
     qsizetype bestDistance = accepted + 1;
     for (const QString& candidate : candidates) {
-        if (candidate == word)
+        if (candidate == word || candidate.size() < 3)
             continue;
         const qsizetype d = editDistance(w, candidate.toLower());
         if (d < bestDistance) {

@@ -92,6 +92,7 @@ void TestSuite::closestNameFindsSlipsOnly()
     QCOMPARE(closestName(QStringLiteral("xyz"), keys), QString());                      // nothing near
     QCOMPARE(closestName(QStringLiteral("command"), keys), QString());                  // not a slip
     QCOMPARE(closestName(QStringLiteral("c"), keys), QString());
+    QCOMPARE(closestName(QStringLiteral("x"), QStringList{QStringLiteral("h"), QStringLiteral("help")}), QString());
 }
 
 void TestSuite::invalidSuitesNameFileAndKey_data()

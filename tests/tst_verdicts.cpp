@@ -334,9 +334,12 @@ void TestVerdicts::settingsThatDifferMarkTheVerdict()
     const QString differ = settingsDifference(quick, full);
     QVERIFY2(differ.startsWith(QStringLiteral("quick check → full length, samples 10 → 100, rounds 5 → 10")), qPrintable(differ));
     QVERIFY2(differ.contains(QStringLiteral("measurement 0.25 s → 3 s")), qPrintable(differ));
-    // An imported run has none of our settings; a build type is compared whenever both know it.
+    // An imported run has none of our settings (its sample count is the file's repetitions, as
+    // parseGbenchJson and parseHyperfineJson set it); a build type is compared whenever both know it.
     RunInfo imported;
+    imported.sampleCount = 10;
     QVERIFY(settingsDifference(imported, full).isEmpty());
+    QVERIFY(settingsDifference(full, imported).isEmpty());
     imported.environment.buildType = QStringLiteral("Debug");
     full.environment.buildType = QStringLiteral("Release");
     QCOMPARE(settingsDifference(imported, full), QStringLiteral("build type Debug → Release"));

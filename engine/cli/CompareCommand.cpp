@@ -41,6 +41,13 @@ QString signedPct(double pct)
     return QStringLiteral("%1%2%").arg(pct >= 0 ? QStringLiteral("+") : QString()).arg(pct, 0, 'f', 1);
 }
 
+// Whether the verdict computed an interval: not_comparable and "nothing to compare" leave the
+// change as a zero-width one.
+bool hasInterval(const BaselineComparison& c)
+{
+    return c.ci95Pct.high > c.ci95Pct.low;
+}
+
 // Up to three ids of a file, for a message that says what the file holds.
 QString someIds(const RunResult& run)
 {
@@ -76,7 +83,8 @@ QJsonObject rowJson(const ComparedRow& row)
                        {QStringLiteral("explanation"), c.explanation()},
                        {QStringLiteral("unit"), row.a->info.unit},
                        {QStringLiteral("judged_change_pct"), c.judgedChangePct},
-                       {QStringLiteral("judged_ci95_pct"), QJsonArray{c.ci95Pct.low, c.ci95Pct.high}}};
+                       {QStringLiteral("judged_ci95_pct"),
+                        hasInterval(c) ? QJsonValue(QJsonArray{c.ci95Pct.low, c.ci95Pct.high}) : QJsonValue()}};
 }
 
 // The table: medians in the unit the run summary uses ("71.16 ms"); the change the verdict was
@@ -90,26 +98,23 @@ void printTable(const std::vector<ComparedRow>& rows)
     for (const ComparedRow& row : rows)
         idWidth = std::max(idWidth, row.a->info.id.size() + 1);
     QTextStream out(stdout);
-    out << QStringLiteral("%1 %2 %3 %4  %5 %6  %7\n")
-               .arg(QStringLiteral("workload"), -int(idWidth))
-               .arg(QStringLiteral("A median"), 11)
-               .arg(QStringLiteral("B median"), 11)
-               .arg(QStringLiteral("change"), 8)
-               .arg(QStringLiteral("95% CI"), -20)
-               .arg(QStringLiteral("p"), 7)
-               .arg(QStringLiteral("verdict"));
+    // Cells padded first, then one multi-argument arg(): an id holding "%2" is not a placeholder.
+    const auto line = [&](const QString& id, const QString& a, const QString& b, const QString& change,
+                          const QString& ci, const QString& p, const QString& verdict) {
+        return QStringLiteral("%1 %2 %3 %4  %5 %6  %7\n")
+            .arg(id.leftJustified(idWidth), a.rightJustified(11), b.rightJustified(11), change.rightJustified(8),
+                 ci.leftJustified(20), p.rightJustified(7), verdict);
+    };
+    out << line(QStringLiteral("workload"), QStringLiteral("A median"), QStringLiteral("B median"),
+                QStringLiteral("change"), QStringLiteral("95% CI"), QStringLiteral("p"), QStringLiteral("verdict"));
     for (const ComparedRow& row : rows) {
         const QString& unit = row.a->info.unit;
         const BaselineComparison& c = row.verdict;
-        const QString ci = QStringLiteral("[%1 … %2]").arg(signedPct(c.ci95Pct.low), signedPct(c.ci95Pct.high));
-        out << QStringLiteral("%1 %2 %3 %4  %5 %6  %7\n")
-                   .arg(row.a->info.id, -int(idWidth))
-                   .arg(formatMeasure(row.verdict.median, unit), 11)
-                   .arg(formatMeasure(row.samples.candidateMedian, unit), 11)
-                   .arg(signedPct(c.judgedChangePct), 8)
-                   .arg(ci, -20)
-                   .arg(row.samples.pValue, 7, 'g', 3)
-                   .arg(verdictName(row.verdict.verdict));
+        // not_comparable and "nothing to compare" compute no interval: a dash, not a false [x … x].
+        const QString ci = hasInterval(c) ? QStringLiteral("[%1 … %2]").arg(signedPct(c.ci95Pct.low), signedPct(c.ci95Pct.high))
+                                          : QStringLiteral("–");
+        out << line(row.a->info.id, formatMeasure(row.verdict.median, unit), formatMeasure(row.samples.candidateMedian, unit),
+                    signedPct(c.judgedChangePct), ci, QString::number(row.samples.pValue, 'g', 3), verdictName(c.verdict));
         out << QStringLiteral("    %1\n").arg(row.verdict.explanation());
     }
 }

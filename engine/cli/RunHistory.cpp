@@ -90,7 +90,7 @@ QString RunHistory::describeComparison(const RunResult& run)
             settings << r.baseline->settingsDiffer;
         const bool isUnchanged = r.baseline->verdict == ChangeVerdict::Unchanged;
         // One line per verdict: the workload, then the verdict's own explanation.
-        (isUnchanged ? rest : changes) += QStringLiteral("  %1 %2\n").arg(r.info.id, -44).arg(r.baseline->explanation());
+        (isUnchanged ? rest : changes) += QStringLiteral("  %1 %2\n").arg(r.info.id.leftJustified(44), r.baseline->explanation());
     }
     if (compared == 0)
         return QStringLiteral("No earlier result to compare with (the first run of this suite on this host?).\n");

@@ -53,7 +53,10 @@ void TerminalProgress::update(const Progress& p)
     const int fixed = int(counter.size() + tail.size());
     const bool withRound = usable - fixed - int(round.size()) >= 12;
     const int idWidth = usable - fixed - (withRound ? int(round.size()) : 0);
-    const QString line = counter + (withRound ? round : QString()) + elideMiddle(p.workloadId, idWidth) + tail;
+    // With a long counter and ETA on a narrow terminal the id may get no room at all: then the
+    // whole line is cut, so that it still never wraps.
+    const QString line = elideMiddle(counter + (withRound ? round : QString()) + elideMiddle(p.workloadId, std::max(idWidth, 1)) + tail,
+                                     usable);
     // \r and "erase line" rewrite the line in place.
     std::fprintf(m_stream, "\r\x1b[2K%s", qPrintable(line));
     std::fflush(m_stream);
