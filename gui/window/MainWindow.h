@@ -224,6 +224,9 @@ private:
     bool m_trendsPending = false;       // its trends for the PDF: recorded, then loaded
     std::map<quint64, int> m_comparing; // baseline comparisons on their way, by run serial
     int m_recomparing = 0;              // the shown run compared again (recompareShownWindowRun)
+    // Which recompare of the shown window run is the latest: an older one finishing later (the
+    // picker changed twice quickly) must not overwrite what the picker names now.
+    quint64 m_recompareGeneration = 0;
     std::optional<std::pair<QString, QStringList>> m_queuedExport; // dir, formats
     bool m_exportQuiet = false;      // the export's caller takes its error; no message box
     QElapsedTimer m_sinceProgress;   // since the status bar last showed progress

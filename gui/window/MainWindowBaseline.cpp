@@ -173,6 +173,7 @@ void MainWindow::recompareShownWindowRun()
         context.settingsDiffer = settingsDifference(base->info, m_shownRun->info);
     }
     ++m_recomparing;
+    const quint64 generation = ++m_recompareGeneration;
     runInBackground(this, [results = m_shownRun->results, base = std::move(base), context] {
         std::vector<Result> compared = results;
         for (Result& r : compared) {
@@ -184,9 +185,10 @@ void MainWindow::recompareShownWindowRun()
                     compareWithBaseline(r, b, context);
         }
         return compared;
-    }, [this, started = m_shownRun->info.started](const std::vector<Result>& compared) {
+    }, [this, started = m_shownRun->info.started, generation](const std::vector<Result>& compared) {
         --m_recomparing;
-        if (m_shownRun && m_shownRun->info.started == started && !m_controller->isRunning()) {
+        if (generation == m_recompareGeneration && m_shownRun && m_shownRun->info.started == started
+            && !m_controller->isRunning()) {
             m_shownRun->results = compared;
             for (const Result& r : compared)
                 m_results->upsert(r);

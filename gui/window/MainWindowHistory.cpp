@@ -275,7 +275,9 @@ void MainWindow::applyComparison(quint64 runSerial, const Result& compared)
     };
     if (runSerial == m_runSerial)
         replace(m_liveResults);
-    const bool shown = runSerial == m_shownSerial && m_shownRun;
+    // A recompare of the shown run under way (the picker changed after the run ended) replaces
+    // every comparison: one of the run's own, arriving late, must not land on top of it.
+    const bool shown = runSerial == m_shownSerial && m_shownRun && m_recomparing == 0;
     if (shown)
         replace(m_shownRun->results);
     if ((m_controller->isRunning() && runSerial == m_runSerial) || shown) {
