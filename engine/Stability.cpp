@@ -15,9 +15,13 @@ std::vector<double> normalisedTimes(const Result& result)
 {
     std::vector<double> times = perIterationTimes(result.samples);
     std::vector<double> reference(times.size(), 0.0);
-    for (const RoundSlice& slice : result.rounds)
-        for (int i = slice.firstSample; i < slice.firstSample + slice.sampleCount && i < int(times.size()); ++i)
+    for (const RoundSlice& slice : result.rounds) {
+        // Clamped to the samples: readers check rounds (roundsFit), and this never trusts them.
+        const std::int64_t first = std::max<std::int64_t>(slice.firstSample, 0);
+        const std::int64_t end = std::min<std::int64_t>(std::int64_t(slice.firstSample) + slice.sampleCount, std::int64_t(times.size()));
+        for (std::int64_t i = first; i < end; ++i)
             reference[std::size_t(i)] = slice.referenceNs;
+    }
     if (std::all_of(reference.begin(), reference.end(), [](double r) { return r > 0; }))
         for (std::size_t i = 0; i < times.size(); ++i)
             times[i] /= reference[i];

@@ -149,6 +149,27 @@ void TestReports::jsonRejectsForeignFiles()
     QVERIFY2(error.startsWith(QStringLiteral("line 1, column 3: malformed JSON")), qPrintable(error));
     QVERIFY(!runFromJson(R"({"context": {}, "benchmarks": []})", &error));
     QVERIFY(error.contains(QStringLiteral("schema")));
+
+    // Found by fuzz_results_json: a round outside the samples was indexed (a write before the
+    // array), and out-of-range counts were converted to integers (undefined). Each is refused.
+    QJsonObject doc = QJsonDocument::fromJson(runToJsonBytes(makeRun())).object();
+    const auto withFirstWorkload = [&](const char* key, const QJsonValue& value) {
+        QJsonObject changed = doc;
+        QJsonArray workloads = changed[QStringLiteral("workloads")].toArray();
+        QJsonObject w = workloads[0].toObject();
+        w[QLatin1String(key)] = value;
+        workloads[0] = w;
+        changed[QStringLiteral("workloads")] = workloads;
+        return QJsonDocument(changed).toJson();
+    };
+    QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, -5, 3, 1e6}}), &error));
+    QVERIFY2(error == QStringLiteral("workloads[0].rounds: a round lies outside the workload's 3 samples"), qPrintable(error));
+    QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 2147483000, 2147483000, 1e6}}), &error));
+    QVERIFY(!runFromJson(withFirstWorkload("sample_iterations", QJsonArray{1e30}), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_iterations[0]: expected a whole number")), qPrintable(error));
+    QVERIFY(!runFromJson(withFirstWorkload("sample_rss_bytes", QJsonArray{-1}), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_rss_bytes[0]")), qPrintable(error));
+    QVERIFY(runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 0, 3, 1e6}}), &error)); // fits
 }
 
 void TestReports::markdownPutsRegressionsFirst()

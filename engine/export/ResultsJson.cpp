@@ -7,6 +7,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <algorithm>
+#include <cmath>
+
 namespace crucible {
 
 namespace {
@@ -258,6 +261,14 @@ std::vector<RoundSlice> roundsFromJson(const QJsonValue& value)
     return rounds;
 }
 
+bool roundsFit(const std::vector<RoundSlice>& rounds, std::size_t sampleCount)
+{
+    return std::all_of(rounds.begin(), rounds.end(), [&](const RoundSlice& r) {
+        return r.round >= 0 && r.firstSample >= 0 && r.sampleCount >= 0
+            && std::int64_t(r.firstSample) + r.sampleCount <= std::int64_t(sampleCount);
+    });
+}
+
 QJsonObject stabilityToJson(const Stability& s)
 {
     return QJsonObject{{QStringLiteral("unstable"), s.unstable},
@@ -340,6 +351,19 @@ QJsonObject runToJson(const RunResult& run)
     };
 }
 
+namespace {
+
+// `v` as a whole count from `least` up to int64's largest, or nothing for a fraction, NaN, or a
+// value out of range.
+std::optional<std::uint64_t> wholeCount(double v, double least)
+{
+    if (!(v >= least && v < 9223372036854775808.0) || v != std::floor(v))
+        return std::nullopt;
+    return std::uint64_t(v);
+}
+
+} // namespace
+
 QByteArray runToJsonBytes(const RunResult& run)
 {
     return QJsonDocument(runToJson(run)).toJson(QJsonDocument::Indented);
@@ -378,16 +402,33 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
         const QJsonArray values = o.value(QStringLiteral("sample_values")).toArray();
         const QJsonArray iterations = o.value(QStringLiteral("sample_iterations")).toArray();
         const QJsonArray rss = o.value(QStringLiteral("sample_rss_bytes")).toArray();
+        const QString where = QStringLiteral("workloads[%1]").arg(run.results.size());
         for (qsizetype i = 0; i < values.size(); ++i) {
             Sample s;
-            s.iterations = std::uint64_t(iterations.at(i).toDouble(1));
+            // Converted only when in range: a double outside an integer's range converts to
+            // nothing defined (found by fuzz_results_json).
+            const std::optional<std::uint64_t> n = wholeCount(iterations.at(i).toDouble(1), 1);
+            const std::optional<std::uint64_t> bytes = wholeCount(rss.at(i).toDouble(), 0);
+            if (!n || !bytes) {
+                *error = QStringLiteral("%1.%2[%3]: expected a whole number of %4")
+                             .arg(where, n ? QStringLiteral("sample_rss_bytes") : QStringLiteral("sample_iterations"))
+                             .arg(i)
+                             .arg(n ? QStringLiteral("bytes, 0 or more") : QStringLiteral("iterations, 1 or more"));
+                return std::nullopt;
+            }
+            s.iterations = *n;
             s.elapsedNs = values.at(i).toDouble() * double(s.iterations);
-            s.rssBytes = std::int64_t(rss.at(i).toDouble());
+            s.rssBytes = std::int64_t(*bytes);
             r.samples.push_back(s);
         }
         r.rounds = roundsFromJson(o.value(QStringLiteral("rounds")));
+        // Every round must lie within the samples: the verdicts index the samples by them.
+        if (!roundsFit(r.rounds, r.samples.size())) {
+            *error = QStringLiteral("%1.rounds: a round lies outside the workload's %2 samples").arg(where).arg(r.samples.size());
+            return std::nullopt;
+        }
         computeStatistics(r);
-        r.peakRssBytes = std::int64_t(o.value(QStringLiteral("peak_rss_bytes")).toDouble());
+        r.peakRssBytes = std::int64_t(wholeCount(o.value(QStringLiteral("peak_rss_bytes")).toDouble(), 0).value_or(0));
         r.userNs = o.value(QStringLiteral("user_ns")).toDouble();
         r.sysNs = o.value(QStringLiteral("sys_ns")).toDouble();
         run.results.push_back(std::move(r));

@@ -25,6 +25,9 @@ QJsonObject referenceToJson(const std::vector<ReferencePoint>& points);
 std::vector<ReferencePoint> referenceFromJson(const QJsonValue& value);
 QJsonArray roundsToJson(const std::vector<RoundSlice>& rounds);
 std::vector<RoundSlice> roundsFromJson(const QJsonValue& value);
+// Whether every round lies within `sampleCount` samples (non-negative, no overflow): what the
+// code that indexes samples by round relies on, to check in anything read from outside.
+bool roundsFit(const std::vector<RoundSlice>& rounds, std::size_t sampleCount);
 QJsonObject stabilityToJson(const Stability& stability);
 // {"budgets": [...], "claims": [...]} of a run, and back into `run` (false with `error` naming
 // the entry); results.json holds the same two arrays at its top level.

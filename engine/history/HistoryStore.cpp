@@ -130,6 +130,9 @@ std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool
     r.info.parameters = info.value(QStringLiteral("parameters")).toObject().toVariantMap();
     r.info.pairedWith = info.value(QStringLiteral("paired_with")).toString();
     r.rounds = roundsFromJson(info.value(QStringLiteral("rounds")));
+    // A damaged row keeps its samples; rounds that do not fit them are dropped, never indexed.
+    if (!roundsFit(r.rounds, std::size_t(std::max<qlonglong>(q.value(8).toLongLong(), 0))))
+        r.rounds.clear();
     const QJsonObject stability = info.value(QStringLiteral("stability")).toObject();
     r.stability.unstable = stability.value(QStringLiteral("unstable")).toBool();
     r.stability.shiftIndex = stability.value(QStringLiteral("shift_index")).toInt(-1);
