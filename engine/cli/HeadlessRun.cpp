@@ -159,9 +159,12 @@ void reportGatesThatCannotFail(const RunResult& run, const CommandLineOptions& o
     const bool compared = std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
     if (options.failOnRegression && !compared) {
         const bool storeRead = !options.noHistory || !options.baseline.isEmpty() || !options.db.isEmpty();
-        std::fprintf(stderr, "crucible-bench: --fail-on-regression: no baseline: nothing was compared, so this gate cannot fail (%s)\n",
-                     storeRead ? "no earlier result of these workloads in this suite on this host, nor under --baseline"
-                               : "--no-history reads no history; add --db or --baseline to compare against one");
+        const bool anyOk = std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.status == Status::Ok; });
+        const char* why = !anyOk                        ? "no workload finished ok, and only those are compared"
+                        : !storeRead                    ? "--no-history reads no history; add --db or --baseline to compare against one"
+                        : !options.baseline.isEmpty()   ? "the baseline holds no result of these workloads"
+                                                        : "no earlier result of these workloads in this suite on this host";
+        std::fprintf(stderr, "crucible-bench: --fail-on-regression: no baseline: nothing was compared, so this gate cannot fail (%s)\n", why);
     }
     const bool checked = std::any_of(run.budgets.begin(), run.budgets.end(), [](const BudgetOutcome& b) { return b.status != BudgetStatus::Skipped; })
         || std::any_of(run.claims.begin(), run.claims.end(), [](const ClaimOutcome& c) { return c.verdict != ClaimVerdict::Skipped; });
