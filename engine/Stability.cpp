@@ -3,6 +3,7 @@
 #include "history/ChangePoints.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace crucible {
@@ -15,12 +16,29 @@ std::vector<double> normalisedTimes(const Result& result)
 {
     std::vector<double> times = perIterationTimes(result.samples);
     std::vector<double> reference(times.size(), 0.0);
-    for (const RoundSlice& slice : result.rounds) {
+    // Each round's reference is one short timing, which a preemption can inflate; the machine's
+    // phases last seconds, several rounds. A running median over neighbouring rounds keeps the
+    // phases and drops a lone bad timing, which would otherwise move a shift's edge by a round.
+    std::vector<double> perRound;
+    for (const RoundSlice& slice : result.rounds)
+        perRound.push_back(slice.referenceNs);
+    std::vector<double> smoothed(perRound.size());
+    for (std::size_t k = 0; k < perRound.size(); ++k) {
+        if (k == 0 || k + 1 == perRound.size()) {
+            smoothed[k] = perRound[k];
+            continue;
+        }
+        std::array<double, 3> around{perRound[k - 1], perRound[k], perRound[k + 1]};
+        std::sort(around.begin(), around.end());
+        smoothed[k] = around[1];
+    }
+    for (std::size_t k = 0; k < result.rounds.size(); ++k) {
+        const RoundSlice& slice = result.rounds[k];
         // Clamped to the samples: readers check rounds (roundsFit), and this never trusts them.
         const std::int64_t first = std::max<std::int64_t>(slice.firstSample, 0);
         const std::int64_t end = std::min<std::int64_t>(std::int64_t(slice.firstSample) + slice.sampleCount, std::int64_t(times.size()));
         for (std::int64_t i = first; i < end; ++i)
-            reference[std::size_t(i)] = slice.referenceNs;
+            reference[std::size_t(i)] = smoothed[k];
     }
     if (std::all_of(reference.begin(), reference.end(), [](double r) { return r > 0; }))
         for (std::size_t i = 0; i < times.size(); ++i)

@@ -56,7 +56,9 @@ public:
     }
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
-        const double ns = m_calls++ >= m_at ? 200'000 * m_factor : 200'000;
+        // 2 ms a sample: long beside a scheduler's time slice, so that a preempted sample on a
+        // loaded machine moves a segment's mean far less than the injected shift does.
+        const double ns = m_calls++ >= m_at ? 2'000'000 * m_factor : 2'000'000;
         SpinWorkload(ns * double(iterations)).run(1, stop);
     }
 
@@ -459,8 +461,8 @@ void TestVerdicts::stopKeepsCompletedRounds()
 void TestVerdicts::injectedShiftInARealRunIsUnstable()
 {
     // Fixed iterations of 1: one run() call per sample after the one warm-up call; the cost
-    // triples from the 25th sample on. (Doubling was missed now and then on a loaded machine:
-    // a few preempted samples of 0.2 ms, ten times their length, hid it from Welch's t.)
+    // triples from the 25th sample on. (Doubling 0.2 ms samples was missed now and then on a
+    // loaded machine: a few preempted samples, ten times their length, hid it from Welch's t.)
     std::vector<std::unique_ptr<Workload>> w;
     w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 3.0));
     const RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
