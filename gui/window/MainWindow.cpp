@@ -478,10 +478,17 @@ void MainWindow::restoreSettings()
     QSettings s;
     // A saved geometry is kept when it still fits this screen; otherwise (first start, or a
     // smaller screen since) the window takes what the screen has room for.
-    const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
-    const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
-    if (!restoreGeometry(s.value(settings::kWindowGeometry).toByteArray()) || !fitsOnScreen(geometry(), available))
-        setGeometry(firstWindowGeometry(kPreferredSize, available));
+    const auto availableOn = [](const QScreen* screen) {
+        return screen ? screen->availableGeometry() : QRect(QPoint(0, 0), kPreferredSize);
+    };
+    const bool restored = restoreGeometry(s.value(settings::kWindowGeometry).toByteArray());
+    // Judged on the screen the saved window is on (a second monitor stays the window's place),
+    // else on the window's own screen or the primary one.
+    const QScreen* savedOn = restored ? QGuiApplication::screenAt(geometry().center()) : nullptr;
+    if (!savedOn || !fitsOnScreen(geometry(), availableOn(savedOn))) {
+        const QScreen* screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+        setGeometry(firstWindowGeometry(kPreferredSize, availableOn(screen)));
+    }
     restoreState(s.value(settings::kWindowState).toByteArray());
     const MeasurementSettings defaults;
     m_sampleSize->setValue(s.value(settings::kSampleCount, defaults.sampleCount).toInt());
