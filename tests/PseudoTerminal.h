@@ -6,11 +6,14 @@
 #include <QStringList>
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -54,9 +57,19 @@ inline ProgramRun runInPseudoTerminal(const QStringList& args, unsigned short co
         ::execv(argp[0], argp.data());
         ::_exit(127);
     }
-    // Read until the terminal closes (EIO once the program and its children are gone).
+    // Read until the terminal closes (EIO once the program and its children are gone), or for
+    // two minutes at most: a program that hangs is killed and fails the test, not the test run.
     char buffer[4096];
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::minutes(2);
+    bool killed = false;
     for (;;) {
+        pollfd ready{master, POLLIN, 0};
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        if (left.count() <= 0 || ::poll(&ready, 1, int(left.count())) == 0) {
+            ::kill(pid, SIGKILL);
+            killed = true;
+            break;
+        }
         const ssize_t n = ::read(master, buffer, sizeof buffer);
         if (n <= 0)
             break;
@@ -65,6 +78,6 @@ inline ProgramRun runInPseudoTerminal(const QStringList& args, unsigned short co
     int status = 0;
     ::waitpid(pid, &status, 0);
     ::close(master);
-    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    run.exitCode = !killed && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return run;
 }
