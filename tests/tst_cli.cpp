@@ -52,6 +52,7 @@ private Q_SLOTS:
     void compareTwoRuns();
     void progressFitsANarrowTerminal();
     void gatesThatCannotFailSaySo();
+    void largeScansAskForYes();
 };
 
 void TestCli::versionAndHelp()
@@ -320,6 +321,36 @@ void TestCli::gatesThatCannotFailSaySo()
     o = runTool(run + QStringList{QStringLiteral("--db"), db, QStringLiteral("--fail-on-regression")});
     QVERIFY2(o.exitCode == 0 || o.exitCode == 4, o.err.constData());
     QVERIFY2(!o.err.contains(noBaseline), o.err.constData());
+}
+
+// A scan that multiplies out past 1000 workloads is not started without --yes; listing it is fine.
+void TestCli::largeScansAskForYes()
+{
+    QTemporaryDir dir;
+    const QString suite = dir.filePath(QStringLiteral("scan.json"));
+    {
+        QFile f(suite);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QJsonArray a, b;
+        for (int i = 0; i < 40; ++i)
+            a.append(i);
+        for (int i = 0; i < 30; ++i)
+            b.append(i);
+        f.write(QJsonDocument(QJsonObject{{QStringLiteral("workloads"),
+                                           QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("cli.scan")},
+                                                                  {QStringLiteral("command"), QJsonArray{QStringLiteral("true")}},
+                                                                  {QStringLiteral("params"), QJsonObject{{QStringLiteral("a"), a},
+                                                                                                         {QStringLiteral("b"), b}}}}}}})
+                    .toJson());
+    }
+    const Outcome run = runTool({QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("--suite"), suite,
+                                 QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("this run would measure 1200 workloads") && run.err.contains("--yes"), run.err.constData());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out")))); // nothing run, nothing written
+    const Outcome list = runTool({QStringLiteral("--list"), QStringLiteral("--suite"), suite, QStringLiteral("--yes")});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(list.out.count('\n'), 1200);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -133,6 +133,11 @@ void TestSuite::invalidSuitesNameFileAndKey_data()
                         { "id": "cli.x", "comand": ["true"], "prepare": ["true"], "cleanup": ["true"] } ] })")
                                       << "suite.json: workloads[1].comand: unknown key in a built-in workload entry (commands "
                                          "need \"command\"); did you mean \"command\"? (allowed: id, params)";
+    QTest::newRow("scan too large")
+        << QByteArray(R"({ "workloads": [ { "id": "c.x", "command": ["true"], "params": {"a": [1,2,3,4,5,6,7,8,9,10],
+                        "b": [1,2,3,4,5,6,7,8,9,10], "c": [1,2,3,4,5,6,7,8,9,10], "d": [1,2,3,4,5,6,7,8,9,10],
+                        "e": [1,2,3,4,5,6,7,8,9,10], "f": [1,2,3,4,5,6,7,8,9,10]} } ] })")
+        << "suite.json: workloads[0].params: the scan makes 1000000 workloads, and a suite holds at most 100000";
     QTest::newRow("duplicate id") << QByteArray(R"({ "workloads": [ { "id": "cli.plain" }, { "id": "cli.plain" } ] })")
                                   << "suite.json: workloads[1].id: duplicate workload id \"cli.plain\" (also made by workloads[0])";
     QTest::newRow("duplicate by params")

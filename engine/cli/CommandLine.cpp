@@ -47,6 +47,7 @@ struct Options {
     QCommandLineOption failOnBudget = flag(QStringLiteral("fail-on-budget"), QStringLiteral("Exit 4 when a budget of the suite failed or a claim was refuted."));
     QCommandLineOption compare = flag(QStringLiteral("compare"), QStringLiteral("Compare two result files A.json B.json given as arguments."));
     QCommandLineOption importFile = valued(QStringLiteral("import"), QStringLiteral("Import a Google Benchmark or hyperfine JSON file into the history (--db) as a run, and exit."), QStringLiteral("FILE"));
+    QCommandLineOption yes = flag(QStringLiteral("yes"), QStringLiteral("Run even when the selection holds more than 1000 workloads (a large parameter scan)."));
     QCommandLineOption force = flag(QStringLiteral("force"), QStringLiteral("With --import: import the file even when the store holds an import of the same content."));
     QCommandLineOption run = flag(QStringLiteral("run"), QStringLiteral("(GUI) start the suite when the window opens."));
     QCommandLineOption version = flag(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
@@ -56,7 +57,7 @@ struct Options {
     {
         return {headless, list, suite, json, quickCheck, sampleSize, rounds, iterations, warmUp, measurement, outputDir,
                 format, noPlots, noHistory, db, saveBaseline, baseline, noiseThreshold, failOnRegression, failOnBudget, compare,
-                importFile, force, run, version, help};
+                importFile, force, yes, run, version, help};
     }
     void addTo(QCommandLineParser& p) const { p.addOptions(all()); }
 };
@@ -175,6 +176,7 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
             return fail(QStringLiteral("--import records a run, which --no-history forbids"));
     }
     opts.force = parser.isSet(o.force);
+    opts.yes = parser.isSet(o.yes);
     if (opts.force && opts.importFile.isEmpty())
         return fail(QStringLiteral("--force applies to --import only (importing a file already imported)"));
     opts.filters = positional;

@@ -24,6 +24,7 @@ struct CommandLineOptions {
     bool failOnBudget = false;
     bool runAtLaunch = false;
     bool force = false;          // --force: --import a file already imported into the store
+    bool yes = false;            // --yes: run a selection larger than kLargeRunWorkloads
     bool showVersion = false;
     bool showHelp = false;
     QString suiteFile;

@@ -187,6 +187,13 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(*suite, options.filters);
     if (!chosen)
         return ExitUsageError;
+    if (int(chosen->size()) > kLargeRunWorkloads && !options.yes) {
+        std::fprintf(stderr,
+                     "crucible-bench: this run would measure %zu workloads (more than %d; a parameter scan multiplies); "
+                     "add --yes to run them all, or choose fewer with FILTER words (--list shows them)\n",
+                     chosen->size(), kLargeRunWorkloads);
+        return ExitUsageError;
+    }
     const std::vector<const SuiteWorkload*>& selected = *chosen;
     QString planError;
     SessionPlan plan = makeSessionPlan(*suite, selected, registry, options, &planError);

@@ -59,6 +59,13 @@ struct Claim {
     double tolerancePct = 0;
 };
 
+// What a suite file may expand to (parameter scans multiply): more is refused when the file is
+// read, before anything is made.
+inline constexpr int kMostSuiteWorkloads = 100'000;
+// A headless run of more workloads than this asks for --yes: a scan that expanded further than
+// meant would otherwise start measuring for hours.
+inline constexpr int kLargeRunWorkloads = 1'000;
+
 // A validated suite file.
 struct Suite {
     QString name;

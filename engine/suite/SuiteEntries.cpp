@@ -337,8 +337,19 @@ std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRe
         if (factory)
             checkParameterNames(entry, *factory, params);
 
-        if (proto.kind != SuiteWorkload::Kind::Gbench)
+        if (proto.kind != SuiteWorkload::Kind::Gbench) {
+            // Counted before anything is made: a scan of a few long lists multiplies out to more
+            // workloads than memory holds.
+            double combinations = 1;
+            for (const ParameterValues& p : params)
+                combinations *= double(p.values.size());
+            if (double(out.size()) + combinations > double(kMostSuiteWorkloads))
+                entry[QStringLiteral("params")].fail(
+                    QStringLiteral("the scan makes %1 workloads, and a suite holds at most %2")
+                        .arg(combinations < 1e12 ? QString::number(qint64(combinations)) : QStringLiteral("over 10^12"))
+                        .arg(kMostSuiteWorkloads));
             made = expand(proto, command, params);
+        }
 
         for (SuiteWorkload& w : made) {
             const auto [it, inserted] = seen.emplace(w.info.id, entry.path());
