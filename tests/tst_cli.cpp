@@ -5,6 +5,9 @@
 
 #include <QtTest>
 
+#include <csignal>
+#include <sys/types.h>
+
 namespace {
 
 using Outcome = ProgramRun;
@@ -53,6 +56,8 @@ private Q_SLOTS:
     void progressFitsANarrowTerminal();
     void gatesThatCannotFailSaySo();
     void largeScansAskForYes();
+    void signalsKeepFinishedWorkloads_data();
+    void signalsKeepFinishedWorkloads();
 };
 
 void TestCli::versionAndHelp()
@@ -351,6 +356,51 @@ void TestCli::largeScansAskForYes()
     const Outcome list = runTool({QStringLiteral("--list"), QStringLiteral("--suite"), suite, QStringLiteral("--yes")});
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(list.out.count('\n'), 1200);
+}
+
+void TestCli::signalsKeepFinishedWorkloads_data()
+{
+    QTest::addColumn<int>("signal");
+    QTest::newRow("SIGTERM (a CI runner's stop)") << int(SIGTERM);
+    QTest::newRow("SIGHUP (the terminal closed)") << int(SIGHUP);
+}
+
+// Stopped while the second of two commands runs: exit 130, the first written to results.json
+// and said to be kept, the one cut short left out.
+void TestCli::signalsKeepFinishedWorkloads()
+{
+    QFETCH(int, signal);
+    QTemporaryDir dir;
+    const QString suite = dir.filePath(QStringLiteral("two.json"));
+    {
+        QFile f(suite);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"name": "two", "defaults": {"samples": 3, "rounds": 1, "warm_up_s": 0, "measurement_s": 0.1},
+                    "workloads": [{"id": "cli.quick", "command": ["true"]},
+                                  {"id": "cli.long", "command": ["sleep", "30"]}]})");
+    }
+    QProcess p;
+    p.start(QStringLiteral(CRUCIBLE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("--suite"),
+                                              suite, QStringLiteral("--format"), QStringLiteral("json"),
+                                              QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
+    QVERIFY(p.waitForStarted());
+    // Not a terminal: a plain line as each workload starts. cli.long's means cli.quick is done.
+    QByteArray err;
+    while (!err.contains("cli.long") && p.state() == QProcess::Running) {
+        p.waitForReadyRead(1000);
+        err += p.readAllStandardError();
+    }
+    QVERIFY2(err.contains("cli.long"), err.constData());
+    ::kill(pid_t(p.processId()), signal);
+    QVERIFY(p.waitForFinished(20'000)); // long before the 30 s sleep would end
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY2(err.contains("interrupted; 1 finished workload was kept"), err.constData());
+    const QJsonObject results = readJson(dir.filePath(QStringLiteral("out/results.json")));
+    QCOMPARE(results[QStringLiteral("cancelled")].toBool(), true);
+    const QJsonArray workloads = results[QStringLiteral("workloads")].toArray();
+    QCOMPARE(workloads.size(), 1);
+    QCOMPARE(workloads[0][QStringLiteral("id")].toString(), QStringLiteral("cli.quick"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

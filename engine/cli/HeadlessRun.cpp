@@ -31,7 +31,7 @@ std::atomic<bool> g_interrupted{false};
 
 std::atomic<int> g_interruptCount{0};
 
-// The first Ctrl-C (or SIGTERM from a CI runner) stops the run between samples and keeps the
+// The first Ctrl-C (or SIGTERM from a CI runner, or SIGHUP) stops the run between samples and keeps the
 // finished workloads; a second one, for a workload that ignores stop, ends the process now.
 extern "C" void onInterrupt(int)
 {
@@ -84,6 +84,8 @@ std::optional<RunResult> measure(SessionPlan plan, TerminalProgress& progress)
     g_interruptCount = 0;
     auto previous = std::signal(SIGINT, onInterrupt);
     auto previousTerm = std::signal(SIGTERM, onInterrupt);
+    // A closed terminal or ssh session (SIGHUP) keeps what finished too, as Ctrl-C does.
+    auto previousHangUp = std::signal(SIGHUP, onInterrupt);
     QTimer interruptPoll;
     QObject::connect(&interruptPoll, &QTimer::timeout, &session, [&] {
         if (g_interrupted.exchange(false))
@@ -95,6 +97,7 @@ std::optional<RunResult> measure(SessionPlan plan, TerminalProgress& progress)
     QCoreApplication::exec();
     std::signal(SIGINT, previous);
     std::signal(SIGTERM, previousTerm);
+    std::signal(SIGHUP, previousHangUp);
     return finished;
 }
 
