@@ -29,6 +29,12 @@ QString explainSqliteFailure(const QString& path, const QString& driverText)
     if (file.isDir())
         return QStringLiteral("%1 is a directory; give a file path, such as %2")
             .arg(path, QDir(path).filePath(QStringLiteral("history.sqlite")));
+    // The driver's own words first where they are specific: a locked store in a read-only
+    // directory is locked, not "in a directory that is not writable".
+    if (driverText.contains(QLatin1String("locked")))
+        return QStringLiteral("%1 is locked: another process kept writing to it for longer than crucible-bench "
+                              "waits (database is locked)")
+            .arg(path);
     if (file.exists()) {
         if (!file.isReadable())
             return QStringLiteral("%1 cannot be read: permission denied").arg(path);
@@ -47,10 +53,6 @@ QString explainSqliteFailure(const QString& path, const QString& driverText)
     } else if (QFileInfo(file.absolutePath()).isDir() && !QFileInfo(file.absolutePath()).isWritable()) {
         return QStringLiteral("cannot create %1: the directory %2 is not writable").arg(path, dir);
     }
-    if (driverText.contains(QLatin1String("locked")))
-        return QStringLiteral("%1 is locked: another process kept writing to it for longer than crucible-bench "
-                              "waits (database is locked)")
-            .arg(path);
     if (driverText.contains(QLatin1String("malformed")) || driverText.contains(QLatin1String("not a database")))
         return QStringLiteral("%1 is damaged: SQLite cannot read it (%2); it was left as it was").arg(path, driverText);
     return {};
