@@ -1,5 +1,6 @@
 // External commands: runCommand's timing, memory and classification; CommandWorkload in a
 // session; a whole suite of good and bad commands through the real program.
+#include "ProcessMemory.h"
 #include "ProgramRun.h"
 #include "Session.h"
 #include "process/CommandRunner.h"
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void termIgnoredMeansKill();
     void leftoversInTheGroupAreKilled();
     void stopKillsQuickly();
+    void gigabytesOnStdoutAreNotKept();
     void environmentDirectoryAndOutput();
     void commandWorkloadInASession();
     void failingPrepareAndCleanupRuns();
@@ -213,6 +215,18 @@ void TestCommands::stopKillsQuickly()
     QVERIFY(o.stopped);
     QCOMPARE(o.status, Status::Failed);
     QTRY_VERIFY_WITH_TIMEOUT(liveMembersOf(o.pid).isEmpty(), 1000);
+}
+
+// A command that writes a gigabyte to stdout: its output goes to /dev/null, not into this
+// process's memory, and the run is not slowed to a crawl by a pipe nobody reads.
+void TestCommands::gigabytesOnStdoutAreNotKept()
+{
+    const std::int64_t before = currentRssBytes();
+    const CommandOutcome o = runCommand(command({QStringLiteral("head"), QStringLiteral("-c"), QStringLiteral("1000000000"),
+                                                 QStringLiteral("/dev/zero")}, 60));
+    QCOMPARE(o.status, Status::Ok);
+    QVERIFY2(currentRssBytes() - before < (64 << 20),
+             qPrintable(QStringLiteral("%1 -> %2 bytes resident").arg(before).arg(currentRssBytes())));
 }
 
 void TestCommands::environmentDirectoryAndOutput()
