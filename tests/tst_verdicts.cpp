@@ -461,10 +461,11 @@ void TestVerdicts::stopKeepsCompletedRounds()
 void TestVerdicts::injectedShiftInARealRunIsUnstable()
 {
     // Fixed iterations of 1: one run() call per sample after the one warm-up call; the cost
-    // triples from the 25th sample on. (Doubling 0.2 ms samples was missed now and then on a
-    // loaded machine: a few preempted samples, ten times their length, hid it from Welch's t.)
+    // goes up tenfold from the 25th sample on. A preempted 2 ms sample on a loaded machine takes a
+    // few times its length: a shift of 2x or 3x was sometimes hidden by such samples, or a burst
+    // of them was the larger step; 10x is beyond anything the scheduler does to a sample.
     std::vector<std::unique_ptr<Workload>> w;
-    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 3.0));
+    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 10.0));
     const RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
     QCOMPARE(run.results.size(), std::size_t(1));
     const Result& r = run.results.front();
@@ -476,7 +477,7 @@ void TestVerdicts::injectedShiftInARealRunIsUnstable()
 void TestVerdicts::instabilityAndVerdictLinesInEveryTextOutput()
 {
     std::vector<std::unique_ptr<Workload>> w;
-    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 3.0));
+    w.push_back(std::make_unique<ShiftingWorkload>(1 + 24, 10.0));
     RunResult run = runToEnd(planOf(std::move(w), {0.0, 0.01, 40, 1, 8}));
     QCOMPARE(run.results.size(), std::size_t(1));
     std::vector<Result> history;
