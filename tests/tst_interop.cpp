@@ -237,6 +237,10 @@ private slots:
                                             << "h.json: results[0].exit_codes: expected one entry per run (2, as in \"times\"), got 1";
         QTest::newRow("negative memory") << true << QByteArray(R"({"results": [{"command": "true", "times": [1], "memory_usage_byte": [-5]}]})")
                                          << "h.json: results[0].memory_usage_byte[0]: expected a whole number of at least 0, got -5";
+        // Found by fuzz_hyperfine_json: a time in range for a double but not once in nanoseconds
+        // (it read as infinity, which results.json cannot carry).
+        QTest::newRow("time beyond nanoseconds") << true << QByteArray(R"({"results": [{"command": "true", "times": [1, 5.8e304]}]})")
+                                                 << "h.json: results[0].times[1]: 5.8e+304 is too large a time to count in nanoseconds";
     }
 
     void malformedInput()

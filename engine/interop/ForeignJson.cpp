@@ -17,6 +17,13 @@ double nonNegative(const Node& node)
     return n;
 }
 
+double finiteNanoseconds(const Node& node, double nanoseconds)
+{
+    if (!std::isfinite(nanoseconds))
+        node.fail(QStringLiteral("%1 is too large a time to count in nanoseconds").arg(suite::describeValue(node.value())));
+    return nanoseconds;
+}
+
 std::uint64_t wholeNumber(const Node& node, std::uint64_t min)
 {
     constexpr double kLargestExact = 9007199254740992.0; // 2^53

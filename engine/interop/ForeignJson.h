@@ -15,6 +15,9 @@ namespace crucible::interop {
 
 // A number that must be finite and >= 0 (a time, a byte count).
 double nonNegative(const suite::Node& node);
+// `nanoseconds`, computed from `node`'s value (a time times its unit and iterations), when it is
+// finite; else fails naming the node: "0.0005859691e308" s is no time a run can have.
+double finiteNanoseconds(const suite::Node& node, double nanoseconds);
 // A whole number in [min, 2^53] (beyond that a double no longer holds every integer).
 std::uint64_t wholeNumber(const suite::Node& node, std::uint64_t min);
 // A string, empty allowed (Node::string() refuses empty ones).

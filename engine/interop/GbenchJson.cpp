@@ -141,13 +141,13 @@ RunResult readBenchmarks(const Node& root, const QString& fileName)
         }
         const std::uint64_t iterations = wholeNumber(row.required(QStringLiteral("iterations")), 1);
         const double nsPerUnit = nanosecondsPer(row.required(QStringLiteral("time_unit")));
-        const double realTime = nonNegative(row.required(QStringLiteral("real_time")));
-        const double cpuTime = nonNegative(row.required(QStringLiteral("cpu_time")));
+        const Node realNode = row.required(QStringLiteral("real_time"));
+        const Node cpuNode = row.required(QStringLiteral("cpu_time"));
         Sample sample;
         sample.iterations = iterations;
         // real_time and cpu_time are per iteration; a Sample holds the batch's totals.
-        sample.elapsedNs = realTime * nsPerUnit * double(iterations);
-        sample.cpuNs = cpuTime * nsPerUnit * double(iterations);
+        sample.elapsedNs = interop::finiteNanoseconds(realNode, nonNegative(realNode) * nsPerUnit * double(iterations));
+        sample.cpuNs = interop::finiteNanoseconds(cpuNode, nonNegative(cpuNode) * nsPerUnit * double(iterations));
         group.result.samples.push_back(sample);
     }
 

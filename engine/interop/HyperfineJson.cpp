@@ -65,7 +65,7 @@ Result readResult(const Node& entry, std::set<QString>* ids)
     for (qsizetype i = 0; i < times.size(); ++i) {
         Sample s;
         s.iterations = 1; // hyperfine times each run of the command on its own
-        s.elapsedNs = nonNegative(times[i]) * kNsPerSecond;
+        s.elapsedNs = interop::finiteNanoseconds(times[i], nonNegative(times[i]) * kNsPerSecond);
         r.samples.push_back(s);
     }
     // hyperfine 1.19+: the peak memory of each run.
@@ -77,10 +77,14 @@ Result readResult(const Node& entry, std::set<QString>* ids)
     }
     // user and system are means per run in seconds; Result keeps totals over the samples.
     const double runs = double(r.samples.size());
-    if (entry.has(QStringLiteral("user")))
-        r.userNs = nonNegative(entry[QStringLiteral("user")]) * kNsPerSecond * runs;
-    if (entry.has(QStringLiteral("system")))
-        r.sysNs = nonNegative(entry[QStringLiteral("system")]) * kNsPerSecond * runs;
+    if (entry.has(QStringLiteral("user"))) {
+        const Node user = entry[QStringLiteral("user")];
+        r.userNs = interop::finiteNanoseconds(user, nonNegative(user) * kNsPerSecond * runs);
+    }
+    if (entry.has(QStringLiteral("system"))) {
+        const Node system = entry[QStringLiteral("system")];
+        r.sysNs = interop::finiteNanoseconds(system, nonNegative(system) * kNsPerSecond * runs);
+    }
 
     // Non-zero exit codes are only there when hyperfine ran with --ignore-failure; null means
     // the run was ended by a signal. Either is a failure, as for a command workload of ours.
