@@ -52,12 +52,10 @@ QString closestName(const QString& word, const QStringList& candidates)
     return best;
 }
 
-QString didYouMean(const QString& word, const QStringList& candidates, const QString& quotedPrefix)
+QString didYouMean(const QString& word, const QStringList& candidates)
 {
     const QString name = closestName(word, candidates);
-    if (name.isEmpty())
-        return {};
-    return QStringLiteral("; did you mean \"%1%2\"?").arg(quotedPrefix, name);
+    return name.isEmpty() ? QString() : QStringLiteral("; did you mean \"%1\"?").arg(name);
 }
 
 } // namespace crucible

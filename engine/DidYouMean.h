@@ -14,6 +14,6 @@ namespace crucible {
 QString closestName(const QString& word, const QStringList& candidates);
 
 // "; did you mean \"command\"?" for a message that already names the word, or empty.
-QString didYouMean(const QString& word, const QStringList& candidates, const QString& quotedPrefix = {});
+QString didYouMean(const QString& word, const QStringList& candidates);
 
 } // namespace crucible

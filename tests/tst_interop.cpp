@@ -47,6 +47,23 @@ const Result* find(const RunResult& run, const QString& id)
     return nullptr;
 }
 
+// The Google Benchmark fixture with the repetitions of `runName` (every benchmark's when empty)
+// `factor` times slower, as a second file for --compare.
+QByteArray slowedGbenchSample(const QString& runName, double factor)
+{
+    QJsonObject doc = QJsonDocument::fromJson(fixture(QStringLiteral("gbench_sample.json"))).object();
+    QJsonArray rows = doc[QStringLiteral("benchmarks")].toArray();
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QJsonObject o = rows[i].toObject();
+        if ((runName.isEmpty() || o[QStringLiteral("run_name")].toString() == runName)
+            && o[QStringLiteral("run_type")].toString() == QLatin1String("iteration"))
+            o[QStringLiteral("real_time")] = o[QStringLiteral("real_time")].toDouble() * factor;
+        rows[i] = o;
+    }
+    doc[QStringLiteral("benchmarks")] = rows;
+    return QJsonDocument(doc).toJson();
+}
+
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {
     const QString path = dir.filePath(name);
@@ -465,17 +482,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString a = kFixtures + QStringLiteral("/gbench_sample.json");
         // B: the same file with BM_StringConcat's repetitions 1.5 times slower.
-        QJsonObject doc = QJsonDocument::fromJson(fixture(QStringLiteral("gbench_sample.json"))).object();
-        QJsonArray rows = doc[QStringLiteral("benchmarks")].toArray();
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            QJsonObject o = rows[i].toObject();
-            if (o[QStringLiteral("run_name")].toString() == QLatin1String("BM_StringConcat/repeats:5")
-                && o[QStringLiteral("run_type")].toString() == QLatin1String("iteration"))
-                o[QStringLiteral("real_time")] = o[QStringLiteral("real_time")].toDouble() * 1.5;
-            rows[i] = o;
-        }
-        doc[QStringLiteral("benchmarks")] = rows;
-        const QString b = writeFile(dir, QStringLiteral("slower.json"), QJsonDocument(doc).toJson());
+        const QString b = writeFile(dir, QStringLiteral("slower.json"),
+                                    slowedGbenchSample(QStringLiteral("BM_StringConcat/repeats:5"), 1.5));
 
         const ProgramRun compared = runProgram({QStringLiteral("--compare"), a, b, QStringLiteral("--json")});
         QVERIFY2(compared.exitCode == 0, compared.err.constData());
@@ -517,16 +525,7 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString a = kFixtures + QStringLiteral("/gbench_sample.json");
-        QJsonObject doc = QJsonDocument::fromJson(fixture(QStringLiteral("gbench_sample.json"))).object();
-        QJsonArray rows = doc[QStringLiteral("benchmarks")].toArray();
-        for (qsizetype i = 0; i < rows.size(); ++i) {
-            QJsonObject o = rows[i].toObject();
-            if (o[QStringLiteral("run_type")].toString() == QLatin1String("iteration"))
-                o[QStringLiteral("real_time")] = o[QStringLiteral("real_time")].toDouble() * 1.25;
-            rows[i] = o;
-        }
-        doc[QStringLiteral("benchmarks")] = rows;
-        const QString b = writeFile(dir, QStringLiteral("slower.json"), QJsonDocument(doc).toJson());
+        const QString b = writeFile(dir, QStringLiteral("slower.json"), slowedGbenchSample(QString(), 1.25));
         QString error;
         const std::optional<RunResult> before = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
         QVERIFY2(before, qPrintable(error));

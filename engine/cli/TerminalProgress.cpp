@@ -26,14 +26,15 @@ int TerminalProgress::liveWidth() const
 
 void TerminalProgress::workloadStarted(int index, int count, const QString& id)
 {
-    if (liveWidth() > 0)
+    const int width = terminalColumns(m_stream);
+    if (width >= kNarrowestLiveLine)
         return; // the live line shows it
     // With rounds a workload starts once per round: a log names it the first time only.
     if (m_announced.contains(id))
         return;
     m_announced.insert(id);
     const QString line = QStringLiteral("[%1/%2] %3").arg(QString::number(index + 1), QString::number(count), id);
-    const int width = terminalColumns(m_stream); // a narrow terminal: cut, never wrapped
+    // A narrow terminal: cut, never wrapped.
     std::fprintf(m_stream, "%s\n", qPrintable(width > 0 ? elideMiddle(line, width - 1) : line));
     std::fflush(m_stream);
 }

@@ -33,8 +33,8 @@ QTableWidget* makeTable(const QStringList& headers, const QString& objectName)
     t->setEditTriggers(QAbstractItemView::NoEditTriggers);
     t->setSelectionBehavior(QAbstractItemView::SelectRows);
     t->setAlternatingRowColors(true);
-    t->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    // The last column holds the notes: it takes the width left and its text wraps, never cut.
+    // The last column holds the notes: it takes the width left and its text wraps, never cut
+    // (fitToRows sizes the others).
     t->horizontalHeader()->setSectionResizeMode(int(headers.size()) - 1, QHeaderView::Stretch);
     t->setWordWrap(true);
     t->setTextElideMode(Qt::ElideNone);
