@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 """How far the verdicts can be trusted on this machine: false positives and power.
 
-    benchmarks/verdict_noise.py fpr   [--runs 6] [--quick] [--select architecture] [--binary B]
+    benchmarks/verdict_noise.py fpr   [--runs 6] [--quick] [--select architecture | --commands] [--binary B]
     benchmarks/verdict_noise.py power [--steps 5,10,20] [--trials 2] [--history 5] [--quick] [--binary B]
 
 fpr    runs the selection unchanged --runs times into a fresh history store, each run compared
        with the run before (the default baseline), and counts the comparisons that came out
        `regressed` or `improved`: every one of them is a false positive. Also counts `unstable`.
+       --commands runs a suite of external commands (awk, sort, gzip) and system.hash instead.
+       The runs stay in the printed directory; build/benchmarks/verdict_replay judges them
+       again with the rule as built, to compare rules on the same runs.
 power  for each step size s: --history unchanged runs of two workloads with a cost knob (an
        external command, awk looping N times, and the in-process system.hash, whose cost
        CRUCIBLE_HASH_SCALE_PCT scales without changing its id, as a change of code would),
@@ -21,6 +24,7 @@ verdicts are read from its results.json. Nothing is simulated. Prints a table an
 import argparse
 import json
 import os
+import random
 import subprocess
 import sys
 import tempfile
@@ -61,13 +65,33 @@ def measure_args(quick):
     return ["--quick-check"] if quick else []
 
 
+def commands_suite(workdir, quick):
+    """awk_loop and system.hash of the power suite, and two commands that read a file."""
+    lines = os.path.join(workdir, "lines.txt")
+    rng = random.Random(12)
+    with open(lines, "w") as f:
+        for _ in range(200_000):
+            f.write(f"{rng.getrandbits(48):x}\n")
+    path = os.path.join(workdir, "commands.json")
+    power_suite(path, AWK_STEPS, quick)
+    with open(path) as f:
+        suite = json.load(f)
+    suite["name"] = "verdict-commands"
+    suite["workloads"] += [{"id": "sort_lines", "command": ["sort", lines]},
+                           {"id": "gzip_file", "command": ["gzip", "-c", lines]}]
+    with open(path, "w") as f:
+        json.dump(suite, f)
+    return path
+
+
 def fpr(opts):
     workdir = tempfile.mkdtemp(prefix="verdict-fpr-")
     db = os.path.join(workdir, "history.sqlite")
+    selection = ["--suite", commands_suite(workdir, opts.quick)] if opts.commands else opts.select
     total = changes = unstable = 0
     by_workload = {}
     for i in range(opts.runs):
-        args = ["--db", db] + measure_args(opts.quick) + opts.select
+        args = ["--db", db] + measure_args(opts.quick) + selection
         results = run_bench(opts.binary, args, workdir, f"run{i}")
         v = verdicts(results)
         flagged = [(wid, verdict, why) for wid, verdict, why in v if verdict in CHANGES]
@@ -82,6 +106,7 @@ def fpr(opts):
             print(f"    {wid}: {why}", flush=True)
     rate = changes / total if total else 0.0
     print(f"\nfalse positives: {changes} of {total} comparisons ({rate:.1%}); unstable results: {unstable}")
+    print(f"runs kept in {workdir} (run0 … run{opts.runs - 1})")
     return {"mode": "quick" if opts.quick else "full", "select": opts.select, "runs": opts.runs,
             "comparisons": total, "false_positives": changes, "rate": rate, "unstable": unstable,
             "verdicts": by_workload}
@@ -141,6 +166,8 @@ def main():
     parser.add_argument("--runs", type=int, default=6, help="fpr: unchanged runs")
     parser.add_argument("--select", nargs="*", default=["architecture"],
                         help="fpr: workload filters (none: the whole default suite)")
+    parser.add_argument("--commands", action="store_true",
+                        help="fpr: external commands and system.hash instead of --select")
     parser.add_argument("--steps", default="5,10,20", help="power: step sizes in percent")
     parser.add_argument("--trials", type=int, default=2, help="power: trials per step")
     parser.add_argument("--history", type=int, default=5, help="power: unchanged runs before the step")

@@ -52,6 +52,7 @@ struct Basis {
     Level baseline;
     Level candidate;
     std::vector<Level> history;
+    std::optional<std::size_t> baselineInHistory; // the baseline's place in `history`
 };
 
 // The time relative to the reference when both runs measured it: on this VM it cancels the
@@ -59,30 +60,64 @@ struct Basis {
 // raw time and by 0-3% relative). The raw time when a side lacks the reference, or when the
 // workload's own history shows its relative time moving more from run to run than its raw
 // time (work that waits on other threads or the kernel, which the reference does not see).
-Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, std::span<const Result> history)
+Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, const JudgeContext& context)
 {
     std::vector<Level> time;
     std::vector<Level> relative;
-    for (const Result& r : history) {
-        const RunLevels levels = levelsOf(r);
-        if (levels.time)
-            time.push_back(*levels.time);
-        if (levels.time && levels.relative)
-            relative.push_back(*levels.relative);
+    std::optional<std::size_t> timeAt;
+    std::optional<std::size_t> relativeAt;
+    for (std::size_t i = 0; i < context.history.size(); ++i) {
+        const RunLevels levels = levelsOf(context.history[i]);
+        if (!levels.time)
+            continue;
+        if (context.baselineInHistory == i)
+            timeAt = time.size();
+        time.push_back(*levels.time);
+        if (!levels.relative)
+            continue;
+        if (context.baselineInHistory == i)
+            relativeAt = relative.size();
+        relative.push_back(*levels.relative);
     }
     const bool relativeAvailable = baseline.relative && candidate.relative;
     const bool historyPrefersTime = relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
                                  && stepVariance(time) < stepVariance(relative);
     if (relativeAvailable && !historyPrefersTime)
-        return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative)};
-    return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time)};
+        return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative), relativeAt};
+    return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time), timeAt};
+}
+
+// The baseline's level and the variance of its run effect plus error: over the steady runs
+// around it in the history (NoiseModel.h steadyWindow) when there are some, as Bencher tests
+// against a window of history; else its run alone. A mean of m runs has 1/m of one run's
+// run-to-run variance, which is what finds a 10% step of a command after a few runs.
+struct BaselineEstimate {
+    double value = 0;
+    double variance = 0;
+    int runs = 1;
+};
+
+BaselineEstimate estimateBaseline(const Basis& basis, double runToRunSd)
+{
+    const double runVariance = runToRunSd * runToRunSd;
+    BaselineEstimate e{basis.baseline.value, runVariance, 1};
+    if (!basis.baselineInHistory)
+        return e;
+    const std::vector<std::size_t> window = steadyWindow(basis.history, *basis.baselineInHistory);
+    if (window.size() < 2)
+        return e;
+    const double m = double(window.size());
+    double sum = 0;
+    for (std::size_t i : window)
+        sum += basis.history[i].value;
+    return {sum / m, runVariance / m, int(window.size())};
 }
 
 QString noiseSourceText(const RunToRunNoise& noise)
 {
     const QString sd = QStringLiteral("±%1%").arg(pct(noise.sd), 0, 'f', 1);
     if (noise.historyRuns < 2)
-        return QStringLiteral("run-to-run %1 assumed (prior: the runs' spread across rounds, at least %2%; "
+        return QStringLiteral("run-to-run %1 assumed (prior: twice the runs' own standard error, at least %2%; "
                               "too little history to learn it)")
             .arg(sd)
             .arg(kPriorFloorPct, 0, 'f', 0);
@@ -143,13 +178,17 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
         return b;
     }
 
-    const Basis basis = chooseBasis(levelsBefore, levelsAfter, context.history);
+    const Basis basis = chooseBasis(levelsBefore, levelsAfter, context);
     b.basis = basis.basis;
-    const double priorSd = std::max({basis.baseline.spread, basis.candidate.spread, std::log1p(kPriorFloorPct / 100)});
+    const double priorSd = std::max({kPriorSeFactor * basis.baseline.se, kPriorSeFactor * basis.candidate.se,
+                                     std::log1p(kPriorFloorPct / 100)});
     const RunToRunNoise noise = runToRunNoise(basis.history, priorSd);
-    const double delta = basis.candidate.value - basis.baseline.value;
-    const double variance =
-        2 * noise.sd * noise.sd + basis.baseline.se * basis.baseline.se + basis.candidate.se * basis.candidate.se;
+    const BaselineEstimate level = estimateBaseline(basis, noise.sd);
+    const double delta = basis.candidate.value - level.value;
+    // The candidate is one more run: its run-to-run variance, and whatever its own error has
+    // beyond what the history's runs had (a run noisier than usual is judged so).
+    const double excessSe2 = std::max(0.0, basis.candidate.se * basis.candidate.se - noise.typicalSe * noise.typicalSe);
+    const double variance = level.variance + noise.sd * noise.sd + excessSe2;
     const double sd = std::sqrt(variance);
     const double t = sd > 0 ? delta / sd : (delta == 0 ? 0 : std::copysign(INFINITY, delta));
     const double q = stats::studentTQuantile(0.975, noise.dof);

@@ -34,6 +34,9 @@ struct JudgeContext {
     // The workload's results in earlier runs on this host (newest first, the baseline's run
     // among them; ok results with samples), to learn its run-to-run noise from.
     std::vector<Result> history;
+    // The baseline's place in `history`, when its run is among them: its level is then taken
+    // over the steady runs around it (NoiseModel.h steadyWindow), not from its run alone.
+    std::optional<std::size_t> baselineInHistory;
     // Non-empty when the two runs cannot be compared (different hosts or CPU models): why.
     QString incomparable;
     // Non-empty when other processes competed for the CPUs during either run: why. On two

@@ -2,35 +2,88 @@
 
 #include <algorithm>
 #include <cmath>
+#include <random>
 
 namespace crucible {
 
 namespace {
 
 constexpr int kBlocksWithoutRounds = 5;
+constexpr int kBootstrapResamples = 200;
 
-// The median of the replicates, with a spread and standard error from their median absolute
-// deviation: a slow phase of the machine that lands on two rounds of ten moves neither.
-Level levelOf(const std::vector<double>& logMedians)
-{
-    Level level;
-    level.replicates = int(logMedians.size());
-    if (logMedians.empty())
-        return level;
-    level.value = stats::median(logMedians);
-    // 1.4826 · MAD estimates a normal standard deviation; 1.2533 · sd / √n is the standard error
-    // of a median of n.
-    level.spread = logMedians.size() > 1 ? 1.4826 * stats::medianAbsoluteDeviation(logMedians) : 0;
-    level.se = 1.2533 * level.spread / std::sqrt(double(logMedians.size()));
-    return level;
-}
+// One replicate of a run: a round (or, without rounds, a block of consecutive samples).
+struct Replicate {
+    double fastest = 0;      // its smallest time per iteration
+    double referenceNs = 0;  // the reference measured before it (0: none)
+};
 
 // [first, first + count) of `times`, by sample index.
-double medianOf(const std::vector<double>& times, int first, int count)
+std::span<const double> slice(const std::vector<double>& times, int first, int count)
 {
     const std::size_t begin = std::min<std::size_t>(std::size_t(std::max(first, 0)), times.size());
     const std::size_t end = std::min<std::size_t>(begin + std::size_t(std::max(count, 0)), times.size());
-    return stats::median(std::span<const double>(times).subspan(begin, end - begin));
+    return std::span<const double>(times).subspan(begin, end - begin);
+}
+
+std::vector<Replicate> replicatesOf(const Result& result, const std::vector<double>& times)
+{
+    std::vector<Replicate> replicates;
+    const auto add = [&](std::span<const double> part, double referenceNs) {
+        const auto positive = [](double t) { return t > 0; };
+        if (part.empty() || !std::all_of(part.begin(), part.end(), positive))
+            return;
+        replicates.push_back({*std::min_element(part.begin(), part.end()), referenceNs});
+    };
+    if (result.rounds.size() >= 2) {
+        for (const RoundSlice& round : result.rounds)
+            if (round.sampleCount > 0 && round.firstSample < int(times.size()))
+                add(slice(times, round.firstSample, round.sampleCount), round.referenceNs);
+    } else {
+        const int blocks = std::clamp(int(times.size()) / 2, 1, kBlocksWithoutRounds);
+        for (int b = 0; b < blocks; ++b) {
+            const int first = int(times.size()) * b / blocks;
+            const int last = int(times.size()) * (b + 1) / blocks;
+            add(slice(times, first, last - first), 0);
+        }
+    }
+    return replicates;
+}
+
+// ln(fastest time), less ln(fastest reference) when `relative`, over the replicates picked.
+template <typename Picked>
+double fastestLog(const std::vector<Replicate>& replicates, Picked picked, bool relative)
+{
+    double fastest = INFINITY;
+    double reference = INFINITY;
+    for (std::size_t i = 0; i < replicates.size(); ++i) {
+        const Replicate& r = replicates[picked(i)];
+        fastest = std::min(fastest, r.fastest);
+        reference = std::min(reference, r.referenceNs);
+    }
+    return std::log(fastest) - (relative ? std::log(reference) : 0.0);
+}
+
+// The level from the replicates: the fastest time, and its standard error from resampling the
+// replicates (a fixed seed: the same runs always give the same verdict).
+Level levelOf(const std::vector<Replicate>& replicates, bool relative)
+{
+    Level level;
+    level.replicates = int(replicates.size());
+    level.value = fastestLog(replicates, [](std::size_t i) { return i; }, relative);
+    if (replicates.size() < 2)
+        return level;
+    std::mt19937 random(0x5eedu);
+    std::uniform_int_distribution<std::size_t> pick(0, replicates.size() - 1);
+    double sum = 0;
+    double squares = 0;
+    for (int b = 0; b < kBootstrapResamples; ++b) {
+        const double v = fastestLog(replicates, [&](std::size_t) { return pick(random); }, relative);
+        sum += v;
+        squares += v * v;
+    }
+    const double mean = sum / kBootstrapResamples;
+    level.se = std::sqrt(std::max(0.0, squares / kBootstrapResamples - mean * mean));
+    return level;
 }
 
 } // namespace
@@ -38,40 +91,15 @@ double medianOf(const std::vector<double>& times, int first, int count)
 RunLevels levelsOf(const Result& result)
 {
     RunLevels levels;
-    const std::vector<double> times = perIterationTimes(result.samples);
-    if (times.empty())
+    const std::vector<Replicate> replicates = replicatesOf(result, perIterationTimes(result.samples));
+    if (replicates.empty())
         return levels;
-    std::vector<double> time;
-    std::vector<double> relative;
-    bool allReferenced = true;
-    if (result.rounds.size() >= 2) {
-        for (const RoundSlice& slice : result.rounds) {
-            if (slice.sampleCount <= 0 || slice.firstSample >= int(times.size()))
-                continue;
-            const double median = medianOf(times, slice.firstSample, slice.sampleCount);
-            if (median <= 0)
-                continue;
-            time.push_back(std::log(median));
-            if (slice.referenceNs > 0)
-                relative.push_back(std::log(median) - std::log(slice.referenceNs));
-            else
-                allReferenced = false;
-        }
-    } else {
-        allReferenced = false;
-        const int blocks = std::clamp(int(times.size()) / 2, 1, kBlocksWithoutRounds);
-        for (int b = 0; b < blocks; ++b) {
-            const int first = int(times.size()) * b / blocks;
-            const int last = int(times.size()) * (b + 1) / blocks;
-            const double median = medianOf(times, first, last - first);
-            if (median > 0)
-                time.push_back(std::log(median));
-        }
-    }
-    if (!time.empty())
-        levels.time = levelOf(time);
-    if (allReferenced && !relative.empty() && relative.size() == time.size())
-        levels.relative = levelOf(relative);
+    levels.time = levelOf(replicates, false);
+    const bool referenced = result.rounds.size() >= 2
+                         && std::all_of(replicates.begin(), replicates.end(),
+                                        [](const Replicate& r) { return r.referenceNs > 0; });
+    if (referenced)
+        levels.relative = levelOf(replicates, true);
     return levels;
 }
 
@@ -93,6 +121,30 @@ std::optional<std::size_t> realStep(std::span<const Level> history)
     return std::size_t(largest - steps.begin()) + 1;
 }
 
+std::vector<std::size_t> steadyWindow(std::span<const Level> history, std::size_t index)
+{
+    if (index >= history.size())
+        return {};
+    std::size_t first = 0;
+    std::size_t end = history.size();
+    if (const std::optional<std::size_t> at = realStep(history))
+        (index < *at ? end : first) = *at;
+    if (end - first < 3)
+        return {};
+    std::vector<double> values;
+    for (std::size_t i = first; i < end; ++i)
+        values.push_back(history[i].value);
+    const double centre = stats::median(values);
+    const double band = kClipAt * std::max(1.4826 * stats::medianAbsoluteDeviation(values), std::log1p(kPriorFloorPct / 100));
+    if (std::abs(history[index].value - centre) > band)
+        return {};
+    std::vector<std::size_t> window;
+    for (std::size_t i = first; i < end; ++i)
+        if (std::abs(history[i].value - centre) <= band)
+            window.push_back(i);
+    return window;
+}
+
 RunToRunNoise runToRunNoise(std::span<const Level> history, double priorSd)
 {
     RunToRunNoise noise;
@@ -102,30 +154,47 @@ RunToRunNoise runToRunNoise(std::span<const Level> history, double priorSd)
     std::vector<std::span<const Level>> stretches{history};
     if (const std::optional<std::size_t> at = realStep(history))
         stretches = {history.first(*at), history.subspan(*at)};
-    double squares = 0;
-    double historyDof = 0;
+    // Each run's distance from its stretch's median, clipped at kClipAt robust sds: one run
+    // caught whole in a slow state (or the first run after a real change, before the step
+    // test can see it) then counts as a large deviation, not as a huge one that would hide
+    // every real change for the next ten runs.
+    std::vector<double> residuals;
     double withinVar = 0;
+    double historyDof = 0;
     double runsUsed = 0;
     for (const std::span<const Level> stretch : stretches) {
         if (stretch.size() < 2)
             continue;
-        double mean = 0;
+        std::vector<double> values;
         for (const Level& l : stretch)
-            mean += l.value / double(stretch.size());
+            values.push_back(l.value);
+        const double centre = stats::median(values);
         for (const Level& l : stretch) {
-            squares += (l.value - mean) * (l.value - mean);
+            residuals.push_back(l.value - centre);
             withinVar += l.se * l.se;
         }
         historyDof += double(stretch.size() - 1);
         runsUsed += double(stretch.size());
     }
+    double squares = 0;
+    if (!residuals.empty()) {
+        std::vector<double> distances;
+        for (double r : residuals)
+            distances.push_back(std::abs(r));
+        const double robustSd = 1.4826 * stats::median(distances);
+        for (double r : residuals) {
+            const double clipped = robustSd > 0 ? std::min(std::abs(r), kClipAt * robustSd) : std::abs(r);
+            squares += clipped * clipped;
+        }
+    }
     double historyVar = 0;
     if (historyDof > 0) {
-        // Each run's level is the true level plus a run effect (what we want) plus its own
-        // error (what its rounds already tell): take the latter out.
-        withinVar /= runsUsed;
-        historyVar = std::max(0.0, squares / historyDof - withinVar);
+        // The whole spread of the levels, their own errors included: the standard error of a
+        // run's fastest time (a bootstrap over its rounds) is too unsure to be taken out, and
+        // the next run's level will carry the same kind of error.
+        historyVar = squares / historyDof;
         noise.historySd = std::sqrt(historyVar);
+        noise.typicalSe = std::sqrt(withinVar / runsUsed);
     }
     noise.dof = kPriorDof + historyDof;
     noise.sd = std::sqrt((kPriorDof * priorSd * priorSd + historyDof * historyVar) / noise.dof);

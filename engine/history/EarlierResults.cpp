@@ -57,9 +57,13 @@ EarlierResults loadEarlierResults(const HistoryStore& store, const QString& work
         if (!earlier.baselineRun)
             return earlier;
     }
-    for (const HistoryStore::StoredResult& r : latest)
-        if (int(earlier.history.size()) < kVerdictHistoryRuns)
-            earlier.history.push_back(r.result);
+    for (const HistoryStore::StoredResult& r : latest) {
+        if (int(earlier.history.size()) >= kVerdictHistoryRuns)
+            break;
+        if (earlier.baseline && r.runId == earlier.baseline->runId)
+            earlier.baselineInHistory = earlier.history.size();
+        earlier.history.push_back(r.result);
+    }
     for (HistoryStore::StoredResult& r : latest) {
         if (int(earlier.recent.size()) >= recentCount)
             break;
@@ -97,6 +101,7 @@ JudgeContext EarlierResults::judgeContext(const RunInfo& candidateRun, double no
     context.baselineName = baselineName;
     context.noiseThresholdPct = noiseThresholdPct;
     context.history = history;
+    context.baselineInHistory = baselineInHistory;
     if (baselineRun) {
         context.incomparable = incomparability(*baselineRun, candidateRun);
         context.busyMachine = busyMachine(*baselineRun, candidateRun);

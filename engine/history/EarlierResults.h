@@ -31,6 +31,8 @@ struct EarlierResults {
     // The workload's latest ok results in the scope, newest first, up to kVerdictHistoryRuns:
     // what a verdict learns the workload's run-to-run noise from (engine/NoiseModel.h).
     std::vector<Result> history;
+    // The baseline's place in `history`, when its run is among them.
+    std::optional<std::size_t> baselineInHistory;
 
     // What judgeChange() needs to judge a result of `candidateRun` against the baseline.
     JudgeContext judgeContext(const RunInfo& candidateRun, double noiseThresholdPct) const;

@@ -1,0 +1,201 @@
+// Replays the verdicts over runs already measured, to compare ways of judging on the same data.
+//
+//   build/benchmarks/verdict_replay [--step PCT] [--only ID] [--verbose] run0/results.json run1/results.json …
+//
+// The files are unchanged runs of one selection on one host, oldest first (as
+// benchmarks/verdict_noise.py fpr --keep leaves them). Each run is judged against the run before
+// it, with the runs before that as its history (newest first, at most kVerdictHistoryRuns), the
+// way a headless run with --db judges it: so every `regressed` / `improved` is a false positive.
+//
+// With --step PCT the same runs also give the power for a PCT% change: run i's samples (not its
+// reference) are scaled by 1 + PCT/100 and judged against run i-1 (a `regressed` is a hit), then
+// run i+1 is judged against that scaled run, with it in the history (an `improved` is a hit).
+// That is a change of known size laid on real noise; it says which rule finds more on the same
+// runs. The power figures quoted in docs/DESIGN.md come from real changed runs
+// (verdict_noise.py power), not from this.
+#include "Comparison.h"
+#include "history/EarlierResults.h"
+#include "export/ResultsJson.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QMap>
+#include <QStringList>
+
+#include <cstdio>
+
+using namespace crucible;
+
+namespace {
+
+struct Tally {
+    int compared = 0;
+    int hits = 0;     // fpr: regressed/improved; power: the wanted verdict
+    int wrong = 0;    // power: the opposite verdict
+};
+
+const Result* findResult(const RunResult& run, const QString& id)
+{
+    for (const Result& r : run.results)
+        if (r.info.id == id && r.status == Status::Ok && !r.samples.empty())
+            return &r;
+    return nullptr;
+}
+
+// Run `index`'s and the earlier runs' results of `id`, newest first, with the ones up to
+// `newest` (inclusive) only; at most kVerdictHistoryRuns.
+std::vector<Result> historyOf(const std::vector<RunResult>& runs, int newest, const QString& id)
+{
+    std::vector<Result> history;
+    for (int i = newest; i >= 0 && int(history.size()) < kVerdictHistoryRuns; --i)
+        if (const Result* r = findResult(runs[std::size_t(i)], id))
+            history.push_back(*r);
+    return history;
+}
+
+Result scaled(Result r, double factor)
+{
+    for (Sample& s : r.samples)
+        s.elapsedNs *= factor;
+    return r;
+}
+
+JudgeContext contextFor(const RunInfo& baseline, const RunInfo& candidate, std::vector<Result> history)
+{
+    JudgeContext context;
+    context.baselineName = QStringLiteral("previous run");
+    context.history = std::move(history);
+    context.baselineInHistory = 0; // the run before is the newest of the history, as with --db
+    context.incomparable = incomparability(baseline, candidate);
+    context.busyMachine = busyMachine(baseline, candidate);
+    context.settingsDiffer = settingsDifference(baseline, candidate);
+    return context;
+}
+
+bool isChange(ChangeVerdict v)
+{
+    return v == ChangeVerdict::Regressed || v == ChangeVerdict::Improved;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QStringList args = app.arguments().mid(1);
+    double stepPct = 0;
+    QString only;
+    bool verbose = false;
+    QStringList files;
+    for (int i = 0; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--step") && i + 1 < args.size())
+            stepPct = args[++i].toDouble();
+        else if (args[i] == QLatin1String("--only") && i + 1 < args.size())
+            only = args[++i];
+        else if (args[i] == QLatin1String("--verbose"))
+            verbose = true;
+        else
+            files << args[i];
+    }
+    if (files.size() < 2) {
+        std::fprintf(stderr, "usage: verdict_replay [--step PCT] [--only ID] [--verbose] results.json… (oldest first, at least 2)\n");
+        return 2;
+    }
+    std::vector<RunResult> runs;
+    for (const QString& path : files) {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "verdict_replay: cannot read %s: %s\n", qPrintable(path), qPrintable(f.errorString()));
+            return 1;
+        }
+        QString error;
+        std::optional<RunResult> run = runFromJson(f.readAll(), &error);
+        if (!run) {
+            std::fprintf(stderr, "verdict_replay: %s: %s\n", qPrintable(path), qPrintable(error));
+            return 1;
+        }
+        runs.push_back(std::move(*run));
+    }
+
+    QMap<QString, Tally> fpr;
+    QMap<QString, Tally> up;
+    QMap<QString, Tally> down;
+    const double factor = 1 + stepPct / 100;
+    for (int i = 1; i < int(runs.size()); ++i) {
+        const RunResult& before = runs[std::size_t(i - 1)];
+        const RunResult& run = runs[std::size_t(i)];
+        for (const Result& candidate : run.results) {
+            const QString& id = candidate.info.id;
+            const Result* baseline = findResult(before, id);
+            if (!baseline || (!only.isEmpty() && id != only) || !findResult(run, id))
+                continue;
+            const BaselineComparison b =
+                judgeChange(*baseline, candidate, contextFor(before.info, run.info, historyOf(runs, i - 1, id)));
+            Tally& t = fpr[id];
+            ++t.compared;
+            t.hits += isChange(b.verdict);
+            if (verbose || isChange(b.verdict))
+                std::printf("run %d %s: %s\n", i, qPrintable(id), qPrintable(b.explanation()));
+            if (stepPct == 0)
+                continue;
+            // The step: run i raised, judged against run i-1; then run i+1 against the raised run.
+            const Result raised = scaled(candidate, factor);
+            const BaselineComparison u =
+                judgeChange(*baseline, raised, contextFor(before.info, run.info, historyOf(runs, i - 1, id)));
+            Tally& tu = up[id];
+            ++tu.compared;
+            tu.hits += u.verdict == (factor > 1 ? ChangeVerdict::Regressed : ChangeVerdict::Improved);
+            tu.wrong += u.verdict == (factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed);
+            if (verbose)
+                std::printf("run %d %s raised: %s\n", i, qPrintable(id), qPrintable(u.explanation()));
+            if (i + 1 >= int(runs.size()))
+                continue;
+            const RunResult& after = runs[std::size_t(i + 1)];
+            const Result* next = findResult(after, id);
+            if (!next)
+                continue;
+            std::vector<Result> history = historyOf(runs, i - 1, id);
+            history.insert(history.begin(), raised);
+            if (int(history.size()) > kVerdictHistoryRuns)
+                history.pop_back();
+            const BaselineComparison d = judgeChange(raised, *next, contextFor(run.info, after.info, std::move(history)));
+            Tally& td = down[id];
+            ++td.compared;
+            td.hits += d.verdict == (factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed);
+            td.wrong += d.verdict == (factor > 1 ? ChangeVerdict::Regressed : ChangeVerdict::Improved);
+            if (verbose)
+                std::printf("run %d %s back: %s\n", i + 1, qPrintable(id), qPrintable(d.explanation()));
+        }
+    }
+
+    Tally all;
+    std::printf("\n%-40s %12s", "workload", "false pos.");
+    if (stepPct != 0)
+        std::printf(" %14s %14s", "found up", "found back");
+    std::printf("\n");
+    Tally allUp;
+    Tally allDown;
+    for (auto it = fpr.cbegin(); it != fpr.cend(); ++it) {
+        std::printf("%-40s %6d / %-4d", qPrintable(it.key()), it->hits, it->compared);
+        all.compared += it->compared;
+        all.hits += it->hits;
+        if (stepPct != 0) {
+            const Tally u = up.value(it.key());
+            const Tally d = down.value(it.key());
+            std::printf(" %5d / %-3d(%d✗) %5d / %-3d(%d✗)", u.hits, u.compared, u.wrong, d.hits, d.compared, d.wrong);
+            allUp.compared += u.compared;
+            allUp.hits += u.hits;
+            allUp.wrong += u.wrong;
+            allDown.compared += d.compared;
+            allDown.hits += d.hits;
+            allDown.wrong += d.wrong;
+        }
+        std::printf("\n");
+    }
+    std::printf("%-40s %6d / %-4d", "all", all.hits, all.compared);
+    if (stepPct != 0)
+        std::printf(" %5d / %-3d(%d✗) %5d / %-3d(%d✗)", allUp.hits, allUp.compared, allUp.wrong, allDown.hits,
+                    allDown.compared, allDown.wrong);
+    std::printf("\n");
+    return 0;
+}
