@@ -33,15 +33,15 @@ QString signedPct(double value)
     return QStringLiteral("%1%2%").arg(value >= 0 ? QStringLiteral("+") : QString()).arg(value, 0, 'f', 1);
 }
 
-// Successive-difference variance of a series of levels (ln units), 0 with fewer than two.
-double stepVariance(const std::vector<Level>& levels)
+// The typical step between successive levels (ln units): the median of their distances, so
+// that one real change in the history (a regression, then its fix) does not decide which
+// basis is steadier. 0 with fewer than two levels.
+double typicalStep(const std::vector<Level>& levels)
 {
-    if (levels.size() < 2)
-        return 0;
-    double sum = 0;
+    std::vector<double> steps;
     for (std::size_t i = 1; i < levels.size(); ++i)
-        sum += (levels[i - 1].value - levels[i].value) * (levels[i - 1].value - levels[i].value);
-    return sum / double(levels.size() - 1) / 2;
+        steps.push_back(std::abs(levels[i - 1].value - levels[i].value));
+    return steps.empty() ? 0 : stats::median(steps);
 }
 
 // Runs of history needed before the history may overrule the relative time.
@@ -81,7 +81,7 @@ Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, const J
     }
     const bool relativeAvailable = baseline.relative && candidate.relative;
     const bool historyPrefersTime = relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
-                                 && stepVariance(time) < stepVariance(relative);
+                                 && typicalStep(time) < typicalStep(relative);
     if (relativeAvailable && !historyPrefersTime)
         return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative), relativeAt};
     return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time), timeAt};
@@ -113,9 +113,13 @@ BaselineEstimate estimateBaseline(const Basis& basis, double runToRunSd)
     return {sum / m, runVariance / m, int(window.size())};
 }
 
-QString noiseSourceText(const RunToRunNoise& noise)
+QString noiseSourceText(const RunToRunNoise& noise, int baselineRuns)
 {
     const QString sd = QStringLiteral("±%1%").arg(pct(noise.sd), 0, 'f', 1);
+    if (baselineRuns > 1)
+        return QStringLiteral("%1; the baseline's level over it and %2 steady runs around it")
+            .arg(noiseSourceText(noise, 1))
+            .arg(baselineRuns - 1);
     if (noise.historyRuns < 2)
         return QStringLiteral("run-to-run %1 assumed (prior: twice the runs' own standard error, at least %2%; "
                               "too little history to learn it)")
@@ -196,7 +200,8 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
     b.judgedChangePct = pct(delta);
     b.ci95Pct = {pct(delta - q * sd), pct(delta + q * sd)};
     b.noisePct = pct(noise.sd);
-    b.noiseSource = noiseSourceText(noise);
+    b.noiseSource = noiseSourceText(noise, level.runs);
+    b.baselineRuns = level.runs;
 
     const bool significant = b.pValue < kSignificanceLevel;
     const QString test = QStringLiteral("p = %1 (Student's t over rounds and runs, %2 dof)")
@@ -326,10 +331,15 @@ QString BaselineComparison::reasons() const
 {
     QString change = QStringLiteral("%1 (95% CI %2 … %3)")
                          .arg(signedPct(judgedChangePct), signedPct(ci95Pct.low), signedPct(ci95Pct.high));
+    // The verdict's change is of the fastest time (NoiseModel.h); the medians' change is shown
+    // beside it, as the tables show medians.
     if (basis == ChangeBasis::RelativeTime)
-        change += QStringLiteral(" relative to the machine reference, raw %1").arg(signedPct(changePct));
+        change += QStringLiteral(" in the fastest time relative to the machine reference; medians %1").arg(signedPct(changePct));
     else if (relativeChangePct)
-        change += QStringLiteral(" in time, relative to the machine reference %1").arg(signedPct(*relativeChangePct));
+        change += QStringLiteral(" in the fastest time (relative to the machine reference %1); medians %2")
+                      .arg(signedPct(*relativeChangePct), signedPct(changePct));
+    else
+        change += QStringLiteral(" in the fastest time; medians %1").arg(signedPct(changePct));
     QString line = change;
     if (!noiseSource.isEmpty())
         line += QStringLiteral("; noise: %1").arg(noiseSource);

@@ -52,8 +52,9 @@ struct BaselineComparison {
     // The change of time relative to the machine-speed reference, when both runs measured it.
     std::optional<double> relativeChangePct;
     ChangeBasis basis = ChangeBasis::Time;  // which change the verdict was judged on
-    double judgedChangePct = 0;             // that change (round-level estimate)
+    double judgedChangePct = 0;             // that change (of the fastest time, against the baseline's level)
     double noisePct = 0;          // the run-to-run noise (1 sd, %) it was judged against
+    int baselineRuns = 1;         // runs the baseline's level was taken over (its own, and steady ones around it)
     QString noiseSource;          // where that came from: "run-to-run ±7.9% over the last 8 runs"
     QString rule;                 // the rule that decided
     QString note;                 // why a comparison was not made (not comparable, unstable)

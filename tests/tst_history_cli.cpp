@@ -131,6 +131,11 @@ private slots:
         }
         const QJsonArray ci = b.value(QStringLiteral("ci95_pct")).toArray();
         QVERIFY(ci.at(0).toDouble() <= change && change <= ci.at(1).toDouble());
+        // The baseline's run and the three unchanged runs after it are one steady stretch: its
+        // level is taken over them (NoiseModel.h steadyWindow), and the line says so.
+        QVERIFY2(b.value(QStringLiteral("baseline_runs")).toInt() >= 2, qPrintable(b.value(QStringLiteral("explanation")).toString()));
+        QVERIFY2(b.value(QStringLiteral("noise_source")).toString().contains(QLatin1String("steady runs around it")),
+                 qPrintable(b.value(QStringLiteral("noise_source")).toString()));
 
         // Without --baseline, each workload's previous run is the baseline: back to fast is an
         // improvement over the slow run just recorded (run 5), and no gate fails.
@@ -138,6 +143,8 @@ private slots:
         QVERIFY2(r.exitCode == 0, r.err.constData());
         b = baselineOf(path(QStringLiteral("d")));
         QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("previous run 5"));
+        // The slow run stands alone: it is the first (and only) run at its level.
+        QCOMPARE(b.value(QStringLiteral("baseline_runs")).toInt(), 1);
         // Back to fast is a drop of about half. It is "improved" on a quiet machine; the gate
         // test is that it is measured as a drop and never fails the run. How often the verdict
         // finds such a step is benchmarks/verdict_noise.py's question, not this test's.

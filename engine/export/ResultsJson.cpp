@@ -33,6 +33,7 @@ QJsonObject baselineToJson(const BaselineComparison& b)
         {QStringLiteral("relative_change_pct"), b.relativeChangePct ? QJsonValue(*b.relativeChangePct) : QJsonValue()},
         {QStringLiteral("noise_pct"), b.noisePct},
         {QStringLiteral("noise_source"), b.noiseSource},
+        {QStringLiteral("baseline_runs"), b.baselineRuns},
         {QStringLiteral("rule"), b.rule},
         {QStringLiteral("note"), b.note},
         {QStringLiteral("settings_differ"), b.settingsDiffer},
