@@ -16,7 +16,7 @@
 #include "LiveChart.h"
 #include "MainWindow.h"
 #include "PdfReport.h"
-#include "ReportFiles.h"
+#include "export/ReportFiles.h"
 #include "RunController.h"
 #include "Session.h"
 #include "Statistics.h"

@@ -10,7 +10,7 @@
 // Default 10,000 runs × 50 workloads into a new SQLite file in a temporary directory (about
 // 1 GB of disk). Numbers go into notes; nothing here is a pass/fail test.
 #include "SyntheticRun.h"
-#include "history/ChangePoints.h"
+#include "ChangePoints.h"
 #include "history/HistoryStore.h"
 
 #include <QCoreApplication>

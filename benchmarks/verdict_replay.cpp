@@ -15,7 +15,7 @@
 // (verdict_noise.py power), not from this.
 #include "Comparison.h"
 #include "history/EarlierResults.h"
-#include "export/ResultsJson.h"
+#include "interop/ResultsJson.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "Stability.h"
 
-#include "history/ChangePoints.h"
+#include "ChangePoints.h"
 
 #include <algorithm>
 #include <array>

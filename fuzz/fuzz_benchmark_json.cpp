@@ -4,7 +4,7 @@
 // and our reader reads back to the same document (a fixed point after one round).
 #include "FuzzInput.h"
 
-#include "ResultsJson.h"
+#include "interop/ResultsJson.h"
 #include "interop/GbenchJson.h"
 #include "interop/HyperfineJson.h"
 

@@ -3,7 +3,7 @@
 // wrong; nothing crashes.
 #include "FuzzInput.h"
 
-#include "CommandLine.h"
+#include "cli/CommandLine.h"
 
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)

@@ -3,10 +3,10 @@
 // QApplication on the offscreen platform for a headless run that draws a PDF report (Qt
 // Charts sits on Graphics View), and a QApplication on the desktop for the window.
 #include "BuiltInWorkloads.h"
-#include "CommandLine.h"
-#include "HeadlessCommands.h"
+#include "cli/CommandLine.h"
+#include "cli/HeadlessCommands.h"
 #include "PdfReport.h"
-#include "QtNoiseFilter.h"
+#include "cli/QtNoiseFilter.h"
 #include "WindowFace.h"
 
 #include <QApplication>

@@ -1,10 +1,10 @@
 // The run environment (engine/RunEnvironment.h): the readers on fake /proc and /sys trees, the
 // judge, the sampler under a real forced load and with a fake steal counter, a Google Benchmark
 // executable built as debug, results.json and summary.md, and the way back from the history.
-#include "ResultsJson.h"
+#include "interop/ResultsJson.h"
 #include "RunEnvironment.h"
 #include "SuiteRunner.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "environment/EnvironmentSampler.h"
 #include "history/HistoryStore.h"
 #include "process/GbenchWorkload.h"

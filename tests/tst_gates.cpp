@@ -1,12 +1,12 @@
 // Budgets, claims and change points: the rules on made-up results and series, the JSON and
 // Markdown they end up in, and --fail-on-budget on real commands run by the real program.
 #include "ProgramRun.h"
-#include "ResultsJson.h"
-#include "TextReports.h"
+#include "interop/ResultsJson.h"
+#include "export/TextReports.h"
 #include "gates/Budgets.h"
 #include "gates/Claims.h"
 #include "gates/Gates.h"
-#include "history/ChangePoints.h"
+#include "ChangePoints.h"
 
 #include <QtTest>
 

@@ -10,7 +10,7 @@
 #include "process/GbenchExecutable.h"
 #include "process/GbenchWorkload.h"
 #include "suite/SuiteFile.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 
 #include <QtTest>
 

@@ -3,10 +3,10 @@
 // program's --compare and --import.
 #include "Comparison.h"
 #include "ProgramRun.h"
-#include "ReportFiles.h"
-#include "ResultsJson.h"
+#include "export/ReportFiles.h"
+#include "interop/ResultsJson.h"
 #include "Statistics.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "history/HistoryStore.h"
 #include "interop/GbenchJson.h"
 #include "interop/GbenchWriter.h"

@@ -2,7 +2,7 @@
 // run, stop, see charts, table and comparison update, export.
 #include "BaselinePicker.h"
 #include "BuiltInWorkloads.h"
-#include "CommandLine.h"
+#include "cli/CommandLine.h"
 #include "ComparisonView.h"
 #include "EmptyState.h"
 #include "EnvironmentBadge.h"

@@ -3,7 +3,7 @@
 // (poppler-utils, installed by packaging/quickstart.sh): without it the test fails, it does
 // not skip, because an unchecked report is the failure this test exists to catch.
 #include "ChartHandOff.h"
-#include "CommandLine.h"
+#include "cli/CommandLine.h"
 #include "PdfReport.h"
 #include "ProgramRun.h"
 #include "SyntheticRun.h"

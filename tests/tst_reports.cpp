@@ -1,9 +1,9 @@
 // The text exports: CSV (RFC 4180, formula neutralisation), results.json, summary.md.
 #include "Counted.h"
-#include "Csv.h"
+#include "export/Csv.h"
 #include "CsvReader.h"
-#include "ResultsJson.h"
-#include "TextReports.h"
+#include "interop/ResultsJson.h"
+#include "export/TextReports.h"
 
 #include <QtTest>
 

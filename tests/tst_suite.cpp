@@ -5,7 +5,7 @@
 #include "ProgramRun.h"
 #include "SpinWorkload.h"
 #include "suite/SuiteFile.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 
 #include <QtTest>
 

@@ -6,9 +6,9 @@
 #include "SpinWorkload.h"
 #include "Stability.h"
 #include "StudentT.h"
-#include "ResultsJson.h"
-#include "RunHistory.h"
-#include "TextReports.h"
+#include "interop/ResultsJson.h"
+#include "cli/RunHistory.h"
+#include "export/TextReports.h"
 #include "CsvReader.h"
 
 #include <QtTest>

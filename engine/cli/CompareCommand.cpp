@@ -3,7 +3,7 @@
 #include "HeadlessCommands.h"
 
 #include "Comparison.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "interop/BenchmarkFile.h"
 
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #include "HeadlessCommands.h"
 
 #include "SuiteChoice.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

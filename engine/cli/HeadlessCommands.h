@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "ExternalReport.h"
+#include "export/ExternalReport.h"
 #include "WorkloadRegistry.h"
 
 namespace crucible {

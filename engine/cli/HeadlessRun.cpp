@@ -2,17 +2,17 @@
 #include "HeadlessCommands.h"
 
 #include "Counted.h"
-#include "ReportFiles.h"
+#include "export/ReportFiles.h"
 #include "ResultLine.h"
 #include "RunHistory.h"
 #include "gates/Gates.h"
 #include "SuiteChoice.h"
 #include "suite/Suite.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 #include "Session.h"
 #include "TerminalProgress.h"
 #include "TerminalWidth.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 
 #include <QCoreApplication>
 #include <QDir>

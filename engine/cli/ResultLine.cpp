@@ -2,7 +2,7 @@
 
 #include "Stability.h"
 #include "TerminalWidth.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 
 namespace crucible {
 

@@ -1,7 +1,7 @@
 #include "SuiteChoice.h"
 
 #include "HeadlessCommands.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 
 #include <cstdio>
 

@@ -1,6 +1,6 @@
 #include "ReportFiles.h"
 
-#include "ResultsJson.h"
+#include "interop/ResultsJson.h"
 #include "TextReports.h"
 #include "interop/GbenchWriter.h"
 

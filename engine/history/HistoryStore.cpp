@@ -1,7 +1,7 @@
 #include "HistoryStore.h"
 
 #include "HistorySchema.h"
-#include "ResultsJson.h"
+#include "interop/ResultsJson.h"
 #include "SampleBlob.h"
 #include "SqliteTrouble.h"
 

@@ -2,7 +2,7 @@
 
 #include "HistoryLocation.h"
 #include "Result.h"
-#include "RunSource.h"
+#include "interop/RunSource.h"
 
 #include <QDateTime>
 #include <QString>

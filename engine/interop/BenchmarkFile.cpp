@@ -3,8 +3,8 @@
 #include "GbenchJson.h"
 #include "HyperfineJson.h"
 #include "JsonSyntax.h"
-#include "ResultsJson.h"
-#include "history/RunSource.h"
+#include "interop/ResultsJson.h"
+#include "interop/RunSource.h"
 
 #include <QCryptographicHash>
 #include <QFile>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Result.h"
-#include "suite/JsonNode.h"
+#include "JsonNode.h"
 
 #include <QByteArray>
 #include <QString>

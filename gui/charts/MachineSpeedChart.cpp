@@ -3,7 +3,7 @@
 #include "Axes.h"
 #include "Decimation.h"
 #include "Statistics.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 
 #include <QLegend>
 #include <QLineSeries>

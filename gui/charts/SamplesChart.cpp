@@ -3,7 +3,7 @@
 #include "Axes.h"
 #include "Decimation.h"
 #include "Labels.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "VerdictPalette.h"
 
 #include <QLegend>

@@ -2,7 +2,7 @@
 
 #include "Axes.h"
 #include "Decimation.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 
 #include <QAreaSeries>
 #include <QCursor>

@@ -9,7 +9,7 @@
 #include "ReportTables.h"
 #include "ReportTrends.h"
 #include "SamplesChart.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #include "ReportEnvironment.h"
 
-#include "EnvironmentText.h"
+#include "export/EnvironmentText.h"
 
 namespace crucible::report {
 

@@ -2,7 +2,7 @@
 
 #include "Labels.h"
 #include "Stability.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "VerdictPalette.h"
 
 #include <algorithm>

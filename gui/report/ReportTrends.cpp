@@ -1,6 +1,6 @@
 #include "ReportTrends.h"
 
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "TrendChart.h"
 #include "Typography.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ExternalReport.h"
+#include "export/ExternalReport.h"
 #include "ReportBlocks.h"
 
 namespace crucible::report {

@@ -2,7 +2,7 @@
 
 #include "ChartHost.h"
 #include "RatioChart.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "VerdictPalette.h"
 
 #include <QHeaderView>

@@ -1,6 +1,6 @@
 #include "EnvironmentBadge.h"
 
-#include "EnvironmentText.h"
+#include "export/EnvironmentText.h"
 
 #include <QDialog>
 #include <QDialogButtonBox>

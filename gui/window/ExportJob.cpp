@@ -1,7 +1,7 @@
 #include "ExportJob.h"
 
 #include "PdfReport.h"
-#include "ReportFiles.h"
+#include "export/ReportFiles.h"
 
 #include <QtConcurrent>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ChartHandOff.h"
-#include "ExternalReport.h"
+#include "export/ExternalReport.h"
 #include "Result.h"
 
 #include <QFutureWatcher>

@@ -3,7 +3,7 @@
 #include "ChartHost.h"
 #include "HistoryLoader.h"
 #include "RunListModel.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 #include "TrendChart.h"
 
 #include <QComboBox>

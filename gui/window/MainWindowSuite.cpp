@@ -3,14 +3,14 @@
 // wires the run itself.
 #include "MainWindow.h"
 
-#include "CommandLine.h"
+#include "cli/CommandLine.h"
 #include "ExportJob.h"
 #include "RunController.h"
 #include "SettingsKeys.h"
 #include "WindowHistory.h"
 #include "WorkloadCount.h"
 #include "WorkloadTree.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 
 #include <QDir>
 #include <QDoubleSpinBox>

@@ -1,7 +1,7 @@
 #include "ResultsTableModel.h"
 
 #include "Stability.h"
-#include "TextReports.h"
+#include "export/TextReports.h"
 
 #include "VerdictPalette.h"
 

@@ -1,7 +1,7 @@
 #include "RunController.h"
 
 #include "Session.h"
-#include "suite/SuitePlan.h"
+#include "cli/SuitePlan.h"
 
 #include <QTimer>
 
@@ -26,21 +26,16 @@ bool RunController::start(const QStringList& ids, const MeasurementSettings& set
         m_lastError = tr("A run is already going.");
         return false;
     }
-    SessionPlan plan;
-    plan.suiteName = m_suite.name;
-    plan.settings = settings;
-    plan.quickCheck = quickCheck;
-    for (const SuiteWorkload& w : m_suite.workloads) {
-        if (!ids.contains(w.info.id))
-            continue;
-        try {
-            plan.workloads.push_back(instantiate(w, m_registry));
-        } catch (const std::exception& e) {
-            // A built-in refusing the suite's parameters, as the headless run reports it.
-            const QString file = m_suite.fileName.isEmpty() ? m_suite.name : m_suite.fileName;
-            m_lastError = QStringLiteral("%1: %2: %3").arg(file, w.info.id, QString::fromLocal8Bit(e.what()));
-            return false;
-        }
+    std::vector<const SuiteWorkload*> selected;
+    for (const SuiteWorkload& w : m_suite.workloads)
+        if (ids.contains(w.info.id))
+            selected.push_back(&w);
+    // A built-in refusing the suite's parameters is reported as the headless run reports it.
+    QString error;
+    SessionPlan plan = makeSessionPlan(m_suite, selected, m_registry, settings, quickCheck, &error);
+    if (!error.isEmpty()) {
+        m_lastError = error;
+        return false;
     }
     if (plan.workloads.empty()) {
         m_lastError = tr("None of the chosen workloads is in the suite.");

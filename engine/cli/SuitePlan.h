@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "Suite.h"
+#include "suite/Suite.h"
 #include "SuiteRunner.h"
 #include "WorkloadRegistry.h"
 
@@ -44,5 +44,9 @@ std::unique_ptr<Workload> instantiate(const SuiteWorkload& workload, const Workl
 // and the plan empty.
 SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
                             const WorkloadRegistry& registry, const CommandLineOptions& options, QString* error);
+// The same with the settings already decided (the window's run dialog decides them).
+SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
+                            const WorkloadRegistry& registry, const MeasurementSettings& settings, bool quickCheck,
+                            QString* error);
 
 } // namespace crucible

@@ -1,7 +1,7 @@
 #include "SuitePlan.h"
 
 #include "Selection.h"
-#include "SuiteFile.h"
+#include "suite/SuiteFile.h"
 #include "process/CommandWorkload.h"
 #include "process/GbenchWorkload.h"
 
@@ -129,15 +129,22 @@ std::unique_ptr<Workload> instantiate(const SuiteWorkload& w, const WorkloadRegi
 SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
                             const WorkloadRegistry& registry, const CommandLineOptions& options, QString* error)
 {
+    return makeSessionPlan(suite, selected, registry, effectiveSettings(options, suite.defaults), options.quickCheck, error);
+}
+
+SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
+                            const WorkloadRegistry& registry, const MeasurementSettings& settings, bool quickCheck,
+                            QString* error)
+{
     SessionPlan plan;
     plan.suiteName = suite.name;
-    plan.settings = effectiveSettings(options, suite.defaults);
-    plan.quickCheck = options.quickCheck;
+    plan.settings = settings;
+    plan.quickCheck = quickCheck;
     for (const SuiteWorkload* w : selected) {
         try {
             plan.workloads.push_back(instantiate(*w, registry));
         } catch (const std::exception& e) {
-            const QString file = suite.fileName.isEmpty() ? QStringLiteral("suite") : suite.fileName;
+            const QString file = suite.fileName.isEmpty() ? suite.name : suite.fileName;
             *error = QStringLiteral("%1: %2: %3").arg(file, w->info.id, QString::fromLocal8Bit(e.what()));
             plan.workloads.clear();
             return plan;
