@@ -44,8 +44,10 @@ double typicalStep(const std::vector<Level>& levels)
     return steps.empty() ? 0 : stats::median(steps);
 }
 
-// Runs of history needed before the history may overrule the relative time.
+// Runs of history needed before the relative time may be chosen, and how much steadier (its
+// typical step against the raw time's) it must be.
 constexpr std::size_t kRunsToChooseBasis = 3;
+constexpr double kRelativeSteadier = 0.75;
 
 struct Basis {
     ChangeBasis basis = ChangeBasis::Time;
@@ -55,11 +57,12 @@ struct Basis {
     std::optional<std::size_t> baselineInHistory; // the baseline's place in `history`
 };
 
-// The time relative to the reference when both runs measured it: on this VM it cancels the
-// machine's slow phases (an external command's level moved by 3-12% between unchanged runs in
-// raw time and by 0-3% relative). The raw time when a side lacks the reference, or when the
-// workload's own history shows its relative time moving more from run to run than its raw
-// time (work that waits on other threads or the kernel, which the reference does not see).
+// The raw time, unless the workload's own history (kRunsToChooseBasis runs or more) shows its
+// time relative to the reference moving clearly less from run to run (a machine whose speed
+// changes between runs as a whole, which the reference sees). On this VM the fastest time
+// already steps over the slow phases, and dividing by the reference's fastest time added its
+// own noise: replayed over the same runs, judging on relative time found fewer real steps
+// (docs/DESIGN.md "Verdicts").
 Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, const JudgeContext& context)
 {
     std::vector<Level> time;
@@ -79,10 +82,10 @@ Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, const J
             relativeAt = relative.size();
         relative.push_back(*levels.relative);
     }
-    const bool relativeAvailable = baseline.relative && candidate.relative;
-    const bool historyPrefersTime = relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
-                                 && typicalStep(time) < typicalStep(relative);
-    if (relativeAvailable && !historyPrefersTime)
+    // The time relative to the reference only where the history shows it clearly steadier.
+    const bool relativeSteadier = relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
+                               && typicalStep(relative) < kRelativeSteadier * typicalStep(time);
+    if (baseline.relative && candidate.relative && relativeSteadier)
         return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative), relativeAt};
     return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time), timeAt};
 }

@@ -48,18 +48,19 @@ struct JudgeContext {
 };
 
 // The verdict of `candidate` against `baseline` (docs/DESIGN.md "Verdicts"). Each run's level
-// is the mean of its rounds' log medians (NoiseModel.h); the change of levels is tested with
-// Student's t against the variance of a difference of two runs: twice the workload's run-to-run
-// variance (from its history, pooled with a prior) plus both runs' own standard errors.
-// `regressed` / `improved` when p < kSignificanceLevel and the whole 95% CI lies beyond the noise
-// threshold; `unchanged` when the CI lies within ±threshold, or p is not small and the change
-// is within it; else `inconclusive`. A change on either side with a level shift inside its
-// samples is `unstable` instead, and runs on different hosts or CPU models are `not_comparable`.
-// The change is judged on the time relative to the machine-speed reference where both runs
-// measured it, unless the history shows it less steady than the raw time; otherwise on the raw
-// time. While other processes competed for the CPUs (context.busyMachine) a would-be change of
-// a CPU-bound workload (CPU time at least half its wall time) is `inconclusive`; of one that
-// mostly waits, the rule adds a caution.
+// is its fastest time per iteration (NoiseModel.h); the baseline's level is taken over the steady
+// runs around it in the history when there are some (steadyWindow). The change of levels is
+// tested with Student's t against the workload's run-to-run variance (from its history, pooled
+// with a prior) times 1 + 1/(runs the baseline's level was taken over), plus the candidate's
+// standard error beyond the history's typical one. `regressed` / `improved` when
+// p < kSignificanceLevel and the whole 95% CI lies beyond the noise threshold; `unchanged` when
+// the CI lies within ±threshold, or p is not small and the change is within it; else
+// `inconclusive`. A change on either side with a level shift inside its samples is `unstable`
+// instead, and runs on different hosts or CPU models are `not_comparable`. The change is judged
+// on the raw time, or on the time relative to the machine-speed reference where both runs
+// measured it and the history shows it clearly steadier. While other processes competed for
+// the CPUs (context.busyMachine) a would-be change of a CPU-bound workload (CPU time at least
+// half its wall time) is `inconclusive`; of one that mostly waits, the rule adds a caution.
 BaselineComparison judgeChange(const Result& baseline, const Result& candidate, const JudgeContext& context);
 
 // Why runs with these infos cannot be compared (different host or CPU model), or empty.
