@@ -24,7 +24,7 @@ using Clock = std::chrono::steady_clock;
 
 class Empty : public BasicWorkload {
 public:
-    Empty() : BasicWorkload({QStringLiteral("bench.empty"), Category::System, QStringLiteral("nothing")}) {}
+    Empty() : BasicWorkload({QStringLiteral("bench.empty"), Category::System, QStringLiteral("nothing")}) { }
     void run(std::uint64_t iterations, std::stop_token) override
     {
         for (std::uint64_t i = 0; i < iterations; ++i)
@@ -58,7 +58,8 @@ void calibrationAccuracy()
     for (double cost : {100.0, 1'000.0, 10'000.0, 100'000.0}) {
         SpinWorkload spin(cost);
         const double median = medianOfSamples(spin, {0.1, 0.6, 30, 0});
-        std::printf("  cost %9.0f ns  measured median %11.1f ns  error %+.2f%%\n", cost, median, (median / cost - 1) * 100);
+        std::printf("  cost %9.0f ns  measured median %11.1f ns  error %+.2f%%\n", cost, median,
+                    (median / cost - 1) * 100);
     }
     Empty empty;
     std::printf("  loop overhead (empty body): %.3f ns per iteration\n", medianOfSamples(empty, {0.1, 0.6, 30, 0}));
@@ -80,10 +81,12 @@ void statisticsCost()
         const double summarize = nsPerCall([&] { doNotOptimize(stats::summarize(a)); }, 5);
         const double ratio = nsPerCall([&] { doNotOptimize(stats::bootstrapMedianRatioCI(a, b)); }, 5);
         const double mw = nsPerCall([&] { doNotOptimize(stats::mannWhitneyU(a, b)); }, 50);
-        std::printf("  n=%5d  summarize (incl. 10k-resample bootstrap) %7.2f ms  ratio CI %7.2f ms  Mann-Whitney %7.1f µs\n",
-                    n, summarize / 1e6, ratio / 1e6, mw / 1e3);
+        std::printf(
+            "  n=%5d  summarize (incl. 10k-resample bootstrap) %7.2f ms  ratio CI %7.2f ms  Mann-Whitney %7.1f µs\n", n,
+            summarize / 1e6, ratio / 1e6, mw / 1e3);
     }
-    std::printf("  RSS read (pread /proc/self/statm): %.0f ns\n", nsPerCall([] { doNotOptimize(currentRssBytes()); }, 100'000));
+    std::printf("  RSS read (pread /proc/self/statm): %.0f ns\n",
+                nsPerCall([] { doNotOptimize(currentRssBytes()); }, 100'000));
 }
 
 void stopLatency(int argc, char** argv)

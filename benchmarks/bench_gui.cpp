@@ -16,11 +16,11 @@
 #include "LiveChart.h"
 #include "MainWindow.h"
 #include "PdfReport.h"
-#include "export/ReportFiles.h"
 #include "RunController.h"
 #include "Session.h"
 #include "Statistics.h"
 #include "SyntheticRun.h"
+#include "export/ReportFiles.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -113,7 +113,8 @@ private:
 
 void millionPointFrames()
 {
-    charts::LiveChart chart(QStringLiteral("1M points"), QStringLiteral("sample"), charts::LiveChart::ValueKind::TimeNs);
+    charts::LiveChart chart(QStringLiteral("1M points"), QStringLiteral("sample"),
+                            charts::LiveChart::ValueKind::TimeNs);
     chart.resize(1600, 500);
     chart.show();
     if (!QTest::qWaitForWindowExposed(&chart)) // laid out at its real width: decimation follows it
@@ -139,7 +140,8 @@ void millionPointFrames()
     }
     std::sort(frames.begin(), frames.end());
     std::printf("frames: 1,000,000-point series decimated to %lld points; per frame (decimate + replace + paint):\n"
-                "  wall median %.2f ms, max %.2f ms; GUI-thread CPU median %.2f ms; decimate + replace alone: wall median %.2f ms\n",
+                "  wall median %.2f ms, max %.2f ms; GUI-thread CPU median %.2f ms; decimate + replace alone: wall "
+                "median %.2f ms\n",
                 static_cast<long long>(chart.shownPoints()), stats::median(frames), frames.back(), medianOf(cpu),
                 medianOf(refreshes));
 }
@@ -232,20 +234,27 @@ void windowAgainstHeadless(const QStringList& ids, int rounds)
         // land on a slow stretch of the machine (a 2x round is not rare on this VM).
         auto pairedCi = [](const std::vector<double>& ratios) {
             const stats::Interval ci = stats::bootstrapMedianCI(ratios);
-            return QStringLiteral("95% CI %1%…%2%").arg((ci.low - 1) * 100, 0, 'f', 2).arg((ci.high - 1) * 100, 0, 'f', 2);
+            return QStringLiteral("95% CI %1%…%2%")
+                .arg((ci.low - 1) * 100, 0, 'f', 2)
+                .arg((ci.high - 1) * 100, 0, 'f', 2);
         };
         const double hw = medianOf(headlessWall), ww = medianOf(windowWall);
         const double hc = medianOf(headlessCpu), wc = medianOf(windowCpu);
         std::printf("  %s\n"
-                    "    wall/iter: headless %.1f ns (rounds %s), window %.1f ns (rounds %s): %+.2f%%; median of paired ratios %+.2f%% (%s)\n"
-                    "    CPU/iter:  headless %.1f ns (rounds %s), window %.1f ns (rounds %s): %+.2f%%; median of paired ratios %+.2f%% (%s)\n"
-                    "    GUI thread while samples stream: longest stall %.1f ms (of it busy %.1f ms), longest busy stretch %.1f ms, busy %.1f%% of the time\n"
-                    "    GUI thread over the whole run (set-up and results included): longest stall %.1f ms (of it busy %.1f ms), longest busy stretch %.1f ms\n",
-                    qPrintable(id), hw, qPrintable(range(headlessWall)), ww, qPrintable(range(windowWall)), (ww / hw - 1) * 100,
-                    (medianOf(pairedWall) - 1) * 100, qPrintable(pairedCi(pairedWall)), hc, qPrintable(range(headlessCpu)), wc, qPrintable(range(windowCpu)),
-                    (wc / hc - 1) * 100, (medianOf(pairedCpu) - 1) * 100, qPrintable(pairedCi(pairedCpu)), streaming.longestMs(), streaming.busyInLongestMs(),
-                    streaming.longestBusyMs(), streaming.busyShare() * 100, whole.longestMs(), whole.busyInLongestMs(),
-                    whole.longestBusyMs());
+                    "    wall/iter: headless %.1f ns (rounds %s), window %.1f ns (rounds %s): %+.2f%%; median of "
+                    "paired ratios %+.2f%% (%s)\n"
+                    "    CPU/iter:  headless %.1f ns (rounds %s), window %.1f ns (rounds %s): %+.2f%%; median of "
+                    "paired ratios %+.2f%% (%s)\n"
+                    "    GUI thread while samples stream: longest stall %.1f ms (of it busy %.1f ms), longest busy "
+                    "stretch %.1f ms, busy %.1f%% of the time\n"
+                    "    GUI thread over the whole run (set-up and results included): longest stall %.1f ms (of it "
+                    "busy %.1f ms), longest busy stretch %.1f ms\n",
+                    qPrintable(id), hw, qPrintable(range(headlessWall)), ww, qPrintable(range(windowWall)),
+                    (ww / hw - 1) * 100, (medianOf(pairedWall) - 1) * 100, qPrintable(pairedCi(pairedWall)), hc,
+                    qPrintable(range(headlessCpu)), wc, qPrintable(range(windowCpu)), (wc / hc - 1) * 100,
+                    (medianOf(pairedCpu) - 1) * 100, qPrintable(pairedCi(pairedCpu)), streaming.longestMs(),
+                    streaming.busyInLongestMs(), streaming.longestBusyMs(), streaming.busyShare() * 100,
+                    whole.longestMs(), whole.busyInLongestMs(), whole.longestBusyMs());
         std::fflush(stdout);
     }
 }
@@ -253,7 +262,8 @@ void windowAgainstHeadless(const QStringList& ids, int rounds)
 void exportStalls()
 {
     const RunResult run = syntheticRun(49, 50);
-    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")};
+    const QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"),
+                              QStringLiteral("pdf")};
     const ExternalReports reports{report::pdfReportFormat()};
     QTemporaryDir dir;
 
@@ -280,9 +290,11 @@ void exportStalls()
     const QString jobError = finished.isEmpty() ? QStringLiteral("did not finish") : finished.first().at(2).toString();
     std::printf("export: 49 workloads, json+csv+md+pdf%s%s\n"
                 "  on the GUI thread: %.0f ms, GUI thread stalled %.0f ms\n"
-                "  ExportJob (worker + charts handed to the GUI thread): %.0f ms, longest GUI stall %.1f ms (of it busy %.1f ms), longest busy stretch %.1f ms\n",
-                error.isEmpty() ? "" : " — error: ", qPrintable(error + (jobError.isEmpty() ? QString() : QStringLiteral(" / ") + jobError)),
-                hereMs, onGui.longestMs(), jobMs, offGui.longestMs(), offGui.busyInLongestMs(), offGui.longestBusyMs());
+                "  ExportJob (worker + charts handed to the GUI thread): %.0f ms, longest GUI stall %.1f ms (of it "
+                "busy %.1f ms), longest busy stretch %.1f ms\n",
+                error.isEmpty() ? "" : " — error: ",
+                qPrintable(error + (jobError.isEmpty() ? QString() : QStringLiteral(" / ") + jobError)), hereMs,
+                onGui.longestMs(), jobMs, offGui.longestMs(), offGui.busyInLongestMs(), offGui.longestBusyMs());
 }
 
 } // namespace

@@ -9,8 +9,8 @@
 // `bench_history --db PATH` filled (so they can be timed again on a quiet machine).
 // Default 10,000 runs × 50 workloads into a new SQLite file in a temporary directory (about
 // 1 GB of disk). Numbers go into notes; nothing here is a pass/fail test.
-#include "SyntheticRun.h"
 #include "ChangePoints.h"
+#include "SyntheticRun.h"
 #include "history/HistoryStore.h"
 
 #include <QCoreApplication>
@@ -35,7 +35,10 @@ struct Timings {
     }
 };
 
-double msSince(const QElapsedTimer& t) { return double(t.nsecsElapsed()) / 1e6; }
+double msSince(const QElapsedTimer& t)
+{
+    return double(t.nsecsElapsed()) / 1e6;
+}
 
 } // namespace
 
@@ -161,13 +164,17 @@ int main(int argc, char* argv[])
         std::printf("record one run:   median %.2f ms, p99 %.2f ms, max %.2f ms; last 1000 runs median %.2f ms\n",
                     record.at(0.5), record.at(0.99), record.at(1.0), lastThousand.at(0.5));
     }
-    std::printf("trend of %s over %zu runs: query median %.2f ms (max %.2f); with change points median %.2f ms (max %.2f); "
-                "change points alone %.2f ms; at %zu index(es), first %lld\n",
-                qPrintable(traced), points, trendQuery.at(0.5), trendQuery.at(1.0), trendWithChanges.at(0.5),
-                trendWithChanges.at(1.0), changePointsOnly.at(0.5), changes.size(), changes.empty() ? -1LL : (long long)changes.front());
-    std::printf("last 5 results with samples (overlays): median %.2f ms; reopen one run: median %.2f ms; list 200 runs: median %.2f ms\n",
+    std::printf(
+        "trend of %s over %zu runs: query median %.2f ms (max %.2f); with change points median %.2f ms (max %.2f); "
+        "change points alone %.2f ms; at %zu index(es), first %lld\n",
+        qPrintable(traced), points, trendQuery.at(0.5), trendQuery.at(1.0), trendWithChanges.at(0.5),
+        trendWithChanges.at(1.0), changePointsOnly.at(0.5), changes.size(),
+        changes.empty() ? -1LL : (long long)changes.front());
+    std::printf("last 5 results with samples (overlays): median %.2f ms; reopen one run: median %.2f ms; list 200 "
+                "runs: median %.2f ms\n",
                 overlays.at(0.5), reopen.at(0.5), listing.at(0.5));
     if (bytes > 0)
-        std::printf("store size: %.1f MiB, %.1f KiB per run\n", double(bytes) / 1048576.0, double(bytes) / 1024.0 / double(points));
+        std::printf("store size: %.1f MiB, %.1f KiB per run\n", double(bytes) / 1048576.0,
+                    double(bytes) / 1024.0 / double(points));
     return 0;
 }

@@ -30,8 +30,8 @@ namespace {
 
 struct Tally {
     int compared = 0;
-    int hits = 0;     // fpr: regressed/improved; power: the wanted verdict
-    int wrong = 0;    // power: the opposite verdict
+    int hits = 0;  // fpr: regressed/improved; power: the wanted verdict
+    int wrong = 0; // power: the opposite verdict
 };
 
 const Result* findResult(const RunResult& run, const QString& id)
@@ -98,7 +98,9 @@ int main(int argc, char** argv)
             files << args[i];
     }
     if (files.size() < 2) {
-        std::fprintf(stderr, "usage: verdict_replay [--step PCT] [--only ID] [--verbose] results.json… (oldest first, at least 2)\n");
+        std::fprintf(
+            stderr,
+            "usage: verdict_replay [--step PCT] [--only ID] [--verbose] results.json… (oldest first, at least 2)\n");
         return 2;
     }
     std::vector<RunResult> runs;
@@ -158,7 +160,8 @@ int main(int argc, char** argv)
             history.insert(history.begin(), raised);
             if (int(history.size()) > kVerdictHistoryRuns)
                 history.pop_back();
-            const BaselineComparison d = judgeChange(raised, *next, contextFor(run.info, after.info, std::move(history)));
+            const BaselineComparison d =
+                judgeChange(raised, *next, contextFor(run.info, after.info, std::move(history)));
             Tally& td = down[id];
             ++td.compared;
             td.hits += d.verdict == (factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed);

@@ -92,7 +92,8 @@ double relativeShiftPct(double before, double after)
 // O(n²), so a trend of 10,000 runs segments in milliseconds. p-values of clear steps over
 // thousands of runs underflow to exactly 0 and tie; the larger t statistic breaks the tie.
 // Accepted when the p-value, times the number of pairs (Bonferroni), is below the significance.
-std::optional<std::size_t> bestChange(std::span<const double> segment, const ChangePointOptions& options, std::size_t minLength)
+std::optional<std::size_t> bestChange(std::span<const double> segment, const ChangePointOptions& options,
+                                      std::size_t minLength)
 {
     const std::size_t n = segment.size();
     const WindowSums sums(segment);
@@ -106,7 +107,8 @@ std::optional<std::size_t> bestChange(std::span<const double> segment, const Cha
         if (relativeShiftPct(left.mean, right.mean) < options.minRelativeShiftPct)
             return;
         const double se2 = left.variance / left.n + right.variance / right.n;
-        const double t = se2 > 0 ? std::abs(right.mean - left.mean) / std::sqrt(se2) : std::numeric_limits<double>::infinity();
+        const double t =
+            se2 > 0 ? std::abs(right.mean - left.mean) / std::sqrt(se2) : std::numeric_limits<double>::infinity();
         // Student's t has heavier tails than the normal distribution: a pair whose normal
         // p-value is already above the best cannot beat it, and the cheap bound spares almost
         // every pair of a noisy series the distribution function.

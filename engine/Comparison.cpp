@@ -84,7 +84,7 @@ Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, const J
     }
     // The time relative to the reference only where the history shows it clearly steadier.
     const bool relativeSteadier = relative.size() >= kRunsToChooseBasis && relative.size() == time.size()
-                               && typicalStep(relative) < kRelativeSteadier * typicalStep(time);
+        && typicalStep(relative) < kRelativeSteadier * typicalStep(time);
     if (baseline.relative && candidate.relative && relativeSteadier)
         return {ChangeBasis::RelativeTime, *baseline.relative, *candidate.relative, std::move(relative), relativeAt};
     return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time), timeAt};
@@ -236,8 +236,9 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
         b.rule = QStringLiteral("%1 ≥ %2 and the change within ±%3%").arg(test).arg(kSignificanceLevel).arg(threshold);
     } else {
         b.verdict = ChangeVerdict::Inconclusive;
-        b.rule = significant ? QStringLiteral("%1, but the CI reaches into ±%2%").arg(test).arg(threshold)
-                             : QStringLiteral("%1 ≥ %2: the change is within the noise").arg(test).arg(kSignificanceLevel);
+        b.rule = significant
+            ? QStringLiteral("%1, but the CI reaches into ±%2%").arg(test).arg(threshold)
+            : QStringLiteral("%1 ≥ %2: the change is within the noise").arg(test).arg(kSignificanceLevel);
     }
     if (!context.busyMachine.isEmpty()) {
         b.note = context.busyMachine;
@@ -288,7 +289,8 @@ QString busyMachine(const RunInfo& baseline, const RunInfo& candidate)
     if (busy(candidate))
         return QStringLiteral("other processes competed for the CPUs during this run (environment: load_during_run)");
     if (busy(baseline))
-        return QStringLiteral("other processes competed for the CPUs during the baseline's run (environment: load_during_run)");
+        return QStringLiteral(
+            "other processes competed for the CPUs during the baseline's run (environment: load_during_run)");
     return {};
 }
 
@@ -349,7 +351,8 @@ QString BaselineComparison::reasons() const
     // The verdict's change is of the fastest time (NoiseModel.h); the medians' change is shown
     // beside it, as the tables show medians.
     if (basis == ChangeBasis::RelativeTime)
-        change += QStringLiteral(" in the fastest time relative to the machine reference; medians %1").arg(signedPct(changePct));
+        change += QStringLiteral(" in the fastest time relative to the machine reference; medians %1")
+                      .arg(signedPct(changePct));
     else if (relativeChangePct)
         change += QStringLiteral(" in the fastest time (relative to the machine reference %1); medians %2")
                       .arg(signedPct(*relativeChangePct), signedPct(changePct));

@@ -16,9 +16,9 @@ namespace crucible {
 struct SampleComparison {
     double baselineMedian = 0;
     double candidateMedian = 0;
-    double changePct = 0;         // (candidate / baseline - 1) * 100 on medians
-    stats::Interval ci95Pct;      // bootstrap 95% CI of that change
-    double pValue = 1;            // Mann-Whitney U, two-sided
+    double changePct = 0;    // (candidate / baseline - 1) * 100 on medians
+    stats::Interval ci95Pct; // bootstrap 95% CI of that change
+    double pValue = 1;       // Mann-Whitney U, two-sided
 };
 SampleComparison compareSamples(std::span<const double> baseline, std::span<const double> candidate);
 
@@ -29,7 +29,7 @@ inline constexpr double kSignificanceLevel = 0.01;
 
 // What a verdict needs beside the two results.
 struct JudgeContext {
-    QString baselineName;         // "previous run 12", or a named baseline
+    QString baselineName; // "previous run 12", or a named baseline
     double noiseThresholdPct = kDefaultNoiseThresholdPct;
     // The workload's results in earlier runs on this host (newest first, the baseline's run
     // among them; ok results with samples), to learn its run-to-run noise from.

@@ -86,7 +86,10 @@ int Node::integer(int min, int max) const
 {
     const double n = number();
     if (n != std::floor(n) || n < min || n > max)
-        fail(QStringLiteral("expected a whole number from %1 to %2, got %3").arg(min).arg(max).arg(describeValue(m_value)));
+        fail(QStringLiteral("expected a whole number from %1 to %2, got %3")
+                 .arg(min)
+                 .arg(max)
+                 .arg(describeValue(m_value)));
     return int(n);
 }
 
@@ -134,7 +137,8 @@ QStringList keyNames(std::initializer_list<const char*> keys)
     return names;
 }
 
-void Node::allowOnly(std::initializer_list<const char*> allowed, const QString& where, const QStringList& elsewhere) const
+void Node::allowOnly(std::initializer_list<const char*> allowed, const QString& where,
+                     const QStringList& elsewhere) const
 {
     const QStringList names = keyNames(allowed);
     const QJsonObject o = object();

@@ -30,7 +30,7 @@ QStringList keyNames(std::initializer_list<const char*> keys);
 // Invalid naming this node's path otherwise.
 class Node {
 public:
-    Node(QJsonValue value, QString path) : m_value(std::move(value)), m_path(std::move(path)) {}
+    Node(QJsonValue value, QString path) : m_value(std::move(value)), m_path(std::move(path)) { }
 
     const QJsonValue& value() const { return m_value; }
     const QString& path() const { return m_path; }
@@ -38,11 +38,11 @@ public:
 
     QJsonObject object() const;
     QJsonArray array() const;
-    QString string() const;          // non-empty
+    QString string() const; // non-empty
     double number() const;
     double number(double min, double max) const;
     int integer(int min, int max) const;
-    QStringList argv() const;        // a non-empty array of strings, the first non-empty
+    QStringList argv() const; // a non-empty array of strings, the first non-empty
 
     // Members of an object.
     bool has(const QString& key) const { return m_value.toObject().contains(key); }

@@ -26,7 +26,8 @@ std::optional<QJsonDocument> parseJsonDocument(const QByteArray& json, QString* 
     QJsonParseError syntax{};
     QJsonDocument document = QJsonDocument::fromJson(json, &syntax);
     if (syntax.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("%1: malformed JSON: %2").arg(jsonLineAndColumn(json, syntax.offset), syntax.errorString());
+        *error =
+            QStringLiteral("%1: malformed JSON: %2").arg(jsonLineAndColumn(json, syntax.offset), syntax.errorString());
         return std::nullopt;
     }
     return document;

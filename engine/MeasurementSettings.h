@@ -25,7 +25,10 @@ struct MeasurementSettings {
     static MeasurementSettings quickCheck() { return {0.05, 0.25, 10, 0, kQuickCheckRounds}; }
 
     // The rounds a run of these settings makes: `rounds` within 1 … sampleCount.
-    int effectiveRounds() const { return sampleCount < 1 ? 1 : (rounds < 1 ? 1 : (rounds > sampleCount ? sampleCount : rounds)); }
+    int effectiveRounds() const
+    {
+        return sampleCount < 1 ? 1 : (rounds < 1 ? 1 : (rounds > sampleCount ? sampleCount : rounds));
+    }
     // How many samples each workload takes in round `round` of effectiveRounds(): the samples
     // spread evenly, the first rounds taking one more when they do not divide.
     int samplesInRound(int round) const

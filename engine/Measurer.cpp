@@ -54,8 +54,7 @@ double Measurer::minimumSampleNs()
 
 Measurer::Measurer(Workload& workload, const MeasurementSettings& settings, std::stop_token stop)
     : m_workload(workload), m_settings(settings), m_stop(std::move(stop))
-{
-}
+{ }
 
 void Measurer::warmUp()
 {
@@ -103,8 +102,7 @@ void Measurer::calibrate()
         return;
     }
     const int samples = std::max(1, m_settings.sampleCount);
-    const double targetNs =
-        std::max(m_settings.measurementSeconds * 1e9 / samples, minimumSampleNs());
+    const double targetNs = std::max(m_settings.measurementSeconds * 1e9 / samples, minimumSampleNs());
     m_iterationsPerSample = std::max<std::uint64_t>(1, std::llround(targetNs / m_iterationNs));
 }
 

@@ -13,8 +13,8 @@ constexpr int kBootstrapResamples = 200;
 
 // One replicate of a run: a round (or, without rounds, a block of consecutive samples).
 struct Replicate {
-    double fastest = 0;      // its smallest time per iteration
-    double referenceNs = 0;  // the reference measured before it (0: none)
+    double fastest = 0;     // its smallest time per iteration
+    double referenceNs = 0; // the reference measured before it (0: none)
 };
 
 // [first, first + count) of `times`, by sample index.
@@ -69,7 +69,8 @@ Level levelOf(const std::vector<Replicate>& replicates, bool relative)
 {
     Level level;
     level.replicates = int(replicates.size());
-    level.value = fastestLog(replicates, [](std::size_t i) { return i; }, relative);
+    level.value = fastestLog(
+        replicates, [](std::size_t i) { return i; }, relative);
     if (replicates.size() < 2)
         return level;
     std::mt19937 random(0x5eedu);
@@ -77,7 +78,8 @@ Level levelOf(const std::vector<Replicate>& replicates, bool relative)
     double sum = 0;
     double squares = 0;
     for (int b = 0; b < kBootstrapResamples; ++b) {
-        const double v = fastestLog(replicates, [&](std::size_t) { return pick(random); }, relative);
+        const double v = fastestLog(
+            replicates, [&](std::size_t) { return pick(random); }, relative);
         sum += v;
         squares += v * v;
     }
@@ -96,8 +98,7 @@ RunLevels levelsOf(const Result& result)
         return levels;
     levels.time = levelOf(replicates, false);
     const bool referenced = result.rounds.size() >= 2
-                         && std::all_of(replicates.begin(), replicates.end(),
-                                        [](const Replicate& r) { return r.referenceNs > 0; });
+        && std::all_of(replicates.begin(), replicates.end(), [](const Replicate& r) { return r.referenceNs > 0; });
     if (referenced)
         levels.relative = levelOf(replicates, true);
     return levels;
@@ -135,7 +136,8 @@ std::vector<std::size_t> steadyWindow(std::span<const Level> history, std::size_
     for (std::size_t i = first; i < end; ++i)
         values.push_back(history[i].value);
     const double centre = stats::median(values);
-    const double band = kClipAt * std::max(1.4826 * stats::medianAbsoluteDeviation(values), std::log1p(kPriorFloorPct / 100));
+    const double band =
+        kClipAt * std::max(1.4826 * stats::medianAbsoluteDeviation(values), std::log1p(kPriorFloorPct / 100));
     if (std::abs(history[index].value - centre) > band)
         return {};
     std::vector<std::size_t> window;

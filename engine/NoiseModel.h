@@ -17,9 +17,9 @@ namespace crucible {
 // machine's state of that moment. A result without rounds (measured in one go, imported, or
 // recorded before rounds existed) is cut into contiguous blocks of samples instead.
 struct Level {
-    int replicates = 0;  // rounds, or blocks
-    double value = 0;    // ln(fastest time per iteration); relative: less ln(fastest reference)
-    double se = 0;       // its standard error (bootstrap over the replicates)
+    int replicates = 0; // rounds, or blocks
+    double value = 0;   // ln(fastest time per iteration); relative: less ln(fastest reference)
+    double se = 0;      // its standard error (bootstrap over the replicates)
 };
 
 // A result's level in raw time and, where every round measured the machine-speed reference,
@@ -32,11 +32,11 @@ RunLevels levelsOf(const Result& result);
 
 // How much a workload's level moves from run to run on this host, learnt from its history.
 struct RunToRunNoise {
-    double sd = 0;          // between-run standard deviation of the level (ln units)
-    double dof = 0;         // degrees of freedom of that estimate (prior's included)
-    int historyRuns = 0;    // earlier runs it was learnt from (0: the prior alone)
-    double historySd = 0;   // what the history alone said (0 with fewer than 2 runs)
-    double typicalSe = 0;   // the RMS standard error of those runs' own levels
+    double sd = 0;        // between-run standard deviation of the level (ln units)
+    double dof = 0;       // degrees of freedom of that estimate (prior's included)
+    int historyRuns = 0;  // earlier runs it was learnt from (0: the prior alone)
+    double historySd = 0; // what the history alone said (0 with fewer than 2 runs)
+    double typicalSe = 0; // the RMS standard error of those runs' own levels
 };
 
 // Prior for the run-to-run noise before a history says better: worth kPriorDof degrees of

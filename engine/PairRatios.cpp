@@ -38,8 +38,8 @@ std::vector<PairRatio> pairRatios(const RunResult& run)
             continue;
         for (std::size_t j = i + 1; j < run.results.size(); ++j) {
             const Result& newSide = run.results[j];
-            if (newSide.info.id != oldSide.info.pairedWith || newSide.status != Status::Ok
-                || oldSide.samples.empty() || newSide.samples.empty())
+            if (newSide.info.id != oldSide.info.pairedWith || newSide.status != Status::Ok || oldSide.samples.empty()
+                || newSide.samples.empty())
                 continue;
             pairs.push_back(pairRatio(oldSide, newSide));
             break;

@@ -45,9 +45,11 @@ void computeStatistics(Result& result)
 namespace {
 constexpr std::pair<BudgetStatus, const char*> kBudgetStatusNames[] = {
     {BudgetStatus::Passed, "passed"}, {BudgetStatus::Failed, "failed"}, {BudgetStatus::Skipped, "skipped"}};
-constexpr std::pair<ClaimVerdict, const char*> kClaimVerdictNames[] = {
-    {ClaimVerdict::Confirmed, "confirmed"}, {ClaimVerdict::Refuted, "refuted"},
-    {ClaimVerdict::Inconclusive, "inconclusive"}, {ClaimVerdict::Skipped, "skipped"}, {ClaimVerdict::Failed, "failed"}};
+constexpr std::pair<ClaimVerdict, const char*> kClaimVerdictNames[] = {{ClaimVerdict::Confirmed, "confirmed"},
+                                                                       {ClaimVerdict::Refuted, "refuted"},
+                                                                       {ClaimVerdict::Inconclusive, "inconclusive"},
+                                                                       {ClaimVerdict::Skipped, "skipped"},
+                                                                       {ClaimVerdict::Failed, "failed"}};
 
 } // namespace
 
@@ -73,8 +75,7 @@ std::optional<ClaimVerdict> claimVerdictFromName(const QString& name)
 
 bool RunResult::anyFailed() const
 {
-    return std::any_of(results.begin(), results.end(),
-                       [](const Result& r) { return r.status != Status::Ok; });
+    return std::any_of(results.begin(), results.end(), [](const Result& r) { return r.status != Status::Ok; });
 }
 
 } // namespace crucible

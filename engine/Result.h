@@ -45,20 +45,20 @@ struct Stability {
 struct BaselineComparison {
     QString name;
     double median = 0;
-    double changePct = 0;         // of the medians, raw time
-    stats::Interval ci95Pct;      // 95% CI of the change the verdict was judged on
+    double changePct = 0;    // of the medians, raw time
+    stats::Interval ci95Pct; // 95% CI of the change the verdict was judged on
     double pValue = 1;
     ChangeVerdict verdict = ChangeVerdict::Inconclusive;
     // The change of time relative to the machine-speed reference, when both runs measured it.
     std::optional<double> relativeChangePct;
-    ChangeBasis basis = ChangeBasis::Time;  // which change the verdict was judged on
-    double judgedChangePct = 0;             // that change (of the fastest time, against the baseline's level)
-    double noisePct = 0;          // the run-to-run noise (1 sd, %) it was judged against
-    int baselineRuns = 1;         // runs the baseline's level was taken over (its own, and steady ones around it)
-    QString noiseSource;          // where that came from: "run-to-run ±7.9% over the last 8 runs"
-    QString rule;                 // the rule that decided
-    QString note;                 // why a comparison was not made (not comparable, unstable)
-    QString settingsDiffer;       // JudgeContext::settingsDiffer: the runs' settings differ
+    ChangeBasis basis = ChangeBasis::Time; // which change the verdict was judged on
+    double judgedChangePct = 0;            // that change (of the fastest time, against the baseline's level)
+    double noisePct = 0;                   // the run-to-run noise (1 sd, %) it was judged against
+    int baselineRuns = 1;   // runs the baseline's level was taken over (its own, and steady ones around it)
+    QString noiseSource;    // where that came from: "run-to-run ±7.9% over the last 8 runs"
+    QString rule;           // the rule that decided
+    QString note;           // why a comparison was not made (not comparable, unstable)
+    QString settingsDiffer; // JudgeContext::settingsDiffer: the runs' settings differ
     // --fail-on-regression measures a regressed workload again at the end of the run; the gate
     // fires only when this second verdict agrees.
     std::optional<ChangeVerdict> confirmation;
@@ -78,15 +78,15 @@ struct Result {
     Status status = Status::Ok;
     QString error;
     Samples samples;
-    stats::Summary summary;       // over per-iteration times in ns
-    double throughputPerS = 0;    // operations per second at the median
+    stats::Summary summary;    // over per-iteration times in ns
+    double throughputPerS = 0; // operations per second at the median
     std::int64_t peakRssBytes = 0;
-    double userNs = 0;            // CPU time spent in user and system mode while measuring
+    double userNs = 0; // CPU time spent in user and system mode while measuring
     double sysNs = 0;
     std::optional<BaselineComparison> baseline;
     // How the samples were taken in rounds; empty for a result measured in one go or imported.
     std::vector<RoundSlice> rounds;
-    Stability stability;          // filled by computeStatistics
+    Stability stability; // filled by computeStatistics
 
     std::uint64_t totalIterations() const;
 };
@@ -113,16 +113,16 @@ struct RunInfo {
     int cpuCount = 0;
     QString os;
     QString kernel;
-    QString gitCommit;   // empty outside a git checkout
+    QString gitCommit; // empty outside a git checkout
     QString toolVersion;
     double warmUpSeconds = 0;
     double measurementSeconds = 0;
     int sampleCount = 0;
     std::uint64_t fixedIterations = 0;
     bool quickCheck = false;
-    RunEnvironment environment; // what makes this run's timings unstable (RunEnvironment.h)
-    int rounds = 1;                           // rounds the samples were split into
-    std::vector<ReferencePoint> reference;    // every measurement of the reference, in order
+    RunEnvironment environment;            // what makes this run's timings unstable (RunEnvironment.h)
+    int rounds = 1;                        // rounds the samples were split into
+    std::vector<ReferencePoint> reference; // every measurement of the reference, in order
 };
 
 // Host, CPU, OS, git commit of the working directory, tool version, and the environment at the
@@ -143,14 +143,14 @@ QString budgetStatusName(BudgetStatus status);
 std::optional<BudgetStatus> budgetStatusFromName(const QString& name);
 
 struct BudgetOutcome {
-    QString budgetWorkload;         // as the suite wrote it: an id, an entry's id, or "*"
-    QString workload;               // the workload of this run it was applied to
-    QString metric;                 // median_ms, mean_ms, p99_ms, peak_rss_mb, throughput_per_s, median_mb
+    QString budgetWorkload; // as the suite wrote it: an id, an entry's id, or "*"
+    QString workload;       // the workload of this run it was applied to
+    QString metric;         // median_ms, mean_ms, p99_ms, peak_rss_mb, throughput_per_s, median_mb
     std::optional<double> max;
     std::optional<double> min;
     std::optional<double> measured; // in the metric's unit; empty when there was nothing to measure
     BudgetStatus status = BudgetStatus::Skipped;
-    QString note;                   // why it failed or was skipped, for a reader
+    QString note; // why it failed or was skipped, for a reader
 };
 
 // A suite claim checked on this run's medians; engine/gates/Claims.h has the rules. Skipped: a
@@ -161,7 +161,7 @@ std::optional<ClaimVerdict> claimVerdictFromName(const QString& name);
 
 struct ClaimOutcome {
     QString name;
-    QString baseline;  // workload ids
+    QString baseline; // workload ids
     QString candidate;
     double expectedImprovementPct = 0;
     double tolerancePct = 0;

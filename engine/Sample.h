@@ -12,8 +12,8 @@ namespace crucible {
 // further fields, so that code handling samples by value keeps working.
 struct Sample {
     std::uint64_t iterations = 0;
-    double elapsedNs = 0;     // wall time of the batch (steady clock)
-    double cpuNs = 0;         // CPU time of the measuring thread (or of the child, for commands)
+    double elapsedNs = 0;      // wall time of the batch (steady clock)
+    double cpuNs = 0;          // CPU time of the measuring thread (or of the child, for commands)
     std::int64_t rssBytes = 0; // resident set after the batch (or the child's peak, for commands)
     // cpuNs split into user and system time where the source tells them apart (wait4, for
     // commands); 0 for in-process batches, whose thread time is split per workload instead.

@@ -17,8 +17,7 @@ namespace {
 // samples and progress so that listeners see at most one update per interval.
 class CoalescingForwarder final : public RunObserver {
 public:
-    CoalescingForwarder(Session* session, int workloadCount)
-        : m_session(session), m_count(workloadCount)
+    CoalescingForwarder(Session* session, int workloadCount) : m_session(session), m_count(workloadCount)
     {
         m_sinceFlush.start();
     }

@@ -36,7 +36,8 @@ std::vector<double> normalisedTimes(const Result& result)
         const RoundSlice& slice = result.rounds[k];
         // Clamped to the samples: readers check rounds (roundsFit), and this never trusts them.
         const std::int64_t first = std::max<std::int64_t>(slice.firstSample, 0);
-        const std::int64_t end = std::min<std::int64_t>(std::int64_t(slice.firstSample) + slice.sampleCount, std::int64_t(times.size()));
+        const std::int64_t end =
+            std::min<std::int64_t>(std::int64_t(slice.firstSample) + slice.sampleCount, std::int64_t(times.size()));
         for (std::int64_t i = first; i < end; ++i)
             reference[std::size_t(i)] = smoothed[k];
     }

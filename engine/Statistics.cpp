@@ -32,7 +32,7 @@ double medianInPlace(std::vector<double>& buffer)
     if (n % 2 == 1)
         return *upper;
     const double lower = *std::max_element(buffer.begin(), upper);
-    return (lower + *upper) / 2;  // numpy.median's mean of the middle pair
+    return (lower + *upper) / 2; // numpy.median's mean of the middle pair
 }
 
 double medianOfSorted(std::span<const double> sorted)
@@ -51,7 +51,7 @@ double medianOfSorted(std::span<const double> sorted)
 // (unbiased) and only a multiply per draw in the common case, using no 128-bit integers.
 class IndexDraw {
 public:
-    explicit IndexDraw(std::uint64_t seed) : m_engine(seed) {}
+    explicit IndexDraw(std::uint64_t seed) : m_engine(seed) { }
 
     std::size_t below(std::size_t n)
     {
@@ -110,8 +110,7 @@ public:
     {
         std::vector<std::size_t> order(values.size());
         std::iota(order.begin(), order.end(), std::size_t{0});
-        std::sort(order.begin(), order.end(),
-                  [values](std::size_t x, std::size_t y) { return values[x] < values[y]; });
+        std::sort(order.begin(), order.end(), [values](std::size_t x, std::size_t y) { return values[x] < values[y]; });
         for (std::size_t rank = 0; rank < order.size(); ++rank) {
             m_sorted[rank] = values[order[rank]];
             m_rankOf[order[rank]] = rank;
@@ -135,13 +134,13 @@ public:
         while (passed <= n / 2)
             passed += m_counts[++pos];
         const double upper = m_sorted[pos];
-        return n % 2 == 1 ? upper : (lower + upper) / 2;  // numpy.median's mean of the pair
+        return n % 2 == 1 ? upper : (lower + upper) / 2; // numpy.median's mean of the pair
     }
 
 private:
-    std::vector<double> m_sorted;       // the sample in ascending order
-    std::vector<std::size_t> m_rankOf;  // position in m_sorted of each caller index
-    std::vector<std::size_t> m_counts;  // draws per rank in the current resample
+    std::vector<double> m_sorted;      // the sample in ascending order
+    std::vector<std::size_t> m_rankOf; // position in m_sorted of each caller index
+    std::vector<std::size_t> m_counts; // draws per rank in the current resample
 };
 
 // The percentile interval: the (1-c)/2 and (1+c)/2 quantiles of the bootstrap distribution.
@@ -249,8 +248,7 @@ OutlierCounts tukeyOutliers(std::span<const double> values)
     return counts;
 }
 
-Interval bootstrapMedianCI(std::span<const double> values, double confidence, int resamples,
-                           std::uint64_t seed)
+Interval bootstrapMedianCI(std::span<const double> values, double confidence, int resamples, std::uint64_t seed)
 {
     if (values.empty())
         return {};
@@ -267,8 +265,8 @@ Interval bootstrapMedianCI(std::span<const double> values, double confidence, in
     return percentileInterval(medians, confidence);
 }
 
-Interval bootstrapMedianRatioCI(std::span<const double> baseline, std::span<const double> candidate,
-                                double confidence, int resamples, std::uint64_t seed)
+Interval bootstrapMedianRatioCI(std::span<const double> baseline, std::span<const double> candidate, double confidence,
+                                int resamples, std::uint64_t seed)
 {
     if (baseline.empty() || candidate.empty())
         return {};
@@ -306,8 +304,7 @@ struct RankSums {
 
 RankSums rankSums(std::vector<std::pair<double, bool>>& pooled)
 {
-    std::sort(pooled.begin(), pooled.end(),
-              [](const auto& x, const auto& y) { return x.first < y.first; });
+    std::sort(pooled.begin(), pooled.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
     RankSums sums;
     std::size_t i = 0;
     while (i < pooled.size()) {
@@ -338,7 +335,7 @@ double exactTwoSidedP(double u, std::size_t sizeA, std::size_t sizeB)
 {
     const std::size_t m = std::min(sizeA, sizeB);
     const std::size_t n = std::max(sizeA, sizeB);
-    const double lower = double(m) * double(n) - u;  // mn - u, at most mn / 2 as u is the larger U
+    const double lower = double(m) * double(n) - u; // mn - u, at most mn / 2 as u is the larger U
     if (lower < 0)
         return 0.0;
     const auto last = static_cast<std::size_t>(lower);
@@ -347,9 +344,9 @@ double exactTwoSidedP(double u, std::size_t sizeA, std::size_t sizeB)
     long double orderings = 1.0L; // C(m + n, m)
     for (std::size_t i = 1; i <= m; ++i) {
         if (last >= n + i)
-            for (std::size_t k = last; k >= n + i; --k)        // multiply by (1 - q^(n+i))
+            for (std::size_t k = last; k >= n + i; --k) // multiply by (1 - q^(n+i))
                 counts[k] -= counts[k - n - i];
-        for (std::size_t k = i; k <= last; ++k)                  // divide by (1 - q^i)
+        for (std::size_t k = i; k <= last; ++k) // divide by (1 - q^i)
             counts[k] += counts[k - i];
         orderings = orderings * static_cast<long double>(n + i) / static_cast<long double>(i);
     }
@@ -394,14 +391,13 @@ MannWhitney mannWhitneyU(std::span<const double> a, std::span<const double> b, M
     const double mu = n1 * n2 / 2;
     const double variance = n1 * n2 / 12 * ((n + 1) - sums.tieTerm / (n * (n - 1)));
     if (!(variance > 0))
-        return result;  // every value identical: no evidence of a difference
+        return result; // every value identical: no evidence of a difference
     const double s = std::sqrt(variance);
     // Two-sided: scipy takes the larger U and doubles the upper tail; the continuity
     // correction moves it half a step toward the mean.
     const double zUpper = (std::max(u1, u2) - mu - 0.5) / s;
     const boost::math::normal_distribution<double> standard;
-    result.pValue = std::clamp(2 * boost::math::cdf(boost::math::complement(standard, zUpper)),
-                               0.0, 1.0);
+    result.pValue = std::clamp(2 * boost::math::cdf(boost::math::complement(standard, zUpper)), 0.0, 1.0);
     // Report z with the sign of U1 - mu (positive: a tends to be larger). |U - mu| is a multiple
     // of 0.5, so the continuity correction takes it to zero at most, never across.
     const double magnitude = std::max(zUpper, 0.0);

@@ -27,14 +27,14 @@ struct Summary {
     std::size_t n = 0;
     double mean = 0;
     double median = 0;
-    double stddev = 0;   // sample standard deviation (n - 1)
-    double mad = 0;      // median absolute deviation, unscaled (scipy.stats.median_abs_deviation)
-    double cv = 0;       // stddev / mean
+    double stddev = 0; // sample standard deviation (n - 1)
+    double mad = 0;    // median absolute deviation, unscaled (scipy.stats.median_abs_deviation)
+    double cv = 0;     // stddev / mean
     double min = 0;
     double max = 0;
     double p90 = 0;
     double p99 = 0;
-    Interval ci95;       // bootstrap 95% CI of the median
+    Interval ci95; // bootstrap 95% CI of the median
     OutlierCounts outliers;
 };
 
@@ -64,9 +64,9 @@ Interval bootstrapMedianRatioCI(std::span<const double> baseline, std::span<cons
                                 std::uint64_t seed = kBootstrapSeed);
 
 struct MannWhitney {
-    double u = 0;       // U statistic of the first sample (scipy's convention)
+    double u = 0; // U statistic of the first sample (scipy's convention)
     double z = 0;
-    double pValue = 1;  // two-sided
+    double pValue = 1; // two-sided
 };
 
 // How the p-value is found, as scipy.stats.mannwhitneyu's `method`:

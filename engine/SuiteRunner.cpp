@@ -222,7 +222,8 @@ private:
 
     // Pairs share one thread, so their CPU time in a slot is split by their share of its wall
     // time. A workload that measures itself (a command) brings its own CPU times in its samples.
-    static void attributeCpuTime(Group& group, const std::vector<double>& wall, const CpuTimes& start, const CpuTimes& end)
+    static void attributeCpuTime(Group& group, const std::vector<double>& wall, const CpuTimes& start,
+                                 const CpuTimes& end)
     {
         double wallTotal = 0;
         int threadTimed = 0;
@@ -248,7 +249,8 @@ private:
         group.finished = true;
         for (Member& m : group.members) {
             if (m.setUpDone)
-                guarded(m, [&] { m.workload->tearDown(); }, true);
+                guarded(
+                    m, [&] { m.workload->tearDown(); }, true);
             if (m.workload->measuresItself()) {
                 for (const Sample& s : m.result.samples) {
                     m.result.userNs += s.userNs;

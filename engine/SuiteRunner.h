@@ -19,14 +19,14 @@ struct SessionPlan {
 };
 
 struct Progress {
-    int workloadIndex = 0;        // 0-based index of the current workload
-    int round = 0;                // 0-based round of the run (MeasurementSettings::rounds)
+    int workloadIndex = 0; // 0-based index of the current workload
+    int round = 0;         // 0-based round of the run (MeasurementSettings::rounds)
     int rounds = 1;
     int workloadCount = 0;
     QString workloadId;
-    double workloadFraction = 0;  // 0..1 within the current workload
-    double overallFraction = 0;   // 0..1 over the whole plan
-    double etaSeconds = -1;       // -1 while unknown
+    double workloadFraction = 0; // 0..1 within the current workload
+    double overallFraction = 0;  // 0..1 over the whole plan
+    double etaSeconds = -1;      // -1 while unknown
 };
 
 // Told what happens during a run, on the thread that runs it.
@@ -35,12 +35,12 @@ public:
     virtual ~RunObserver() = default;
     // At the start of each of the workload's slots, once per round: the first time before its
     // set-up, later when its next round of samples begins.
-    virtual void workloadStarted(int /*index*/, const WorkloadInfo& /*info*/) {}
+    virtual void workloadStarted(int /*index*/, const WorkloadInfo& /*info*/) { }
     // The machine-speed reference, measured before each slot.
-    virtual void referenceMeasured(const ReferencePoint& /*point*/) {}
-    virtual void sampleTaken(const QString& /*id*/, const Sample& /*sample*/) {}
-    virtual void progressed(const Progress& /*progress*/) {}
-    virtual void workloadFinished(const Result& /*result*/) {}
+    virtual void referenceMeasured(const ReferencePoint& /*point*/) { }
+    virtual void sampleTaken(const QString& /*id*/, const Sample& /*sample*/) { }
+    virtual void progressed(const Progress& /*progress*/) { }
+    virtual void workloadFinished(const Result& /*result*/) { }
 };
 
 // Runs a plan on the calling thread.

@@ -6,11 +6,11 @@ namespace crucible {
 
 namespace {
 constexpr std::pair<ChangeVerdict, const char*> kVerdictNames[] = {
-    {ChangeVerdict::Regressed, "regressed"},       {ChangeVerdict::Improved, "improved"},
-    {ChangeVerdict::Unchanged, "unchanged"},       {ChangeVerdict::Inconclusive, "inconclusive"},
-    {ChangeVerdict::Unstable, "unstable"},         {ChangeVerdict::NotComparable, "not_comparable"}};
-constexpr std::pair<ChangeBasis, const char*> kBasisNames[] = {
-    {ChangeBasis::Time, "time"}, {ChangeBasis::RelativeTime, "relative_time"}};
+    {ChangeVerdict::Regressed, "regressed"}, {ChangeVerdict::Improved, "improved"},
+    {ChangeVerdict::Unchanged, "unchanged"}, {ChangeVerdict::Inconclusive, "inconclusive"},
+    {ChangeVerdict::Unstable, "unstable"},   {ChangeVerdict::NotComparable, "not_comparable"}};
+constexpr std::pair<ChangeBasis, const char*> kBasisNames[] = {{ChangeBasis::Time, "time"},
+                                                               {ChangeBasis::RelativeTime, "relative_time"}};
 } // namespace
 
 QString verdictName(ChangeVerdict verdict)

@@ -35,8 +35,7 @@ std::optional<Samples> Workload::measureSamples(const MeasurementSettings& setti
     return samples;
 }
 
-WorkloadInfo builtInInfo(Category category, const QString& name, const QString& operation,
-                         const QString& description)
+WorkloadInfo builtInInfo(Category category, const QString& name, const QString& operation, const QString& description)
 {
     WorkloadInfo info;
     info.id = categoryName(category) + QLatin1Char('.') + name;

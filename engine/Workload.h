@@ -16,10 +16,10 @@ namespace crucible {
 
 // What a workload is, independent of any run of it.
 struct WorkloadInfo {
-    QString id = {};       // "category.name[/key=value...]" (SPEC.md "Workload ids")
+    QString id = {}; // "category.name[/key=value...]" (SPEC.md "Workload ids")
     Category category = Category::External;
-    QString description = {}; // one sentence a user understands
-    QString unit = QStringLiteral("ns"); // what one sample value measures: time per iteration
+    QString description = {};                 // one sentence a user understands
+    QString unit = QStringLiteral("ns");      // what one sample value measures: time per iteration
     QString operation = QStringLiteral("op"); // what one iteration is, for throughput ("call", "event")
     QVariantMap parameters = {};
     // Architecture pairs: the id of the other side (the "old way" names the "new way" and back),
@@ -28,8 +28,7 @@ struct WorkloadInfo {
 };
 
 // The info of a built-in workload timed per iteration: id "<category>.<name>", unit ns.
-WorkloadInfo builtInInfo(Category category, const QString& name, const QString& operation,
-                         const QString& description);
+WorkloadInfo builtInInfo(Category category, const QString& name, const QString& operation, const QString& description);
 
 // For iterations of a few microseconds or less: looking at the stop token once per 1024
 // iterations keeps Stop prompt at no measurable cost. Workloads whose iterations take ten
@@ -52,8 +51,8 @@ public:
     // that can take long (a suite's prepare command) returns early when `stop` is requested,
     // so that Stop takes effect within 200 ms; the run is then cancelled and tearDown() still
     // runs.
-    virtual void setUp(std::stop_token) {}
-    virtual void tearDown() {}
+    virtual void setUp(std::stop_token) { }
+    virtual void tearDown() { }
 
     // Perform `iterations` iterations of the job. Long-running bodies should return early when
     // `stop` is requested, so that Stop takes effect within 200 ms.
@@ -88,7 +87,7 @@ public:
 // A workload whose info is fixed at construction: most built-ins derive from it.
 class BasicWorkload : public Workload {
 public:
-    explicit BasicWorkload(WorkloadInfo info) : m_info(std::move(info)) {}
+    explicit BasicWorkload(WorkloadInfo info) : m_info(std::move(info)) { }
     const WorkloadInfo& info() const override { return m_info; }
 
 private:

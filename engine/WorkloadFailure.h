@@ -14,8 +14,7 @@ class WorkloadFailure : public std::runtime_error {
 public:
     WorkloadFailure(Status status, const QString& error)
         : std::runtime_error(error.toStdString()), m_status(status), m_error(error)
-    {
-    }
+    { }
 
     Status status() const { return m_status; }
     const QString& error() const { return m_error; }

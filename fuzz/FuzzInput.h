@@ -15,10 +15,10 @@ inline QByteArray fuzzBytes(const std::uint8_t* data, std::size_t size)
 
 // A property a target checks beyond "does not crash": when it fails, the input is a bug, and
 // abort() makes libFuzzer keep it as a crash reproducer.
-#define FUZZ_CHECK(condition)                                                                          \
-    do {                                                                                               \
-        if (!(condition)) {                                                                            \
-            std::fprintf(stderr, "fuzz property failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__); \
-            std::abort();                                                                              \
-        }                                                                                              \
+#define FUZZ_CHECK(condition)                                                                                          \
+    do {                                                                                                               \
+        if (!(condition)) {                                                                                            \
+            std::fprintf(stderr, "fuzz property failed: %s (%s:%d)\n", #condition, __FILE__, __LINE__);                \
+            std::abort();                                                                                              \
+        }                                                                                                              \
     } while (false)

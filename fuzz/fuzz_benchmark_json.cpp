@@ -4,10 +4,9 @@
 // and our reader reads back to the same document (a fixed point after one round).
 #include "FuzzInput.h"
 
-#include "interop/ResultsJson.h"
 #include "interop/GbenchJson.h"
 #include "interop/HyperfineJson.h"
-
+#include "interop/ResultsJson.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
@@ -16,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 #if FUZZ_FORMAT == 1
     const std::optional<crucible::RunResult> run = crucible::parseGbenchJson(bytes, QStringLiteral("in.json"), &error);
 #elif FUZZ_FORMAT == 2
-    const std::optional<crucible::RunResult> run = crucible::parseHyperfineJson(bytes, QStringLiteral("in.json"), &error);
+    const std::optional<crucible::RunResult> run =
+        crucible::parseHyperfineJson(bytes, QStringLiteral("in.json"), &error);
 #else
     const std::optional<crucible::RunResult> run = crucible::runFromJson(bytes, &error);
 #endif

@@ -5,7 +5,6 @@
 
 #include "cli/CommandLine.h"
 
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     QStringList arguments{QStringLiteral("crucible-bench")};

@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::optional<crucible::Samples> samples = crucible::history::decodeSamples(fuzzBytes(data, size));
     if (!samples)
         return 0;
-    const std::optional<crucible::Samples> again = crucible::history::decodeSamples(crucible::history::encodeSamples(*samples));
+    const std::optional<crucible::Samples> again =
+        crucible::history::decodeSamples(crucible::history::encodeSamples(*samples));
     FUZZ_CHECK(again.has_value());
     FUZZ_CHECK(again->size() == samples->size());
     for (std::size_t i = 0; i < samples->size(); ++i) {

@@ -9,7 +9,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-
 namespace {
 
 const crucible::WorkloadRegistry& registry()

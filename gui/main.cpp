@@ -3,11 +3,11 @@
 // QApplication on the offscreen platform for a headless run that draws a PDF report (Qt
 // Charts sits on Graphics View), and a QApplication on the desktop for the window.
 #include "BuiltInWorkloads.h"
+#include "PdfReport.h"
+#include "WindowFace.h"
 #include "cli/CommandLine.h"
 #include "cli/HeadlessCommands.h"
-#include "PdfReport.h"
 #include "cli/QtNoiseFilter.h"
-#include "WindowFace.h"
 
 #include <QApplication>
 
@@ -19,7 +19,7 @@ namespace {
 bool drawsPdf(const crucible::CommandLineOptions& o)
 {
     return o.headless && !o.list && o.compareFiles.isEmpty() && o.importFile.isEmpty()
-           && o.formats.contains(QLatin1String("pdf"));
+        && o.formats.contains(QLatin1String("pdf"));
 }
 
 // A headless run must work with no display at all, so it paints on the offscreen platform

@@ -64,7 +64,8 @@ inline ProgramRun runInPseudoTerminal(const QStringList& args, unsigned short co
     bool killed = false;
     for (;;) {
         pollfd ready{master, POLLIN, 0};
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0 || ::poll(&ready, 1, int(left.count())) == 0) {
             ::kill(pid, SIGKILL);
             killed = true;

@@ -12,8 +12,7 @@ public:
     explicit SpinWorkload(double nsPerIteration, QString id = QStringLiteral("test.spin"))
         : BasicWorkload({id, crucible::Category::System, QStringLiteral("busy-wait of a known length")}),
           m_ns(nsPerIteration)
-    {
-    }
+    { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -25,8 +24,7 @@ public:
             // when a clock read lands late.
             deadline += std::chrono::duration_cast<Clock::duration>(perIteration);
             // A long iteration gives up when asked to stop, as a well-behaved workload does.
-            while (Clock::now() < deadline && !stop.stop_requested()) {
-            }
+            while (Clock::now() < deadline && !stop.stop_requested()) { }
         }
         ++runCalls;
     }
@@ -43,18 +41,17 @@ private:
 class CpuSpinWorkload : public crucible::BasicWorkload {
 public:
     explicit CpuSpinWorkload(double nsPerIteration)
-        : BasicWorkload({QStringLiteral("test.cpu_spin"), crucible::Category::System, QStringLiteral("CPU spin of a known length")}),
+        : BasicWorkload({QStringLiteral("test.cpu_spin"), crucible::Category::System,
+                         QStringLiteral("CPU spin of a known length")}),
           m_ns(nsPerIteration)
-    {
-    }
+    { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
         double deadline = threadCpuNow();
         for (std::uint64_t i = 0; i < iterations && !stop.stop_requested(); ++i) {
             deadline += m_ns;
-            while (threadCpuNow() < deadline) {
-            }
+            while (threadCpuNow() < deadline) { }
         }
     }
 

@@ -16,8 +16,9 @@ inline crucible::RunResult syntheticRun(int count, int samples, bool withBaselin
     using namespace crucible;
     static const Category kCategories[] = {Category::ScriptEngine, Category::Cli, Category::Daemon, Category::System,
                                            Category::Architecture};
-    static const crucible::ChangeVerdict kVerdicts[] = {crucible::ChangeVerdict::Unchanged, crucible::ChangeVerdict::Regressed,
-                                                         crucible::ChangeVerdict::Improved, crucible::ChangeVerdict::Inconclusive};
+    static const crucible::ChangeVerdict kVerdicts[] = {
+        crucible::ChangeVerdict::Unchanged, crucible::ChangeVerdict::Regressed, crucible::ChangeVerdict::Improved,
+        crucible::ChangeVerdict::Inconclusive};
     std::mt19937_64 rng(42);
     std::lognormal_distribution<double> noise(0.0, 0.08);
 
@@ -71,10 +72,14 @@ inline crucible::RunResult syntheticRun(int count, int samples, bool withBaselin
         if (withBaselines && r.status == Status::Ok) {
             const crucible::ChangeVerdict verdict = kVerdicts[w % 4];
             const double change = verdict == crucible::ChangeVerdict::Regressed ? 12.5
-                                : verdict == crucible::ChangeVerdict::Improved  ? -9.0
+                : verdict == crucible::ChangeVerdict::Improved                  ? -9.0
                                                                                 : 0.4;
-            r.baseline = BaselineComparison{QStringLiteral("main"), r.summary.median / (1 + change / 100), change,
-                                            {change - 2, change + 2}, 0.01, verdict};
+            r.baseline = BaselineComparison{QStringLiteral("main"),
+                                            r.summary.median / (1 + change / 100),
+                                            change,
+                                            {change - 2, change + 2},
+                                            0.01,
+                                            verdict};
             r.baseline->judgedChangePct = change;
             r.baseline->noisePct = 1.5;
             r.baseline->noiseSource = QStringLiteral("run-to-run ±1.5% over the last 8 runs");

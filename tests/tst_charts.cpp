@@ -274,7 +274,8 @@ void TestCharts::wrapKeepsLinesWithinWidth()
 {
     const QFontMetricsF m(QFont(QStringLiteral("DejaVu Sans"), 9));
     const double width = m.horizontalAdvance(QStringLiteral("architecture.tool_"));
-    const QStringList lines = report::wrapText(QStringLiteral("system.file_write/size=1MiB and architecture.tool_exec.layered"), m, width);
+    const QStringList lines =
+        report::wrapText(QStringLiteral("system.file_write/size=1MiB and architecture.tool_exec.layered"), m, width);
     QVERIFY(lines.size() > 2);
     for (const QString& line : lines)
         QVERIFY2(m.horizontalAdvance(line) <= width, qPrintable(line));

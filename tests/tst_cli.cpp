@@ -67,7 +67,8 @@ void TestCli::versionAndHelp()
     QVERIFY(v.out.startsWith("crucible-bench "));
     const Outcome h = runTool({QStringLiteral("--help")});
     QCOMPARE(h.exitCode, 0);
-    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "--import", "--force", "Exit codes"})
+    for (const char* flag : {"--headless", "--quick-check", "--sample-size", "--output-dir", "--list", "--import",
+                             "--force", "Exit codes"})
         QVERIFY2(h.out.contains(flag), flag);
 }
 
@@ -75,17 +76,30 @@ void TestCli::usageErrorsExit2_data()
 {
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<QByteArray>("mentions");
-    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--headless"), QStringLiteral("--frobnicate")} << QByteArray("frobnicate");
+    QTest::newRow("unknown flag") << QStringList{QStringLiteral("--headless"), QStringLiteral("--frobnicate")}
+                                  << QByteArray("frobnicate");
     QTest::newRow("misspelt flag") << QStringList{QStringLiteral("--headles"), QStringLiteral("--quick-check")}
                                    << QByteArray("unknown option --headles; did you mean --headless?");
-    QTest::newRow("bad sample size") << QStringList{QStringLiteral("--headless"), QStringLiteral("--sample-size"), QStringLiteral("zero")} << QByteArray("--sample-size");
-    QTest::newRow("bad time") << QStringList{QStringLiteral("--headless"), QStringLiteral("--warm-up-time"), QStringLiteral("-1")} << QByteArray("--warm-up-time");
-    QTest::newRow("bad format") << QStringList{QStringLiteral("--headless"), QStringLiteral("--format"), QStringLiteral("json,xls")} << QByteArray("xls");
-    QTest::newRow("no match") << QStringList{QStringLiteral("--headless"), QStringLiteral("no_such_workload")} << QByteArray("no_such_workload");
-    QTest::newRow("bad regex") << QStringList{QStringLiteral("--headless"), QStringLiteral("re:(")} << QByteArray("re:(");
-    QTest::newRow("force without import") << QStringList{QStringLiteral("--headless"), QStringLiteral("--force")} << QByteArray("--force applies to --import only");
-    QTest::newRow("compare one file") << QStringList{QStringLiteral("--compare"), QStringLiteral("a.json")} << QByteArray("--compare");
-    QTest::newRow("compare missing") << QStringList{QStringLiteral("--compare"), QStringLiteral("/nonexistent/a.json"), QStringLiteral("/nonexistent/b.json")} << QByteArray("/nonexistent/a.json");
+    QTest::newRow("bad sample size") << QStringList{QStringLiteral("--headless"), QStringLiteral("--sample-size"),
+                                                    QStringLiteral("zero")}
+                                     << QByteArray("--sample-size");
+    QTest::newRow("bad time") << QStringList{QStringLiteral("--headless"), QStringLiteral("--warm-up-time"),
+                                             QStringLiteral("-1")}
+                              << QByteArray("--warm-up-time");
+    QTest::newRow("bad format") << QStringList{QStringLiteral("--headless"), QStringLiteral("--format"),
+                                               QStringLiteral("json,xls")}
+                                << QByteArray("xls");
+    QTest::newRow("no match") << QStringList{QStringLiteral("--headless"), QStringLiteral("no_such_workload")}
+                              << QByteArray("no_such_workload");
+    QTest::newRow("bad regex") << QStringList{QStringLiteral("--headless"), QStringLiteral("re:(")}
+                               << QByteArray("re:(");
+    QTest::newRow("force without import") << QStringList{QStringLiteral("--headless"), QStringLiteral("--force")}
+                                          << QByteArray("--force applies to --import only");
+    QTest::newRow("compare one file") << QStringList{QStringLiteral("--compare"), QStringLiteral("a.json")}
+                                      << QByteArray("--compare");
+    QTest::newRow("compare missing") << QStringList{QStringLiteral("--compare"), QStringLiteral("/nonexistent/a.json"),
+                                                    QStringLiteral("/nonexistent/b.json")}
+                                     << QByteArray("/nonexistent/a.json");
 }
 
 void TestCli::usageErrorsExit2()
@@ -120,8 +134,8 @@ void TestCli::listJsonShowsArchitecturePairs()
 void TestCli::quickCheckFilesAgree()
 {
     QTemporaryDir dir;
-    const Outcome o = runTool({QStringLiteral("--headless"), QStringLiteral("--quick-check"), QStringLiteral("architecture"),
-                               QStringLiteral("--output-dir"), dir.path()});
+    const Outcome o = runTool({QStringLiteral("--headless"), QStringLiteral("--quick-check"),
+                               QStringLiteral("architecture"), QStringLiteral("--output-dir"), dir.path()});
     QVERIFY2(o.exitCode == 0, o.err.constData());
 
     const QJsonObject results = readJson(dir.filePath(QStringLiteral("results.json")));
@@ -135,18 +149,60 @@ void TestCli::quickCheckFilesAgree()
     const std::vector<QStringList> summary = readCsv(dir.filePath(QStringLiteral("summary.csv")));
     const std::vector<QStringList> samples = readCsv(dir.filePath(QStringLiteral("samples.csv")));
     QCOMPARE(int(summary.size()), 1 + workloads.size());
-    QCOMPARE(summary[0], QStringList({"id", "category", "status", "samples", "mean", "median", "stddev", "min", "max",
-                                      "p90", "p99", "ci95_low", "ci95_high", "unit", "peak_rss_bytes", "change_pct",
-                                      "p_value", "verdict", "judged_change_pct", "basis", "noise_pct",
-                                      "unstable_at_sample", "explanation"}));
+    QCOMPARE(summary[0],
+             QStringList({"id",
+                          "category",
+                          "status",
+                          "samples",
+                          "mean",
+                          "median",
+                          "stddev",
+                          "min",
+                          "max",
+                          "p90",
+                          "p99",
+                          "ci95_low",
+                          "ci95_high",
+                          "unit",
+                          "peak_rss_bytes",
+                          "change_pct",
+                          "p_value",
+                          "verdict",
+                          "judged_change_pct",
+                          "basis",
+                          "noise_pct",
+                          "unstable_at_sample",
+                          "explanation"}));
     QCOMPARE(samples[0], QStringList({"id", "sample", "iterations", "time_ns", "rss_bytes", "round", "reference_ns"}));
 
     int sampleRow = 1;
     for (int w = 0; w < workloads.size(); ++w) {
         const QJsonObject r = workloads[w].toObject();
-        for (const char* key : {"id", "category", "description", "status", "error", "unit", "samples", "iterations",
-                                "mean", "median", "stddev", "mad", "cv", "min", "max", "p90", "p99", "ci95", "outliers",
-                                "throughput_per_s", "peak_rss_bytes", "user_ns", "sys_ns", "sample_values", "baseline"})
+        for (const char* key : {"id",
+                                "category",
+                                "description",
+                                "status",
+                                "error",
+                                "unit",
+                                "samples",
+                                "iterations",
+                                "mean",
+                                "median",
+                                "stddev",
+                                "mad",
+                                "cv",
+                                "min",
+                                "max",
+                                "p90",
+                                "p99",
+                                "ci95",
+                                "outliers",
+                                "throughput_per_s",
+                                "peak_rss_bytes",
+                                "user_ns",
+                                "sys_ns",
+                                "sample_values",
+                                "baseline"})
             QVERIFY2(r.contains(QLatin1String(key)), key);
         QCOMPARE(r[QStringLiteral("status")].toString(), QStringLiteral("ok"));
         const QStringList row = summary[w + 1];
@@ -177,13 +233,15 @@ void TestCli::sampleSizeFromEnvironment()
     env.insert(QStringLiteral("CRITERION_SAMPLE_SIZE"), QStringLiteral("7"));
     env.insert(QStringLiteral("CRITERION_OUTPUT_DIR"), dir.path());
     env.remove(QStringLiteral("XDG_RUNTIME_DIR")); // as root in CI: Qt's notice must not reach the user
-    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec")} + kFast, env);
+    const Outcome o =
+        runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec")} + kFast, env);
     QVERIFY2(o.exitCode == 0, o.err.constData());
     QVERIFY2(!o.err.contains("QStandardPaths"), o.err.constData()); // the PDF was drawn, Qt kept quiet
     // The default suite's four claims on other workloads are skipped for one reason, said once.
     QVERIFY2(o.err.contains("skipped      4 claims: not selected in this run"), o.err.constData());
     QCOMPARE(o.err.count("not selected in this run"), 1);
-    const QJsonArray workloads = readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray();
+    const QJsonArray workloads =
+        readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray();
     QCOMPARE(workloads.size(), 2);
     for (const QJsonValue& w : workloads)
         QCOMPARE(w[QStringLiteral("samples")].toInt(), 7);
@@ -200,10 +258,14 @@ void TestCli::flagBeatsEnvironment()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("CRITERION_SAMPLE_SIZE"), QStringLiteral("7"));
     env.insert(QStringLiteral("CRITERION_ITERATIONS"), QStringLiteral("3"));
-    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("errors.values"), QStringLiteral("--sample-size"),
-                               QStringLiteral("4"), QStringLiteral("--output-dir"), dir.path()} + kFast, env);
+    const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("errors.values"),
+                                          QStringLiteral("--sample-size"), QStringLiteral("4"),
+                                          QStringLiteral("--output-dir"), dir.path()}
+                                  + kFast,
+                              env);
     QVERIFY2(o.exitCode == 0, o.err.constData());
-    const QJsonObject r = readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray()[0].toObject();
+    const QJsonObject r =
+        readJson(dir.filePath(QStringLiteral("results.json")))[QStringLiteral("workloads")].toArray()[0].toObject();
     QCOMPARE(r[QStringLiteral("samples")].toInt(), 4);
     QCOMPARE(r[QStringLiteral("iterations")].toInt(), 4 * 3); // CRITERION_ITERATIONS applies: no flag for it
 }
@@ -241,8 +303,10 @@ void TestCli::compareTwoRuns()
     QTemporaryDir a;
     QTemporaryDir b;
     for (const QTemporaryDir* d : {&a, &b}) {
-        const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec"), QStringLiteral("--sample-size"),
-                                   QStringLiteral("10"), QStringLiteral("--output-dir"), d->path()} + kFast);
+        const Outcome o = runTool(QStringList{QStringLiteral("--headless"), QStringLiteral("architecture.tool_exec"),
+                                              QStringLiteral("--sample-size"), QStringLiteral("10"),
+                                              QStringLiteral("--output-dir"), d->path()}
+                                  + kFast);
         QVERIFY2(o.exitCode == 0, o.err.constData());
     }
     const Outcome o = runTool({QStringLiteral("--compare"), a.filePath(QStringLiteral("results.json")),
@@ -263,9 +327,14 @@ void TestCli::compareTwoRuns()
 void TestCli::progressFitsANarrowTerminal()
 {
     QTemporaryDir dir;
-    const QStringList args = QStringList{QStringLiteral("--headless"), QStringLiteral("--no-history"),
-                                         QStringLiteral("architecture.events"), QStringLiteral("--format"), QStringLiteral("json"),
-                                         QStringLiteral("--output-dir"), dir.path()} + kFast;
+    const QStringList args = QStringList{QStringLiteral("--headless"),
+                                         QStringLiteral("--no-history"),
+                                         QStringLiteral("architecture.events"),
+                                         QStringLiteral("--format"),
+                                         QStringLiteral("json"),
+                                         QStringLiteral("--output-dir"),
+                                         dir.path()}
+        + kFast;
     const ProgramRun narrow = runInPseudoTerminal(args, 50);
     QCOMPARE(narrow.exitCode, 0);
     const QString drawn = QString::fromUtf8(narrow.out).remove(QStringLiteral("\x1b[2K"));
@@ -300,19 +369,28 @@ void TestCli::gatesThatCannotFailSaySo()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(R"({"name": "bare", "workloads": [{"id": "architecture.errors.values"}]})");
     }
-    const QStringList run = QStringList{QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--sample-size"),
-                                        QStringLiteral("4"), QStringLiteral("--format"), QStringLiteral("json"),
-                                        QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))} + kFast;
+    const QStringList run = QStringList{QStringLiteral("--headless"),
+                                        QStringLiteral("--suite"),
+                                        suite,
+                                        QStringLiteral("--sample-size"),
+                                        QStringLiteral("4"),
+                                        QStringLiteral("--format"),
+                                        QStringLiteral("json"),
+                                        QStringLiteral("--output-dir"),
+                                        dir.filePath(QStringLiteral("out"))}
+        + kFast;
     const QByteArray noBaseline("--fail-on-regression: no baseline: nothing was compared");
 
     // --no-history reads no store: the regression gate has nothing to compare with, and says so.
-    Outcome o = runTool(run + QStringList{QStringLiteral("--no-history"), QStringLiteral("--fail-on-regression"),
-                                          QStringLiteral("--fail-on-budget")});
+    Outcome o = runTool(run
+                        + QStringList{QStringLiteral("--no-history"), QStringLiteral("--fail-on-regression"),
+                                      QStringLiteral("--fail-on-budget")});
     QVERIFY2(o.exitCode == 0, o.err.constData());
     QVERIFY2(o.err.contains(noBaseline), o.err.constData());
     QVERIFY2(o.err.contains("--no-history reads no history"), o.err.constData());
-    QVERIFY2(o.err.contains("--fail-on-budget: the suite has no budgets or claims for these workloads: nothing was checked"),
-             o.err.constData());
+    QVERIFY2(
+        o.err.contains("--fail-on-budget: the suite has no budgets or claims for these workloads: nothing was checked"),
+        o.err.constData());
 
     // The first run into a store: nothing earlier to compare with either.
     const QString db = dir.filePath(QStringLiteral("h.sqlite"));
@@ -342,16 +420,19 @@ void TestCli::largeScansAskForYes()
         for (int i = 0; i < 30; ++i)
             b.append(i);
         f.write(QJsonDocument(QJsonObject{{QStringLiteral("workloads"),
-                                           QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("cli.scan")},
-                                                                  {QStringLiteral("command"), QJsonArray{QStringLiteral("true")}},
-                                                                  {QStringLiteral("params"), QJsonObject{{QStringLiteral("a"), a},
-                                                                                                         {QStringLiteral("b"), b}}}}}}})
+                                           QJsonArray{QJsonObject{
+                                               {QStringLiteral("id"), QStringLiteral("cli.scan")},
+                                               {QStringLiteral("command"), QJsonArray{QStringLiteral("true")}},
+                                               {QStringLiteral("params"),
+                                                QJsonObject{{QStringLiteral("a"), a}, {QStringLiteral("b"), b}}}}}}})
                     .toJson());
     }
-    const Outcome run = runTool({QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("--suite"), suite,
-                                 QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
+    const Outcome run =
+        runTool({QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("--suite"), suite,
+                 QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains("this run would measure 1200 workloads") && run.err.contains("--yes"), run.err.constData());
+    QVERIFY2(run.err.contains("this run would measure 1200 workloads") && run.err.contains("--yes"),
+             run.err.constData());
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out")))); // nothing run, nothing written
     const Outcome list = runTool({QStringLiteral("--list"), QStringLiteral("--suite"), suite, QStringLiteral("--yes")});
     QCOMPARE(list.exitCode, 0);
@@ -380,9 +461,10 @@ void TestCli::signalsKeepFinishedWorkloads()
                                   {"id": "cli.long", "command": ["sleep", "30"]}]})");
     }
     QProcess p;
-    p.start(QStringLiteral(CRUCIBLE_BINARY), {QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("--suite"),
-                                              suite, QStringLiteral("--format"), QStringLiteral("json"),
-                                              QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("out"))});
+    p.start(QStringLiteral(CRUCIBLE_BINARY),
+            {QStringLiteral("--headless"), QStringLiteral("--no-history"), QStringLiteral("--suite"), suite,
+             QStringLiteral("--format"), QStringLiteral("json"), QStringLiteral("--output-dir"),
+             dir.filePath(QStringLiteral("out"))});
     QVERIFY(p.waitForStarted());
     // Not a terminal: a plain line as each workload starts. cli.long's means cli.quick is done.
     QByteArray err;

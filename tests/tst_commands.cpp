@@ -137,7 +137,8 @@ void TestCommands::peakRssIsTheChildsOwn()
 
 void TestCommands::crashIsNamedBySignal()
 {
-    const CommandOutcome o = runCommand(command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("kill -SEGV $$")}));
+    const CommandOutcome o =
+        runCommand(command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("kill -SEGV $$")}));
     QCOMPARE(o.status, Status::Crashed);
     QCOMPARE(o.signal, SIGSEGV);
     QCOMPARE(o.error, QStringLiteral("killed by SIGSEGV"));
@@ -196,7 +197,8 @@ void TestCommands::termIgnoredMeansKill()
 
 void TestCommands::leftoversInTheGroupAreKilled()
 {
-    const CommandOutcome o = runCommand(command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & exit 0")}));
+    const CommandOutcome o =
+        runCommand(command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("sleep 30 & exit 0")}));
     QCOMPARE(o.status, Status::Ok);
     QTRY_VERIFY_WITH_TIMEOUT(liveMembersOf(o.pid).isEmpty(), 1000);
 }
@@ -205,7 +207,9 @@ void TestCommands::stopKillsQuickly()
 {
     std::stop_source stop;
     CommandOutcome o;
-    std::thread runner([&] { o = runCommand(command({QStringLiteral("sleep"), QStringLiteral("30")}), stop.get_token()); });
+    std::thread runner([&] {
+        o = runCommand(command({QStringLiteral("sleep"), QStringLiteral("30")}), stop.get_token());
+    });
     QTest::qWait(200);
     stop.request_stop();
     runner.join();
@@ -222,8 +226,8 @@ void TestCommands::stopKillsQuickly()
 void TestCommands::gigabytesOnStdoutAreNotKept()
 {
     const std::int64_t before = currentRssBytes();
-    const CommandOutcome o = runCommand(command({QStringLiteral("head"), QStringLiteral("-c"), QStringLiteral("1000000000"),
-                                                 QStringLiteral("/dev/zero")}, 60));
+    const CommandOutcome o = runCommand(command(
+        {QStringLiteral("head"), QStringLiteral("-c"), QStringLiteral("1000000000"), QStringLiteral("/dev/zero")}, 60));
     QCOMPARE(o.status, Status::Ok);
     QVERIFY2(currentRssBytes() - before < (64 << 20),
              qPrintable(QStringLiteral("%1 -> %2 bytes resident").arg(before).arg(currentRssBytes())));
@@ -232,7 +236,8 @@ void TestCommands::gigabytesOnStdoutAreNotKept()
 void TestCommands::environmentDirectoryAndOutput()
 {
     QTemporaryDir dir;
-    CommandSpec spec = command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"$CRUCIBLE_X\"; pwd; echo oops >&2")});
+    CommandSpec spec = command(
+        {QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("echo \"$CRUCIBLE_X\"; pwd; echo oops >&2")});
     spec.environment.insert(QStringLiteral("CRUCIBLE_X"), QStringLiteral("forty two"));
     spec.workingDirectory = dir.path();
     spec.stdoutPath = dir.filePath(QStringLiteral("out.txt"));
@@ -250,13 +255,14 @@ void TestCommands::commandWorkloadInASession()
 {
     SessionPlan plan;
     plan.settings = {0.0, 0.01, 5, 0};
-    plan.workloads.push_back(std::make_unique<CommandWorkload>(
-        WorkloadInfo{QStringLiteral("cli.sleep"), Category::Cli}, command({QStringLiteral("sleep"), QStringLiteral("0.02")})));
+    plan.workloads.push_back(
+        std::make_unique<CommandWorkload>(WorkloadInfo{QStringLiteral("cli.sleep"), Category::Cli},
+                                          command({QStringLiteral("sleep"), QStringLiteral("0.02")})));
     plan.workloads.push_back(std::make_unique<CommandWorkload>(
         WorkloadInfo{QStringLiteral("cli.crash"), Category::Cli},
         command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("kill -ABRT $$")})));
-    plan.workloads.push_back(std::make_unique<CommandWorkload>(
-        WorkloadInfo{QStringLiteral("cli.true"), Category::Cli}, command({QStringLiteral("true")})));
+    plan.workloads.push_back(std::make_unique<CommandWorkload>(WorkloadInfo{QStringLiteral("cli.true"), Category::Cli},
+                                                               command({QStringLiteral("true")})));
     Session session(std::move(plan));
     QSignalSpy finished(&session, &Session::finished);
     session.start();
@@ -295,9 +301,9 @@ void TestCommands::failingPrepareAndCleanupRuns()
         command({QStringLiteral("sh"), QStringLiteral("-c"), QStringLiteral("test -f '%1' && exit 7").arg(marker)}),
         command({QStringLiteral("touch"), marker}), command({QStringLiteral("rm"), marker})));
     // A failing prepare: the command never runs.
-    plan.workloads.push_back(std::make_unique<CommandWorkload>(
-        WorkloadInfo{QStringLiteral("x.unprepared")}, command({QStringLiteral("touch"), ran}),
-        command({QStringLiteral("false")})));
+    plan.workloads.push_back(std::make_unique<CommandWorkload>(WorkloadInfo{QStringLiteral("x.unprepared")},
+                                                               command({QStringLiteral("touch"), ran}),
+                                                               command({QStringLiteral("false")})));
     Session session(std::move(plan));
     QSignalSpy finished(&session, &Session::finished);
     session.start();
@@ -362,10 +368,11 @@ void TestCommands::suiteOfBadCommandsRunsTheRestAndExits3()
     })");
     suite.close();
     const QString out = dir.filePath(QStringLiteral("out"));
-    const ProgramRun r = runTool({QStringLiteral("--headless"), QStringLiteral("--suite"), suitePath, QStringLiteral("--sample-size"),
-                               QStringLiteral("3"), QStringLiteral("--warm-up-time"), QStringLiteral("0"),
-                               QStringLiteral("--measurement-time"), QStringLiteral("0.01"), QStringLiteral("--format"),
-                               QStringLiteral("json"), QStringLiteral("--output-dir"), out});
+    const ProgramRun r =
+        runTool({QStringLiteral("--headless"), QStringLiteral("--suite"), suitePath, QStringLiteral("--sample-size"),
+                 QStringLiteral("3"), QStringLiteral("--warm-up-time"), QStringLiteral("0"),
+                 QStringLiteral("--measurement-time"), QStringLiteral("0.01"), QStringLiteral("--format"),
+                 QStringLiteral("json"), QStringLiteral("--output-dir"), out});
     QVERIFY2(r.exitCode == 3, r.err.constData());
 
     QFile resultsFile(QDir(out).filePath(QStringLiteral("results.json")));
@@ -376,17 +383,20 @@ void TestCommands::suiteOfBadCommandsRunsTheRestAndExits3()
     for (const QJsonValue& w : results[QStringLiteral("workloads")].toArray())
         byId[w[QStringLiteral("id")].toString()] = w.toObject();
     QCOMPARE(byId.size(), 6);
-    const QList<std::pair<QString, QString>> expected{{QStringLiteral("cli.ok"), QStringLiteral("ok")},
-                                                      {QStringLiteral("cli.hung"), QStringLiteral("timeout")},
-                                                      {QStringLiteral("cli.crash"), QStringLiteral("crashed")},
-                                                      {QStringLiteral("cli.exit3"), QStringLiteral("failed")},
-                                                      {QStringLiteral("architecture.errors.values"), QStringLiteral("ok")},
-                                                      {QStringLiteral("cli.last"), QStringLiteral("ok")}};
+    const QList<std::pair<QString, QString>> expected{
+        {QStringLiteral("cli.ok"), QStringLiteral("ok")},
+        {QStringLiteral("cli.hung"), QStringLiteral("timeout")},
+        {QStringLiteral("cli.crash"), QStringLiteral("crashed")},
+        {QStringLiteral("cli.exit3"), QStringLiteral("failed")},
+        {QStringLiteral("architecture.errors.values"), QStringLiteral("ok")},
+        {QStringLiteral("cli.last"), QStringLiteral("ok")}};
     for (const auto& [id, status] : expected)
         QVERIFY2(byId[id][QStringLiteral("status")].toString() == status, qPrintable(id));
-    QCOMPARE(byId[QStringLiteral("cli.crash")][QStringLiteral("error")].toString(), QStringLiteral("killed by SIGSEGV"));
+    QCOMPARE(byId[QStringLiteral("cli.crash")][QStringLiteral("error")].toString(),
+             QStringLiteral("killed by SIGSEGV"));
     QCOMPARE(byId[QStringLiteral("cli.exit3")][QStringLiteral("error")].toString(), QStringLiteral("exit code 3"));
-    QCOMPARE(byId[QStringLiteral("cli.hung")][QStringLiteral("error")].toString(), QStringLiteral("timed out after 0.3 s"));
+    QCOMPARE(byId[QStringLiteral("cli.hung")][QStringLiteral("error")].toString(),
+             QStringLiteral("timed out after 0.3 s"));
     QCOMPARE(byId[QStringLiteral("cli.ok")][QStringLiteral("category")].toString(), QStringLiteral("cli"));
     QCOMPARE(byId[QStringLiteral("cli.last")][QStringLiteral("samples")].toInt(), 3);
     QTRY_COMPARE_WITH_TIMEOUT(processesWith("31.4159"), 0, 1000);

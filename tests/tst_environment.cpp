@@ -1,12 +1,12 @@
 // The run environment (engine/RunEnvironment.h): the readers on fake /proc and /sys trees, the
 // judge, the sampler under a real forced load and with a fake steal counter, a Google Benchmark
 // executable built as debug, results.json and summary.md, and the way back from the history.
-#include "interop/ResultsJson.h"
 #include "RunEnvironment.h"
 #include "SuiteRunner.h"
-#include "export/TextReports.h"
 #include "environment/EnvironmentSampler.h"
+#include "export/TextReports.h"
 #include "history/HistoryStore.h"
+#include "interop/ResultsJson.h"
 #include "process/GbenchWorkload.h"
 
 #include <QtTest>
@@ -39,8 +39,9 @@ public:
     // A bare-metal x86 machine tuned for benchmarks: nothing in it warrants a warning.
     void writeTuned() const
     {
-        write(QStringLiteral("proc/cpuinfo"), QStringLiteral("processor\t: 0\nmodel name\t: Example CPU @ 3.00GHz\n"
-                                                             "flags\t\t: fpu sse2 avx2\n\nprocessor\t: 1\n"));
+        write(QStringLiteral("proc/cpuinfo"),
+              QStringLiteral("processor\t: 0\nmodel name\t: Example CPU @ 3.00GHz\n"
+                             "flags\t\t: fpu sse2 avx2\n\nprocessor\t: 1\n"));
         write(QStringLiteral("sys/devices/system/cpu/online"), QStringLiteral("0-3\n"));
         for (int cpu = 0; cpu < 4; ++cpu) {
             const QString dir = QStringLiteral("sys/devices/system/cpu/cpu%1/cpufreq/").arg(cpu);
@@ -195,19 +196,39 @@ void TestEnvironment::forcedSettingsWarn_data()
     QTest::addColumn<QString>("key");
 
     const QString cpu = QStringLiteral("sys/devices/system/cpu/");
-    QTest::newRow("governor powersave") << cpu + QStringLiteral("cpu2/cpufreq/scaling_governor") << "powersave" << "cpu_governor";
-    QTest::newRow("frequency range") << cpu + QStringLiteral("cpu0/cpufreq/scaling_min_freq") << "800000" << "cpu_frequency_scaling";
-    QTest::newRow("turbo on (intel_pstate)") << cpu + QStringLiteral("intel_pstate/no_turbo") << "0" << "turbo";
-    QTest::newRow("SMT active") << cpu + QStringLiteral("smt/active") << "1" << "smt";
-    QTest::newRow("ASLR 2") << "proc/sys/kernel/randomize_va_space" << "2" << "aslr";
-    QTest::newRow("ASLR 1") << "proc/sys/kernel/randomize_va_space" << "1" << "aslr";
-    QTest::newRow("no isolcpus") << cpu + QStringLiteral("isolated") << "" << "isolated_cpus";
-    QTest::newRow("nohz_full with intel_pstate") << cpu + QStringLiteral("nohz_full") << "1-3" << "nohz_full_intel_pstate";
-    QTest::newRow("battery") << "sys/class/power_supply/AC/online" << "0" << "on_battery";
-    QTest::newRow("busy before") << "proc/loadavg" << "3.50 1.20 0.40 5/300 99" << "load_before_run";
-    QTest::newRow("QEMU in DMI") << "sys/class/dmi/id/sys_vendor" << "QEMU" << "virtual_machine";
-    QTest::newRow("hypervisor flag") << "proc/cpuinfo" << "model name\t: Example\nflags\t\t: fpu hypervisor avx2\n" << "virtual_machine";
-    QTest::newRow("Xen") << "sys/hypervisor/type" << "xen" << "virtual_machine";
+    QTest::newRow("governor powersave") << cpu + QStringLiteral("cpu2/cpufreq/scaling_governor") << "powersave"
+                                        << "cpu_governor";
+    QTest::newRow("frequency range") << cpu + QStringLiteral("cpu0/cpufreq/scaling_min_freq") << "800000"
+                                     << "cpu_frequency_scaling";
+    QTest::newRow("turbo on (intel_pstate)") << cpu + QStringLiteral("intel_pstate/no_turbo") << "0"
+                                             << "turbo";
+    QTest::newRow("SMT active") << cpu + QStringLiteral("smt/active") << "1"
+                                << "smt";
+    QTest::newRow("ASLR 2") << "proc/sys/kernel/randomize_va_space"
+                            << "2"
+                            << "aslr";
+    QTest::newRow("ASLR 1") << "proc/sys/kernel/randomize_va_space"
+                            << "1"
+                            << "aslr";
+    QTest::newRow("no isolcpus") << cpu + QStringLiteral("isolated") << ""
+                                 << "isolated_cpus";
+    QTest::newRow("nohz_full with intel_pstate") << cpu + QStringLiteral("nohz_full") << "1-3"
+                                                 << "nohz_full_intel_pstate";
+    QTest::newRow("battery") << "sys/class/power_supply/AC/online"
+                             << "0"
+                             << "on_battery";
+    QTest::newRow("busy before") << "proc/loadavg"
+                                 << "3.50 1.20 0.40 5/300 99"
+                                 << "load_before_run";
+    QTest::newRow("QEMU in DMI") << "sys/class/dmi/id/sys_vendor"
+                                 << "QEMU"
+                                 << "virtual_machine";
+    QTest::newRow("hypervisor flag") << "proc/cpuinfo"
+                                     << "model name\t: Example\nflags\t\t: fpu hypervisor avx2\n"
+                                     << "virtual_machine";
+    QTest::newRow("Xen") << "sys/hypervisor/type"
+                         << "xen"
+                         << "virtual_machine";
 }
 
 void TestEnvironment::forcedSettingsWarn()
@@ -290,9 +311,9 @@ void TestEnvironment::forcedLoadIsSeenDuringTheRun()
         QTest::qWait(1500);
         sampler.finish(env); // while the children still run: they are not this run's own
     }
-    qInfo("runnable mean %.2f max %d over %d samples, others %.2f CPUs, load %.2f",
-          env.runnableMean.value_or(-1), env.runnableMax.value_or(-1), env.runnableSamples,
-          env.othersCpu.value_or(-1), env.loadAfter ? env.loadAfter->one : -1);
+    qInfo("runnable mean %.2f max %d over %d samples, others %.2f CPUs, load %.2f", env.runnableMean.value_or(-1),
+          env.runnableMax.value_or(-1), env.runnableSamples, env.othersCpu.value_or(-1),
+          env.loadAfter ? env.loadAfter->one : -1);
     QVERIFY(env.runnableSamples >= 10);
     // procs_running shows the three at once, unlike the one-minute load average.
     QVERIFY2(env.runnableMax.value_or(0) >= 3, qPrintable(QString::number(env.runnableMax.value_or(0))));
@@ -330,7 +351,8 @@ void TestEnvironment::debugGbenchLibraryWarns()
     QVERIFY(run.info.environment.hasWarning(QStringLiteral("gbench_debug_library")));
 
     // results.json's run object carries both.
-    const QJsonObject json = QJsonDocument::fromJson(runToJsonBytes(run)).object().value(QStringLiteral("run")).toObject();
+    const QJsonObject json =
+        QJsonDocument::fromJson(runToJsonBytes(run)).object().value(QStringLiteral("run")).toObject();
     const QJsonArray libraries = json[QStringLiteral("environment")][QStringLiteral("gbench_libraries")].toArray();
     QCOMPARE(libraries.size(), 1);
     QCOMPARE(libraries[0][QStringLiteral("library_build_type")].toString(), QStringLiteral("debug"));

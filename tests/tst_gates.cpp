@@ -1,12 +1,12 @@
 // Budgets, claims and change points: the rules on made-up results and series, the JSON and
 // Markdown they end up in, and --fail-on-budget on real commands run by the real program.
+#include "ChangePoints.h"
 #include "ProgramRun.h"
-#include "interop/ResultsJson.h"
 #include "export/TextReports.h"
 #include "gates/Budgets.h"
 #include "gates/Claims.h"
 #include "gates/Gates.h"
-#include "ChangePoints.h"
+#include "interop/ResultsJson.h"
 
 #include <QtTest>
 
@@ -66,7 +66,7 @@ Budget budget(const QString& workload, const QString& metric, std::optional<doub
 // differs between standard libraries: the same seed gives the same series everywhere.
 class Noise {
 public:
-    explicit Noise(std::uint64_t seed) : m_rng(seed) {}
+    explicit Noise(std::uint64_t seed) : m_rng(seed) { }
     double next(double sigma)
     {
         const double u1 = (double(m_rng() >> 11) + 1.0) * 0x1.0p-53; // (0, 1]
@@ -112,10 +112,20 @@ ProgramRun runSuite(const QTemporaryDir& dir, const QString& suitePath, const QS
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("XDG_DATA_HOME"), dir.filePath(QStringLiteral("data")));
-    QStringList args{QStringLiteral("--headless"), QStringLiteral("--suite"), suitePath,
-                     QStringLiteral("--sample-size"), QStringLiteral("7"), QStringLiteral("--warm-up-time"), QStringLiteral("0"),
-                     QStringLiteral("--measurement-time"), QStringLiteral("0.05"), QStringLiteral("--format"),
-                     QStringLiteral("json,md"), QStringLiteral("--no-history"), QStringLiteral("--output-dir"), out};
+    QStringList args{QStringLiteral("--headless"),
+                     QStringLiteral("--suite"),
+                     suitePath,
+                     QStringLiteral("--sample-size"),
+                     QStringLiteral("7"),
+                     QStringLiteral("--warm-up-time"),
+                     QStringLiteral("0"),
+                     QStringLiteral("--measurement-time"),
+                     QStringLiteral("0.05"),
+                     QStringLiteral("--format"),
+                     QStringLiteral("json,md"),
+                     QStringLiteral("--no-history"),
+                     QStringLiteral("--output-dir"),
+                     out};
     args << extra;
     return runProgram(args, env, 120'000);
 }
@@ -174,8 +184,10 @@ void TestGates::budgetMetrics_data()
     QTest::newRow("peak_rss_mb over") << "peak_rss_mb" << ns << ms123 << 50.0 << 49.9 << 50.0 << false;
     QTest::newRow("throughput_per_s at min") << "throughput_per_s" << ns << ms123 << 10.0 << 500.0 << 500.0 << true;
     QTest::newRow("throughput_per_s under min") << "throughput_per_s" << ns << ms123 << 10.0 << 501.0 << 500.0 << false;
-    QTest::newRow("median_mb under") << "median_mb" << QStringLiteral("bytes") << size60 << 10.0 << 60.0 << 60.0 << true;
-    QTest::newRow("median_mb over") << "median_mb" << QStringLiteral("bytes") << size60 << 10.0 << 59.0 << 60.0 << false;
+    QTest::newRow("median_mb under") << "median_mb" << QStringLiteral("bytes") << size60 << 10.0 << 60.0 << 60.0
+                                     << true;
+    QTest::newRow("median_mb over") << "median_mb" << QStringLiteral("bytes") << size60 << 10.0 << 59.0 << 60.0
+                                    << false;
 }
 
 void TestGates::budgetMetrics()
@@ -191,7 +203,8 @@ void TestGates::budgetMetrics()
     const bool floor = metric == QLatin1String("throughput_per_s");
     Suite suite;
     suite.workloads = {suiteWorkload(QStringLiteral("w"), {}, unit)};
-    suite.budgets = {floor ? budget(QStringLiteral("w"), metric, std::nullopt, limit) : budget(QStringLiteral("w"), metric, limit)};
+    suite.budgets = {floor ? budget(QStringLiteral("w"), metric, std::nullopt, limit)
+                           : budget(QStringLiteral("w"), metric, limit)};
     RunResult run;
     run.results = {result(QStringLiteral("w"), values, std::int64_t(rssMiB * kMiB), unit)};
 
@@ -201,12 +214,14 @@ void TestGates::budgetMetrics()
     QCOMPARE(o.workload, QStringLiteral("w"));
     QCOMPARE(o.metric, metric);
     QVERIFY(o.measured);
-    QVERIFY2(std::abs(*o.measured - measured) < 1e-9 * std::max(1.0, measured), qPrintable(QString::number(*o.measured, 'g', 12)));
+    QVERIFY2(std::abs(*o.measured - measured) < 1e-9 * std::max(1.0, measured),
+             qPrintable(QString::number(*o.measured, 'g', 12)));
     QCOMPARE(o.status, passed ? BudgetStatus::Passed : BudgetStatus::Failed);
     QCOMPARE(o.max.has_value(), !floor);
     QCOMPARE(o.min.has_value(), floor);
     if (!passed)
-        QVERIFY2(o.note.contains(floor ? QStringLiteral("under the limit") : QStringLiteral("over the limit")), qPrintable(o.note));
+        QVERIFY2(o.note.contains(floor ? QStringLiteral("under the limit") : QStringLiteral("over the limit")),
+                 qPrintable(o.note));
 }
 
 void TestGates::starBudgetCoversTheRunsFittingWorkloads()
@@ -218,7 +233,8 @@ void TestGates::starBudgetCoversTheRunsFittingWorkloads()
     suite.budgets = {budget(QStringLiteral("*"), QStringLiteral("median_ms"), 1.5),
                      budget(QStringLiteral("*"), QStringLiteral("peak_rss_mb"), 20)};
     RunResult run;
-    run.results = {result(QStringLiteral("a"), {1e6, 1e6, 1e6}), result(QStringLiteral("b"), {2e6, 2e6, 2e6}, 30 * 1024 * 1024),
+    run.results = {result(QStringLiteral("a"), {1e6, 1e6, 1e6}),
+                   result(QStringLiteral("b"), {2e6, 2e6, 2e6}, 30 * 1024 * 1024),
                    result(QStringLiteral("size"), {5e6, 5e6}, 5 * 1024 * 1024, QStringLiteral("bytes")),
                    failedResult(QStringLiteral("crash"), Status::Crashed, QStringLiteral("killed by SIGSEGV"))};
 
@@ -258,8 +274,8 @@ void TestGates::workloadsMissingOrFailedNeverPass()
     RunResult run;
     Result empty;
     empty.info.id = QStringLiteral("empty");
-    run.results = {failedResult(QStringLiteral("timeout"), Status::Timeout, QStringLiteral("timed out after 10 s")), empty,
-                   result(QStringLiteral("no_rss"), {1e6}, 0)};
+    run.results = {failedResult(QStringLiteral("timeout"), Status::Timeout, QStringLiteral("timed out after 10 s")),
+                   empty, result(QStringLiteral("no_rss"), {1e6}, 0)};
 
     std::vector<BudgetOutcome> o = gates::evaluateBudgets(suite, run);
     QCOMPARE(o.size(), std::size_t(4));
@@ -363,7 +379,8 @@ void TestGates::claimsOnConstructedSamples()
 
     Suite suite;
     suite.workloads = {suiteWorkload(QStringLiteral("arch.old")), suiteWorkload(QStringLiteral("arch.new"))};
-    suite.claims = {Claim{QStringLiteral("New is faster"), QStringLiteral("arch.old"), QStringLiteral("arch.new"), expected, tolerance}};
+    suite.claims = {Claim{QStringLiteral("New is faster"), QStringLiteral("arch.old"), QStringLiteral("arch.new"),
+                          expected, tolerance}};
     RunResult run;
     run.results = {result(QStringLiteral("arch.old"), baseline), result(QStringLiteral("arch.new"), candidate)};
 
@@ -379,9 +396,12 @@ void TestGates::claimsOnConstructedSamples()
     QCOMPARE(*c.improvementPct, (1 - stats::median(candidate) / stats::median(baseline)) * 100);
     QVERIFY2(c.ci95Pct.low <= *c.improvementPct && *c.improvementPct <= c.ci95Pct.high,
              qPrintable(QStringLiteral("%1 … %2").arg(c.ci95Pct.low).arg(c.ci95Pct.high)));
-    QVERIFY2(int(c.verdict) == verdict, qPrintable(QStringLiteral("%1: %2% [%3 … %4]")
-                                                      .arg(claimVerdictName(c.verdict)).arg(*c.improvementPct)
-                                                      .arg(c.ci95Pct.low).arg(c.ci95Pct.high)));
+    QVERIFY2(int(c.verdict) == verdict,
+             qPrintable(QStringLiteral("%1: %2% [%3 … %4]")
+                            .arg(claimVerdictName(c.verdict))
+                            .arg(*c.improvementPct)
+                            .arg(c.ci95Pct.low)
+                            .arg(c.ci95Pct.high)));
     QCOMPARE(c.expectedImprovementPct, expected);
     QCOMPARE(c.tolerancePct, tolerance);
 }
@@ -480,10 +500,17 @@ void TestGates::outcomesSurviveResultsJson()
     RunResult run;
     run.info.suiteName = QStringLiteral("s");
     run.results = {result(QStringLiteral("w"), {1e6, 2e6})};
-    BudgetOutcome b{QStringLiteral("*"), QStringLiteral("w"), QStringLiteral("median_ms"), 1.0, std::nullopt, 1.5,
-                    BudgetStatus::Failed, QStringLiteral("over the limit by 50.0%")};
-    BudgetOutcome skipped{QStringLiteral("x"), QStringLiteral("x"), QStringLiteral("throughput_per_s"), std::nullopt, 100.0,
-                          std::nullopt, BudgetStatus::Skipped, QStringLiteral("not selected in this run")};
+    BudgetOutcome b{QStringLiteral("*"),
+                    QStringLiteral("w"),
+                    QStringLiteral("median_ms"),
+                    1.0,
+                    std::nullopt,
+                    1.5,
+                    BudgetStatus::Failed,
+                    QStringLiteral("over the limit by 50.0%")};
+    BudgetOutcome skipped{
+        QStringLiteral("x"), QStringLiteral("x"),   QStringLiteral("throughput_per_s"),        std::nullopt, 100.0,
+        std::nullopt,        BudgetStatus::Skipped, QStringLiteral("not selected in this run")};
     run.budgets = {b, skipped};
     ClaimOutcome c;
     c.name = QStringLiteral("Faster");
@@ -554,10 +581,16 @@ void TestGates::summaryMarkdownListsBudgetsAndClaims()
     RunResult run;
     run.results = {result(QStringLiteral("w"), {1e6, 2e6})};
     QVERIFY(!QString::fromUtf8(summaryMarkdown(run)).contains(QStringLiteral("### Budgets")));
-    run.budgets = {BudgetOutcome{QStringLiteral("w"), QStringLiteral("w"), QStringLiteral("median_ms"), 50.0, std::nullopt, 20.41,
-                                 BudgetStatus::Passed, {}},
-                   BudgetOutcome{QStringLiteral("*"), QStringLiteral("w"), QStringLiteral("peak_rss_mb"), 90.0, std::nullopt, 95.5,
-                                 BudgetStatus::Failed, QStringLiteral("over the limit by 6.1%")}};
+    run.budgets = {BudgetOutcome{QStringLiteral("w"),
+                                 QStringLiteral("w"),
+                                 QStringLiteral("median_ms"),
+                                 50.0,
+                                 std::nullopt,
+                                 20.41,
+                                 BudgetStatus::Passed,
+                                 {}},
+                   BudgetOutcome{QStringLiteral("*"), QStringLiteral("w"), QStringLiteral("peak_rss_mb"), 90.0,
+                                 std::nullopt, 95.5, BudgetStatus::Failed, QStringLiteral("over the limit by 6.1%")}};
     ClaimOutcome c;
     c.name = QStringLiteral("Typed events");
     c.baseline = QStringLiteral("a.old");
@@ -571,10 +604,12 @@ void TestGates::summaryMarkdownListsBudgetsAndClaims()
     const QString md = QString::fromUtf8(summaryMarkdown(run));
     QVERIFY2(md.contains(QStringLiteral("### Budgets\n\n1 passed, 1 failed, 0 skipped.")), qPrintable(md));
     // Failures first.
-    const qsizetype failedRow = md.indexOf(QStringLiteral("| `w` | peak_rss_mb | 95.50 MiB | ≤ 90.00 MiB | **failed**: over the limit by 6.1% |"));
+    const qsizetype failedRow = md.indexOf(
+        QStringLiteral("| `w` | peak_rss_mb | 95.50 MiB | ≤ 90.00 MiB | **failed**: over the limit by 6.1% |"));
     const qsizetype passedRow = md.indexOf(QStringLiteral("| `w` | median_ms | 20.41 ms | ≤ 50.00 ms | passed |"));
     QVERIFY2(failedRow > 0 && passedRow > failedRow, qPrintable(md));
-    QVERIFY2(md.contains(QStringLiteral("| Typed events | `a.old` → `a.new` | 96% ± 2% | 80.3% | 79.5% – 81.0% | **refuted** |")),
+    QVERIFY2(md.contains(QStringLiteral(
+                 "| Typed events | `a.old` → `a.new` | 96% ± 2% | 80.3% | 79.5% – 81.0% | **refuted** |")),
              qPrintable(md));
 }
 
@@ -584,22 +619,33 @@ void TestGates::changePointsFindSteps_data()
     QTest::addColumn<std::vector<std::size_t>>("expected");
     QTest::addColumn<std::size_t>("slack"); // how far a found index may be from the true step
 
-    QTest::newRow("one step of 10%") << steps({{100, 20}, {110, 20}}, 0.5, 1) << std::vector<std::size_t>{20} << std::size_t(0);
-    QTest::newRow("two steps") << steps({{100, 15}, {110, 15}, {95, 15}}, 0.5, 2) << std::vector<std::size_t>{15, 30} << std::size_t(0);
-    QTest::newRow("up and back") << steps({{100, 12}, {108, 12}, {100, 12}}, 0.5, 3) << std::vector<std::size_t>{12, 24} << std::size_t(0);
+    QTest::newRow("one step of 10%") << steps({{100, 20}, {110, 20}}, 0.5, 1) << std::vector<std::size_t>{20}
+                                     << std::size_t(0);
+    QTest::newRow("two steps") << steps({{100, 15}, {110, 15}, {95, 15}}, 0.5, 2) << std::vector<std::size_t>{15, 30}
+                               << std::size_t(0);
+    QTest::newRow("up and back") << steps({{100, 12}, {108, 12}, {100, 12}}, 0.5, 3) << std::vector<std::size_t>{12, 24}
+                                 << std::size_t(0);
     // In noise a third of the step, a run either side of it may look like the other level.
-    QTest::newRow("step of 3% in 1% noise") << steps({{100, 30}, {103, 30}}, 1.0, 4) << std::vector<std::size_t>{30} << std::size_t(1);
-    QTest::newRow("step in the last three runs") << steps({{100, 20}, {120, 3}}, 0.5, 5) << std::vector<std::size_t>{20} << std::size_t(0);
-    QTest::newRow("medians in ns near 1e9") << steps({{1.0e9, 25}, {1.05e9, 25}}, 0.1, 6) << std::vector<std::size_t>{25} << std::size_t(0);
-    QTest::newRow("exact levels") << steps({{100, 10}, {103, 10}}, 0, 7) << std::vector<std::size_t>{10} << std::size_t(0);
+    QTest::newRow("step of 3% in 1% noise")
+        << steps({{100, 30}, {103, 30}}, 1.0, 4) << std::vector<std::size_t>{30} << std::size_t(1);
+    QTest::newRow("step in the last three runs")
+        << steps({{100, 20}, {120, 3}}, 0.5, 5) << std::vector<std::size_t>{20} << std::size_t(0);
+    QTest::newRow("medians in ns near 1e9")
+        << steps({{1.0e9, 25}, {1.05e9, 25}}, 0.1, 6) << std::vector<std::size_t>{25} << std::size_t(0);
+    QTest::newRow("exact levels") << steps({{100, 10}, {103, 10}}, 0, 7) << std::vector<std::size_t>{10}
+                                  << std::size_t(0);
     // Significant but within the 2% noise threshold: no change worth marking.
-    QTest::newRow("exact levels 1% apart") << steps({{100, 10}, {101, 10}}, 0, 8) << std::vector<std::size_t>{} << std::size_t(0);
+    QTest::newRow("exact levels 1% apart")
+        << steps({{100, 10}, {101, 10}}, 0, 8) << std::vector<std::size_t>{} << std::size_t(0);
     QTest::newRow("constant") << std::vector<double>(30, 42.0) << std::vector<std::size_t>{} << std::size_t(0);
     // Fewer than two segments of three runs each.
-    QTest::newRow("short series") << std::vector<double>{100, 100, 200, 200, 200} << std::vector<std::size_t>{} << std::size_t(0);
-    QTest::newRow("step after two runs") << std::vector<double>{100, 100, 200, 200, 200, 200} << std::vector<std::size_t>{} << std::size_t(0);
+    QTest::newRow("short series") << std::vector<double>{100, 100, 200, 200, 200} << std::vector<std::size_t>{}
+                                  << std::size_t(0);
+    QTest::newRow("step after two runs") << std::vector<double>{100, 100, 200, 200, 200, 200}
+                                         << std::vector<std::size_t>{} << std::size_t(0);
     QTest::newRow("empty") << std::vector<double>{} << std::vector<std::size_t>{} << std::size_t(0);
-    QTest::newRow("a hole") << std::vector<double>{1, 1, 1, std::nan(""), 2, 2, 2, 2} << std::vector<std::size_t>{} << std::size_t(0);
+    QTest::newRow("a hole") << std::vector<double>{1, 1, 1, std::nan(""), 2, 2, 2, 2} << std::vector<std::size_t>{}
+                            << std::size_t(0);
 }
 
 void TestGates::changePointsFindSteps()
@@ -624,8 +670,12 @@ void TestGates::noiseAloneHasNoChangePoints()
         for (std::uint64_t seed = 100; seed < 110; ++seed) {
             const std::vector<double> series = steps({{250, 100}}, sigma, seed);
             const std::vector<std::size_t> found = detectChangePoints(series);
-            QVERIFY2(found.empty(), qPrintable(QStringLiteral("sigma %1%, seed %2: %3 change points, the first at %4")
-                                                   .arg(sigma).arg(seed).arg(found.size()).arg(found.empty() ? 0 : found[0])));
+            QVERIFY2(found.empty(),
+                     qPrintable(QStringLiteral("sigma %1%, seed %2: %3 change points, the first at %4")
+                                    .arg(sigma)
+                                    .arg(seed)
+                                    .arg(found.size())
+                                    .arg(found.empty() ? 0 : found[0])));
         }
     }
     // The minimum segment length is honoured: with 10 runs per side nothing shorter is split off.
@@ -693,18 +743,23 @@ void TestGates::failOnBudgetExits4OnRealCommands()
     const QString plain = dir.filePath(QStringLiteral("plain"));
     const ProgramRun unGated = runSuite(dir, suitePath, plain, {});
     QVERIFY2(unGated.exitCode == 0, unGated.err.constData());
-    QCOMPARE(readJson(QDir(plain).filePath(QStringLiteral("results.json")))[QStringLiteral("budgets")][0][QStringLiteral("status")]
+    QCOMPARE(readJson(QDir(plain).filePath(
+                 QStringLiteral("results.json")))[QStringLiteral("budgets")][0][QStringLiteral("status")]
                  .toString(),
              QStringLiteral("failed"));
 
     // Filtered to the fast one: the slow one's budget and the claim are skipped, which passes.
     const QString filtered = dir.filePath(QStringLiteral("filtered"));
-    const ProgramRun fastOnly = runSuite(dir, suitePath, filtered, {QStringLiteral("--fail-on-budget"), QStringLiteral("fast")});
+    const ProgramRun fastOnly =
+        runSuite(dir, suitePath, filtered, {QStringLiteral("--fail-on-budget"), QStringLiteral("fast")});
     QVERIFY2(fastOnly.exitCode == 0, fastOnly.err.constData());
     const QJsonObject filteredResults = readJson(QDir(filtered).filePath(QStringLiteral("results.json")));
-    QCOMPARE(filteredResults[QStringLiteral("budgets")][0][QStringLiteral("status")].toString(), QStringLiteral("skipped"));
-    QCOMPARE(filteredResults[QStringLiteral("budgets")][0][QStringLiteral("note")].toString(), QStringLiteral("not selected in this run"));
-    QCOMPARE(filteredResults[QStringLiteral("claims")][0][QStringLiteral("verdict")].toString(), QStringLiteral("skipped"));
+    QCOMPARE(filteredResults[QStringLiteral("budgets")][0][QStringLiteral("status")].toString(),
+             QStringLiteral("skipped"));
+    QCOMPARE(filteredResults[QStringLiteral("budgets")][0][QStringLiteral("note")].toString(),
+             QStringLiteral("not selected in this run"));
+    QCOMPARE(filteredResults[QStringLiteral("claims")][0][QStringLiteral("verdict")].toString(),
+             QStringLiteral("skipped"));
 }
 
 void TestGates::failedWorkloadBeatsTheGate()
@@ -719,7 +774,8 @@ void TestGates::failedWorkloadBeatsTheGate()
     const QString out = dir.filePath(QStringLiteral("out"));
     const ProgramRun r = runSuite(dir, suitePath, out, {QStringLiteral("--fail-on-budget")});
     QVERIFY2(r.exitCode == 3, r.err.constData());
-    const QJsonObject budget = readJson(QDir(out).filePath(QStringLiteral("results.json")))[QStringLiteral("budgets")][0].toObject();
+    const QJsonObject budget =
+        readJson(QDir(out).filePath(QStringLiteral("results.json")))[QStringLiteral("budgets")][0].toObject();
     QCOMPARE(budget[QStringLiteral("status")].toString(), QStringLiteral("failed"));
     QCOMPARE(budget[QStringLiteral("note")].toString(), QStringLiteral("the workload failed: exit code 1"));
 }

@@ -6,11 +6,11 @@
 #include "SuiteRunner.h"
 #include "WorkloadFailure.h"
 #include "WorkloadRegistry.h"
+#include "cli/SuitePlan.h"
 #include "interop/GbenchJson.h"
 #include "process/GbenchExecutable.h"
 #include "process/GbenchWorkload.h"
 #include "suite/SuiteFile.h"
-#include "cli/SuitePlan.h"
 
 #include <QtTest>
 
@@ -28,7 +28,8 @@ constexpr int kSamples = 10;
 constexpr double kMeasurementSeconds = 0.2;
 constexpr double kWarmUpSeconds = 0.05;
 // The benchmarks compared with a direct run ("BM_S"): CPU-bound, from 2 µs to a few hundred µs.
-const QStringList kCompared{QStringLiteral("BM_Spin/1000"), QStringLiteral("BM_Spin/20000"), QStringLiteral("BM_Sort/4096")};
+const QStringList kCompared{QStringLiteral("BM_Spin/1000"), QStringLiteral("BM_Spin/20000"),
+                            QStringLiteral("BM_Sort/4096")};
 // Runs are made in rounds, alternating which side goes first, and each side's samples are
 // pooled over the rounds before the medians are compared: the machine is shared with builds,
 // and a burst of load during one run then shifts a third of one side's samples, not the median.
@@ -88,10 +89,10 @@ RunResult directRun(const QString& filter)
     const QString json = dir.filePath(QStringLiteral("direct.json"));
     QProcess p;
     p.setStandardOutputFile(QProcess::nullDevice());
-    p.start(kHelper, {QStringLiteral("--benchmark_filter=") + filter,
-                      QStringLiteral("--benchmark_repetitions=%1").arg(kSamples),
-                      QStringLiteral("--benchmark_min_time=%1").arg(kMeasurementSeconds / kSamples),
-                      QStringLiteral("--benchmark_out_format=json"), QStringLiteral("--benchmark_out=") + json});
+    p.start(kHelper,
+            {QStringLiteral("--benchmark_filter=") + filter, QStringLiteral("--benchmark_repetitions=%1").arg(kSamples),
+             QStringLiteral("--benchmark_min_time=%1").arg(kMeasurementSeconds / kSamples),
+             QStringLiteral("--benchmark_out_format=json"), QStringLiteral("--benchmark_out=") + json});
     if (!p.waitForFinished(120'000) || p.exitCode() != 0)
         qFatal("the direct run of %s failed: %s", qPrintable(kHelper), p.readAllStandardError().constData());
     QFile f(json);
@@ -112,8 +113,8 @@ bool mediansAgree(const char* what, const Pooled& ours, const Pooled& direct)
     for (const QString& id : kCompared) {
         const double o = median(ours.at(id));
         const double d = median(direct.at(id));
-        qInfo("%s %-14s crucible-bench %10.1f ns  direct %10.1f ns  ratio %.3f  (%zu and %zu samples)", what, qPrintable(id), o,
-              d, o / d, ours.at(id).size(), direct.at(id).size());
+        qInfo("%s %-14s crucible-bench %10.1f ns  direct %10.1f ns  ratio %.3f  (%zu and %zu samples)", what,
+              qPrintable(id), o, d, o / d, ours.at(id).size(), direct.at(id).size());
         agree = agree && std::abs(o / d - 1) <= kTolerance;
     }
     return agree;
@@ -147,7 +148,7 @@ bool agreeOverRounds(const char* what, Ours ours, Direct direct)
 // engine keeps the first sampleCount, in order.
 class KnownBulk final : public BasicWorkload {
 public:
-    KnownBulk() : BasicWorkload(WorkloadInfo{QStringLiteral("BM_Known/1"), Category::External}) {}
+    KnownBulk() : BasicWorkload(WorkloadInfo{QStringLiteral("BM_Known/1"), Category::External}) { }
     void run(std::uint64_t, std::stop_token) override { ++runCalls; }
     bool measuresItself() const override { return true; }
     bool measuresInBulk() const override { return true; }
@@ -157,7 +158,8 @@ public:
         asked.push_back(settings);
         Samples samples;
         for (int i = 0; i < settings.sampleCount + 2; ++i)
-            samples.push_back(Sample{std::uint64_t(10 * (i + 1)), 1000.0 * (i + 1), 900.0 * (i + 1), 4096, 800.0, 100.0});
+            samples.push_back(
+                Sample{std::uint64_t(10 * (i + 1)), 1000.0 * (i + 1), 900.0 * (i + 1), 4096, 800.0, 100.0});
         return samples;
     }
     int runCalls = 0;
@@ -242,9 +244,12 @@ void TestGbench::exactFilter_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("filter");
-    QTest::newRow("plain") << "BM_Sort/4096" << "^BM_Sort/4096$";
-    QTest::newRow("template") << "BM_Fill<std::vector<int>>/8" << "^BM_Fill<std::vector<int>>/8$";
-    QTest::newRow("specials") << "BM_x.y*(1)[2]{3}+?|^$\\" << "^BM_x\\.y\\*\\(1\\)\\[2\\]\\{3\\}\\+\\?\\|\\^\\$\\\\$";
+    QTest::newRow("plain") << "BM_Sort/4096"
+                           << "^BM_Sort/4096$";
+    QTest::newRow("template") << "BM_Fill<std::vector<int>>/8"
+                              << "^BM_Fill<std::vector<int>>/8$";
+    QTest::newRow("specials") << "BM_x.y*(1)[2]{3}+?|^$\\"
+                              << "^BM_x\\.y\\*\\(1\\)\\[2\\]\\{3\\}\\+\\?\\|\\^\\$\\\\$";
 }
 
 void TestGbench::exactFilter()
@@ -267,9 +272,10 @@ void TestGbench::listsBenchmarks()
     spec.timeoutSeconds = 30;
     const gbench::Listing all = gbench::listBenchmarks(spec, QString());
     QVERIFY2(all.error.isEmpty(), qPrintable(all.error));
-    QCOMPARE(all.names, (QStringList{QStringLiteral("BM_Spin/1000"), QStringLiteral("BM_Spin/20000"), QStringLiteral("BM_Sort/4096"),
-                                     QStringLiteral("BM_Noisy"), QStringLiteral("BM_Fails"),
-                                     QStringLiteral("BM_Hang/iterations:1")}));
+    QCOMPARE(
+        all.names,
+        (QStringList{QStringLiteral("BM_Spin/1000"), QStringLiteral("BM_Spin/20000"), QStringLiteral("BM_Sort/4096"),
+                     QStringLiteral("BM_Noisy"), QStringLiteral("BM_Fails"), QStringLiteral("BM_Hang/iterations:1")}));
     const gbench::Listing sort = gbench::listBenchmarks(spec, QStringLiteral("Sort"));
     QCOMPARE(sort.names, QStringList{QStringLiteral("BM_Sort/4096")});
     const gbench::Listing none = gbench::listBenchmarks(spec, QStringLiteral("NoSuchBenchmark"));
@@ -311,8 +317,10 @@ void TestGbench::entryBecomesOneWorkloadPerBenchmark()
     QCOMPARE(suite.workloads[5].info.category, Category::Daemon);
 
     // Filters select them like any workload: by regex, word and category.
-    QCOMPARE(idsOf(selectSuiteWorkloads(suite, {QStringLiteral("re:BM_Sort")})), QStringList{QStringLiteral("BM_Sort/4096")});
-    QCOMPARE(idsOf(selectSuiteWorkloads(suite, {QStringLiteral("Spin/2")})), QStringList{QStringLiteral("BM_Spin/20000")});
+    QCOMPARE(idsOf(selectSuiteWorkloads(suite, {QStringLiteral("re:BM_Sort")})),
+             QStringList{QStringLiteral("BM_Sort/4096")});
+    QCOMPARE(idsOf(selectSuiteWorkloads(suite, {QStringLiteral("Spin/2")})),
+             QStringList{QStringLiteral("BM_Spin/20000")});
     QCOMPARE(idsOf(selectSuiteWorkloads(suite, {QStringLiteral("daemon")})), QStringList{QStringLiteral("BM_Fails")});
     QCOMPARE(suite.budgets.size(), std::size_t(2));
 
@@ -328,40 +336,47 @@ void TestGbench::entryErrors_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("message"); // the start of the message
-    QTest::newRow("missing executable")
-        << withHelper(R"({ "workloads": [ { "id": "cli.true", "command": ["true"] }, { "id": "lib", "gbench": "/no/such/bench" } ] })")
-        << "suite.json: workloads[1].gbench: no such file \"/no/such/bench\"";
+    QTest::newRow("missing executable") << withHelper(
+        R"({ "workloads": [ { "id": "cli.true", "command": ["true"] }, { "id": "lib", "gbench": "/no/such/bench" } ] })")
+                                        << "suite.json: workloads[1].gbench: no such file \"/no/such/bench\"";
     QTest::newRow("not executable") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "/etc/passwd" } ] })")
                                     << "suite.json: workloads[0].gbench: \"/etc/passwd\" is not an executable file";
     QTest::newRow("directory") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "/tmp/" } ] })")
                                << "suite.json: workloads[0].gbench: \"/tmp/\" is not an executable file";
-    QTest::newRow("not in PATH") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "no-such-gbench-program" } ] })")
-                                 << "suite.json: workloads[0].gbench: listing its benchmarks failed: cannot run 'no-such-gbench-program': "
-                                    "no such program in PATH";
+    QTest::newRow("not in PATH")
+        << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "no-such-gbench-program" } ] })")
+        << "suite.json: workloads[0].gbench: listing its benchmarks failed: cannot run 'no-such-gbench-program': "
+           "no such program in PATH";
     QTest::newRow("listing fails") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "/bin/false" } ] })")
                                    << "suite.json: workloads[0].gbench: listing its benchmarks failed: exit code 1";
     QTest::newRow("lists nothing") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "/bin/true" } ] })")
                                    << "suite.json: workloads[0].gbench: it lists no benchmarks";
     QTest::newRow("filter matches nothing")
         << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "filter": "BM_Nothing" } ] })")
-        << "suite.json: workloads[0].filter: the filter \"BM_Nothing\" matches none of its benchmarks (Failed to match any "
+        << "suite.json: workloads[0].filter: the filter \"BM_Nothing\" matches none of its benchmarks (Failed to match "
+           "any "
            "benchmarks against regex: BM_Nothing)";
-    QTest::newRow("broken filter") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "filter": "BM_(" } ] })")
-                                   << "suite.json: workloads[0].filter: the filter \"BM_(\" matches none of its benchmarks (Could not "
-                                      "compile benchmark re:";
-    QTest::newRow("missing cwd")
-        << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "cwd": "/no/such/dir" } ] })")
-        << "suite.json: workloads[0].cwd: no such directory \"/no/such/dir\"";
-    QTest::newRow("unknown key") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "params": {"n": [1]} } ] })")
-                                 << "suite.json: workloads[0].params: unknown key in a gbench entry (allowed: id, gbench, filter, args, "
-                                    "cwd, env, timeout_s, category)";
-    QTest::newRow("args not strings") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "args": ["-v", 2] } ] })")
+    QTest::newRow("broken filter")
+        << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "filter": "BM_(" } ] })")
+        << "suite.json: workloads[0].filter: the filter \"BM_(\" matches none of its benchmarks (Could not "
+           "compile benchmark re:";
+    QTest::newRow("missing cwd") << withHelper(
+        R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "cwd": "/no/such/dir" } ] })")
+                                 << "suite.json: workloads[0].cwd: no such directory \"/no/such/dir\"";
+    QTest::newRow("unknown key")
+        << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "params": {"n": [1]} } ] })")
+        << "suite.json: workloads[0].params: unknown key in a gbench entry (allowed: id, gbench, filter, args, "
+           "cwd, env, timeout_s, category)";
+    QTest::newRow("args not strings") << withHelper(
+        R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "args": ["-v", 2] } ] })")
                                       << "suite.json: workloads[0].args[1]: expected a string, got 2";
-    QTest::newRow("gbench not a string") << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": ["%HELPER%"] } ] })")
+    QTest::newRow("gbench not a string") << withHelper(
+        R"({ "workloads": [ { "id": "lib", "gbench": ["%HELPER%"] } ] })")
                                          << "suite.json: workloads[0].gbench: expected a string, got an array";
-    QTest::newRow("unknown category")
-        << withHelper(R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "category": "gpu" } ] })")
-        << "suite.json: workloads[0].category: unknown category \"gpu\" (known: script_engine, cli, daemon, system, architecture, external)";
+    QTest::newRow("unknown category") << withHelper(
+        R"({ "workloads": [ { "id": "lib", "gbench": "%HELPER%", "category": "gpu" } ] })")
+                                      << "suite.json: workloads[0].category: unknown category \"gpu\" (known: "
+                                         "script_engine, cli, daemon, system, architecture, external)";
     QTest::newRow("same benchmark twice")
         << withHelper(R"({ "workloads": [ { "id": "a", "gbench": "%HELPER%", "filter": "Sort" },
                                           { "id": "b", "gbench": "%HELPER%", "filter": "BM_S" } ] })")
@@ -387,10 +402,11 @@ void TestGbench::badEntryExitsTwoNamingTheKey()
                                { "id": "architecture.errors.values" }, { "id": "lib", "gbench": "./build/no_such_bench" } ] })");
     f.close();
     const QString out = dir.filePath(QStringLiteral("out"));
-    const ProgramRun run = runProgram({QStringLiteral("--headless"), QStringLiteral("--suite"), path, QStringLiteral("--output-dir"), out,
-                                       QStringLiteral("--no-history")});
+    const ProgramRun run = runProgram({QStringLiteral("--headless"), QStringLiteral("--suite"), path,
+                                       QStringLiteral("--output-dir"), out, QStringLiteral("--no-history")});
     QCOMPARE(run.exitCode, 2);
-    QVERIFY2(run.err.contains(path.toUtf8() + ": workloads[3].gbench: no such file \"./build/no_such_bench\""), run.err.constData());
+    QVERIFY2(run.err.contains(path.toUtf8() + ": workloads[3].gbench: no such file \"./build/no_such_bench\""),
+             run.err.constData());
     QVERIFY(!QFile::exists(out)); // nothing ran, nothing was written
 }
 
@@ -402,8 +418,8 @@ void TestGbench::listShowsTheBenchmarks()
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(withHelper(R"({ "workloads": [ { "id": "system.sample", "gbench": "%HELPER%", "filter": "BM_S" } ] })"));
     f.close();
-    const ProgramRun run = runProgram({QStringLiteral("--list"), QStringLiteral("--json"), QStringLiteral("--suite"), path,
-                                       QStringLiteral("re:^BM_Spin")});
+    const ProgramRun run = runProgram({QStringLiteral("--list"), QStringLiteral("--json"), QStringLiteral("--suite"),
+                                       path, QStringLiteral("re:^BM_Spin")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     const QJsonArray list = QJsonDocument::fromJson(run.out).array();
     QCOMPARE(list.size(), 2);
@@ -457,7 +473,9 @@ void TestGbench::vanishedBenchmarkIsNamed()
         QFAIL("a benchmark that is not there gave samples");
     } catch (const WorkloadFailure& e) {
         QCOMPARE(e.status(), Status::Failed);
-        QCOMPARE(e.error(), QStringLiteral("%1 wrote no JSON output (Failed to match any benchmarks against regex: ^BM_Gone$)").arg(kHelper));
+        QCOMPARE(e.error(),
+                 QStringLiteral("%1 wrote no JSON output (Failed to match any benchmarks against regex: ^BM_Gone$)")
+                     .arg(kHelper));
     }
 }
 
@@ -509,12 +527,13 @@ void TestGbench::suiteRunMatchesADirectRun()
     Pooled oursWall, directWall;
     auto ours = [&](Pooled& pooled) {
         const QString out = dir.filePath(QStringLiteral("out%1").arg(runs++));
-        const ProgramRun run = runProgram({QStringLiteral("--headless"), QStringLiteral("--suite"), path, QStringLiteral("re:^BM_"),
-                                           QStringLiteral("--sample-size"), QString::number(kSamples), QStringLiteral("--warm-up-time"),
-                                           QString::number(kWarmUpSeconds), QStringLiteral("--measurement-time"),
-                                           QString::number(kMeasurementSeconds), QStringLiteral("--format"), QStringLiteral("json,gbench"),
-                                           QStringLiteral("--output-dir"), out, QStringLiteral("--no-history")},
-                                          QProcessEnvironment::systemEnvironment(), 120'000);
+        const ProgramRun run =
+            runProgram({QStringLiteral("--headless"), QStringLiteral("--suite"), path, QStringLiteral("re:^BM_"),
+                        QStringLiteral("--sample-size"), QString::number(kSamples), QStringLiteral("--warm-up-time"),
+                        QString::number(kWarmUpSeconds), QStringLiteral("--measurement-time"),
+                        QString::number(kMeasurementSeconds), QStringLiteral("--format"), QStringLiteral("json,gbench"),
+                        QStringLiteral("--output-dir"), out, QStringLiteral("--no-history")},
+                       QProcessEnvironment::systemEnvironment(), 120'000);
         QVERIFY2(run.exitCode == 0, run.err.constData());
         // The result lines name each benchmark.
         for (const QString& id : kCompared)

@@ -25,7 +25,10 @@ namespace {
 
 // Set by packaging/quickstart.sh (and so by CI) after it starts a throwaway server: then the
 // PostgreSQL rows must run, and fail if the server cannot be reached.
-QString postgresUrl() { return qEnvironmentVariable("CRUCIBLE_TEST_PG_URL"); }
+QString postgresUrl()
+{
+    return qEnvironmentVariable("CRUCIBLE_TEST_PG_URL");
+}
 
 // A clean PostgreSQL database for each test: drop what an earlier test left.
 void dropPostgresTables(const QString& url)
@@ -73,7 +76,8 @@ Result measured(const QString& id, double medianNs, std::uint64_t seed)
     return r;
 }
 
-RunResult runOf(std::vector<Result> results, const QString& suite = QStringLiteral("s"), const QString& host = QStringLiteral("h"))
+RunResult runOf(std::vector<Result> results, const QString& suite = QStringLiteral("s"),
+                const QString& host = QStringLiteral("h"))
 {
     RunResult run;
     run.info.suiteName = suite;
@@ -176,9 +180,13 @@ private slots:
         // Found by fuzz_sample_blob: integer deltas whose sum overflows int64 (undefined
         // behaviour before; no encoder writes a value of 2^53 or more there).
         QVERIFY(!history::decodeSamples(QByteArray::fromBase64(
-            "AR7AFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAcrU51/72RGaR/K+B+/tH7eEEoTGJ5mTBYz5AZLmG9WWFpPgGLzPH/v9HLTaFuTEdd2vHNfuGqTLPIbsrgG2vgXZwJ0Br5si5Z91ws901dYn3v7/////////X7AAAtpw///////////v3Bim/Ry02hbkxHXdrxzX7hqkyzyG7K4Btr4F2cCdAa+bIuWfdcLPdNXWJ97+/wCAwAEAAAAAAIBAAAAAAACAQAAAAAAAAAAAAAAAgEAAAAAA")));
+            "AR7AFAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAcrU51/72RGaR/K+B+/tH7eEEoTGJ5mTBYz5AZLmG9WWFpPgGLzPH/"
+            "v9HLTaFuTEdd2vHNfuGqTLPIbsrgG2vgXZwJ0Br5si5Z91ws901dYn3v7/////////X7AAAtpw///////////v3Bim/"
+            "Ry02hbkxHXdrxzX7hqkyzyG7K4Btr4F2cCdAa+bIuWfdcLPdNXWJ97+/"
+            "wCAwAEAAAAAAIBAAAAAAACAQAAAAAAAAAAAAAAAgEAAAAAA")));
         // One sample whose resident set is a NaN double: no int64 converts to it.
-        QVERIFY(!history::decodeSamples(QByteArray("\x01\x01\x02\x00\x00\x02\x00\x00\x00\x00\x00\x00\xf8\x7f\x00\x00", 16)));
+        QVERIFY(!history::decodeSamples(
+            QByteArray("\x01\x01\x02\x00\x00\x02\x00\x00\x00\x00\x00\x00\xf8\x7f\x00\x00", 16)));
         // The same blob with a resident set of 4096 reads back.
         const std::optional<Samples> fine =
             history::decodeSamples(QByteArray("\x01\x01\x02\x00\x00\x02\x00\x00\x00\x00\x00\x00\xb0\x40\x00\x00", 16));
@@ -297,10 +305,11 @@ private slots:
         std::vector<qint64> ids;
         const double medians[] = {100, 101, 99, 150, 151};
         for (int i = 0; i < 5; ++i)
-            ids.push_back(*store->recordRun(runOf({measured(QStringLiteral("cli.a"), medians[i], i),
-                                                   measured(QStringLiteral("cli.b"), 10, i)}),
-                                            &error));
-        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 500, 9)}, QStringLiteral("s"), QStringLiteral("other")), &error));
+            ids.push_back(*store->recordRun(
+                runOf({measured(QStringLiteral("cli.a"), medians[i], i), measured(QStringLiteral("cli.b"), 10, i)}),
+                &error));
+        QVERIFY(store->recordRun(
+            runOf({measured(QStringLiteral("cli.a"), 500, 9)}, QStringLiteral("s"), QStringLiteral("other")), &error));
         QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 700, 9)}, QStringLiteral("t")), &error));
 
         HistoryStore::Filter onH;
@@ -325,7 +334,8 @@ private slots:
         QVERIFY(before[0].result.samples.empty());
 
         QVERIFY2(store->saveBaseline(QStringLiteral("release-1"), ids[1], &error), qPrintable(error));
-        const auto trend = store->trend(QStringLiteral("cli.a"), {QStringLiteral("s"), QStringLiteral("h"), false, 0}, &error);
+        const auto trend =
+            store->trend(QStringLiteral("cli.a"), {QStringLiteral("s"), QStringLiteral("h"), false, 0}, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QCOMPARE(trend.size(), std::size_t(5));
         for (std::size_t i = 0; i < trend.size(); ++i) {
@@ -370,18 +380,24 @@ private slots:
         // A steady history first: a verdict learns from it how much the workloads move from run
         // to run (NoiseModel.h), and calls a change only against that.
         for (std::uint64_t seed = 10; seed < 14; ++seed)
-            QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, seed), measured(QStringLiteral("cli.b"), 50, seed)}), &error));
-        const qint64 base = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1), measured(QStringLiteral("cli.b"), 50, 1)}), &error);
+            QVERIFY(store->recordRun(
+                runOf({measured(QStringLiteral("cli.a"), 100, seed), measured(QStringLiteral("cli.b"), 50, seed)}),
+                &error));
+        const qint64 base = *store->recordRun(
+            runOf({measured(QStringLiteral("cli.a"), 100, 1), measured(QStringLiteral("cli.b"), 50, 1)}), &error);
         QVERIFY(store->saveBaseline(QStringLiteral("base"), base, &error));
         // The previous run, on another host or of another suite, is not this one's baseline.
-        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 300, 2)}, QStringLiteral("s"), QStringLiteral("elsewhere")), &error));
+        QVERIFY(store->recordRun(
+            runOf({measured(QStringLiteral("cli.a"), 300, 2)}, QStringLiteral("s"), QStringLiteral("elsewhere")),
+            &error));
         const qint64 slower = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 150, 3)}), &error);
 
         // Against the previous run of this suite on this host: cli.a is back to 100 (improved
         // from 150), cli.b is as before (unchanged), cli.c is new (no baseline).
         RunResult now = runOf({measured(QStringLiteral("cli.a"), 100, 4), measured(QStringLiteral("cli.b"), 50, 4),
                                measured(QStringLiteral("cli.c"), 1, 4)});
-        QVERIFY2(compareStoredRun(now, 0, *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error), qPrintable(error));
+        QVERIFY2(compareStoredRun(now, 0, *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error),
+                 qPrintable(error));
         QVERIFY(now.results[0].baseline);
         QCOMPARE(now.results[0].baseline->name, QStringLiteral("previous run %1").arg(slower));
         QCOMPARE(now.results[0].baseline->verdict, ChangeVerdict::Improved);
@@ -392,7 +408,8 @@ private slots:
 
         // Against the named baseline: 50% slower is a regression, the same is unchanged.
         RunResult later = runOf({measured(QStringLiteral("cli.a"), 150, 5), measured(QStringLiteral("cli.b"), 50, 5)});
-        QVERIFY(compareStoredRun(later, 0, *store, BaselineChoice::named(QStringLiteral("base")), kDefaultNoiseThresholdPct, &error));
+        QVERIFY(compareStoredRun(later, 0, *store, BaselineChoice::named(QStringLiteral("base")),
+                                 kDefaultNoiseThresholdPct, &error));
         QCOMPARE(later.results[0].baseline->verdict, ChangeVerdict::Regressed);
         QVERIFY(qAbs(later.results[0].baseline->changePct - 50) < 3);
         QCOMPARE(later.results[1].baseline->verdict, ChangeVerdict::Unchanged);
@@ -409,11 +426,11 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         const std::optional<qint64> own = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}), &error);
         QVERIFY2(own, qPrintable(error));
-        const std::optional<qint64> first =
-            store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        const std::optional<qint64> first = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error,
+                                                             QStringLiteral("hyperfine"), QStringLiteral("abc"));
         QVERIFY2(first, qPrintable(error));
-        const std::optional<qint64> again =
-            store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        const std::optional<qint64> again = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error,
+                                                             QStringLiteral("hyperfine"), QStringLiteral("abc"));
         QVERIFY2(again, qPrintable(error));
         // The earliest import of that content, with its record as the run list has it.
         const std::optional<HistoryStore::RunRecord> found = store->runWithContent(QStringLiteral("abc"), &error);
@@ -462,7 +479,8 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
         // The migrated store keeps hashes.
         const std::optional<qint64> imported =
-            store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 4)}), &error, QStringLiteral("hyperfine"), QStringLiteral("abc"));
+            store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 4)}), &error, QStringLiteral("hyperfine"),
+                             QStringLiteral("abc"));
         QVERIFY2(imported, qPrintable(error));
         QCOMPARE(store->runWithContent(QStringLiteral("abc"), &error)->id, *imported);
         {
@@ -488,18 +506,22 @@ private slots:
             f.write(QByteArray(8192, 'x'));
         }
         QVERIFY(!HistoryStore::open(garbage, &error));
-        QCOMPARE(error, QStringLiteral("history store: %1 is not a SQLite database (give a crucible-bench history file, "
-                                       "or the path of a new one); it was left as it was").arg(garbage));
+        QCOMPARE(error,
+                 QStringLiteral("history store: %1 is not a SQLite database (give a crucible-bench history file, "
+                                "or the path of a new one); it was left as it was")
+                     .arg(garbage));
         QCOMPARE(QFile(garbage).size(), qint64(8192)); // left as it was
 
         // A directory where a file is wanted: said in words, not SQLite's "unable to open database file".
         QVERIFY(!HistoryStore::open(m_dir.path(), &error));
-        QCOMPARE(error, QStringLiteral("history store: %1 is a directory; give a file path, such as %1/history.sqlite")
-                            .arg(m_dir.path()));
+        QCOMPARE(error,
+                 QStringLiteral("history store: %1 is a directory; give a file path, such as %1/history.sqlite")
+                     .arg(m_dir.path()));
 
         // A directory that cannot be made (its parent is a file): the file in the way is named.
         QVERIFY(!HistoryStore::open(garbage + QStringLiteral("/sub/h.sqlite"), &error));
-        QVERIFY2(error.contains(QStringLiteral("cannot create the directory %1/sub: %1 is a file, not a directory").arg(garbage)),
+        QVERIFY2(error.contains(
+                     QStringLiteral("cannot create the directory %1/sub: %1 is a file, not a directory").arg(garbage)),
                  qPrintable(error));
 
         // A missing parent directory is made, as the default store's is.
@@ -551,7 +573,9 @@ private slots:
         QVERIFY(QDir().mkpath(closed));
         QVERIFY(QFile::setPermissions(closed, QFile::ReadOwner | QFile::ExeOwner));
         QVERIFY(!HistoryStore::open(closed + QStringLiteral("/h.sqlite"), &error));
-        QCOMPARE(error, QStringLiteral("history store: cannot create %1/h.sqlite: the directory %1 is not writable").arg(closed));
+        QCOMPARE(
+            error,
+            QStringLiteral("history store: cannot create %1/h.sqlite: the directory %1 is not writable").arg(closed));
         QVERIFY(!HistoryStore::open(closed + QStringLiteral("/sub/h.sqlite"), &error));
         QVERIFY2(error.contains(QStringLiteral("the directory %1 is not writable").arg(closed)), qPrintable(error));
         QVERIFY(QFile::setPermissions(closed, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));

@@ -37,10 +37,21 @@ QString writeSleepSuite(const QString& dir, const QString& seconds)
 
 QStringList runArgs(const QString& suite, const QString& db, const QString& outDir, int samples = 12)
 {
-    return {QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--db"), db,
-            QStringLiteral("--output-dir"), outDir, QStringLiteral("--format"), QStringLiteral("json"),
-            QStringLiteral("--sample-size"), QString::number(samples), QStringLiteral("--warm-up-time"),
-            QStringLiteral("0.01"), QStringLiteral("--measurement-time"), QStringLiteral("0.2")};
+    return {QStringLiteral("--headless"),
+            QStringLiteral("--suite"),
+            suite,
+            QStringLiteral("--db"),
+            db,
+            QStringLiteral("--output-dir"),
+            outDir,
+            QStringLiteral("--format"),
+            QStringLiteral("json"),
+            QStringLiteral("--sample-size"),
+            QString::number(samples),
+            QStringLiteral("--warm-up-time"),
+            QStringLiteral("0.01"),
+            QStringLiteral("--measurement-time"),
+            QStringLiteral("0.2")};
 }
 
 QJsonObject baselineOf(const QString& outDir)
@@ -48,11 +59,16 @@ QJsonObject baselineOf(const QString& outDir)
     QFile f(QDir(outDir).filePath(QStringLiteral("results.json")));
     if (!f.open(QIODevice::ReadOnly))
         return {};
-    const QJsonArray workloads = QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("workloads")).toArray();
-    return workloads.isEmpty() ? QJsonObject() : workloads.first().toObject().value(QStringLiteral("baseline")).toObject();
+    const QJsonArray workloads =
+        QJsonDocument::fromJson(f.readAll()).object().value(QStringLiteral("workloads")).toArray();
+    return workloads.isEmpty() ? QJsonObject()
+                               : workloads.first().toObject().value(QStringLiteral("baseline")).toObject();
 }
 
-QString describe(const ProgramRun& r) { return QString::fromUtf8(r.err); }
+QString describe(const ProgramRun& r)
+{
+    return QString::fromUtf8(r.err);
+}
 
 // What an unchanged rerun may read as: no change found, or not enough evidence either way.
 bool isQuietVerdict(const QJsonObject& baseline)
@@ -81,8 +97,8 @@ private slots:
         const QString slow = writeSleepSuite(m_dir.path(), QStringLiteral("0.2"));
 
         // First run: nothing to compare with; saved as baseline "base".
-        ProgramRun r = runProgram(runArgs(fast, db, path(QStringLiteral("a"))) << QStringLiteral("--save-baseline")
-                                                                               << QStringLiteral("base"));
+        ProgramRun r = runProgram(runArgs(fast, db, path(QStringLiteral("a")))
+                                  << QStringLiteral("--save-baseline") << QStringLiteral("base"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY2(describe(r).contains(QLatin1String("No earlier result")), r.err.constData());
         QVERIFY2(describe(r).contains(QLatin1String("as baseline \"base\"")), r.err.constData());
@@ -91,9 +107,10 @@ private slots:
         // The same command again: unchanged, and the gate passes. A sleep's time moves by a few
         // per cent when other tests load the machine (ctest -j 2): the noise threshold is set
         // above that, far below the step that follows.
-        r = runProgram(runArgs(fast, db, path(QStringLiteral("b"))) << QStringLiteral("--baseline") << QStringLiteral("base")
-                                                                    << QStringLiteral("--fail-on-regression")
-                                                                    << QStringLiteral("--noise-threshold") << QStringLiteral("10"));
+        r = runProgram(runArgs(fast, db, path(QStringLiteral("b")))
+                       << QStringLiteral("--baseline") << QStringLiteral("base")
+                       << QStringLiteral("--fail-on-regression") << QStringLiteral("--noise-threshold")
+                       << QStringLiteral("10"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonObject b = baselineOf(path(QStringLiteral("b")));
         QCOMPARE(b.value(QStringLiteral("name")).toString(), QStringLiteral("base"));
@@ -107,10 +124,12 @@ private slots:
             QCOMPARE(runProgram(runArgs(fast, db, path(QLatin1String(dir)))).exitCode, 0);
 
         // Twice as slow: regressed, exit 4 — and the run is still recorded.
-        r = runProgram(runArgs(slow, db, path(QStringLiteral("c"))) << QStringLiteral("--baseline") << QStringLiteral("base")
-                                                                    << QStringLiteral("--fail-on-regression"));
+        r = runProgram(runArgs(slow, db, path(QStringLiteral("c"))) << QStringLiteral(
+                           "--baseline") << QStringLiteral("base") << QStringLiteral("--fail-on-regression"));
         QVERIFY2(r.exitCode == 4, r.err.constData());
-        QVERIFY2(describe(r).contains(QLatin1String("cli.sleep")) && describe(r).contains(QLatin1String("regressed: +")), r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("cli.sleep"))
+                     && describe(r).contains(QLatin1String("regressed: +")),
+                 r.err.constData());
         b = baselineOf(path(QStringLiteral("c")));
         QCOMPARE(b.value(QStringLiteral("verdict")).toString(), QStringLiteral("regressed"));
         const double change = b.value(QStringLiteral("change_pct")).toDouble();
@@ -127,13 +146,15 @@ private slots:
             const QJsonArray confirmations =
                 QJsonDocument::fromJson(results.readAll()).object().value(QStringLiteral("confirmations")).toArray();
             QCOMPARE(confirmations.size(), 1);
-            QCOMPARE(confirmations.first().toObject().value(QStringLiteral("id")).toString(), QStringLiteral("cli.sleep"));
+            QCOMPARE(confirmations.first().toObject().value(QStringLiteral("id")).toString(),
+                     QStringLiteral("cli.sleep"));
         }
         const QJsonArray ci = b.value(QStringLiteral("ci95_pct")).toArray();
         QVERIFY(ci.at(0).toDouble() <= change && change <= ci.at(1).toDouble());
         // The baseline's run and the three unchanged runs after it are one steady stretch: its
         // level is taken over them (NoiseModel.h steadyWindow), and the line says so.
-        QVERIFY2(b.value(QStringLiteral("baseline_runs")).toInt() >= 2, qPrintable(b.value(QStringLiteral("explanation")).toString()));
+        QVERIFY2(b.value(QStringLiteral("baseline_runs")).toInt() >= 2,
+                 qPrintable(b.value(QStringLiteral("explanation")).toString()));
         QVERIFY2(b.value(QStringLiteral("noise_source")).toString().contains(QLatin1String("steady runs around it")),
                  qPrintable(b.value(QStringLiteral("noise_source")).toString()));
 
@@ -166,10 +187,11 @@ private slots:
         const QString db = path(QStringLiteral("bad.sqlite"));
         const QString suite = writeSleepSuite(m_dir.path(), QStringLiteral("0.01"));
         // An unknown baseline: exit 2 before measuring, naming the store's baselines.
-        ProgramRun r = runProgram(runArgs(suite, db, path(QStringLiteral("none1"))) << QStringLiteral("--baseline")
-                                                                                    << QStringLiteral("nope"));
+        ProgramRun r = runProgram(runArgs(suite, db, path(QStringLiteral("none1")))
+                                  << QStringLiteral("--baseline") << QStringLiteral("nope"));
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(describe(r).contains(QLatin1String("--baseline")) && describe(r).contains(QLatin1String("nope")), r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("--baseline")) && describe(r).contains(QLatin1String("nope")),
+                 r.err.constData());
         QVERIFY(!QDir(path(QStringLiteral("none1"))).exists(QStringLiteral("results.json")));
 
         // A store that is not a database: exit 2, its path named, the file left alone.
@@ -194,8 +216,8 @@ private slots:
         QVERIFY(!QDir(path(QStringLiteral("none4"))).exists(QStringLiteral("results.json")));
 
         // Saving a baseline of a run that is not recorded makes no sense.
-        r = runProgram(runArgs(suite, db, path(QStringLiteral("none3"))) << QStringLiteral("--no-history")
-                                                                         << QStringLiteral("--save-baseline") << QStringLiteral("x"));
+        r = runProgram(runArgs(suite, db, path(QStringLiteral("none3")))
+                       << QStringLiteral("--no-history") << QStringLiteral("--save-baseline") << QStringLiteral("x"));
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(describe(r).contains(QLatin1String("--save-baseline")), r.err.constData());
     }
@@ -247,7 +269,8 @@ private slots:
             QCOMPARE(q.value(0).toString(), QStringLiteral("ok"));
             // No run without its results: every recorded run is whole.
             QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM runs r WHERE NOT EXISTS "
-                                          "(SELECT 1 FROM results x WHERE x.run_id = r.id)")) && q.next());
+                                          "(SELECT 1 FROM results x WHERE x.run_id = r.id)"))
+                    && q.next());
             QCOMPARE(q.value(0).toInt(), 0);
             raw.close();
         }

@@ -4,13 +4,13 @@
 // recorded and the next one is compared with it and overlays it; a store that cannot be opened
 // leaves a window that still runs. Also the pieces below: the trend chart builder, the loaders
 // of earlier results and trends.
+#include "BaselinePicker.h"
 #include "BuiltInWorkloads.h"
 #include "ChartHost.h"
 #include "HistoryLoader.h"
 #include "HistoryView.h"
 #include "LiveChart.h"
 #include "LiveView.h"
-#include "BaselinePicker.h"
 #include "MainWindow.h"
 #include "PdfReport.h"
 #include "ResultsTableModel.h"
@@ -200,8 +200,8 @@ MainWindow* TestHistoryView::window(ExternalReports reports)
     m_window->show();
     if (!QTest::qWaitForWindowExposed(m_window.get()))
         return nullptr;
-    new QAbstractItemModelTester(m_window->historyView()->runsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                 m_window.get());
+    new QAbstractItemModelTester(m_window->historyView()->runsModel(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
     return m_window.get();
 }
 
@@ -256,7 +256,8 @@ void TestHistoryView::trendChartDrawsMediansBandChangeAndBaselines()
     QCOMPARE(names.count(QStringLiteral("chosen run")), 1);
     QCOMPARE(seriesPoints(chart.get(), QStringLiteral("median per run")).size(), 10);
     QCOMPARE(seriesPoints(chart.get(), QStringLiteral("change point")).value(0).x(), 5.5); // between runs 5 and 6
-    QCOMPARE(seriesPoints(chart.get(), QStringLiteral("chosen run")), QList<QPointF>{QPointF(8, step.points[7].median)});
+    QCOMPARE(seriesPoints(chart.get(), QStringLiteral("chosen run")),
+             QList<QPointF>{QPointF(8, step.points[7].median)});
     // Choosing another run moves the ring without a new chart; no run, no ring.
     QVERIFY(charts::setTrendHighlight(*chart, step, m_store.ids[0]));
     QCOMPARE(seriesPoints(chart.get(), QStringLiteral("chosen run")).value(0).x(), 1.0);
@@ -313,7 +314,8 @@ void TestHistoryView::earlierResultsFollowTheChoice()
     QCOMPARE(previous.recent[0].runId, m_store.ids[8]);
     QVERIFY(!previous.recent[0].result.samples.empty());
 
-    const EarlierResults named = loadEarlierResults(*store, kStep, scope, BaselineChoice::named(QStringLiteral("release-1")), 2, &error);
+    const EarlierResults named =
+        loadEarlierResults(*store, kStep, scope, BaselineChoice::named(QStringLiteral("release-1")), 2, &error);
     QVERIFY(named.baseline);
     QCOMPARE(named.baseline->runId, m_store.ids[2]);
     QCOMPARE(named.recent.size(), std::size_t(2));
@@ -330,7 +332,8 @@ void TestHistoryView::earlierResultsFollowTheChoice()
     // A past run is compared with the run before it: the sixth run is the step up.
     std::optional<RunResult> sixth = store->loadRun(m_store.ids[5], &error);
     QVERIFY(sixth);
-    QVERIFY(compareStoredRun(*sixth, m_store.ids[5], *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error));
+    QVERIFY(compareStoredRun(*sixth, m_store.ids[5], *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct,
+                             &error));
     QCOMPARE(sixth->results[0].baseline->verdict, ChangeVerdict::Regressed);
     QCOMPARE(sixth->results[0].baseline->name, QStringLiteral("previous run %1").arg(m_store.ids[4]));
     QCOMPARE(sixth->results[1].baseline->verdict, ChangeVerdict::Unchanged);
@@ -405,7 +408,7 @@ void TestHistoryView::filtersNarrowTheRunList()
     QVERIFY(w);
     QVERIFY(openAndWait(w, m_store.path));
     HistoryView* view = w->historyView();
-    QCOMPARE(view->runsModel()->rowCount(), 1); // other-suite, the newest run's
+    QCOMPARE(view->runsModel()->rowCount(), 1);                                     // other-suite, the newest run's
     view->suitePicker()->setCurrentIndex(view->suitePicker()->findData(QString())); // all suites
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     QCOMPARE(view->runsModel()->rowCount(), 11);
@@ -487,7 +490,9 @@ void TestHistoryView::exportOfReopenedRunWritesFilesWithTrend()
     QTemporaryDir out;
     QString error;
     QSignalSpy exported(w, &MainWindow::exportFinished); // written off the GUI thread
-    QVERIFY2(w->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")}, &error),
+    QVERIFY2(w->exportShownRun(
+                 out.path(),
+                 {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")}, &error),
              qPrintable(error));
     QVERIFY(exported.wait(60'000));
     QVERIFY2(exported.first().at(2).toString().isEmpty(), qPrintable(exported.first().at(2).toString()));
@@ -572,8 +577,12 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QCOMPARE(trendsBeforeExport, 1);
     QFile json(out.filePath(QStringLiteral("results.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
-    const QJsonObject compared =
-        QJsonDocument::fromJson(json.readAll()).object()[QStringLiteral("workloads")].toArray().at(0).toObject()[QStringLiteral("baseline")].toObject();
+    const QJsonObject compared = QJsonDocument::fromJson(json.readAll())
+                                     .object()[QStringLiteral("workloads")]
+                                     .toArray()
+                                     .at(0)
+                                     .toObject()[QStringLiteral("baseline")]
+                                     .toObject();
     QCOMPARE(compared[QStringLiteral("name")].toString(), QStringLiteral("previous run %1").arg(first));
     const QString text = pdftotext(out.filePath(QStringLiteral("report.pdf")));
     QVERIFY2(text.contains(QStringLiteral("Trend over history")), qPrintable(text.left(2000)));
@@ -582,7 +591,8 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QTRY_VERIFY_WITH_TIMEOUT(w->shownRun()->results[0].baseline.has_value(), 10'000);
     QCOMPARE(w->shownRun()->results[0].baseline->name, QStringLiteral("previous run %1").arg(first));
     const QString verdict = w->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString();
-    QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict), qPrintable(verdict));
+    QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict),
+             qPrintable(verdict));
     // The previous run is drawn behind this one as a band; it was measured in a window, so its
     // memory is too.
     QVERIFY(w->liveView()->latencyChart()->band().has_value());
@@ -595,11 +605,14 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     // The row chosen at the end shows its distribution beside the previous run's.
     auto boxes = [w]() -> qsizetype {
         const QChart* chart = w->resultsView()->distributionHost()->chart();
-        const auto* box = chart && !chart->series().isEmpty() ? qobject_cast<const QBoxPlotSeries*>(chart->series().front()) : nullptr;
+        const auto* box = chart && !chart->series().isEmpty()
+            ? qobject_cast<const QBoxPlotSeries*>(chart->series().front())
+            : nullptr;
         return box ? box->count() : 0;
     };
     QTRY_COMPARE_WITH_TIMEOUT(boxes(), 2, 10'000);
-    const auto* box = qobject_cast<const QBoxPlotSeries*>(w->resultsView()->distributionHost()->chart()->series().front());
+    const auto* box =
+        qobject_cast<const QBoxPlotSeries*>(w->resultsView()->distributionHost()->chart()->series().front());
     QCOMPARE(box->boxSets().front()->label(), QStringLiteral("previous run %1").arg(first));
     QCOMPARE(box->boxSets().back()->label(), QStringLiteral("this run"));
     QCOMPARE(w->historyView()->runsModel()->rowCount(), 2);
@@ -664,7 +677,8 @@ void TestHistoryView::unopenableStoreKeepsTheWindowWorking()
     // The run's progress took the status text; the reason stays in the history's own widget.
     bool kept = false;
     for (const QLabel* label : w->statusBar()->findChildren<QLabel*>())
-        kept = kept || (label->text().startsWith(QStringLiteral("History unavailable")) && label->toolTip().contains(path));
+        kept = kept
+            || (label->text().startsWith(QStringLiteral("History unavailable")) && label->toolTip().contains(path));
     QVERIFY(kept);
 }
 

@@ -3,14 +3,14 @@
 // program's --compare and --import.
 #include "Comparison.h"
 #include "ProgramRun.h"
-#include "export/ReportFiles.h"
-#include "interop/ResultsJson.h"
 #include "Statistics.h"
+#include "export/ReportFiles.h"
 #include "export/TextReports.h"
 #include "history/HistoryStore.h"
 #include "interop/GbenchJson.h"
 #include "interop/GbenchWriter.h"
 #include "interop/HyperfineJson.h"
+#include "interop/ResultsJson.h"
 
 #include <QtTest>
 
@@ -34,10 +34,12 @@ bool relClose(double actual, double expected, double tolerance)
     return std::abs(actual - expected) <= tolerance * std::max(std::abs(expected), 1e-300);
 }
 
-#define COMPARE_REL(actual, expected, relTol)                                                  \
-    QVERIFY2(relClose((actual), (expected), (relTol)),                                          \
-             qPrintable(QStringLiteral("%1 = %2, expected %3").arg(QLatin1String(#actual))      \
-                            .arg((actual), 0, 'g', 17).arg((expected), 0, 'g', 17)))
+#define COMPARE_REL(actual, expected, relTol)                                                                          \
+    QVERIFY2(relClose((actual), (expected), (relTol)),                                                                 \
+             qPrintable(QStringLiteral("%1 = %2, expected %3")                                                         \
+                            .arg(QLatin1String(#actual))                                                               \
+                            .arg((actual), 0, 'g', 17)                                                                 \
+                            .arg((expected), 0, 'g', 17)))
 
 const Result* find(const RunResult& run, const QString& id)
 {
@@ -82,7 +84,8 @@ private slots:
     void gbenchSampleFieldByField()
     {
         QString error;
-        const std::optional<RunResult> run = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), QStringLiteral("gbench_sample.json"), &error);
+        const std::optional<RunResult> run = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")),
+                                                             QStringLiteral("gbench_sample.json"), &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(run->info.suiteName, QStringLiteral("gb")); // executable "./gb"
         QCOMPARE(run->info.host, QStringLiteral("vm"));
@@ -93,8 +96,9 @@ private slots:
         QCOMPARE(run->info.sampleCount, 5);
 
         // Five Range instances, two Args, one with repetitions; BigO and RMS are no benchmark.
-        const QStringList ids{"BM_SortInts/256", "BM_SortInts/1024", "BM_SortInts/4096", "BM_SortInts/16384",
-                              "BM_SortInts/65536", "BM_MapInsert/1000", "BM_MapInsert/10000", "BM_StringConcat/repeats:5"};
+        const QStringList ids{"BM_SortInts/256",    "BM_SortInts/1024",         "BM_SortInts/4096",
+                              "BM_SortInts/16384",  "BM_SortInts/65536",        "BM_MapInsert/1000",
+                              "BM_MapInsert/10000", "BM_StringConcat/repeats:5"};
         QCOMPARE(int(run->results.size()), ids.size());
         for (int i = 0; i < ids.size(); ++i) {
             const Result& r = run->results[std::size_t(i)];
@@ -121,17 +125,17 @@ private slots:
             COMPARE_REL(concat.samples[i].perIterationNs(), real[i], 1e-15);
         }
         COMPARE_REL(concat.samples[4].cpuNs / 55796, 1.2503345759552656e+03, 1e-15);
-        COMPARE_REL(concat.summary.mean, 1.2523335149475874e+03, 1e-12);    // _mean
-        COMPARE_REL(concat.summary.median, 1.2573630905445250e+03, 1e-15);  // _median
-        COMPARE_REL(concat.summary.stddev, 2.8246149072556062e+01, 1e-9);   // _stddev
-        COMPARE_REL(concat.summary.cv, 2.2554813662188238e-02, 1e-9);       // _cv
+        COMPARE_REL(concat.summary.mean, 1.2523335149475874e+03, 1e-12);   // _mean
+        COMPARE_REL(concat.summary.median, 1.2573630905445250e+03, 1e-15); // _median
+        COMPARE_REL(concat.summary.stddev, 2.8246149072556062e+01, 1e-9);  // _stddev
+        COMPARE_REL(concat.summary.cv, 2.2554813662188238e-02, 1e-9);      // _cv
     }
 
     void gbenchErrorsUnitsAndThreads()
     {
         QString error;
-        const std::optional<RunResult> run =
-            parseGbenchJson(fixture(QStringLiteral("gbench_error_units_threads.json")), QStringLiteral("e.json"), &error);
+        const std::optional<RunResult> run = parseGbenchJson(fixture(QStringLiteral("gbench_error_units_threads.json")),
+                                                             QStringLiteral("e.json"), &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(int(run->results.size()), 3);
         const Result* failed = find(*run, QStringLiteral("BM_Fail"));
@@ -151,16 +155,19 @@ private slots:
     void gbenchAggregatesOnlyIsRefused()
     {
         QString error;
-        QVERIFY(!parseGbenchJson(fixture(QStringLiteral("gbench_aggregates_only.json")), QStringLiteral("agg.json"), &error));
-        QCOMPARE(error, QStringLiteral("agg.json: benchmarks[0]: \"BM_Thr/threads:2\" has only aggregate rows (mean, median, ...): "
-                                       "run it without --benchmark_report_aggregates_only to keep each repetition as a sample"));
+        QVERIFY(!parseGbenchJson(fixture(QStringLiteral("gbench_aggregates_only.json")), QStringLiteral("agg.json"),
+                                 &error));
+        QCOMPARE(
+            error,
+            QStringLiteral("agg.json: benchmarks[0]: \"BM_Thr/threads:2\" has only aggregate rows (mean, median, ...): "
+                           "run it without --benchmark_report_aggregates_only to keep each repetition as a sample"));
     }
 
     void hyperfineSampleFieldByField()
     {
         QString error;
-        const std::optional<RunResult> run =
-            parseHyperfineJson(fixture(QStringLiteral("hyperfine_sample.json")), QStringLiteral("dir/hyperfine_sample.json"), &error);
+        const std::optional<RunResult> run = parseHyperfineJson(fixture(QStringLiteral("hyperfine_sample.json")),
+                                                                QStringLiteral("dir/hyperfine_sample.json"), &error);
         QVERIFY2(run, qPrintable(error));
         QCOMPARE(run->info.suiteName, QStringLiteral("hyperfine_sample"));
         QCOMPARE(run->info.toolVersion, QStringLiteral("hyperfine"));
@@ -219,45 +226,62 @@ private slots:
         QTest::addColumn<bool>("hyperfine");
         QTest::addColumn<QByteArray>("json");
         QTest::addColumn<QString>("message");
-        const QByteArray row = R"("name": "BM_A", "run_type": "iteration", "iterations": 10, "real_time": 1.5, "cpu_time": 1.4, "time_unit": "ns")";
+        const QByteArray row =
+            R"("name": "BM_A", "run_type": "iteration", "iterations": 10, "real_time": 1.5, "cpu_time": 1.4, "time_unit": "ns")";
         // The error sits on the ']' of line 3, its 23rd character (the two-byte "é" counts once).
-        QTest::newRow("gbench broken JSON") << false << QByteArray("{\n  \"context\": {},\n  \"benchmarks\": [\"é\", ]\n}")
-                                           << "g.json: line 3, column 23: malformed JSON: object is missing after a comma";
+        QTest::newRow("gbench broken JSON")
+            << false << QByteArray("{\n  \"context\": {},\n  \"benchmarks\": [\"é\", ]\n}")
+            << "g.json: line 3, column 23: malformed JSON: object is missing after a comma";
         QTest::newRow("gbench truncated") << false << QByteArray("{\"context\": {},\n \"benchmarks\": [")
-                                         << "g.json: line 2, column 16: malformed JSON: unterminated array";
+                                          << "g.json: line 2, column 16: malformed JSON: unterminated array";
         QTest::newRow("not an object") << false << QByteArray("[1, 2]") << "g.json: expected an object, got an array";
-        QTest::newRow("no benchmarks key") << false << QByteArray(R"({"context": {}})") << "g.json: benchmarks: missing (required)";
+        QTest::newRow("no benchmarks key")
+            << false << QByteArray(R"({"context": {}})") << "g.json: benchmarks: missing (required)";
         QTest::newRow("benchmarks not an array") << false << QByteArray(R"({"context": {}, "benchmarks": {}})")
                                                  << "g.json: benchmarks: expected an array, got an object";
         QTest::newRow("no benchmarks") << false << QByteArray(R"({"context": {}, "benchmarks": []})")
                                        << "g.json: benchmarks: no benchmarks (an empty array)";
         QTest::newRow("real_time a string")
-            << false << QByteArray(R"({"context": {}, "benchmarks": [{)" + row + R"(}, {"name": "BM_B", "iterations": 1, "real_time": "fast", "cpu_time": 1, "time_unit": "ns"}]})")
+            << false
+            << QByteArray(
+                   R"({"context": {}, "benchmarks": [{)" + row
+                   + R"(}, {"name": "BM_B", "iterations": 1, "real_time": "fast", "cpu_time": 1, "time_unit": "ns"}]})")
             << "g.json: benchmarks[1].real_time: expected a number, got \"fast\"";
         QTest::newRow("unknown time unit")
-            << false << QByteArray(R"({"context": {}, "benchmarks": [{"name": "BM_A", "iterations": 1, "real_time": 1, "cpu_time": 1, "time_unit": "ps"}]})")
+            << false
+            << QByteArray(
+                   R"({"context": {}, "benchmarks": [{"name": "BM_A", "iterations": 1, "real_time": 1, "cpu_time": 1, "time_unit": "ps"}]})")
             << "g.json: benchmarks[0].time_unit: expected one of ns, us, ms, s, got \"ps\"";
         QTest::newRow("zero iterations")
-            << false << QByteArray(R"({"context": {}, "benchmarks": [{"name": "BM_A", "iterations": 0, "real_time": 1, "cpu_time": 1, "time_unit": "ns"}]})")
+            << false
+            << QByteArray(
+                   R"({"context": {}, "benchmarks": [{"name": "BM_A", "iterations": 0, "real_time": 1, "cpu_time": 1, "time_unit": "ns"}]})")
             << "g.json: benchmarks[0].iterations: expected a whole number of at least 1, got 0";
-        QTest::newRow("num_cpus a string") << false << QByteArray(R"({"context": {"num_cpus": "two"}, "benchmarks": [{)" + row + "}]}")
-                                           << "g.json: context.num_cpus: expected a number, got \"two\"";
-        QTest::newRow("hyperfine broken JSON") << true << QByteArray("{\"results\": [\n  {\"command\": \"true\" \"times\": [1]}]}")
-                                               << "h.json: line 2, column 22: malformed JSON: unterminated object";
-        QTest::newRow("no results") << true << QByteArray(R"({"results": []})") << "h.json: results: no benchmark results (an empty array)";
-        QTest::newRow("no command") << true << QByteArray(R"({"results": [{"times": [1]}]})") << "h.json: results[0].command: missing (required)";
+        QTest::newRow("num_cpus a string")
+            << false << QByteArray(R"({"context": {"num_cpus": "two"}, "benchmarks": [{)" + row + "}]}")
+            << "g.json: context.num_cpus: expected a number, got \"two\"";
+        QTest::newRow("hyperfine broken JSON")
+            << true << QByteArray("{\"results\": [\n  {\"command\": \"true\" \"times\": [1]}]}")
+            << "h.json: line 2, column 22: malformed JSON: unterminated object";
+        QTest::newRow("no results") << true << QByteArray(R"({"results": []})")
+                                    << "h.json: results: no benchmark results (an empty array)";
+        QTest::newRow("no command") << true << QByteArray(R"({"results": [{"times": [1]}]})")
+                                    << "h.json: results[0].command: missing (required)";
         QTest::newRow("time null") << true << QByteArray(R"({"results": [{"command": "true", "times": [1, 2, null]}]})")
                                    << "h.json: results[0].times[2]: expected a number, got null";
         QTest::newRow("no times") << true << QByteArray(R"({"results": [{"command": "true", "times": []}]})")
                                   << "h.json: results[0].times: no run times (an empty array)";
-        QTest::newRow("exit codes per run") << true << QByteArray(R"({"results": [{"command": "true", "times": [1, 2], "exit_codes": [0]}]})")
-                                            << "h.json: results[0].exit_codes: expected one entry per run (2, as in \"times\"), got 1";
-        QTest::newRow("negative memory") << true << QByteArray(R"({"results": [{"command": "true", "times": [1], "memory_usage_byte": [-5]}]})")
-                                         << "h.json: results[0].memory_usage_byte[0]: expected a whole number of at least 0, got -5";
+        QTest::newRow("exit codes per run")
+            << true << QByteArray(R"({"results": [{"command": "true", "times": [1, 2], "exit_codes": [0]}]})")
+            << "h.json: results[0].exit_codes: expected one entry per run (2, as in \"times\"), got 1";
+        QTest::newRow("negative memory")
+            << true << QByteArray(R"({"results": [{"command": "true", "times": [1], "memory_usage_byte": [-5]}]})")
+            << "h.json: results[0].memory_usage_byte[0]: expected a whole number of at least 0, got -5";
         // Found by fuzz_hyperfine_json: a time in range for a double but not once in nanoseconds
         // (it read as infinity, which results.json cannot carry).
-        QTest::newRow("time beyond nanoseconds") << true << QByteArray(R"({"results": [{"command": "true", "times": [1, 5.8e304]}]})")
-                                                 << "h.json: results[0].times[1]: 5.8e+304 is too large a time to count in nanoseconds";
+        QTest::newRow("time beyond nanoseconds")
+            << true << QByteArray(R"({"results": [{"command": "true", "times": [1, 5.8e304]}]})")
+            << "h.json: results[0].times[1]: 5.8e+304 is too large a time to count in nanoseconds";
     }
 
     void malformedInput()
@@ -284,7 +308,8 @@ private slots:
         // The method="asymptotic" p of the exact rows, for contrast: 0.2556231075464126,
         // 0.08085559837005224, 0.01508725549440648, 0.0019475275859466652, 0.5694645339795578.
         QTest::newRow("exact 5 vs 7") << Values{1.83, 0.5, 1.62, 2.48, 1.68}
-                                      << Values{0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.061} << 25.0 << 0.26767676767676774;
+                                      << Values{0.878, 0.647, 0.598, 2.05, 1.06, 1.29, 1.061} << 25.0
+                                      << 0.26767676767676774;
         QTest::newRow("exact 3 vs 3 apart") << Values{1, 2, 3} << Values{4, 5, 6} << 0.0 << 0.1;
         QTest::newRow("exact 8 vs 12") << Values{10.1, 11.3, 9.7, 12.2, 10.8, 11.9, 9.2, 10.4}
                                        << Values{11.6, 12.9, 13.3, 10.6, 12.4, 13.8, 11.1, 12.7, 14.2, 9.9, 13.1, 12.05}
@@ -308,12 +333,15 @@ private slots:
         for (int i = 0; i < 500; ++i)
             b500.push_back(100 + i);
         QTest::newRow("exact 8 vs 500 tail") << a8low << b500 << 0.0 << 1.9217504348472506e-17;
-        QTest::newRow("asymptotic 9 vs 9") << Values{10.1, 11.3, 9.7, 12.2, 10.8, 11.9, 9.2, 10.4, 10.95}
-                                           << Values{11.6, 12.9, 13.3, 10.6, 12.4, 13.8, 11.1, 12.7, 14.2} << 10.0 << 0.008071487425268009;
-        QTest::newRow("small with ties") << Values{1, 2, 2, 3, 5} << Values{2, 3, 4, 4, 6, 7} << 6.5 << 0.13862587987892763;
+        QTest::newRow("asymptotic 9 vs 9")
+            << Values{10.1, 11.3, 9.7, 12.2, 10.8, 11.9, 9.2, 10.4, 10.95}
+            << Values{11.6, 12.9, 13.3, 10.6, 12.4, 13.8, 11.1, 12.7, 14.2} << 10.0 << 0.008071487425268009;
+        QTest::newRow("small with ties") << Values{1, 2, 2, 3, 5} << Values{2, 3, 4, 4, 6, 7} << 6.5
+                                         << 0.13862587987892763;
         QTest::newRow("larger with ties")
             << Values{56, 54, 47, 45, 52, 47, 50, 53, 45, 44, 51, 50, 49, 50, 47, 45, 50, 47, 45, 52}
-            << Values{52, 53, 49, 50, 49, 49, 53, 50, 53, 53, 58, 48, 55, 52, 52, 48, 51, 54, 52, 52, 51, 55, 52, 45, 50}
+            << Values{52, 53, 49, 50, 49, 49, 53, 50, 53, 53, 58, 48, 55,
+                      52, 52, 48, 51, 54, 52, 52, 51, 55, 52, 45, 50}
             << 143.0 << 0.014309875682266637;
     }
 
@@ -347,9 +375,12 @@ private slots:
             return r;
         };
         run.results.push_back(result(QStringLiteral("system.file_write/size=4KiB"), QStringLiteral("ns"),
-                                     {Sample{100, 1.0e5, 0.9e5, 0, 0, 0}, Sample{120, 1.32e5, 1.2e5, 0, 0, 0}, Sample{100, 1.05e5, 1.0e5, 0, 0, 0}}));
-        run.results.push_back(result(QStringLiteral("system.file_write/size=1MiB"), QStringLiteral("ns"), {Sample{3, 3.3e7, 3.0e7, 0, 0, 0}}));
-        run.results.push_back(result(QStringLiteral("system.binary_size"), QStringLiteral("bytes"), {Sample{1, 4.5e6, 0, 0, 0, 0}}));
+                                     {Sample{100, 1.0e5, 0.9e5, 0, 0, 0}, Sample{120, 1.32e5, 1.2e5, 0, 0, 0},
+                                      Sample{100, 1.05e5, 1.0e5, 0, 0, 0}}));
+        run.results.push_back(result(QStringLiteral("system.file_write/size=1MiB"), QStringLiteral("ns"),
+                                     {Sample{3, 3.3e7, 3.0e7, 0, 0, 0}}));
+        run.results.push_back(
+            result(QStringLiteral("system.binary_size"), QStringLiteral("bytes"), {Sample{1, 4.5e6, 0, 0, 0, 0}}));
         Result failed = result(QStringLiteral("cli.broken"), QStringLiteral("ns"), {});
         failed.status = Status::Timeout;
         failed.error = QStringLiteral("timed out after 10 s");
@@ -396,7 +427,9 @@ private slots:
         }
         const char* const names[] = {"mean", "median", "stddev", "cv"};
         const double realAggregates[] = {1.05e3, 1.05e3, 50.0, 50.0 / 1.05e3};
-        const double cpuAggregates[] = {2.9e3 / 3, 1.0e3, std::sqrt(((0.9e3 - 2.9e3 / 3) * (0.9e3 - 2.9e3 / 3) + 2 * (1e3 - 2.9e3 / 3) * (1e3 - 2.9e3 / 3)) / 2), 0};
+        const double cpuAggregates[] = {
+            2.9e3 / 3, 1.0e3,
+            std::sqrt(((0.9e3 - 2.9e3 / 3) * (0.9e3 - 2.9e3 / 3) + 2 * (1e3 - 2.9e3 / 3) * (1e3 - 2.9e3 / 3)) / 2), 0};
         for (int i = 0; i < 4; ++i) {
             const QJsonObject o = rows[3 + i].toObject();
             QCOMPARE(o[QStringLiteral("name")].toString(), small + QLatin1Char('_') + QLatin1String(names[i]));
@@ -423,7 +456,8 @@ private slots:
 
         // And back through the reader.
         QString error;
-        const std::optional<RunResult> back = parseGbenchJson(QJsonDocument(doc).toJson(), QStringLiteral("gbench.json"), &error);
+        const std::optional<RunResult> back =
+            parseGbenchJson(QJsonDocument(doc).toJson(), QStringLiteral("gbench.json"), &error);
         QVERIFY2(back, qPrintable(error));
         QCOMPARE(back->info.started, run.info.started);
         QCOMPARE(back->info.host, run.info.host);
@@ -467,7 +501,8 @@ private slots:
         const bool cpuinfoHasMhz = cpuinfo.open(QIODevice::ReadOnly) && cpuinfo.readAll().contains("cpu MHz");
         if (cpuinfoHasMhz || QFile::exists(QStringLiteral("/sys/devices/system/cpu/cpu0/cpufreq/cpuinfo_max_freq")))
             QVERIFY2(machine.mhzPerCpu > 0, "the CPU frequency is there to read");
-        const QStringList indexes = QDir(QStringLiteral("/sys/devices/system/cpu/cpu0/cache")).entryList({QStringLiteral("index*")}, QDir::Dirs);
+        const QStringList indexes = QDir(QStringLiteral("/sys/devices/system/cpu/cpu0/cache"))
+                                        .entryList({QStringLiteral("index*")}, QDir::Dirs);
         QCOMPARE(machine.caches.size(), indexes.size());
         for (const QJsonValue& cache : machine.caches) {
             QVERIFY(cache[QStringLiteral("size")].toDouble() > 0);
@@ -505,7 +540,8 @@ private slots:
 
         // Our results.json on one side, Google Benchmark JSON on the other.
         QString error;
-        const std::optional<RunResult> parsed = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
+        const std::optional<RunResult> parsed =
+            parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
         QVERIFY2(parsed, qPrintable(error));
         const QString ours = writeFile(dir, QStringLiteral("results.json"), runToJsonBytes(*parsed));
         const ProgramRun mixed = runProgram({QStringLiteral("--compare"), ours, b});
@@ -513,10 +549,12 @@ private slots:
         QVERIFY(mixed.out.contains("BM_StringConcat/repeats:5"));
         QVERIFY(mixed.out.contains("regressed"));
 
-        const QString broken = writeFile(dir, QStringLiteral("broken.json"), "{\n  \"benchmarks\": [\n    {\"name\": \"BM_A\",, }\n");
+        const QString broken =
+            writeFile(dir, QStringLiteral("broken.json"), "{\n  \"benchmarks\": [\n    {\"name\": \"BM_A\",, }\n");
         const ProgramRun failed = runProgram({QStringLiteral("--compare"), a, broken});
         QCOMPARE(failed.exitCode, 2);
-        QVERIFY2(failed.err.contains(QStringLiteral("%1: line 3, column 21: malformed JSON").arg(broken).toUtf8()), failed.err.constData());
+        QVERIFY2(failed.err.contains(QStringLiteral("%1: line 3, column 21: malformed JSON").arg(broken).toUtf8()),
+                 failed.err.constData());
     }
 
     void programCompareTable()
@@ -527,7 +565,8 @@ private slots:
         const QString a = kFixtures + QStringLiteral("/gbench_sample.json");
         const QString b = writeFile(dir, QStringLiteral("slower.json"), slowedGbenchSample(QString(), 1.25));
         QString error;
-        const std::optional<RunResult> before = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
+        const std::optional<RunResult> before =
+            parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
         QVERIFY2(before, qPrintable(error));
         const Result* concat = find(*before, QStringLiteral("BM_StringConcat/repeats:5"));
         QVERIFY(concat);
@@ -535,11 +574,13 @@ private slots:
         const ProgramRun table = runProgram({QStringLiteral("--compare"), a, b});
         QVERIFY2(table.exitCode == 0, table.err.constData());
         const QString out = QString::fromUtf8(table.out);
-        QVERIFY2(out.startsWith(QStringLiteral("workload")) && out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("95% CI")),
+        QVERIFY2(out.startsWith(QStringLiteral("workload"))
+                     && out.section(QLatin1Char('\n'), 0, 0).contains(QStringLiteral("95% CI")),
                  qPrintable(out));
         const QString line = out.split(QLatin1Char('\n')).filter(QStringLiteral("BM_StringConcat/repeats:5 ")).value(0);
         const double aMedian = concat->summary.median;
-        QVERIFY2(line.contains(formatDuration(aMedian)) && line.contains(formatDuration(aMedian * 1.25)), qPrintable(line));
+        QVERIFY2(line.contains(formatDuration(aMedian)) && line.contains(formatDuration(aMedian * 1.25)),
+                 qPrintable(line));
         // No raw nanoseconds anywhere in the rows.
         QVERIFY2(!out.contains(QStringLiteral("e+0")), qPrintable(out));
 
@@ -547,11 +588,13 @@ private slots:
         // the table shows that change and that interval, as the verdict line under it does.
         const ProgramRun json = runProgram({QStringLiteral("--compare"), a, b, QStringLiteral("--json")});
         QVERIFY2(json.exitCode == 0, json.err.constData());
-        const auto pct = [](double v) { return QStringLiteral("%1%2%").arg(v >= 0 ? QStringLiteral("+") : QString()).arg(v, 0, 'f', 1); };
+        const auto pct = [](double v) {
+            return QStringLiteral("%1%2%").arg(v >= 0 ? QStringLiteral("+") : QString()).arg(v, 0, 'f', 1);
+        };
         for (const QJsonValue& v : QJsonDocument::fromJson(json.out).array()) {
             const QJsonObject row = v.toObject();
-            for (const char* key : {"id", "a_median", "b_median", "change_pct", "p_value", "verdict", "explanation", "unit",
-                                    "judged_change_pct", "judged_ci95_pct"})
+            for (const char* key : {"id", "a_median", "b_median", "change_pct", "p_value", "verdict", "explanation",
+                                    "unit", "judged_change_pct", "judged_ci95_pct"})
                 QVERIFY2(row.contains(QLatin1String(key)), key);
             const QJsonArray ci = row[QStringLiteral("judged_ci95_pct")].toArray();
             const double change = row[QStringLiteral("judged_change_pct")].toDouble();
@@ -560,7 +603,8 @@ private slots:
             if (row[QStringLiteral("id")].toString() != QLatin1String("BM_StringConcat/repeats:5"))
                 continue;
             COMPARE_REL(change, 25.0, 1e-9); // every repetition 1.25 times as slow
-            const QString shown = QStringLiteral("%1  [%2 … %3]").arg(pct(change), pct(ci[0].toDouble()), pct(ci[1].toDouble()));
+            const QString shown =
+                QStringLiteral("%1  [%2 … %3]").arg(pct(change), pct(ci[0].toDouble()), pct(ci[1].toDouble()));
             QVERIFY2(line.contains(shown), qPrintable(line + QStringLiteral(" lacks ") + shown));
         }
 
@@ -569,7 +613,8 @@ private slots:
         for (const QStringList& extra : {QStringList{}, QStringList{QStringLiteral("--json")}}) {
             const ProgramRun disjoint = runProgram(QStringList{QStringLiteral("--compare"), a, hyperfine} + extra);
             QCOMPARE(disjoint.exitCode, 2);
-            QVERIFY2(disjoint.err.contains(QStringLiteral("no workload id is in both %1").arg(a).toUtf8()), disjoint.err.constData());
+            QVERIFY2(disjoint.err.contains(QStringLiteral("no workload id is in both %1").arg(a).toUtf8()),
+                     disjoint.err.constData());
             QVERIFY(disjoint.out.isEmpty());
         }
     }
@@ -599,7 +644,8 @@ private slots:
             QVERIFY(QFile::copy(file, copy));
             QCOMPARE(runProgram({QStringLiteral("--import"), copy, QStringLiteral("--db"), db}).exitCode, 2);
 
-            const ProgramRun forced = runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db, QStringLiteral("--force")});
+            const ProgramRun forced =
+                runProgram({QStringLiteral("--import"), file, QStringLiteral("--db"), db, QStringLiteral("--force")});
             QVERIFY2(forced.exitCode == 0, forced.err.constData());
             QVERIFY2(forced.out.contains(QByteArray("the same content as run ") + id), forced.out.constData());
         }
@@ -627,19 +673,23 @@ private slots:
         const Case cases[] = {{QStringLiteral("gbench_sample.json"), QStringLiteral("google-benchmark"), 8},
                               {QStringLiteral("hyperfine_sample.json"), QStringLiteral("hyperfine"), 2}};
         for (const Case& c : cases) {
-            const ProgramRun imported = runProgram({QStringLiteral("--import"), kFixtures + QLatin1Char('/') + c.file,
-                                                    QStringLiteral("--db"), db});
+            const ProgramRun imported = runProgram(
+                {QStringLiteral("--import"), kFixtures + QLatin1Char('/') + c.file, QStringLiteral("--db"), db});
             QVERIFY2(imported.exitCode == 0, imported.err.constData());
-            QVERIFY2(imported.out.contains(QStringLiteral("with %1 benchmarks").arg(c.benchmarks).toUtf8()), imported.out.constData());
+            QVERIFY2(imported.out.contains(QStringLiteral("with %1 benchmarks").arg(c.benchmarks).toUtf8()),
+                     imported.out.constData());
         }
         // Malformed: exit 2 naming the place, nothing recorded.
-        const QString broken = writeFile(dir, QStringLiteral("broken.json"), R"({"results": [{"command": "true", "times": ["x"]}]})");
+        const QString broken =
+            writeFile(dir, QStringLiteral("broken.json"), R"({"results": [{"command": "true", "times": ["x"]}]})");
         const ProgramRun refused = runProgram({QStringLiteral("--import"), broken, QStringLiteral("--db"), db});
         QCOMPARE(refused.exitCode, 2);
-        QVERIFY2(refused.err.contains(QStringLiteral("%1: results[0].times[0]: expected a number, got \"x\"").arg(broken).toUtf8()),
+        QVERIFY2(refused.err.contains(
+                     QStringLiteral("%1: results[0].times[0]: expected a number, got \"x\"").arg(broken).toUtf8()),
                  refused.err.constData());
-        const ProgramRun syntax = runProgram({QStringLiteral("--import"), writeFile(dir, QStringLiteral("cut.json"), "{\"context\": {"),
-                                              QStringLiteral("--db"), db});
+        const ProgramRun syntax =
+            runProgram({QStringLiteral("--import"), writeFile(dir, QStringLiteral("cut.json"), "{\"context\": {"),
+                        QStringLiteral("--db"), db});
         QCOMPARE(syntax.exitCode, 2);
         QVERIFY2(syntax.err.contains("cut.json: line 1, column 13: malformed JSON"), syntax.err.constData());
 

@@ -2,7 +2,6 @@
 // run, stop, see charts, table and comparison update, export.
 #include "BaselinePicker.h"
 #include "BuiltInWorkloads.h"
-#include "cli/CommandLine.h"
 #include "ComparisonView.h"
 #include "EmptyState.h"
 #include "EnvironmentBadge.h"
@@ -18,26 +17,27 @@
 #include "WindowGeometry.h"
 #include "WindowTesting.h"
 #include "WorkloadTree.h"
+#include "cli/CommandLine.h"
 
 #include "ChartHost.h"
 
 #include <QAbstractAxis>
 #include <QAbstractItemModelTester>
-#include <QLabel>
-#include <QProgressBar>
-#include <QStatusBar>
 #include <QChart>
+#include <QComboBox>
+#include <QDialog>
+#include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
-#include <QTabWidget>
-#include <QSpinBox>
-#include <QComboBox>
+#include <QProgressBar>
 #include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
-#include <QDialog>
-#include <QHeaderView>
 #include <QTextBrowser>
 #include <QToolButton>
 #include <QtTest>
@@ -110,8 +110,8 @@ void TestMainWindow::recreateWindow(ExternalReports reports)
     m_window->resize(1200, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    new QAbstractItemModelTester(m_window->resultsView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest,
-                                 m_window.get());
+    new QAbstractItemModelTester(m_window->resultsView()->model(),
+                                 QAbstractItemModelTester::FailureReportingMode::QtTest, m_window.get());
 }
 
 void TestMainWindow::cleanup()
@@ -186,14 +186,13 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     bool latencyBand = false, memoryBand = false;
     std::size_t overlays = 99;
     qsizetype legend = 0;
-    const QMetaObject::Connection watch =
-        connect(m_window->controller(), &RunController::workloadStarted, this, [&] {
-            charts::LiveChart* latency = m_window->liveView()->latencyChart();
-            latencyBand = latency->band().has_value();
-            memoryBand = m_window->liveView()->memoryChart()->band().has_value();
-            overlays = latency->overlayCount();
-            legend = latency->chart()->series().size();
-        });
+    const QMetaObject::Connection watch = connect(m_window->controller(), &RunController::workloadStarted, this, [&] {
+        charts::LiveChart* latency = m_window->liveView()->latencyChart();
+        latencyBand = latency->band().has_value();
+        memoryBand = m_window->liveView()->memoryChart()->band().has_value();
+        overlays = latency->overlayCount();
+        legend = latency->chart()->series().size();
+    });
     QVERIFY(runToEnd(ids));
     disconnect(watch);
     QVERIFY(latencyBand);
@@ -201,8 +200,11 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     QCOMPARE(overlays, std::size_t(0));
     QCOMPARE(legend, 2); // the band, this run
     // Compared off the GUI thread: the verdict comes a moment later.
-    auto verdict = [this] { return m_window->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString(); };
-    QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict()), qPrintable(verdict()));
+    auto verdict = [this] {
+        return m_window->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString();
+    };
+    QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict()),
+                 qPrintable(verdict()));
     QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
 }
 
@@ -267,7 +269,8 @@ void TestMainWindow::emptyTabsHintUntilDataArrives()
     QStringList status;
     for (const QLabel* label : m_window->statusBar()->findChildren<QLabel*>())
         status << label->text();
-    const QString suite = QStringLiteral("Built-in default suite: %1 workloads").arg(m_window->workloadTree()->visibleWorkloadCount());
+    const QString suite =
+        QStringLiteral("Built-in default suite: %1 workloads").arg(m_window->workloadTree()->visibleWorkloadCount());
     QVERIFY2(status.contains(suite), qPrintable(status.join(QStringLiteral(" | "))));
 
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
@@ -314,7 +317,8 @@ void TestMainWindow::firstGeometryFitsTheScreen()
 
 void TestMainWindow::choosingARowShowsItsCharts()
 {
-    QVERIFY(runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
+    QVERIFY(
+        runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
     ResultsView* view = m_window->resultsView();
     view->selectWorkload(QStringLiteral("architecture.events.string_keyed"));
     QCOMPARE(view->selectedId(), QStringLiteral("architecture.events.string_keyed"));
@@ -334,7 +338,8 @@ void TestMainWindow::exportWritesFiles()
     QVERIFY(!error.isEmpty());
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
     QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
-    QVERIFY(m_window->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")}, &error));
+    QVERIFY(m_window->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")},
+                                     &error));
     QVERIFY(exported.wait(30'000));
     QCOMPARE(exported.first().at(2).toString(), QString()); // no error
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md"})
@@ -355,7 +360,8 @@ void TestMainWindow::exportWritesFiles()
 void TestMainWindow::exportWritesPdfOffTheGuiThread()
 {
     recreateWindow({report::pdfReportFormat()});
-    QVERIFY(runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
+    QVERIFY(
+        runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
     QTemporaryDir dir;
     QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
     QString error;
@@ -408,7 +414,8 @@ void TestMainWindow::liveChartKeepsItsLineWhenOverlaysChange()
     // The next workload's earlier runs, as many: the legend's entries are renamed in place, not
     // taken out of the chart and put back (which lays the whole chart out again).
     const QList<QAbstractSeries*> before = chart.chart()->series();
-    chart.setHistory(std::nullopt, {QList<QPointF>{{0, 7}}, QList<QPointF>{{0, 6}}}, {QStringLiteral("c"), QStringLiteral("d")});
+    chart.setHistory(std::nullopt, {QList<QPointF>{{0, 7}}, QList<QPointF>{{0, 6}}},
+                     {QStringLiteral("c"), QStringLiteral("d")});
     QCOMPARE(chart.chart()->series(), before);
     QCOMPARE(chart.chart()->series().front()->name(), QStringLiteral("c"));
     chart.clear();
@@ -479,11 +486,13 @@ void TestMainWindow::openingASuiteFillsTheTreeAndRuns()
     QVERIFY2(m_window->openSuite(path, &error), qPrintable(error));
     WorkloadTree* tree = m_window->workloadTree();
     QCOMPARE(tree->visibleWorkloadCount(), 2);
-    QCOMPARE(tree->checkedIds(), QStringList({QStringLiteral("architecture.errors.values"), QStringLiteral("tools.true")}));
+    QCOMPARE(tree->checkedIds(),
+             QStringList({QStringLiteral("architecture.errors.values"), QStringLiteral("tools.true")}));
     QCOMPARE(m_window->suiteFile(), path);
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("tiny")));
     QCOMPARE(m_window->settings().sampleCount, 7); // the suite's defaults fill the tool bar
-    QCOMPARE(QSettings().value(QStringLiteral("suite/recent")).toStringList().value(0), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(QSettings().value(QStringLiteral("suite/recent")).toStringList().value(0),
+             QFileInfo(path).absoluteFilePath());
 
     // Both kinds of workload run from the window, the command one included.
     QSignalSpy finished(m_window->controller(), &RunController::runFinished);
@@ -504,15 +513,15 @@ void TestMainWindow::commandLineChoosesSuiteWorkloadsAndSettings()
         "defaults": { "samples": 7, "measurement_s": 0.5 },
         "workloads": [{"id": "architecture.errors.values"}, {"id": "architecture.errors.exceptions"},
                       {"id": "tools.true", "command": ["true"]}]})");
-    const ParsedCommandLine parsed = parseCommandLine(
-        {QStringLiteral("crucible-bench"), QStringLiteral("--suite"), path, QStringLiteral("--sample-size"), QStringLiteral("9"),
-         QStringLiteral("tools")},
-        QProcessEnvironment());
+    const ParsedCommandLine parsed =
+        parseCommandLine({QStringLiteral("crucible-bench"), QStringLiteral("--suite"), path,
+                          QStringLiteral("--sample-size"), QStringLiteral("9"), QStringLiteral("tools")},
+                         QProcessEnvironment());
     QVERIFY2(parsed.options, qPrintable(parsed.error.message));
     QVERIFY(m_window->applyCommandLine(*parsed.options));
     QCOMPARE(m_window->suiteFile(), path);
     QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("tools.true")}); // FILTER words
-    QCOMPARE(m_window->settings().sampleCount, 9);       // the flag beats the suite's default
+    QCOMPARE(m_window->settings().sampleCount, 9);          // the flag beats the suite's default
     QCOMPARE(m_window->settings().measurementSeconds, 0.5); // the suite's default beats the window's
 }
 
@@ -520,7 +529,8 @@ void TestMainWindow::badSuiteKeepsTheOldOne_data()
 {
     QTest::addColumn<QByteArray>("json");
     QTest::addColumn<QString>("named"); // what the message must name besides the file
-    QTest::newRow("wrong type") << QByteArray(R"({"name": "bad", "workloads": [{"id": "x", "command": ["true"], "timeout_s": "ten"}]})")
+    QTest::newRow("wrong type") << QByteArray(
+        R"({"name": "bad", "workloads": [{"id": "x", "command": ["true"], "timeout_s": "ten"}]})")
                                 << QStringLiteral("workloads[0].timeout_s");
     QTest::newRow("unknown id") << QByteArray(R"({"name": "bad", "workloads": [{"id": "architecture.nope"}]})")
                                 << QStringLiteral("architecture.nope");
@@ -533,7 +543,8 @@ void TestMainWindow::badSuiteKeepsTheOldOne()
 {
     QFETCH(QByteArray, json);
     QFETCH(QString, named);
-    const QString good = writeSuite(QStringLiteral("good.json"), R"({"name": "good", "workloads": [{"id": "architecture.errors.values"}]})");
+    const QString good = writeSuite(QStringLiteral("good.json"),
+                                    R"({"name": "good", "workloads": [{"id": "architecture.errors.values"}]})");
     QString error;
     QVERIFY2(m_window->openSuite(good, &error), qPrintable(error));
     const QString bad = writeSuite(QStringLiteral("bad.json"), json);
@@ -606,7 +617,8 @@ void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
     }
     const QList<QAbstractAxis*> vertical = view->ratioHost()->chart()->axes(Qt::Vertical);
     QVERIFY(!vertical.isEmpty());
-    QVERIFY2(vertical.first()->titleText().contains(QStringLiteral("below 1: new way faster")), qPrintable(vertical.first()->titleText()));
+    QVERIFY2(vertical.first()->titleText().contains(QStringLiteral("below 1: new way faster")),
+             qPrintable(vertical.first()->titleText()));
 }
 
 void TestMainWindow::environmentBadgeFollowsTheShownRun()
@@ -714,7 +726,8 @@ void TestMainWindow::liveViewDrawsBothSidesOfAPair()
     QCOMPARE(view.shownIds(), (QStringList{oldWay.id, newWay.id}));
     QCOMPARE(view.currentId(), oldWay.id); // its history is the one behind the lines
     QCOMPARE(view.latencyChart()->currentLineCount(), std::size_t(2));
-    QCOMPARE(view.latencyChart()->chart()->title(), QStringLiteral("Latency: architecture.events: string_keyed and typed"));
+    QCOMPARE(view.latencyChart()->chart()->title(),
+             QStringLiteral("Latency: architecture.events: string_keyed and typed"));
     view.addSamples(oldWay.id, three);
     view.addSamples(newWay.id, three);
     QCOMPARE(view.latencyChart()->bufferedPoints(), qsizetype(6));
@@ -741,8 +754,11 @@ void TestMainWindow::treeMarksWhatTheChartsDraw()
         markedAtStart = m_window->workloadTree()->runningIds();
         drawnAtStart = m_window->liveView()->shownIds();
     });
-    QVERIFY(runToEnd({QStringLiteral("architecture.events.string_keyed"), QStringLiteral("architecture.events.typed")}));
-    QCOMPARE(drawnAtStart, (QStringList{QStringLiteral("architecture.events.string_keyed"), QStringLiteral("architecture.events.typed")}));
+    QVERIFY(
+        runToEnd({QStringLiteral("architecture.events.string_keyed"), QStringLiteral("architecture.events.typed")}));
+    QCOMPARE(
+        drawnAtStart,
+        (QStringList{QStringLiteral("architecture.events.string_keyed"), QStringLiteral("architecture.events.typed")}));
     QCOMPARE(markedAtStart, drawnAtStart);
     QVERIFY(m_window->workloadTree()->runningIds().isEmpty()); // the run is over
 }

@@ -3,10 +3,10 @@
 // (poppler-utils, installed by packaging/quickstart.sh): without it the test fails, it does
 // not skip, because an unchecked report is the failure this test exists to catch.
 #include "ChartHandOff.h"
-#include "cli/CommandLine.h"
 #include "PdfReport.h"
 #include "ProgramRun.h"
 #include "SyntheticRun.h"
+#include "cli/CommandLine.h"
 
 #include <QtTest>
 
@@ -195,8 +195,14 @@ void TestPdfReport::budgetsAndClaimsAreWritten()
     const QString id = run.results[0].info.id;
     run.budgets = {BudgetOutcome{id, id, QStringLiteral("median_ms"), 50.0, std::nullopt, 61.5, BudgetStatus::Failed,
                                  QStringLiteral("over the limit by 23.0%")},
-                   BudgetOutcome{QStringLiteral("*"), id, QStringLiteral("throughput_per_s"), std::nullopt, 1000.0, 2500.0,
-                                 BudgetStatus::Passed, {}}};
+                   BudgetOutcome{QStringLiteral("*"),
+                                 id,
+                                 QStringLiteral("throughput_per_s"),
+                                 std::nullopt,
+                                 1000.0,
+                                 2500.0,
+                                 BudgetStatus::Passed,
+                                 {}}};
     ClaimOutcome claim;
     claim.name = QStringLiteral("Typed events beat strings");
     claim.baseline = QStringLiteral("architecture.events.string_keyed");
@@ -208,9 +214,9 @@ void TestPdfReport::budgetsAndClaimsAreWritten()
     claim.verdict = ClaimVerdict::Refuted;
     run.claims = {claim};
     const QString text = pdfText(render(run, false).pdf);
-    for (const char* expected : {"Budgets", "1 passed, 1 failed, 0 skipped", "61.50 ms", "≤ 50.00 ms",
-                                 "over the limit by 23.0%", "≥ 1000 /s", "Claims", "Typed events beat strings",
-                                 "96% ± 2%", "+80.4%", "refuted"})
+    for (const char* expected :
+         {"Budgets", "1 passed, 1 failed, 0 skipped", "61.50 ms", "≤ 50.00 ms", "over the limit by 23.0%", "≥ 1000 /s",
+          "Claims", "Typed events beat strings", "96% ± 2%", "+80.4%", "refuted"})
         QVERIFY2(text.contains(QString::fromUtf8(expected)), expected);
 }
 
@@ -397,9 +403,10 @@ void TestPdfReport::headlessRunReportsTrendFromHistory()
     QString texts[2];
     for (int i = 0; i < 2; ++i) {
         const QString out = dir.filePath(QStringLiteral("run%1").arg(i));
-        const Outcome o = runWithoutDisplay({QStringLiteral("--headless"), QStringLiteral("--quick-check"),
-                                             QStringLiteral("architecture.errors.values"), QStringLiteral("--db"), db,
-                                             QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output-dir"), out});
+        const Outcome o =
+            runWithoutDisplay({QStringLiteral("--headless"), QStringLiteral("--quick-check"),
+                               QStringLiteral("architecture.errors.values"), QStringLiteral("--db"), db,
+                               QStringLiteral("--format"), QStringLiteral("pdf"), QStringLiteral("--output-dir"), out});
         QVERIFY2(o.exitCode == 0, o.err.constData());
         QFile pdf(QDir(out).filePath(QStringLiteral("report.pdf")));
         QVERIFY(pdf.open(QIODevice::ReadOnly));

@@ -1,9 +1,9 @@
 // The text exports: CSV (RFC 4180, formula neutralisation), results.json, summary.md.
 #include "Counted.h"
-#include "export/Csv.h"
 #include "CsvReader.h"
-#include "interop/ResultsJson.h"
+#include "export/Csv.h"
 #include "export/TextReports.h"
+#include "interop/ResultsJson.h"
 
 #include <QtTest>
 
@@ -29,12 +29,14 @@ RunResult makeRun()
     run.info.started = QDateTime::currentDateTimeUtc();
     run.info.finished = run.info.started.addSecs(3);
     run.results.push_back(makeResult(QStringLiteral("architecture.a"), QStringLiteral("plain"), {100, 110, 105}));
-    Result odd = makeResult(QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("has, comma\nand \"quotes\""), {5, 6, 7, 8});
+    Result odd =
+        makeResult(QStringLiteral("=cmd|' /C calc'!A0"), QStringLiteral("has, comma\nand \"quotes\""), {5, 6, 7, 8});
     odd.status = Status::Failed;
     odd.error = QStringLiteral("-exit code 3, \"bad\"");
     run.results.push_back(odd);
     Result regressed = makeResult(QStringLiteral("architecture.slow"), QStringLiteral("slower"), {200, 210, 205});
-    regressed.baseline = BaselineComparison{QStringLiteral("main"), 100, 105.0, {95, 115}, 0.001, ChangeVerdict::Regressed};
+    regressed.baseline =
+        BaselineComparison{QStringLiteral("main"), 100, 105.0, {95, 115}, 0.001, ChangeVerdict::Regressed};
     run.results.push_back(regressed);
     return run;
 }
@@ -97,7 +99,8 @@ void TestReports::summaryCsvReadsBackStrictly()
     // SPEC's 18 columns, then judged_change_pct, basis, noise_pct, unstable_at_sample, explanation.
     for (const QStringList& row : *rows)
         QCOMPARE(row.size(), 23);
-    QCOMPARE(rows->at(0).mid(18), QStringList({"judged_change_pct", "basis", "noise_pct", "unstable_at_sample", "explanation"}));
+    QCOMPARE(rows->at(0).mid(18),
+             QStringList({"judged_change_pct", "basis", "noise_pct", "unstable_at_sample", "explanation"}));
     const QStringList odd = rows->at(2);
     QCOMPARE(odd[0], QStringLiteral("'=cmd|' /C calc'!A0")); // neutralised, not evaluated
     QCOMPARE(odd[2], QStringLiteral("failed"));
@@ -163,10 +166,12 @@ void TestReports::jsonRejectsForeignFiles()
         return QJsonDocument(changed).toJson();
     };
     QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, -5, 3, 1e6}}), &error));
-    QVERIFY2(error == QStringLiteral("workloads[0].rounds: a round lies outside the workload's 3 samples"), qPrintable(error));
+    QVERIFY2(error == QStringLiteral("workloads[0].rounds: a round lies outside the workload's 3 samples"),
+             qPrintable(error));
     QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 2147483000, 2147483000, 1e6}}), &error));
     QVERIFY(!runFromJson(withFirstWorkload("sample_iterations", QJsonArray{1e30}), &error));
-    QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_iterations[0]: expected a whole number")), qPrintable(error));
+    QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_iterations[0]: expected a whole number")),
+             qPrintable(error));
     QVERIFY(!runFromJson(withFirstWorkload("sample_rss_bytes", QJsonArray{-1}), &error));
     QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_rss_bytes[0]")), qPrintable(error));
     QVERIFY(runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 0, 3, 1e6}}), &error)); // fits

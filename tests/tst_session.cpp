@@ -19,7 +19,7 @@ SessionPlan planOf(std::vector<std::unique_ptr<Workload>> workloads, Measurement
 // Records the order in which samples are taken, to check interleaving.
 class OrderedWorkload : public BasicWorkload {
 public:
-    OrderedWorkload(WorkloadInfo info, std::vector<QString>* log) : BasicWorkload(std::move(info)), m_log(log) {}
+    OrderedWorkload(WorkloadInfo info, std::vector<QString>* log) : BasicWorkload(std::move(info)), m_log(log) { }
     void run(std::uint64_t iterations, std::stop_token) override
     {
         volatile std::uint64_t sink = 0;
@@ -35,9 +35,9 @@ private:
 
 class ThrowingWorkload : public BasicWorkload {
 public:
-    ThrowingWorkload() : BasicWorkload({QStringLiteral("test.throws"), Category::System, QStringLiteral("throws")}) {}
+    ThrowingWorkload() : BasicWorkload({QStringLiteral("test.throws"), Category::System, QStringLiteral("throws")}) { }
     void setUp(std::stop_token) override { throw std::runtime_error("no such device"); }
-    void run(std::uint64_t, std::stop_token) override {}
+    void run(std::uint64_t, std::stop_token) override { }
 };
 
 } // namespace
@@ -99,8 +99,10 @@ void TestSession::updatesAreCoalesced()
     QCOMPARE(samples, 400); // nothing lost in coalescing
     // At most one flush per interval (50 ms, timed on the worker, which lives shorter than this
     // timer), plus the flushes at the start and end of the workload: a bound, not a timing.
-    QVERIFY2(batches.size() <= seconds * 20 + 3, qPrintable(QStringLiteral("%1 batches in %2 s").arg(batches.size()).arg(seconds)));
-    QVERIFY2(progress.size() <= seconds * 20 + 3, qPrintable(QStringLiteral("%1 progress in %2 s").arg(progress.size()).arg(seconds)));
+    QVERIFY2(batches.size() <= seconds * 20 + 3,
+             qPrintable(QStringLiteral("%1 batches in %2 s").arg(batches.size()).arg(seconds)));
+    QVERIFY2(progress.size() <= seconds * 20 + 3,
+             qPrintable(QStringLiteral("%1 progress in %2 s").arg(progress.size()).arg(seconds)));
     QVERIFY(batches.size() >= 2); // but it does stream while running
 }
 
@@ -132,11 +134,23 @@ void TestSession::pairsAreInterleaved()
 {
     std::vector<QString> log;
     std::vector<std::unique_ptr<Workload>> w;
-    w.push_back(std::make_unique<OrderedWorkload>(
-        WorkloadInfo{QStringLiteral("architecture.x.old"), Category::Architecture, {}, QStringLiteral("ns"), QStringLiteral("op"), {}, QStringLiteral("architecture.x.new")}, &log));
+    w.push_back(std::make_unique<OrderedWorkload>(WorkloadInfo{QStringLiteral("architecture.x.old"),
+                                                               Category::Architecture,
+                                                               {},
+                                                               QStringLiteral("ns"),
+                                                               QStringLiteral("op"),
+                                                               {},
+                                                               QStringLiteral("architecture.x.new")},
+                                                  &log));
     w.push_back(std::make_unique<SpinWorkload>(1'000, QStringLiteral("test.between")));
-    w.push_back(std::make_unique<OrderedWorkload>(
-        WorkloadInfo{QStringLiteral("architecture.x.new"), Category::Architecture, {}, QStringLiteral("ns"), QStringLiteral("op"), {}, QStringLiteral("architecture.x.old")}, &log));
+    w.push_back(std::make_unique<OrderedWorkload>(WorkloadInfo{QStringLiteral("architecture.x.new"),
+                                                               Category::Architecture,
+                                                               {},
+                                                               QStringLiteral("ns"),
+                                                               QStringLiteral("op"),
+                                                               {},
+                                                               QStringLiteral("architecture.x.old")},
+                                                  &log));
     Session session(planOf(std::move(w), {0.0, 0.01, 6, 1}));
     QSignalSpy finished(&session, &Session::finished);
     session.start();

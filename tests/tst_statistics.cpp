@@ -27,16 +27,18 @@ bool relClose(double actual, double expected, double relTol)
 }
 
 // Relative comparison that prints both numbers in full when it fails.
-#define COMPARE_REL(actual, expected, relTol)                                                  \
-    QVERIFY2(relClose((actual), (expected), (relTol)),                                          \
-             qPrintable(QStringLiteral("%1 = %2, expected %3").arg(QLatin1String(#actual))      \
-                            .arg((actual), 0, 'g', 17).arg((expected), 0, 'g', 17)))
+#define COMPARE_REL(actual, expected, relTol)                                                                          \
+    QVERIFY2(relClose((actual), (expected), (relTol)),                                                                 \
+             qPrintable(QStringLiteral("%1 = %2, expected %3")                                                         \
+                            .arg(QLatin1String(#actual))                                                               \
+                            .arg((actual), 0, 'g', 17)                                                                 \
+                            .arg((expected), 0, 'g', 17)))
 
-#define COMPARE_INTERVAL(interval, lowValue, highValue)                                        \
-    do {                                                                                       \
-        const Interval i_ = (interval);                                                        \
-        QCOMPARE(i_.low, (lowValue));                                                          \
-        QCOMPARE(i_.high, (highValue));                                                        \
+#define COMPARE_INTERVAL(interval, lowValue, highValue)                                                                \
+    do {                                                                                                               \
+        const Interval i_ = (interval);                                                                                \
+        QCOMPARE(i_.low, (lowValue));                                                                                  \
+        QCOMPARE(i_.high, (highValue));                                                                                \
     } while (false)
 
 // 11 irregular values used by several tests.
@@ -48,8 +50,7 @@ const Values kEven{4.0, 1.0, 3.0, 2.0, 10.0, 7.5};
 // np.round(rng.normal(106, 10, 10), 2), np.round(rng.lognormal(3, 0.3, 5), 3),
 // np.round(rng.lognormal(3.2, 0.3, 17), 3), np.round(rng.normal(100, 3, 30), 1),
 // np.round(rng.normal(130, 3, 30), 1).
-const Values kNoTiesA{97.89, 94.82, 101.5,  82.1,  102.84, 96.78,
-                      92.74, 100.99, 80.49, 98.42, 92.69, 104.1};
+const Values kNoTiesA{97.89, 94.82, 101.5, 82.1, 102.84, 96.78, 92.74, 100.99, 80.49, 98.42, 92.69, 104.1};
 const Values kNoTiesB{110.42, 96.72, 96.67, 91.3, 98.12, 109.19, 114.57, 108.29, 106.35, 97.33};
 
 // A deterministic "normal-ish" sample: the (i + 0.5) / n quantiles of N(mu, sigma), so its
@@ -63,7 +64,10 @@ Values normalGrid(int n, double mu, double sigma)
     return values;
 }
 
-double width(Interval i) { return i.high - i.low; }
+double width(Interval i)
+{
+    return i.high - i.low;
+}
 
 } // namespace
 
@@ -79,12 +83,9 @@ private slots:
         QTest::addColumn<double>("stddev");
         QTest::addColumn<double>("mad");
         // np.mean(x), np.median(x), np.std(x, ddof=1), st.median_abs_deviation(x) (unscaled)
-        QTest::newRow("odd count")
-            << kSmall << 9.536363636363635 << 8.8 << 5.135810106939844 << 3.3000000000000007;
-        QTest::newRow("even count")
-            << kEven << 4.583333333333333 << 3.5 << 3.4701104689428357 << 2.0;
-        QTest::newRow("one wild value")
-            << Values{1, 2, 3, 4, 100} << 22.0 << 3.0 << 43.617656975128774 << 1.0;
+        QTest::newRow("odd count") << kSmall << 9.536363636363635 << 8.8 << 5.135810106939844 << 3.3000000000000007;
+        QTest::newRow("even count") << kEven << 4.583333333333333 << 3.5 << 3.4701104689428357 << 2.0;
+        QTest::newRow("one wild value") << Values{1, 2, 3, 4, 100} << 22.0 << 3.0 << 43.617656975128774 << 1.0;
         QTest::newRow("constant") << Values{7, 7, 7, 7, 7} << 7.0 << 7.0 << 0.0 << 0.0;
     }
 
@@ -107,12 +108,10 @@ private slots:
         QTest::addColumn<double>("p");
         QTest::addColumn<double>("expected");
         // np.quantile(x, p), numpy's default method="linear"
-        const std::pair<double, double> odd[] = {{0.0, 3.1},   {0.1, 4.6},   {0.25, 5.9},
-                                                 {1.0 / 3, 6.799999999999999},
-                                                 {0.5, 8.8},   {0.75, 11.75}, {0.9, 15.2},
-                                                 {0.99, 20.150000000000002}, {1.0, 20.7}};
-        const std::pair<double, double> even[] = {{0.1, 1.5}, {0.25, 2.25}, {0.5, 3.5},
-                                                  {0.9, 8.75}};
+        const std::pair<double, double> odd[] = {{0.0, 3.1}, {0.1, 4.6},    {0.25, 5.9}, {1.0 / 3, 6.799999999999999},
+                                                 {0.5, 8.8}, {0.75, 11.75}, {0.9, 15.2}, {0.99, 20.150000000000002},
+                                                 {1.0, 20.7}};
+        const std::pair<double, double> even[] = {{0.1, 1.5}, {0.25, 2.25}, {0.5, 3.5}, {0.9, 8.75}};
         for (auto [p, q] : odd)
             QTest::addRow("odd p=%g", p) << kSmall << p << q;
         for (auto [p, q] : even)
@@ -141,14 +140,12 @@ private slots:
         // Reference for every row: q1, q3 = np.percentile(x, [25, 75]); iqr = q3 - q1, then
         // np.sum(x < q1-3*iqr), np.sum((x < q1-1.5*iqr) & (x >= q1-3*iqr)), and the mirror on top.
         // Fences here: q1=11.375 q3=16.125 -> -2.875, 4.25 | 23.25, 30.375.
-        QTest::newRow("both sides")
-            << Values{10.0, 10.5, 11.0, 11.5, 12.0, 12.0, 12.5, 13.0, 13.0, 13.5, 14.0, 14.5,
-                      15.0, 15.5, 16.0, 16.5, 4.0, 1.0, -3.0, 22.0, 23.5, 30.0, 31.0, 45.0}
-            << 1 << 2 << 2 << 2;
+        QTest::newRow("both sides") << Values{10.0, 10.5, 11.0, 11.5, 12.0, 12.0, 12.5, 13.0, 13.0, 13.5, 14.0, 14.5,
+                                              15.0, 15.5, 16.0, 16.5, 4.0,  1.0,  -3.0, 22.0, 23.5, 30.0, 31.0, 45.0}
+                                    << 1 << 2 << 2 << 2;
         // q1=1 q3=3: -5 and 9 sit exactly on the severe fences, -2 and 6 on the mild ones.
         // "Beyond" is strict, so the severe-fence values are mild and the mild-fence ones normal.
-        QTest::newRow("values on the fences")
-            << Values{-5, -2, 1, 1, 1, 1, 2, 3, 3, 3, 3, 6, 9} << 0 << 1 << 1 << 0;
+        QTest::newRow("values on the fences") << Values{-5, -2, 1, 1, 1, 1, 2, 3, 3, 3, 3, 6, 9} << 0 << 1 << 1 << 0;
         // q1 = q3 = 5: with no spread every other value is severe.
         QTest::newRow("zero IQR") << Values{5, 5, 5, 5, 5, 5, 5, 9} << 0 << 0 << 0 << 1;
         // q1=5.9 q3=11.75, mild fence 20.525 < 20.7.
@@ -169,16 +166,15 @@ private slots:
     void emptyAndSingleInputs()
     {
         const Values empty;
-        for (double v : {mean(empty), median(empty), stddev(empty),
-                         medianAbsoluteDeviation(empty), quantile(empty, 0.5),
-                         quantileSorted(empty, 0.9)})
+        for (double v : {mean(empty), median(empty), stddev(empty), medianAbsoluteDeviation(empty),
+                         quantile(empty, 0.5), quantileSorted(empty, 0.9)})
             QCOMPARE(v, 0.0);
         QCOMPARE(crucible::stats::tukeyOutliers(empty).total(), 0);
 
         const Values one{42.5};
         for (double v : {mean(one), median(one), quantile(one, 0.0), quantile(one, 0.99)})
             QCOMPARE(v, 42.5);
-        QCOMPARE(stddev(one), 0.0);  // n - 1 = 0: defined as 0 rather than NaN
+        QCOMPARE(stddev(one), 0.0); // n - 1 = 0: defined as 0 rather than NaN
         QCOMPARE(medianAbsoluteDeviation(one), 0.0);
         QCOMPARE(crucible::stats::tukeyOutliers(one).total(), 0);
     }
@@ -193,30 +189,26 @@ private slots:
         // -> (statistic, pvalue); the same call with (b, a) gives n1*n2 - U and the same p.
         QTest::newRow("no ties") << kNoTiesA << kNoTiesB << 35.0 << 0.10620632068160006;
         QTest::newRow("heavy ties") << Values{1, 2, 2, 3, 3, 3, 4, 4, 5, 1, 2, 3}
-                                    << Values{2, 3, 3, 4, 4, 4, 5, 5, 5, 3, 4, 2} << 41.5
-                                    << 0.07509232462186319;
-        QTest::newRow("unequal sizes")
-            << Values{21.301, 15.726, 21.583, 18.901, 25.966}
-            << Values{26.069, 36.99, 21.705, 30.777, 26.247, 40.812, 13.618, 31.89, 18.046, 18.905,
-                      24.398, 15.593, 17.144, 21.08, 22.27, 13.858, 18.876}
-            << 36.0 << 0.6383004001900994;
+                                    << Values{2, 3, 3, 4, 4, 4, 5, 5, 5, 3, 4, 2} << 41.5 << 0.07509232462186319;
+        QTest::newRow("unequal sizes") << Values{21.301, 15.726, 21.583, 18.901, 25.966}
+                                       << Values{26.069, 36.99,  21.705, 30.777, 26.247, 40.812, 13.618, 31.89, 18.046,
+                                                 18.905, 24.398, 15.593, 17.144, 21.08,  22.27,  13.858, 18.876}
+                                       << 36.0 << 0.6383004001900994;
         // Identical distributions: interleaved ranks (U exactly n1*n2/2), the same sample twice,
         // and a near-balanced pair.
-        QTest::newRow("interleaved") << Values{1, 4, 5, 8, 9, 12, 13, 16}
-                                     << Values{2, 3, 6, 7, 10, 11, 14, 15} << 32.0 << 1.0;
-        QTest::newRow("same sample") << Values{3.5, 1.25, 7.0, 2.0, 9.5}
-                                     << Values{3.5, 1.25, 7.0, 2.0, 9.5} << 12.5 << 1.0;
-        QTest::newRow("near balanced") << Values{1, 4, 5, 8, 9, 12, 13, 16}
-                                       << Values{2, 3, 6, 7, 10, 11, 14, 17.5, 0.5} << 39.0
-                                       << 0.8098941304284747;
-        QTest::newRow("clearly shifted")
-            << Values{99.6,  99.6,  98.0,  100.0, 98.5, 103.5, 97.6, 100.2, 98.5,  102.6,
-                      97.1,  102.6, 96.4,  95.9,  98.4, 100.3, 95.4, 98.5,  100.0, 99.9,
-                      102.6, 102.4, 101.0, 102.7, 102.8, 96.7, 106.6, 99.9, 98.2,  101.8}
-            << Values{128.5, 131.9, 126.4, 132.2, 126.2, 131.1, 129.4, 128.5, 130.5, 128.3,
-                      127.7, 131.2, 135.8, 127.0, 133.5, 133.2, 126.6, 130.6, 131.6, 127.3,
-                      133.2, 132.6, 135.1, 131.2, 132.8, 135.4, 130.6, 128.5, 125.6, 130.9}
-            << 0.0 << 2.9859583708698266e-11;
+        QTest::newRow("interleaved") << Values{1, 4, 5, 8, 9, 12, 13, 16} << Values{2, 3, 6, 7, 10, 11, 14, 15} << 32.0
+                                     << 1.0;
+        QTest::newRow("same sample") << Values{3.5, 1.25, 7.0, 2.0, 9.5} << Values{3.5, 1.25, 7.0, 2.0, 9.5} << 12.5
+                                     << 1.0;
+        QTest::newRow("near balanced") << Values{1, 4, 5, 8, 9, 12, 13, 16} << Values{2, 3, 6, 7, 10, 11, 14, 17.5, 0.5}
+                                       << 39.0 << 0.8098941304284747;
+        QTest::newRow("clearly shifted") << Values{99.6,  99.6,  98.0,  100.0, 98.5,  103.5, 97.6,  100.2, 98.5,  102.6,
+                                                   97.1,  102.6, 96.4,  95.9,  98.4,  100.3, 95.4,  98.5,  100.0, 99.9,
+                                                   102.6, 102.4, 101.0, 102.7, 102.8, 96.7,  106.6, 99.9,  98.2,  101.8}
+                                         << Values{128.5, 131.9, 126.4, 132.2, 126.2, 131.1, 129.4, 128.5, 130.5, 128.3,
+                                                   127.7, 131.2, 135.8, 127.0, 133.5, 133.2, 126.6, 130.6, 131.6, 127.3,
+                                                   133.2, 132.6, 135.1, 131.2, 132.8, 135.4, 130.6, 128.5, 125.6, 130.9}
+                                         << 0.0 << 2.9859583708698266e-11;
         QTest::newRow("one value each") << Values{1.0} << Values{2.0} << 0.0 << 1.0;
         // Zero variance: scipy's z is -inf there and its p clips to 1.0.
         QTest::newRow("all identical") << Values(6, 2.0) << Values(4, 2.0) << 12.0 << 1.0;
@@ -242,8 +234,8 @@ private slots:
     void mannWhitneyEmptySideAndSign()
     {
         const Values empty;
-        for (const MannWhitney& r : {mannWhitneyU(empty, kNoTiesB), mannWhitneyU(kNoTiesA, empty),
-                                     mannWhitneyU(empty, empty)}) {
+        for (const MannWhitney& r :
+             {mannWhitneyU(empty, kNoTiesB), mannWhitneyU(kNoTiesA, empty), mannWhitneyU(empty, empty)}) {
             QCOMPARE(r.u, 0.0);
             QCOMPARE(r.z, 0.0);
             QCOMPARE(r.pValue, 1.0);
@@ -278,8 +270,7 @@ private slots:
         const Values grid = normalGrid(97, 50, 5);
         const Values other = normalGrid(61, 60, 5);
         const Interval seed1 = bootstrapMedianCI(grid, 0.95, kBootstrapResamples, 1);
-        COMPARE_INTERVAL(bootstrapMedianCI(grid, 0.95, kBootstrapResamples, 1), seed1.low,
-                         seed1.high);
+        COMPARE_INTERVAL(bootstrapMedianCI(grid, 0.95, kBootstrapResamples, 1), seed1.low, seed1.high);
         const Interval seed2 = bootstrapMedianCI(grid, 0.95, kBootstrapResamples, 2);
         QVERIFY(seed1.low != seed2.low || seed1.high != seed2.high);
         const Interval ratio1 = bootstrapMedianRatioCI(grid, other, 0.95, 1000, 1);
@@ -380,8 +371,7 @@ private slots:
         // while a wrong percentile (e.g. a 90% interval) or a wrong scale would be off by >15%.
         const double halfWidth = 0.5492790458901644;
         const Interval ci = bootstrapMedianCI(normalGrid(2000, 100, 10));
-        QVERIFY2(std::abs(ci.low - (100 - halfWidth)) < 0.2 * halfWidth,
-                 qPrintable(QString::number(ci.low, 'g', 10)));
+        QVERIFY2(std::abs(ci.low - (100 - halfWidth)) < 0.2 * halfWidth, qPrintable(QString::number(ci.low, 'g', 10)));
         QVERIFY2(std::abs(ci.high - (100 + halfWidth)) < 0.2 * halfWidth,
                  qPrintable(QString::number(ci.high, 'g', 10)));
     }
@@ -392,8 +382,7 @@ private slots:
         const Values baseline = normalGrid(301, 100, 8);
         const Values candidate = normalGrid(199, 125, 12);
         const Interval r = bootstrapMedianRatioCI(baseline, candidate);
-        QVERIFY2(r.low < 1.25 && 1.25 < r.high,
-                 qPrintable(QStringLiteral("[%1, %2]").arg(r.low).arg(r.high)));
+        QVERIFY2(r.low < 1.25 && 1.25 < r.high, qPrintable(QStringLiteral("[%1, %2]").arg(r.low).arg(r.high)));
         // And not absurdly wide. Relative 95% half-widths of the two medians by the formula of
         // bootstrapNearAsymptoticInterval: 1.96*8*sqrt(pi/602)/100 = 0.0113 and
         // 1.96*12*sqrt(pi/398)/125 = 0.0167, about 0.020 combined, so +-5% of 1.25 is generous.
@@ -407,19 +396,19 @@ private slots:
     {
         const Summary s = crucible::stats::summarize(kSmall);
         QCOMPARE(s.n, kSmall.size());
-        COMPARE_REL(s.mean, 9.536363636363635, 1e-14);               // np.mean(x)
-        COMPARE_REL(s.median, 8.8, 1e-15);                           // np.median(x)
-        COMPARE_REL(s.stddev, 5.135810106939844, 1e-14);             // np.std(x, ddof=1)
-        COMPARE_REL(s.mad, 3.3000000000000007, 1e-15);               // st.median_abs_deviation(x)
-        COMPARE_REL(s.cv, 0.5385501542072287, 1e-14);                // np.std(x, ddof=1)/np.mean(x)
+        COMPARE_REL(s.mean, 9.536363636363635, 1e-14);   // np.mean(x)
+        COMPARE_REL(s.median, 8.8, 1e-15);               // np.median(x)
+        COMPARE_REL(s.stddev, 5.135810106939844, 1e-14); // np.std(x, ddof=1)
+        COMPARE_REL(s.mad, 3.3000000000000007, 1e-15);   // st.median_abs_deviation(x)
+        COMPARE_REL(s.cv, 0.5385501542072287, 1e-14);    // np.std(x, ddof=1)/np.mean(x)
         QCOMPARE(s.min, 3.1);
         QCOMPARE(s.max, 20.7);
-        QCOMPARE(s.p90, 15.2);                                       // np.percentile(x, 90)
-        QCOMPARE(s.p99, 20.150000000000002);                         // np.percentile(x, 99)
+        QCOMPARE(s.p90, 15.2);               // np.percentile(x, 90)
+        QCOMPARE(s.p99, 20.150000000000002); // np.percentile(x, 99)
         const Interval ci = bootstrapMedianCI(kSmall);
         QCOMPARE(s.ci95.low, ci.low);
         QCOMPARE(s.ci95.high, ci.high);
-        QCOMPARE(s.outliers.highMild, 1);                          // tukeyOutliers "small set"
+        QCOMPARE(s.outliers.highMild, 1); // tukeyOutliers "small set"
         QCOMPARE(s.outliers.total(), 1);
     }
 
@@ -427,8 +416,8 @@ private slots:
     {
         const Summary empty = crucible::stats::summarize(Values{});
         QCOMPARE(empty.n, std::size_t{0});
-        for (double v : {empty.mean, empty.median, empty.stddev, empty.mad, empty.cv, empty.min,
-                         empty.max, empty.p90, empty.p99, empty.ci95.low, empty.ci95.high})
+        for (double v : {empty.mean, empty.median, empty.stddev, empty.mad, empty.cv, empty.min, empty.max, empty.p90,
+                         empty.p99, empty.ci95.low, empty.ci95.high})
             QCOMPARE(v, 0.0);
         QCOMPARE(empty.outliers.total(), 0);
 

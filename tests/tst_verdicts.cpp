@@ -1,15 +1,15 @@
 // Verdicts on a noisy machine: Student's t, the run levels over rounds, the run-to-run noise
 // learnt from a history, the verdict rules, level shifts, and rounds in a real session.
 #include "Comparison.h"
+#include "CsvReader.h"
 #include "NoiseModel.h"
 #include "Session.h"
 #include "SpinWorkload.h"
 #include "Stability.h"
 #include "StudentT.h"
-#include "interop/ResultsJson.h"
 #include "cli/RunHistory.h"
 #include "export/TextReports.h"
-#include "CsvReader.h"
+#include "interop/ResultsJson.h"
 
 #include <QtTest>
 
@@ -52,8 +52,7 @@ public:
     ShiftingWorkload(int at, double factor)
         : BasicWorkload({QStringLiteral("test.shifting"), Category::System, QStringLiteral("cost jumps mid-run")}),
           m_at(at), m_factor(factor)
-    {
-    }
+    { }
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
         // 2 ms a sample: long beside a scheduler's time slice, so that a preempted sample on a
@@ -356,7 +355,8 @@ void TestVerdicts::busyMachineIsNamedInTheVerdict()
     const BaselineComparison b = judgeChange(history.front(), slower, context);
     // Synthetic samples used no CPU time: a workload that waits is judged, with a caution.
     QCOMPARE(b.verdict, ChangeVerdict::Regressed);
-    QVERIFY2(b.explanation().contains(QStringLiteral("caution: other processes competed")), qPrintable(b.explanation()));
+    QVERIFY2(b.explanation().contains(QStringLiteral("caution: other processes competed")),
+             qPrintable(b.explanation()));
     // One that keeps a CPU busy is not judged at all.
     Result busySlower = slower;
     for (const Sample& s : busySlower.samples)
@@ -376,7 +376,8 @@ void TestVerdicts::settingsThatDifferMarkTheVerdict()
     recordSettings(full, hundred, false);
     QVERIFY(settingsDifference(full, full).isEmpty());
     const QString differ = settingsDifference(quick, full);
-    QVERIFY2(differ.startsWith(QStringLiteral("quick check → full length, samples 10 → 100, rounds 5 → 10")), qPrintable(differ));
+    QVERIFY2(differ.startsWith(QStringLiteral("quick check → full length, samples 10 → 100, rounds 5 → 10")),
+             qPrintable(differ));
     QVERIFY2(differ.contains(QStringLiteral("measurement 0.25 s → 3 s")), qPrintable(differ));
     // An imported run has none of our settings (its sample count is the file's repetitions, as
     // parseGbenchJson and parseHyperfineJson set it); a build type is compared whenever both know it.
@@ -404,7 +405,8 @@ void TestVerdicts::settingsThatDifferMarkTheVerdict()
     RunResult run;
     run.results.push_back(slower);
     const QJsonObject json = runToJson(run).value(QStringLiteral("workloads")).toArray().at(0).toObject();
-    QCOMPARE(json.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("settings_differ")).toString(), differ);
+    QCOMPARE(json.value(QStringLiteral("baseline")).toObject().value(QStringLiteral("settings_differ")).toString(),
+             differ);
 }
 
 void TestVerdicts::summaryCountsEveryVerdict()
@@ -440,7 +442,8 @@ void TestVerdicts::explanationNamesNoiseAndRule()
     const QString line = b.explanation();
     QVERIFY2(line.startsWith(QStringLiteral("regressed: +")), qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("95% CI")), qPrintable(line));
-    QVERIFY2(line.contains(QStringLiteral("run-to-run ±")) && line.contains(QStringLiteral("over the last 8 runs")), qPrintable(line));
+    QVERIFY2(line.contains(QStringLiteral("run-to-run ±")) && line.contains(QStringLiteral("over the last 8 runs")),
+             qPrintable(line));
     QVERIFY2(line.contains(QStringLiteral("rule: p = ")), qPrintable(line));
     // Without history the prior is named as such.
     JudgeContext none;

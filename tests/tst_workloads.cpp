@@ -78,11 +78,16 @@ void TestWorkloads::directSideIsFaster_data()
 {
     QTest::addColumn<QString>("oldWay");
     QTest::addColumn<QString>("newWay");
-    QTest::newRow("tool_exec") << "architecture.tool_exec.layered" << "architecture.tool_exec.direct";
-    QTest::newRow("events") << "architecture.events.string_keyed" << "architecture.events.typed";
-    QTest::newRow("plugins") << "architecture.plugins.registry" << "architecture.plugins.static";
-    QTest::newRow("alloc") << "architecture.alloc.small_objects" << "architecture.alloc.arena";
-    QTest::newRow("errors") << "architecture.errors.exceptions" << "architecture.errors.values";
+    QTest::newRow("tool_exec") << "architecture.tool_exec.layered"
+                               << "architecture.tool_exec.direct";
+    QTest::newRow("events") << "architecture.events.string_keyed"
+                            << "architecture.events.typed";
+    QTest::newRow("plugins") << "architecture.plugins.registry"
+                             << "architecture.plugins.static";
+    QTest::newRow("alloc") << "architecture.alloc.small_objects"
+                           << "architecture.alloc.arena";
+    QTest::newRow("errors") << "architecture.errors.exceptions"
+                            << "architecture.errors.values";
 }
 
 // Not a timing target: the pairs are built so the old way does strictly more work for the same
@@ -102,7 +107,8 @@ void TestWorkloads::directSideIsFaster()
         const WorkloadFactory* f = m_registry.find(id);
         Side side{f->create(f->info.parameters), nullptr};
         side.workload->setUp({});
-        side.measurer = std::make_unique<Measurer>(*side.workload, MeasurementSettings{0.02, 0.1, 5, 0}, std::stop_token{});
+        side.measurer =
+            std::make_unique<Measurer>(*side.workload, MeasurementSettings{0.02, 0.1, 5, 0}, std::stop_token{});
         side.measurer->warmUp();
         side.measurer->calibrate();
         return side;

@@ -10,8 +10,7 @@ namespace {
 
 [[noreturn]] void badParameter(const WorkloadInfo& info, const QString& key, const QString& what)
 {
-    throw std::invalid_argument(
-        QStringLiteral("%1: parameter '%2' %3").arg(info.id, key, what).toStdString());
+    throw std::invalid_argument(QStringLiteral("%1: parameter '%2' %3").arg(info.id, key, what).toStdString());
 }
 
 QString textOf(const WorkloadInfo& info, const QString& key)
@@ -36,8 +35,8 @@ WorkloadInfo withParameters(WorkloadInfo defaults, const QVariantMap& given)
 
 std::int64_t byteSizeParameter(const WorkloadInfo& info, const QString& key)
 {
-    static const QRegularExpression pattern(
-        QStringLiteral("^(\\d+)\\s*(B|K|KB|KiB|M|MB|MiB|G|GB|GiB)?$"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+)\\s*(B|K|KB|KiB|M|MB|MiB|G|GB|GiB)?$"),
+                                            QRegularExpression::CaseInsensitiveOption);
     const QString text = textOf(info, key);
     const QRegularExpressionMatch match = pattern.match(text);
     bool ok = false;

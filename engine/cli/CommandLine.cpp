@@ -27,44 +27,113 @@ QCommandLineOption valued(const QString& name, const QString& help, const QStrin
 struct Options {
     QCommandLineOption headless = flag(QStringLiteral("headless"), QStringLiteral("Run in the terminal, no window."));
     QCommandLineOption list = flag(QStringLiteral("list"), QStringLiteral("Print the selected workloads and exit."));
-    QCommandLineOption suite = valued(QStringLiteral("suite"), QStringLiteral("Suite file (JSON); default: the built-in default suite. A flag beats the suite's defaults."), QStringLiteral("FILE"));
+    QCommandLineOption suite = valued(
+        QStringLiteral("suite"),
+        QStringLiteral("Suite file (JSON); default: the built-in default suite. A flag beats the suite's defaults."),
+        QStringLiteral("FILE"));
     QCommandLineOption json = flag(QStringLiteral("json"), QStringLiteral("With --list or --compare: print JSON."));
-    QCommandLineOption quickCheck = flag(QStringLiteral("quick-check"), QStringLiteral("Short warm-up and measurement for a fast sanity run."));
-    QCommandLineOption sampleSize = valued(QStringLiteral("sample-size"), QStringLiteral("Samples per workload (env CRITERION_SAMPLE_SIZE)."), QStringLiteral("N"));
-    QCommandLineOption rounds = valued(QStringLiteral("rounds"), QStringLiteral("Rounds the samples are split into, each visiting every workload (default 10, quick check 5; env CRUCIBLE_ROUNDS)."), QStringLiteral("N"));
-    QCommandLineOption iterations = valued(QStringLiteral("iterations"), QStringLiteral("Fixed iterations per sample, no calibration (env CRITERION_ITERATIONS)."), QStringLiteral("N"));
-    QCommandLineOption warmUp = valued(QStringLiteral("warm-up-time"), QStringLiteral("Warm-up seconds per workload (env CRITERION_WARM_UP_TIME)."), QStringLiteral("S"));
-    QCommandLineOption measurement = valued(QStringLiteral("measurement-time"), QStringLiteral("Measurement seconds per workload (env CRITERION_MEASUREMENT_TIME)."), QStringLiteral("S"));
-    QCommandLineOption outputDir = valued(QStringLiteral("output-dir"), QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."), QStringLiteral("DIR"));
-    QCommandLineOption format = valued(QStringLiteral("format"), QStringLiteral("Comma list of json,csv,md,pdf,gbench; default json,csv,md,pdf."), QStringLiteral("LIST"));
-    QCommandLineOption noPlots = flag(QStringLiteral("no-plots"), QStringLiteral("Reports without charts (env CRITERION_PLOTTING=0 or false)."));
+    QCommandLineOption quickCheck =
+        flag(QStringLiteral("quick-check"), QStringLiteral("Short warm-up and measurement for a fast sanity run."));
+    QCommandLineOption sampleSize =
+        valued(QStringLiteral("sample-size"), QStringLiteral("Samples per workload (env CRITERION_SAMPLE_SIZE)."),
+               QStringLiteral("N"));
+    QCommandLineOption rounds = valued(QStringLiteral("rounds"),
+                                       QStringLiteral("Rounds the samples are split into, each visiting every workload "
+                                                      "(default 10, quick check 5; env CRUCIBLE_ROUNDS)."),
+                                       QStringLiteral("N"));
+    QCommandLineOption iterations = valued(
+        QStringLiteral("iterations"),
+        QStringLiteral("Fixed iterations per sample, no calibration (env CRITERION_ITERATIONS)."), QStringLiteral("N"));
+    QCommandLineOption warmUp =
+        valued(QStringLiteral("warm-up-time"),
+               QStringLiteral("Warm-up seconds per workload (env CRITERION_WARM_UP_TIME)."), QStringLiteral("S"));
+    QCommandLineOption measurement = valued(
+        QStringLiteral("measurement-time"),
+        QStringLiteral("Measurement seconds per workload (env CRITERION_MEASUREMENT_TIME)."), QStringLiteral("S"));
+    QCommandLineOption outputDir =
+        valued(QStringLiteral("output-dir"),
+               QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."),
+               QStringLiteral("DIR"));
+    QCommandLineOption format = valued(QStringLiteral("format"),
+                                       QStringLiteral("Comma list of json,csv,md,pdf,gbench; default json,csv,md,pdf."),
+                                       QStringLiteral("LIST"));
+    QCommandLineOption noPlots =
+        flag(QStringLiteral("no-plots"), QStringLiteral("Reports without charts (env CRITERION_PLOTTING=0 or false)."));
     QCommandLineOption noHistory = flag(QStringLiteral("no-history"), QStringLiteral("Do not record this run."));
-    QCommandLineOption db = valued(QStringLiteral("db"), QStringLiteral("History store: a SQLite file, or postgresql://user@host:port/db (default: a file in the per-user data directory)."), QStringLiteral("PATH_OR_URL"));
-    QCommandLineOption saveBaseline = valued(QStringLiteral("save-baseline"), QStringLiteral("Record this run and mark it as baseline NAME."), QStringLiteral("NAME"));
-    QCommandLineOption baseline = valued(QStringLiteral("baseline"), QStringLiteral("Compare against baseline NAME (default: each workload's previous run of the same suite on this host)."), QStringLiteral("NAME"));
-    QCommandLineOption noiseThreshold = valued(QStringLiteral("noise-threshold"), QStringLiteral("Changes within this percentage count as unchanged (default 2)."), QStringLiteral("PCT"));
-    QCommandLineOption failOnRegression = flag(QStringLiteral("fail-on-regression"), QStringLiteral("Exit 4 when a workload regressed against the baseline."));
-    QCommandLineOption failOnBudget = flag(QStringLiteral("fail-on-budget"), QStringLiteral("Exit 4 when a budget of the suite failed or a claim was refuted."));
-    QCommandLineOption compare = flag(QStringLiteral("compare"), QStringLiteral("Compare two result files A.json B.json given as arguments."));
-    QCommandLineOption importFile = valued(QStringLiteral("import"), QStringLiteral("Import a Google Benchmark or hyperfine JSON file into the history (--db) as a run, and exit."), QStringLiteral("FILE"));
-    QCommandLineOption yes = flag(QStringLiteral("yes"), QStringLiteral("Run even when the selection holds more than 1000 workloads (a large parameter scan)."));
-    QCommandLineOption force = flag(QStringLiteral("force"), QStringLiteral("With --import: import the file even when the store holds an import of the same content."));
-    QCommandLineOption run = flag(QStringLiteral("run"), QStringLiteral("(GUI) start the suite when the window opens."));
+    QCommandLineOption db = valued(QStringLiteral("db"),
+                                   QStringLiteral("History store: a SQLite file, or postgresql://user@host:port/db "
+                                                  "(default: a file in the per-user data directory)."),
+                                   QStringLiteral("PATH_OR_URL"));
+    QCommandLineOption saveBaseline =
+        valued(QStringLiteral("save-baseline"), QStringLiteral("Record this run and mark it as baseline NAME."),
+               QStringLiteral("NAME"));
+    QCommandLineOption baseline = valued(
+        QStringLiteral("baseline"),
+        QStringLiteral(
+            "Compare against baseline NAME (default: each workload's previous run of the same suite on this host)."),
+        QStringLiteral("NAME"));
+    QCommandLineOption noiseThreshold =
+        valued(QStringLiteral("noise-threshold"),
+               QStringLiteral("Changes within this percentage count as unchanged (default 2)."), QStringLiteral("PCT"));
+    QCommandLineOption failOnRegression = flag(
+        QStringLiteral("fail-on-regression"), QStringLiteral("Exit 4 when a workload regressed against the baseline."));
+    QCommandLineOption failOnBudget =
+        flag(QStringLiteral("fail-on-budget"),
+             QStringLiteral("Exit 4 when a budget of the suite failed or a claim was refuted."));
+    QCommandLineOption compare =
+        flag(QStringLiteral("compare"), QStringLiteral("Compare two result files A.json B.json given as arguments."));
+    QCommandLineOption importFile = valued(
+        QStringLiteral("import"),
+        QStringLiteral("Import a Google Benchmark or hyperfine JSON file into the history (--db) as a run, and exit."),
+        QStringLiteral("FILE"));
+    QCommandLineOption yes =
+        flag(QStringLiteral("yes"),
+             QStringLiteral("Run even when the selection holds more than 1000 workloads (a large parameter scan)."));
+    QCommandLineOption force =
+        flag(QStringLiteral("force"),
+             QStringLiteral("With --import: import the file even when the store holds an import of the same content."));
+    QCommandLineOption run =
+        flag(QStringLiteral("run"), QStringLiteral("(GUI) start the suite when the window opens."));
     QCommandLineOption version = flag(QStringLiteral("version"), QStringLiteral("Print the version and exit."));
-    QCommandLineOption help = QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Print this help and exit."));
+    QCommandLineOption help =
+        QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Print this help and exit."));
 
     QList<QCommandLineOption> all() const
     {
-        return {headless, list, suite, json, quickCheck, sampleSize, rounds, iterations, warmUp, measurement, outputDir,
-                format, noPlots, noHistory, db, saveBaseline, baseline, noiseThreshold, failOnRegression, failOnBudget, compare,
-                importFile, force, yes, run, version, help};
+        return {headless,
+                list,
+                suite,
+                json,
+                quickCheck,
+                sampleSize,
+                rounds,
+                iterations,
+                warmUp,
+                measurement,
+                outputDir,
+                format,
+                noPlots,
+                noHistory,
+                db,
+                saveBaseline,
+                baseline,
+                noiseThreshold,
+                failOnRegression,
+                failOnBudget,
+                compare,
+                importFile,
+                force,
+                yes,
+                run,
+                version,
+                help};
     }
     void addTo(QCommandLineParser& p) const { p.addOptions(all()); }
 };
 
 // A flag's value, else its environment variable's, else nothing; `source` names which.
-std::optional<QString> valueOf(const QCommandLineParser& p, const QCommandLineOption& o,
-                               const QProcessEnvironment& env, const QString& variable, QString* source)
+std::optional<QString> valueOf(const QCommandLineParser& p, const QCommandLineOption& o, const QProcessEnvironment& env,
+                               const QString& variable, QString* source)
 {
     if (p.isSet(o)) {
         *source = QStringLiteral("--") + o.names().constFirst();
@@ -129,7 +198,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
                 names << option.names();
             const QString near = closestName(unknown.constFirst(), names);
             if (!near.isEmpty())
-                parsed.error.message = QStringLiteral("unknown option --%1; did you mean --%2?").arg(unknown.constFirst(), near);
+                parsed.error.message =
+                    QStringLiteral("unknown option --%1; did you mean --%2?").arg(unknown.constFirst(), near);
         }
         return parsed;
     }
@@ -186,7 +256,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         bool ok = false;
         const int n = v->toInt(&ok);
         if (!ok || n < 1)
-            return fail(QStringLiteral("%1: expected a whole number of samples of at least 1, got \"%2\"").arg(source, *v));
+            return fail(
+                QStringLiteral("%1: expected a whole number of samples of at least 1, got \"%2\"").arg(source, *v));
         opts.settings.sampleCount = n;
         opts.sampleSizeGiven = true;
     }
@@ -194,7 +265,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         bool ok = false;
         const int n = v->toInt(&ok);
         if (!ok || n < 1 || n > 10'000)
-            return fail(QStringLiteral("%1: expected a whole number of rounds between 1 and 10000, got \"%2\"").arg(source, *v));
+            return fail(QStringLiteral("%1: expected a whole number of rounds between 1 and 10000, got \"%2\"")
+                            .arg(source, *v));
         opts.settings.rounds = n;
         opts.roundsGiven = true;
     }
@@ -202,7 +274,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         bool ok = false;
         const qulonglong n = v->toULongLong(&ok);
         if (!ok || n < 1)
-            return fail(QStringLiteral("%1: expected a whole number of iterations of at least 1, got \"%2\"").arg(source, *v));
+            return fail(
+                QStringLiteral("%1: expected a whole number of iterations of at least 1, got \"%2\"").arg(source, *v));
         opts.settings.fixedIterations = n;
     }
     auto seconds = [&](const QCommandLineOption& option, const QString& variable, double* target, bool* given) {
@@ -210,7 +283,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
             bool ok = false;
             const double s = v->toDouble(&ok);
             if (!ok || !std::isfinite(s) || s < 0 || s > 86400) {
-                parsed.error.message = QStringLiteral("%1: expected seconds between 0 and 86400, got \"%2\"").arg(source, *v);
+                parsed.error.message =
+                    QStringLiteral("%1: expected seconds between 0 and 86400, got \"%2\"").arg(source, *v);
                 return false;
             }
             *target = s;
@@ -234,7 +308,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         opts.formats.clear();
         for (const QString& f : parser.value(o.format).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString name = f.trimmed().toLower();
-            if (std::none_of(std::begin(kFormats), std::end(kFormats), [&](const char* k) { return name == QLatin1String(k); }))
+            if (std::none_of(std::begin(kFormats), std::end(kFormats),
+                             [&](const char* k) { return name == QLatin1String(k); }))
                 return fail(QStringLiteral("--format: unknown format \"%1\" (known: %2)").arg(f, knownFormats()));
             if (!opts.formats.contains(name))
                 opts.formats << name;
@@ -248,8 +323,9 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     } else if (env.contains(QStringLiteral("CRITERION_PLOTTING"))) {
         const std::optional<bool> plots = plottingFromText(env.value(QStringLiteral("CRITERION_PLOTTING")));
         if (!plots)
-            return fail(QStringLiteral("environment variable CRITERION_PLOTTING: expected 0, 1, false or true, got \"%1\"")
-                            .arg(env.value(QStringLiteral("CRITERION_PLOTTING"))));
+            return fail(
+                QStringLiteral("environment variable CRITERION_PLOTTING: expected 0, 1, false or true, got \"%1\"")
+                    .arg(env.value(QStringLiteral("CRITERION_PLOTTING"))));
         opts.noPlots = !*plots;
     }
     if (parser.isSet(o.db)) {
@@ -257,12 +333,14 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         if (opts.db.isEmpty())
             return fail(QStringLiteral("--db: no file or URL given"));
     }
-    for (const auto& [option, target] : {std::pair{&o.saveBaseline, &opts.saveBaseline}, std::pair{&o.baseline, &opts.baseline}}) {
+    for (const auto& [option, target] :
+         {std::pair{&o.saveBaseline, &opts.saveBaseline}, std::pair{&o.baseline, &opts.baseline}}) {
         if (!parser.isSet(*option))
             continue;
         *target = parser.value(*option).trimmed();
         if (target->isEmpty() || target->contains(QLatin1Char(',')))
-            return fail(QStringLiteral("--%1: expected a name without commas, got \"%2\"").arg(option->names().constFirst(), parser.value(*option)));
+            return fail(QStringLiteral("--%1: expected a name without commas, got \"%2\"")
+                            .arg(option->names().constFirst(), parser.value(*option)));
     }
     if (!opts.saveBaseline.isEmpty() && opts.noHistory)
         return fail(QStringLiteral("--save-baseline records the run, which --no-history forbids"));
@@ -270,14 +348,16 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         bool ok = false;
         const double pct = parser.value(o.noiseThreshold).toDouble(&ok);
         if (!ok || !std::isfinite(pct) || pct < 0 || pct > 100)
-            return fail(QStringLiteral("--noise-threshold: expected a percentage between 0 and 100, got \"%1\"").arg(parser.value(o.noiseThreshold)));
+            return fail(QStringLiteral("--noise-threshold: expected a percentage between 0 and 100, got \"%1\"")
+                            .arg(parser.value(o.noiseThreshold)));
         opts.noiseThresholdPct = pct;
     }
     for (const QString& filter : opts.filters) {
         if (filter.startsWith(QLatin1String("re:"))) {
             const QRegularExpression re(filter.mid(3));
             if (!re.isValid())
-                return fail(QStringLiteral("filter \"%1\": invalid regular expression: %2").arg(filter, re.errorString()));
+                return fail(
+                    QStringLiteral("filter \"%1\": invalid regular expression: %2").arg(filter, re.errorString()));
         }
     }
     parsed.options = opts;

@@ -23,8 +23,8 @@ struct CommandLineOptions {
     bool failOnRegression = false;
     bool failOnBudget = false;
     bool runAtLaunch = false;
-    bool force = false;          // --force: --import a file already imported into the store
-    bool yes = false;            // --yes: run a selection larger than kLargeRunWorkloads
+    bool force = false; // --force: --import a file already imported into the store
+    bool yes = false;   // --yes: run a selection larger than kLargeRunWorkloads
     bool showVersion = false;
     bool showHelp = false;
     QString suiteFile;

@@ -66,8 +66,8 @@ QString someIds(const RunResult& run)
 struct ComparedRow {
     const Result* a = nullptr;
     const Result* b = nullptr;
-    BaselineComparison verdict;  // the verdict, over rounds (judgeChange): the change and its CI
-    SampleComparison samples;    // the samples as independent values: B's median, the p-value
+    BaselineComparison verdict; // the verdict, over rounds (judgeChange): the change and its CI
+    SampleComparison samples;   // the samples as independent values: B's median, the p-value
 };
 
 QJsonObject rowJson(const ComparedRow& row)
@@ -111,10 +111,12 @@ void printTable(const std::vector<ComparedRow>& rows)
         const QString& unit = row.a->info.unit;
         const BaselineComparison& c = row.verdict;
         // not_comparable and "nothing to compare" compute no interval: a dash, not a false [x … x].
-        const QString ci = hasInterval(c) ? QStringLiteral("[%1 … %2]").arg(signedPct(c.ci95Pct.low), signedPct(c.ci95Pct.high))
-                                          : QStringLiteral("–");
-        out << line(row.a->info.id, formatMeasure(row.verdict.median, unit), formatMeasure(row.samples.candidateMedian, unit),
-                    signedPct(c.judgedChangePct), ci, QString::number(row.samples.pValue, 'g', 3), verdictName(c.verdict));
+        const QString ci = hasInterval(c)
+            ? QStringLiteral("[%1 … %2]").arg(signedPct(c.ci95Pct.low), signedPct(c.ci95Pct.high))
+            : QStringLiteral("–");
+        out << line(row.a->info.id, formatMeasure(row.verdict.median, unit),
+                    formatMeasure(row.samples.candidateMedian, unit), signedPct(c.judgedChangePct), ci,
+                    QString::number(row.samples.pValue, 'g', 3), verdictName(c.verdict));
         out << QStringLiteral("    %1\n").arg(row.verdict.explanation());
     }
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "export/ExternalReport.h"
 #include "WorkloadRegistry.h"
+#include "export/ExternalReport.h"
 
 namespace crucible {
 

@@ -2,17 +2,17 @@
 #include "HeadlessCommands.h"
 
 #include "Counted.h"
-#include "export/ReportFiles.h"
 #include "ResultLine.h"
 #include "RunHistory.h"
-#include "gates/Gates.h"
-#include "SuiteChoice.h"
-#include "suite/Suite.h"
-#include "cli/SuitePlan.h"
 #include "Session.h"
+#include "SuiteChoice.h"
 #include "TerminalProgress.h"
 #include "TerminalWidth.h"
+#include "cli/SuitePlan.h"
+#include "export/ReportFiles.h"
 #include "export/TextReports.h"
+#include "gates/Gates.h"
+#include "suite/Suite.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -67,8 +67,9 @@ std::optional<RunResult> measure(SessionPlan plan, TerminalProgress& progress)
 {
     Session session(std::move(plan));
     std::optional<RunResult> finished;
-    QObject::connect(&session, &Session::workloadStarted, &session,
-                     [&](int index, int count, const WorkloadInfo& info) { progress.workloadStarted(index, count, info.id); });
+    QObject::connect(
+        &session, &Session::workloadStarted, &session,
+        [&](int index, int count, const WorkloadInfo& info) { progress.workloadStarted(index, count, info.id); });
     QObject::connect(&session, &Session::progressChanged, &session, [&](const Progress& p) { progress.update(p); });
     QObject::connect(&session, &Session::workloadFinished, &session, [&](const Result& r) {
         progress.clear();
@@ -159,27 +160,36 @@ void reportGatesThatCannotFail(const RunResult& run, const CommandLineOptions& o
 {
     if (run.cancelled)
         return;
-    const bool compared = std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
+    const bool compared =
+        std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
     if (options.failOnRegression && !compared) {
         const bool storeRead = !options.noHistory || !options.baseline.isEmpty() || !options.db.isEmpty();
-        const bool anyOk = std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.status == Status::Ok; });
-        const char* why = !anyOk                        ? "no workload finished ok, and only those are compared"
-                        : !storeRead                    ? "--no-history reads no history; add --db or --baseline to compare against one"
-                        : !options.baseline.isEmpty()   ? "the baseline holds no result of these workloads"
-                                                        : "no earlier result of these workloads in this suite on this host";
-        std::fprintf(stderr, "crucible-bench: --fail-on-regression: no baseline: nothing was compared, so this gate cannot fail (%s)\n", why);
+        const bool anyOk =
+            std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.status == Status::Ok; });
+        const char* why = !anyOk ? "no workload finished ok, and only those are compared"
+            : !storeRead         ? "--no-history reads no history; add --db or --baseline to compare against one"
+            : !options.baseline.isEmpty() ? "the baseline holds no result of these workloads"
+                                          : "no earlier result of these workloads in this suite on this host";
+        std::fprintf(
+            stderr,
+            "crucible-bench: --fail-on-regression: no baseline: nothing was compared, so this gate cannot fail (%s)\n",
+            why);
     }
-    const bool checked = std::any_of(run.budgets.begin(), run.budgets.end(), [](const BudgetOutcome& b) { return b.status != BudgetStatus::Skipped; })
-        || std::any_of(run.claims.begin(), run.claims.end(), [](const ClaimOutcome& c) { return c.verdict != ClaimVerdict::Skipped; });
+    const bool checked = std::any_of(run.budgets.begin(), run.budgets.end(),
+                                     [](const BudgetOutcome& b) { return b.status != BudgetStatus::Skipped; })
+        || std::any_of(run.claims.begin(), run.claims.end(),
+                       [](const ClaimOutcome& c) { return c.verdict != ClaimVerdict::Skipped; });
     if (options.failOnBudget && !checked)
         std::fprintf(stderr, "crucible-bench: --fail-on-budget: %s: nothing was checked, so this gate cannot fail\n",
-                     run.budgets.empty() && run.claims.empty() ? "the suite has no budgets or claims for these workloads"
-                                                               : "every budget and claim was skipped");
+                     run.budgets.empty() && run.claims.empty()
+                         ? "the suite has no budgets or claims for these workloads"
+                         : "every budget and claim was skipped");
 }
 
 } // namespace
 
-int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
+int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry,
+                     const ExternalReports& reports)
 {
     // The suite, its selection and the workloads themselves are all checked before anything is
     // written or measured: a bad suite file runs nothing.
@@ -191,10 +201,11 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     if (!chosen)
         return ExitUsageError;
     if (int(chosen->size()) > kLargeRunWorkloads && !options.yes) {
-        std::fprintf(stderr,
-                     "crucible-bench: this run would measure %zu workloads (more than %d; a parameter scan multiplies); "
-                     "add --yes to run them all, or choose fewer with FILTER words (--list shows them)\n",
-                     chosen->size(), kLargeRunWorkloads);
+        std::fprintf(
+            stderr,
+            "crucible-bench: this run would measure %zu workloads (more than %d; a parameter scan multiplies); "
+            "add --yes to run them all, or choose fewer with FILTER words (--list shows them)\n",
+            chosen->size(), kLargeRunWorkloads);
         return ExitUsageError;
     }
     const std::vector<const SuiteWorkload*>& selected = *chosen;
@@ -256,7 +267,8 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
         QString trendError;
         reportOptions.trends = history->trends(*finished, &trendError);
         if (!trendError.isEmpty())
-            std::fprintf(stderr, "crucible-bench: the report's trend over history is incomplete: %s\n", qPrintable(trendError));
+            std::fprintf(stderr, "crucible-bench: the report's trend over history is incomplete: %s\n",
+                         qPrintable(trendError));
     }
     const QStringList written =
         writeReportFiles(*finished, options.outputDir, options.formats, &writeError, reports, reportOptions);
@@ -270,8 +282,11 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
     if (!recorded)
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(historyError));
     else if (history->recorded())
-        std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history->recordedRunId(), qPrintable(history->location()),
-                     qPrintable(options.saveBaseline.isEmpty() ? QString() : QStringLiteral(" as baseline \"%1\"").arg(options.saveBaseline)));
+        std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history->recordedRunId(),
+                     qPrintable(history->location()),
+                     qPrintable(options.saveBaseline.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" as baseline \"%1\"").arg(options.saveBaseline)));
     if (finished->cancelled) {
         const qint64 kept = qint64(finished->results.size());
         std::fprintf(stderr, "crucible-bench: interrupted; %s %s kept\n",

@@ -22,8 +22,9 @@ int importBenchmarkFile(const CommandLineOptions& options)
         return ExitUsageError;
     }
     if (file->format == BenchmarkFileFormat::CrucibleResults) {
-        std::fprintf(stderr, "crucible-bench: %s: --import takes Google Benchmark or hyperfine JSON; this is a "
-                             "crucible-bench results file, whose run was recorded when it ran\n",
+        std::fprintf(stderr,
+                     "crucible-bench: %s: --import takes Google Benchmark or hyperfine JSON; this is a "
+                     "crucible-bench results file, whose run was recorded when it ran\n",
                      qPrintable(path));
         return ExitUsageError;
     }
@@ -52,8 +53,8 @@ int importBenchmarkFile(const CommandLineOptions& options)
                      "crucible-bench: %s: already imported as run %lld (%s, %s) in %s: its content is the same "
                      "(SHA-256 %s); nothing was imported. --force imports it again as another run\n",
                      qPrintable(path), static_cast<long long>(earlier->id), qPrintable(earlier->source),
-                     qPrintable(counted(earlier->workloadCount, QStringLiteral("benchmark"))), qPrintable(store->location()),
-                     qPrintable(file->contentHash.left(12)));
+                     qPrintable(counted(earlier->workloadCount, QStringLiteral("benchmark"))),
+                     qPrintable(store->location()), qPrintable(file->contentHash.left(12)));
         return ExitUsageError;
     }
     const std::optional<qint64> id = store->recordRun(run, &error, sourceTag(file->format), file->contentHash);
@@ -66,7 +67,8 @@ int importBenchmarkFile(const CommandLineOptions& options)
         return ExitInternalError;
     }
     std::printf("imported %s (%s): run %lld with %s into %s\n", qPrintable(path), qPrintable(formatName(file->format)),
-                static_cast<long long>(*id), qPrintable(counted(qint64(run.results.size()), QStringLiteral("benchmark"))),
+                static_cast<long long>(*id),
+                qPrintable(counted(qint64(run.results.size()), QStringLiteral("benchmark"))),
                 qPrintable(store->location()));
     if (earlier)
         std::printf("(--force: the same content as run %lld)\n", static_cast<long long>(earlier->id));

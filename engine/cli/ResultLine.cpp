@@ -19,7 +19,8 @@ QStringList figuresOf(const Result& r)
     QStringList figures{QStringLiteral("median %1").arg(formatMeasure(s.median, r.info.unit), 10)};
     if (r.stability.unstable)
         figures.insert(1, QStringLiteral("⚠ unstable: ") + describeShift(r.stability));
-    figures << QStringLiteral("[%1 … %2]").arg(formatMeasure(s.ci95.low, r.info.unit), formatMeasure(s.ci95.high, r.info.unit))
+    figures << QStringLiteral("[%1 … %2]")
+                   .arg(formatMeasure(s.ci95.low, r.info.unit), formatMeasure(s.ci95.high, r.info.unit))
             << QStringLiteral("cv %1%").arg(s.cv * 100, 5, 'f', 1)
             << QStringLiteral("%1 samples").arg(r.samples.size());
     return figures;
@@ -52,7 +53,8 @@ QString resultLine(const Result& r, int width)
     const QString indent(2, QLatin1Char(' '));
     while (figures.size() > 1 && indent.size() + joined(figures).size() > usable)
         figures.removeLast();
-    return elideMiddle(r.info.id, usable) + QLatin1Char('\n') + elideMiddle(indent + joined(figures), usable) + QLatin1Char('\n');
+    return elideMiddle(r.info.id, usable) + QLatin1Char('\n') + elideMiddle(indent + joined(figures), usable)
+        + QLatin1Char('\n');
 }
 
 } // namespace crucible

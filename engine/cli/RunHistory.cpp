@@ -32,7 +32,10 @@ std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options,
     return history;
 }
 
-QString RunHistory::location() const { return m_store ? m_store->location() : QString(); }
+QString RunHistory::location() const
+{
+    return m_store ? m_store->location() : QString();
+}
 
 bool RunHistory::compare(RunResult& run, QString* error) const
 {
@@ -90,7 +93,8 @@ QString RunHistory::describeComparison(const RunResult& run)
             settings << r.baseline->settingsDiffer;
         const bool isUnchanged = r.baseline->verdict == ChangeVerdict::Unchanged;
         // One line per verdict: the workload, then the verdict's own explanation.
-        (isUnchanged ? rest : changes) += QStringLiteral("  %1 %2\n").arg(r.info.id.leftJustified(44), r.baseline->explanation());
+        (isUnchanged ? rest : changes) +=
+            QStringLiteral("  %1 %2\n").arg(r.info.id.leftJustified(44), r.baseline->explanation());
     }
     if (compared == 0)
         return QStringLiteral("No earlier result to compare with (the first run of this suite on this host?).\n");

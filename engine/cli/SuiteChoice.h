@@ -1,8 +1,8 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "suite/Suite.h"
 #include "WorkloadRegistry.h"
+#include "suite/Suite.h"
 
 #include <optional>
 #include <vector>

@@ -1,9 +1,9 @@
 #include "SuitePlan.h"
 
 #include "Selection.h"
-#include "suite/SuiteFile.h"
 #include "process/CommandWorkload.h"
 #include "process/GbenchWorkload.h"
+#include "suite/SuiteFile.h"
 
 #include <QFile>
 
@@ -22,13 +22,18 @@ namespace {
 // kept its registered id. Everything else passes through.
 class RenamedWorkload final : public Workload {
 public:
-    RenamedWorkload(std::unique_ptr<Workload> inner, WorkloadInfo info) : m_inner(std::move(inner)), m_info(std::move(info)) {}
+    RenamedWorkload(std::unique_ptr<Workload> inner, WorkloadInfo info)
+        : m_inner(std::move(inner)), m_info(std::move(info))
+    { }
     const WorkloadInfo& info() const override { return m_info; }
     void setUp(std::stop_token stop) override { m_inner->setUp(std::move(stop)); }
     void tearDown() override { m_inner->tearDown(); }
     void run(std::uint64_t iterations, std::stop_token stop) override { m_inner->run(iterations, std::move(stop)); }
     bool measuresItself() const override { return m_inner->measuresItself(); }
-    std::optional<Sample> measureIteration(std::stop_token stop) override { return m_inner->measureIteration(std::move(stop)); }
+    std::optional<Sample> measureIteration(std::stop_token stop) override
+    {
+        return m_inner->measureIteration(std::move(stop));
+    }
     bool measuresInBulk() const override { return m_inner->measuresInBulk(); }
     std::optional<Samples> measureSamples(const MeasurementSettings& settings, std::stop_token stop) override
     {
@@ -73,8 +78,9 @@ LoadedSuite loadSuite(const QString& suiteFile, const WorkloadRegistry& registry
     Q_UNUSED(resourcesReady);
     if (!QFile::exists(defaultSuitePath())) {
         loaded.suite = allRegisteredWorkloads(registry);
-        loaded.notice = QStringLiteral("this build has no built-in default suite (%1); running every registered workload")
-                            .arg(defaultSuitePath());
+        loaded.notice =
+            QStringLiteral("this build has no built-in default suite (%1); running every registered workload")
+                .arg(defaultSuitePath());
         return loaded;
     }
     SuiteParse parse = readSuiteFile(defaultSuitePath(), registry);
@@ -129,7 +135,8 @@ std::unique_ptr<Workload> instantiate(const SuiteWorkload& w, const WorkloadRegi
 SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
                             const WorkloadRegistry& registry, const CommandLineOptions& options, QString* error)
 {
-    return makeSessionPlan(suite, selected, registry, effectiveSettings(options, suite.defaults), options.quickCheck, error);
+    return makeSessionPlan(suite, selected, registry, effectiveSettings(options, suite.defaults), options.quickCheck,
+                           error);
 }
 
 SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,

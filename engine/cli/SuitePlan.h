@@ -1,9 +1,9 @@
 #pragma once
 
 #include "CommandLine.h"
-#include "suite/Suite.h"
 #include "SuiteRunner.h"
 #include "WorkloadRegistry.h"
+#include "suite/Suite.h"
 
 #include <memory>
 #include <optional>
@@ -18,9 +18,9 @@ QString defaultSuitePath();
 // build without the resource) every registered workload, with a notice saying so.
 struct LoadedSuite {
     std::optional<Suite> suite;
-    QString error;         // names the file, the key and for JSON the line and column
+    QString error;          // names the file, the key and for JSON the line and column
     bool inputError = true; // false: the built-in suite itself is broken (an internal error)
-    QString notice;        // something to tell the user, run still possible
+    QString notice;         // something to tell the user, run still possible
 };
 LoadedSuite loadSuite(const QString& suiteFile, const WorkloadRegistry& registry);
 

@@ -12,11 +12,15 @@ QString formatEta(double seconds)
         return QStringLiteral("--:--");
     const long long s = std::llround(seconds);
     if (s >= 3600)
-        return QStringLiteral("%1:%2:%3").arg(s / 3600).arg(s / 60 % 60, 2, 10, QLatin1Char('0')).arg(s % 60, 2, 10, QLatin1Char('0'));
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg(s / 60 % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
     return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
 }
 
-TerminalProgress::TerminalProgress(std::FILE* stream) : m_stream(stream) {}
+TerminalProgress::TerminalProgress(std::FILE* stream) : m_stream(stream)
+{ }
 
 int TerminalProgress::liveWidth() const
 {
@@ -44,10 +48,12 @@ void TerminalProgress::update(const Progress& p)
     const int width = liveWidth();
     if (width == 0)
         return;
-    const QString counter = QStringLiteral("[%1/%2] ").arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount));
+    const QString counter =
+        QStringLiteral("[%1/%2] ").arg(QString::number(p.workloadIndex + 1), QString::number(p.workloadCount));
     const QString round = QStringLiteral("round %1/%2  ").arg(QString::number(p.round + 1), QString::number(p.rounds));
-    const QString tail = QStringLiteral("  %1%  ETA %2")
-                             .arg(QString::number(std::lround(p.overallFraction * 100)).rightJustified(3), formatEta(p.etaSeconds));
+    const QString tail =
+        QStringLiteral("  %1%  ETA %2")
+            .arg(QString::number(std::lround(p.overallFraction * 100)).rightJustified(3), formatEta(p.etaSeconds));
     // The last column stays empty (writing into it wraps some terminals); the round goes first
     // when the id would keep fewer than 12 characters.
     const int usable = width - 1;
@@ -56,8 +62,8 @@ void TerminalProgress::update(const Progress& p)
     const int idWidth = usable - fixed - (withRound ? int(round.size()) : 0);
     // With a long counter and ETA on a narrow terminal the id may get no room at all: then the
     // whole line is cut, so that it still never wraps.
-    const QString line = elideMiddle(counter + (withRound ? round : QString()) + elideMiddle(p.workloadId, std::max(idWidth, 1)) + tail,
-                                     usable);
+    const QString line = elideMiddle(
+        counter + (withRound ? round : QString()) + elideMiddle(p.workloadId, std::max(idWidth, 1)) + tail, usable);
     // \r and "erase line" rewrite the line in place.
     std::fprintf(m_stream, "\r\x1b[2K%s", qPrintable(line));
     std::fflush(m_stream);

@@ -21,7 +21,6 @@ public:
     // Clears the live line before other output is printed.
     void clear();
 
-
     // Below this many columns the live line would be mostly cut: plain lines instead.
     static constexpr int kNarrowestLiveLine = 32;
 

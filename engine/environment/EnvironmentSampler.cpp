@@ -22,9 +22,9 @@ namespace {
 // /proc/stat's first line, in clock ticks: "cpu user nice system idle iowait irq softirq steal
 // guest guest_nice". Guest time is already counted in user and nice.
 struct CpuTicks {
-    double busy = 0;   // user + nice + system + irq + softirq
+    double busy = 0; // user + nice + system + irq + softirq
     double steal = 0;
-    double total = 0;  // everything but guest
+    double total = 0; // everything but guest
 };
 
 std::optional<CpuTicks> readCpuTicks(const sysfiles::Root& root)
@@ -55,7 +55,8 @@ std::optional<int> readRunnable(const sysfiles::Root& root)
 
 std::optional<LoadAverage> readLoad(const sysfiles::Root& root)
 {
-    const QStringList f = root.line(QStringLiteral("proc/loadavg")).value_or(QString()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QStringList f =
+        root.line(QStringLiteral("proc/loadavg")).value_or(QString()).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     if (f.size() < 3)
         return std::nullopt;
     bool ok1 = false, ok5 = false, ok15 = false;

@@ -5,7 +5,8 @@
 
 namespace crucible::sysfiles {
 
-Root::Root(QString root) : m_root(root.isEmpty() ? QStringLiteral("/") : std::move(root)) {}
+Root::Root(QString root) : m_root(root.isEmpty() ? QStringLiteral("/") : std::move(root))
+{ }
 
 QString Root::path(const QString& relative) const
 {

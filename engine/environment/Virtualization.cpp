@@ -13,11 +13,22 @@ namespace {
 // DMI strings that name a hypervisor (systemd's detect-virt table, abridged); the first match
 // in sys_vendor, product_name, board_vendor or bios_vendor wins.
 constexpr std::pair<const char*, const char*> kDmiVendors[] = {
-    {"KVM", "KVM"},         {"OpenStack", "KVM"},        {"KubeVirt", "KVM"}, {"Amazon EC2", "Amazon EC2"},
-    {"QEMU", "QEMU"},       {"VMware", "VMware"},        {"VMW", "VMware"},   {"innotek GmbH", "VirtualBox"},
-    {"VirtualBox", "VirtualBox"}, {"Xen", "Xen"},
-    {"Bochs", "Bochs"},     {"Parallels", "Parallels"},  {"BHYVE", "bhyve"},  {"Hyper-V", "Hyper-V"},
-    {"Apple Virtualization", "Apple Virtualization"}, {"Google Compute Engine", "Google Compute Engine"},
+    {"KVM", "KVM"},
+    {"OpenStack", "KVM"},
+    {"KubeVirt", "KVM"},
+    {"Amazon EC2", "Amazon EC2"},
+    {"QEMU", "QEMU"},
+    {"VMware", "VMware"},
+    {"VMW", "VMware"},
+    {"innotek GmbH", "VirtualBox"},
+    {"VirtualBox", "VirtualBox"},
+    {"Xen", "Xen"},
+    {"Bochs", "Bochs"},
+    {"Parallels", "Parallels"},
+    {"BHYVE", "bhyve"},
+    {"Hyper-V", "Hyper-V"},
+    {"Apple Virtualization", "Apple Virtualization"},
+    {"Google Compute Engine", "Google Compute Engine"},
 };
 
 std::optional<QString> fromDmi(const sysfiles::Root& root)
@@ -32,7 +43,8 @@ std::optional<QString> fromDmi(const sysfiles::Root& root)
         // Hyper-V's guests say "Microsoft Corporation" / "Virtual Machine"; Microsoft's own
         // hardware (Surface) says the vendor alone.
         if (*value == QLatin1String("Microsoft Corporation")
-            && root.line(QStringLiteral("sys/class/dmi/id/product_name")).value_or(QString()) == QLatin1String("Virtual Machine"))
+            && root.line(QStringLiteral("sys/class/dmi/id/product_name")).value_or(QString())
+                == QLatin1String("Virtual Machine"))
             return QStringLiteral("Hyper-V");
     }
     return std::nullopt;
@@ -54,10 +66,10 @@ std::optional<QString> fromCpuid()
         signature[8 + i] = char(d >> (8 * i));
     }
     constexpr std::pair<const char*, const char*> kSignatures[] = {
-        {"KVMKVMKVM", "KVM"},        {"Microsoft Hv", "Hyper-V"}, {"VMwareVMware", "VMware"},
-        {"XenVMMXenVMM", "Xen"},     {"TCGTCGTCGTCG", "QEMU"},    {"VBoxVBoxVBox", "VirtualBox"},
-        {"bhyve bhyve ", "bhyve"},   {" lrpepyh  vr", "Parallels"}, {"ACRNACRNACRN", "ACRN"},
-        {"QNXQVMBSQG", "QNX"},       {"SRESRESRESRE", "SRE"},     {"Linux KVM Hv", "KVM"},
+        {"KVMKVMKVM", "KVM"},      {"Microsoft Hv", "Hyper-V"},   {"VMwareVMware", "VMware"},
+        {"XenVMMXenVMM", "Xen"},   {"TCGTCGTCGTCG", "QEMU"},      {"VBoxVBoxVBox", "VirtualBox"},
+        {"bhyve bhyve ", "bhyve"}, {" lrpepyh  vr", "Parallels"}, {"ACRNACRNACRN", "ACRN"},
+        {"QNXQVMBSQG", "QNX"},     {"SRESRESRESRE", "SRE"},       {"Linux KVM Hv", "KVM"},
     };
     const QLatin1String got(signature);
     for (const auto& [sig, name] : kSignatures)

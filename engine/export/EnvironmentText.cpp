@@ -20,7 +20,10 @@ QString loadText(const std::optional<LoadAverage>& load)
 {
     if (!load)
         return kUnknown;
-    return QStringLiteral("%1 %2 %3").arg(load->one, 0, 'f', 2).arg(load->five, 0, 'f', 2).arg(load->fifteen, 0, 'f', 2);
+    return QStringLiteral("%1 %2 %3")
+        .arg(load->one, 0, 'f', 2)
+        .arg(load->five, 0, 'f', 2)
+        .arg(load->fifteen, 0, 'f', 2);
 }
 
 QString frequency(const RunEnvironment& e)
@@ -40,8 +43,9 @@ QString aslr(const RunEnvironment& e)
     if (!e.aslr)
         return kUnknown;
     static const char* const kNames[] = {"off", "conservative", "full"};
-    QString text = *e.aslr >= 0 && *e.aslr <= 2 ? QStringLiteral("%1 (%2)").arg(*e.aslr).arg(QLatin1String(kNames[*e.aslr]))
-                                                : QString::number(*e.aslr);
+    QString text = *e.aslr >= 0 && *e.aslr <= 2
+        ? QStringLiteral("%1 (%2)").arg(*e.aslr).arg(QLatin1String(kNames[*e.aslr]))
+        : QString::number(*e.aslr);
     if (e.aslrOffForProcess == true)
         text += QStringLiteral(", off for this process");
     return text;
@@ -54,7 +58,9 @@ QString during(const RunEnvironment& e)
     QStringList parts;
     if (e.runnableMean)
         parts << QStringLiteral("runnable tasks %1 on average, at most %2 (%3 samples, the sampler included)")
-                     .arg(*e.runnableMean, 0, 'f', 1).arg(e.runnableMax.value_or(0)).arg(e.runnableSamples);
+                     .arg(*e.runnableMean, 0, 'f', 1)
+                     .arg(e.runnableMax.value_or(0))
+                     .arg(e.runnableSamples);
     if (e.othersCpu)
         parts << QStringLiteral("other processes %1 CPUs").arg(*e.othersCpu, 0, 'f', 2);
     parts << QStringLiteral("steal %1").arg(e.stealPct ? QStringLiteral("%1%").arg(*e.stealPct, 0, 'f', 2) : kUnknown);
@@ -67,7 +73,8 @@ QString build(const RunEnvironment& e)
     if (e.buildType.isEmpty() && !e.optimized)
         return kUnknown;
     return QStringLiteral("%1, %2, assertions %3")
-        .arg(e.buildType.isEmpty() ? kUnknown : e.buildType, onOff(e.optimized, QStringLiteral("optimized"), QStringLiteral("not optimized")),
+        .arg(e.buildType.isEmpty() ? kUnknown : e.buildType,
+             onOff(e.optimized, QStringLiteral("optimized"), QStringLiteral("not optimized")),
              onOff(e.assertions, QStringLiteral("on"), QStringLiteral("off")));
 }
 
@@ -83,22 +90,27 @@ std::vector<EnvironmentFact> environmentFacts(const RunEnvironment& e)
     std::vector<EnvironmentFact> facts{
         {QStringLiteral("Virtualization"), e.virtualization.value_or(kUnknown)},
         {QStringLiteral("CPU"), e.cpuModel.isEmpty() ? kUnknown : e.cpuModel},
-        {QStringLiteral("Governor"), e.governors.isEmpty() ? QStringLiteral("unknown (no cpufreq)") : e.governors.join(QStringLiteral(", "))},
+        {QStringLiteral("Governor"),
+         e.governors.isEmpty() ? QStringLiteral("unknown (no cpufreq)") : e.governors.join(QStringLiteral(", "))},
         {QStringLiteral("Frequency"), frequency(e)},
         {QStringLiteral("Turbo"), onOff(e.turbo, QStringLiteral("on"), QStringLiteral("off"))},
-        {QStringLiteral("SMT"), onOff(e.smtActive, QStringLiteral("active"), QStringLiteral("inactive"))
-                                    + (e.smtControl.isEmpty() ? QString() : QStringLiteral(" (control: %1)").arg(e.smtControl))},
+        {QStringLiteral("SMT"),
+         onOff(e.smtActive, QStringLiteral("active"), QStringLiteral("inactive"))
+             + (e.smtControl.isEmpty() ? QString() : QStringLiteral(" (control: %1)").arg(e.smtControl))},
         {QStringLiteral("ASLR"), aslr(e)},
         {QStringLiteral("perf_event_paranoid"), e.perfEventParanoid ? QString::number(*e.perfEventParanoid) : kUnknown},
-        {QStringLiteral("Isolated CPUs"), QStringLiteral("%1 (nohz_full: %2)").arg(cpuList(e.isolatedCpus), cpuList(e.nohzFullCpus))},
+        {QStringLiteral("Isolated CPUs"),
+         QStringLiteral("%1 (nohz_full: %2)").arg(cpuList(e.isolatedCpus), cpuList(e.nohzFullCpus))},
         {QStringLiteral("Power"), onOff(e.onAcPower, QStringLiteral("mains"), QStringLiteral("battery"))},
-        {QStringLiteral("Load before"), loadText(e.loadBefore)
-                                            + (e.runnableBefore ? QStringLiteral(", %1 runnable").arg(*e.runnableBefore) : QString())},
+        {QStringLiteral("Load before"),
+         loadText(e.loadBefore)
+             + (e.runnableBefore ? QStringLiteral(", %1 runnable").arg(*e.runnableBefore) : QString())},
         {QStringLiteral("During the run"), during(e)},
         {QStringLiteral("Build"), build(e)},
     };
     for (const GbenchLibrary& lib : e.gbenchLibraries)
-        facts.push_back({QStringLiteral("Google Benchmark library"), QStringLiteral("%1 (%2)").arg(lib.buildType, lib.executable)});
+        facts.push_back(
+            {QStringLiteral("Google Benchmark library"), QStringLiteral("%1 (%2)").arg(lib.buildType, lib.executable)});
     return facts;
 }
 
@@ -107,7 +119,9 @@ std::vector<EnvironmentFact> environmentFactsCompact(const RunEnvironment& env)
     static const std::pair<const char*, QStringList> kGroups[] = {
         {"Machine", {QStringLiteral("Virtualization"), QStringLiteral("CPU"), QStringLiteral("Power")}},
         {"Frequency", {QStringLiteral("Governor"), QStringLiteral("Frequency"), QStringLiteral("Turbo")}},
-        {"Scheduling", {QStringLiteral("SMT"), QStringLiteral("ASLR"), QStringLiteral("Isolated CPUs"), QStringLiteral("perf_event_paranoid")}},
+        {"Scheduling",
+         {QStringLiteral("SMT"), QStringLiteral("ASLR"), QStringLiteral("Isolated CPUs"),
+          QStringLiteral("perf_event_paranoid")}},
         {"Load", {QStringLiteral("Load before"), QStringLiteral("During the run")}},
         {"Build", {QStringLiteral("Build"), QStringLiteral("Google Benchmark library")}},
     };
@@ -126,7 +140,8 @@ std::vector<EnvironmentFact> environmentFactsCompact(const RunEnvironment& env)
 QString environmentMarkdown(const RunEnvironment& env)
 {
     const std::vector<EnvironmentFact> facts = environmentFacts(env);
-    const bool nothingKnown = env.warnings.empty() && !env.virtualization && env.cpuModel.isEmpty() && env.buildType.isEmpty();
+    const bool nothingKnown =
+        env.warnings.empty() && !env.virtualization && env.cpuModel.isEmpty() && env.buildType.isEmpty();
     if (nothingKnown)
         return {};
     QString md = QStringLiteral("\n### Environment\n\n");

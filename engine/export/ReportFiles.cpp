@@ -1,8 +1,8 @@
 #include "ReportFiles.h"
 
-#include "interop/ResultsJson.h"
 #include "TextReports.h"
 #include "interop/GbenchWriter.h"
+#include "interop/ResultsJson.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -27,13 +27,13 @@ bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
 bool isEngineFormat(const QString& format)
 {
     return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("md")
-           || format == QLatin1String("gbench");
+        || format == QLatin1String("gbench");
 }
 
 const ExternalReport* findExternal(const ExternalReports& external, const QString& format)
 {
-    const auto it = std::find_if(external.begin(), external.end(),
-                                 [&](const ExternalReport& r) { return r.format == format; });
+    const auto it =
+        std::find_if(external.begin(), external.end(), [&](const ExternalReport& r) { return r.format == format; });
     return it == external.end() ? nullptr : &*it;
 }
 } // namespace

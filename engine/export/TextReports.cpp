@@ -2,8 +2,8 @@
 
 #include "Counted.h"
 #include "Csv.h"
-#include "Stability.h"
 #include "EnvironmentText.h"
+#include "Stability.h"
 
 #include <algorithm>
 #include <cmath>
@@ -72,8 +72,9 @@ QString verdictsMarkdown(const std::vector<const Result*>& ordered)
     QString md;
     for (const Result* r : ordered)
         if (r->baseline)
-            md += QStringLiteral("- `%1` against %2: %3\n").arg(markdownCell(r->info.id), markdownCell(r->baseline->name),
-                                                              markdownCell(r->baseline->explanation()));
+            md += QStringLiteral("- `%1` against %2: %3\n")
+                      .arg(markdownCell(r->info.id), markdownCell(r->baseline->name),
+                           markdownCell(r->baseline->explanation()));
     return md.isEmpty() ? md : QStringLiteral("\n### Verdicts\n\n") + md;
 }
 
@@ -115,7 +116,10 @@ QString budgetsMarkdown(const RunResult& run)
     int counts[3] = {};
     for (const BudgetOutcome* b : ordered)
         ++counts[budgetRank(*b)];
-    QString md = QStringLiteral("\n### Budgets\n\n%1 passed, %2 failed, %3 skipped.\n\n").arg(counts[2]).arg(counts[0]).arg(counts[1]);
+    QString md = QStringLiteral("\n### Budgets\n\n%1 passed, %2 failed, %3 skipped.\n\n")
+                     .arg(counts[2])
+                     .arg(counts[0])
+                     .arg(counts[1]);
     md += QStringLiteral("| workload | metric | measured | limit | result |\n|---|---|--:|--:|---|\n");
     for (const BudgetOutcome* b : ordered) {
         QString result = budgetStatusName(b->status);
@@ -135,21 +139,25 @@ QString claimsMarkdown(const RunResult& run)
 {
     if (run.claims.empty())
         return {};
-    QString md = QStringLiteral("\n### Claims\n\nImprovement = 1 − candidate / baseline on the medians, with a bootstrap 95% CI.\n\n");
-    md += QStringLiteral("| claim | baseline → candidate | expected | measured | 95% CI | verdict |\n|---|---|--:|--:|--:|---|\n");
+    QString md = QStringLiteral(
+        "\n### Claims\n\nImprovement = 1 − candidate / baseline on the medians, with a bootstrap 95% CI.\n\n");
+    md += QStringLiteral(
+        "| claim | baseline → candidate | expected | measured | 95% CI | verdict |\n|---|---|--:|--:|--:|---|\n");
     for (const ClaimOutcome& c : run.claims) {
         QString verdict = claimVerdictName(c.verdict);
         if (c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed)
             verdict = QStringLiteral("**%1**").arg(verdict);
         if (!c.note.isEmpty())
             verdict += QStringLiteral(": ") + markdownCell(c.note);
-        const QString measured = c.improvementPct ? QStringLiteral("%1%").arg(*c.improvementPct, 0, 'f', 1) : QStringLiteral("–");
+        const QString measured =
+            c.improvementPct ? QStringLiteral("%1%").arg(*c.improvementPct, 0, 'f', 1) : QStringLiteral("–");
         const QString ci = c.improvementPct
             ? QStringLiteral("%1% – %2%").arg(c.ci95Pct.low, 0, 'f', 1).arg(c.ci95Pct.high, 0, 'f', 1)
             : QStringLiteral("–");
-        md += QStringLiteral("| %1 | `%2` → `%3` | %4% ± %5% | %6 | %7 | %8 |\n")
-                  .arg(markdownCell(c.name), markdownCell(c.baseline), markdownCell(c.candidate),
-                       QString::number(c.expectedImprovementPct), QString::number(c.tolerancePct), measured, ci, verdict);
+        md +=
+            QStringLiteral("| %1 | `%2` → `%3` | %4% ± %5% | %6 | %7 | %8 |\n")
+                .arg(markdownCell(c.name), markdownCell(c.baseline), markdownCell(c.candidate),
+                     QString::number(c.expectedImprovementPct), QString::number(c.tolerancePct), measured, ci, verdict);
     }
     return md;
 }
@@ -159,24 +167,51 @@ QString claimsMarkdown(const RunResult& run)
 QByteArray summaryCsv(const RunResult& run)
 {
     using namespace csv;
-    QString out = record({QStringLiteral("id"), QStringLiteral("category"), QStringLiteral("status"),
-                          QStringLiteral("samples"), QStringLiteral("mean"), QStringLiteral("median"),
-                          QStringLiteral("stddev"), QStringLiteral("min"), QStringLiteral("max"),
-                          QStringLiteral("p90"), QStringLiteral("p99"), QStringLiteral("ci95_low"),
-                          QStringLiteral("ci95_high"), QStringLiteral("unit"), QStringLiteral("peak_rss_bytes"),
-                          QStringLiteral("change_pct"), QStringLiteral("p_value"), QStringLiteral("verdict"),
-                          QStringLiteral("judged_change_pct"), QStringLiteral("basis"), QStringLiteral("noise_pct"),
-                          QStringLiteral("unstable_at_sample"), QStringLiteral("explanation")});
+    QString out = record({QStringLiteral("id"),
+                          QStringLiteral("category"),
+                          QStringLiteral("status"),
+                          QStringLiteral("samples"),
+                          QStringLiteral("mean"),
+                          QStringLiteral("median"),
+                          QStringLiteral("stddev"),
+                          QStringLiteral("min"),
+                          QStringLiteral("max"),
+                          QStringLiteral("p90"),
+                          QStringLiteral("p99"),
+                          QStringLiteral("ci95_low"),
+                          QStringLiteral("ci95_high"),
+                          QStringLiteral("unit"),
+                          QStringLiteral("peak_rss_bytes"),
+                          QStringLiteral("change_pct"),
+                          QStringLiteral("p_value"),
+                          QStringLiteral("verdict"),
+                          QStringLiteral("judged_change_pct"),
+                          QStringLiteral("basis"),
+                          QStringLiteral("noise_pct"),
+                          QStringLiteral("unstable_at_sample"),
+                          QStringLiteral("explanation")});
     for (const Result& r : run.results) {
         const stats::Summary& s = r.summary;
         // A workload without samples has no statistics: empty cells, not zeros.
         const auto stat = [&](double v) { return r.samples.empty() ? QString() : numberField(v); };
-        out += record({textField(r.info.id), textField(categoryName(r.info.category)), textField(statusName(r.status)),
-                       integerField(qint64(r.samples.size())), stat(s.mean), stat(s.median),
-                       stat(s.stddev), stat(s.min), stat(s.max), stat(s.p90),
-                       stat(s.p99), stat(s.ci95.low), stat(s.ci95.high),
-                       textField(r.info.unit), integerField(r.peakRssBytes), numberField(changePct(r)),
-                       numberField(pValue(r)), textField(verdict(r)),
+        out += record({textField(r.info.id),
+                       textField(categoryName(r.info.category)),
+                       textField(statusName(r.status)),
+                       integerField(qint64(r.samples.size())),
+                       stat(s.mean),
+                       stat(s.median),
+                       stat(s.stddev),
+                       stat(s.min),
+                       stat(s.max),
+                       stat(s.p90),
+                       stat(s.p99),
+                       stat(s.ci95.low),
+                       stat(s.ci95.high),
+                       textField(r.info.unit),
+                       integerField(r.peakRssBytes),
+                       numberField(changePct(r)),
+                       numberField(pValue(r)),
+                       textField(verdict(r)),
                        numberField(r.baseline ? r.baseline->judgedChangePct : std::nan("")),
                        textField(r.baseline ? basisName(r.baseline->basis) : QString()),
                        numberField(r.baseline ? r.baseline->noisePct : std::nan("")),
@@ -189,9 +224,9 @@ QByteArray summaryCsv(const RunResult& run)
 QByteArray samplesCsv(const RunResult& run)
 {
     using namespace csv;
-    QString out = record({QStringLiteral("id"), QStringLiteral("sample"), QStringLiteral("iterations"),
-                          QStringLiteral("time_ns"), QStringLiteral("rss_bytes"), QStringLiteral("round"),
-                          QStringLiteral("reference_ns")});
+    QString out =
+        record({QStringLiteral("id"), QStringLiteral("sample"), QStringLiteral("iterations"), QStringLiteral("time_ns"),
+                QStringLiteral("rss_bytes"), QStringLiteral("round"), QStringLiteral("reference_ns")});
     for (const Result& r : run.results) {
         const QString id = textField(r.info.id);
         for (std::size_t i = 0; i < r.samples.size(); ++i) {
@@ -250,10 +285,10 @@ QByteArray summaryMarkdown(const RunResult& run)
 
     QString md = QStringLiteral("## Crucible Bench: %1\n\n").arg(markdownCell(run.info.suiteName));
     md += QStringLiteral("%1 on %2 (%3), %4%5\n\n")
-              .arg(counted(qint64(run.results.size()), QStringLiteral("workload")),
-                   markdownCell(run.info.host), markdownCell(run.info.cpu),
-                   run.info.started.toString(Qt::ISODate),
-                   run.info.gitCommit.isEmpty() ? QString() : QStringLiteral(", commit `%1`").arg(run.info.gitCommit.left(12)));
+              .arg(counted(qint64(run.results.size()), QStringLiteral("workload")), markdownCell(run.info.host),
+                   markdownCell(run.info.cpu), run.info.started.toString(Qt::ISODate),
+                   run.info.gitCommit.isEmpty() ? QString()
+                                                : QStringLiteral(", commit `%1`").arg(run.info.gitCommit.left(12)));
     if (run.cancelled)
         md += QStringLiteral("**The run was stopped before the end; only finished workloads are listed.**\n\n");
     md += QStringLiteral("| workload | status | median | 95% CI | CV | peak RSS | change | verdict |\n");
@@ -261,23 +296,23 @@ QByteArray summaryMarkdown(const RunResult& run)
     for (const Result* r : ordered) {
         const stats::Summary& s = r->summary;
         const bool ok = r->status == Status::Ok;
-        const QString change = r->baseline
-            ? QStringLiteral("%1%2%").arg(r->baseline->changePct >= 0 ? QStringLiteral("+") : QString())
-                  .arg(r->baseline->changePct, 0, 'f', 1)
-            : QStringLiteral("–");
+        const QString change = r->baseline ? QStringLiteral("%1%2%")
+                                                 .arg(r->baseline->changePct >= 0 ? QStringLiteral("+") : QString())
+                                                 .arg(r->baseline->changePct, 0, 'f', 1)
+                                           : QStringLiteral("–");
         QString verdictCell = verdict(*r).isEmpty() ? QStringLiteral("–") : verdict(*r);
         if (hasVerdict(*r, ChangeVerdict::Regressed))
             verdictCell = QStringLiteral("**regressed**");
         if (r->stability.unstable)
             verdictCell += QStringLiteral(" %1").arg(stabilityCell(*r));
-        const QString status = ok ? QStringLiteral("ok")
-                                  : QStringLiteral("**%1**: %2").arg(statusName(r->status), markdownCell(r->error));
-        md += QStringLiteral("| `%1` | %2 | %3 | %4 – %5 | %6% | %7 | %8 | %9 |\n")
-                  .arg(markdownCell(r->info.id), status, ok ? formatMeasure(s.median, r->info.unit) : QStringLiteral("–"),
-                       ok ? formatMeasure(s.ci95.low, r->info.unit) : QStringLiteral("–"),
-                       ok ? formatMeasure(s.ci95.high, r->info.unit) : QStringLiteral("–"),
-                       QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change,
-                       verdictCell);
+        const QString status =
+            ok ? QStringLiteral("ok") : QStringLiteral("**%1**: %2").arg(statusName(r->status), markdownCell(r->error));
+        md +=
+            QStringLiteral("| `%1` | %2 | %3 | %4 – %5 | %6% | %7 | %8 | %9 |\n")
+                .arg(markdownCell(r->info.id), status, ok ? formatMeasure(s.median, r->info.unit) : QStringLiteral("–"),
+                     ok ? formatMeasure(s.ci95.low, r->info.unit) : QStringLiteral("–"),
+                     ok ? formatMeasure(s.ci95.high, r->info.unit) : QStringLiteral("–"),
+                     QString::number(s.cv * 100, 'f', 1), formatBytes(double(r->peakRssBytes)), change, verdictCell);
     }
     md += referenceMarkdown(run.info);
     md += verdictsMarkdown(ordered);
@@ -292,7 +327,7 @@ QString formatBudgetValue(const QString& metric, double value)
     // Three or four significant digits, never an exponent: a limit of 50 reads as "50.00 ms".
     const double a = std::abs(value);
     const QString number = a >= 100 ? QString::number(value, 'f', a >= 1000 ? 0 : 1)
-                         : a >= 1   ? QString::number(value, 'f', 2)
+        : a >= 1                    ? QString::number(value, 'f', 2)
                                     : QString::number(value, 'g', 3);
     if (metric.endsWith(QLatin1String("_ms")))
         return number + QStringLiteral(" ms");

@@ -18,8 +18,10 @@ QString singleWorkload(const Suite& suite, const QString& ref, QString* note)
     const QStringList ids = workloadsNamedBy(suite, ref);
     if (ids.size() == 1)
         return ids.constFirst();
-    *note = QStringLiteral("\"%1\" names %2 workloads (one per parameter combination); a claim compares two single workloads")
-                .arg(ref).arg(ids.size());
+    *note = QStringLiteral(
+                "\"%1\" names %2 workloads (one per parameter combination); a claim compares two single workloads")
+                .arg(ref)
+                .arg(ids.size());
     return {};
 }
 
@@ -73,7 +75,8 @@ ClaimOutcome evaluateClaim(const Claim& claim, const Suite& suite, const RunResu
     if (o.verdict == ClaimVerdict::Refuted)
         o.note = QStringLiteral("the whole 95% interval is below %1 (expected − tolerance)").arg(pct(floor));
     else if (o.verdict == ClaimVerdict::Inconclusive)
-        o.note = QStringLiteral("the 95% interval straddles %1 (expected − tolerance): more samples may decide").arg(pct(floor));
+        o.note = QStringLiteral("the 95% interval straddles %1 (expected − tolerance): more samples may decide")
+                     .arg(pct(floor));
     return o;
 }
 

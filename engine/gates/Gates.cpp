@@ -83,8 +83,9 @@ QString describeGates(const RunResult& run)
         for (const BudgetOutcome& b : run.budgets) {
             if (b.status != BudgetStatus::Failed)
                 continue;
-            const QString measured = b.measured ? QStringLiteral(" %1 (%2)").arg(*b.measured, 0, 'g', 4).arg(limitText(b))
-                                                : QStringLiteral(" (%1)").arg(limitText(b));
+            const QString measured = b.measured
+                ? QStringLiteral(" %1 (%2)").arg(*b.measured, 0, 'g', 4).arg(limitText(b))
+                : QStringLiteral(" (%1)").arg(limitText(b));
             lines << QStringLiteral("  failed       %1 %2%3: %4").arg(b.workload, b.metric, measured, b.note);
         }
     }
@@ -108,7 +109,8 @@ QString describeGates(const RunResult& run)
             const auto reason = skippedFor.find(skipReason(c));
             if (reason->second == 0)
                 continue;
-            lines << QStringLiteral("  %1 %2: %3").arg(claimVerdictName(c.verdict), -12)
+            lines << QStringLiteral("  %1 %2: %3")
+                         .arg(claimVerdictName(c.verdict), -12)
                          .arg(counted(reason->second, QStringLiteral("claim")), reason->first);
             reason->second = 0;
         }

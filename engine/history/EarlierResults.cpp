@@ -32,8 +32,9 @@ bool namedBaseline(EarlierResults& earlier, const HistoryStore& store, const QSt
 
 } // namespace
 
-EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId, const HistoryStore::Filter& scope,
-                                  const BaselineChoice& choice, int recentCount, QString* error)
+EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId,
+                                  const HistoryStore::Filter& scope, const BaselineChoice& choice, int recentCount,
+                                  QString* error)
 {
     EarlierResults earlier;
     earlier.workloadId = workloadId;

@@ -46,8 +46,9 @@ inline constexpr int kVerdictHistoryRuns = 10;
 // beforeRun, so that "previous run" means the latest ok result of the workload before it. A
 // named baseline is found wherever it ran (the user chose it); a name that does not exist is an
 // error. At most `recentCount` recent results, ok ones only.
-EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId, const HistoryStore::Filter& scope,
-                                  const BaselineChoice& choice, int recentCount, QString* error);
+EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId,
+                                  const HistoryStore::Filter& scope, const BaselineChoice& choice, int recentCount,
+                                  QString* error);
 
 // Fills the baseline comparison of each result of `run`: a run just measured and not recorded
 // yet (`runId` 0), or a past run reopened from the store as run `runId` (the store keeps no

@@ -46,7 +46,9 @@ std::optional<HistoryLocation> parseHistoryLocation(const QString& text, QString
     }
     if (!text.startsWith(QLatin1String("postgresql://")) && !text.startsWith(QLatin1String("postgres://"))) {
         if (text.contains(QLatin1String("://"))) {
-            *error = QStringLiteral("--db %1: unknown kind of store (use a SQLite file path or postgresql://user@host:port/db)").arg(text);
+            *error = QStringLiteral(
+                         "--db %1: unknown kind of store (use a SQLite file path or postgresql://user@host:port/db)")
+                         .arg(text);
             return std::nullopt;
         }
         location.path = text;

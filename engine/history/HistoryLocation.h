@@ -12,8 +12,8 @@ namespace crucible::history {
 struct HistoryLocation {
     enum class Kind { SQLite, PostgreSQL };
     Kind kind = Kind::SQLite;
-    QString path;     // SQLite
-    QString host;     // PostgreSQL
+    QString path; // SQLite
+    QString host; // PostgreSQL
     int port = 5432;
     QString user;
     QString password;

@@ -15,7 +15,8 @@ namespace {
 QString typed(QString sql, Dialect dialect)
 {
     const bool pg = dialect == Dialect::PostgreSQL;
-    sql.replace(QLatin1String("{ID}"), pg ? QLatin1String("BIGSERIAL PRIMARY KEY") : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    sql.replace(QLatin1String("{ID}"),
+                pg ? QLatin1String("BIGSERIAL PRIMARY KEY") : QLatin1String("INTEGER PRIMARY KEY AUTOINCREMENT"));
     sql.replace(QLatin1String("{BLOB}"), pg ? QLatin1String("BYTEA") : QLatin1String("BLOB"));
     return sql;
 }
@@ -35,7 +36,7 @@ const char* const kVersion1[] = {
     // them over thousands of runs stays in the page cache.
     "CREATE TABLE run_details ("
     " run_id BIGINT PRIMARY KEY REFERENCES runs (id) ON DELETE CASCADE,"
-    " info TEXT NOT NULL," // the whole RunInfo as results.json's "run" object
+    " info TEXT NOT NULL,"   // the whole RunInfo as results.json's "run" object
     " gates TEXT NOT NULL)", // the budget and claim outcomes, as results.json's arrays
     "CREATE INDEX runs_by_suite_host ON runs (suite, host, id)",
     "CREATE TABLE results ("
@@ -61,7 +62,8 @@ const char* const kVersion1[] = {
     " PRIMARY KEY (run_id, position))",
     // Covers the trend query, so a workload's trend over thousands of runs reads this index
     // alone rather than one wide results row (with its blob) per run.
-    "CREATE INDEX results_by_workload ON results (workload, run_id, status, sample_count, median, ci_low, ci_high, unit)",
+    "CREATE INDEX results_by_workload ON results (workload, run_id, status, sample_count, median, ci_low, ci_high, "
+    "unit)",
     "CREATE TABLE baselines ("
     " name TEXT PRIMARY KEY,"
     " run_id BIGINT NOT NULL REFERENCES runs (id) ON DELETE CASCADE,"

@@ -1,9 +1,9 @@
 #include "HistoryStore.h"
 
 #include "HistorySchema.h"
-#include "interop/ResultsJson.h"
 #include "SampleBlob.h"
 #include "SqliteTrouble.h"
+#include "interop/ResultsJson.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -39,11 +39,23 @@ namespace {
 
 // Times are stored as milliseconds since the epoch: the same on both engines, ordered, and free
 // to convert (parsing ISO text cost more than the trend query itself).
-qint64 epochMs(const QDateTime& t) { return t.isValid() ? t.toMSecsSinceEpoch() : 0; }
-QDateTime fromEpochMs(const QVariant& v) { return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC); }
+qint64 epochMs(const QDateTime& t)
+{
+    return t.isValid() ? t.toMSecsSinceEpoch() : 0;
+}
+QDateTime fromEpochMs(const QVariant& v)
+{
+    return QDateTime::fromMSecsSinceEpoch(v.toLongLong(), Qt::UTC);
+}
 
-QString compactJson(const QJsonObject& o) { return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact)); }
-QJsonObject jsonObject(const QString& s) { return QJsonDocument::fromJson(s.toUtf8()).object(); }
+QString compactJson(const QJsonObject& o)
+{
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+QJsonObject jsonObject(const QString& s)
+{
+    return QJsonDocument::fromJson(s.toUtf8()).object();
+}
 
 bool run(QSqlQuery& q, QString* error)
 {
@@ -64,7 +76,10 @@ bool exec(const QSqlDatabase& db, const QString& sql, QString* error)
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL, and "" is what
 // an empty error or commit means.
-QVariant text(const QString& s) { return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s); }
+QVariant text(const QString& s)
+{
+    return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
+}
 
 void setError(QString* error, const QString& message)
 {
@@ -157,7 +172,9 @@ std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool
     if (withSamples) {
         std::optional<Samples> samples = history::decodeSamples(q.value(26).toByteArray());
         if (!samples) {
-            setError(error, QStringLiteral("run %1, workload %2: the stored samples are damaged").arg(stored.runId).arg(r.info.id));
+            setError(
+                error,
+                QStringLiteral("run %1, workload %2: the stored samples are damaged").arg(stored.runId).arg(r.info.id));
             return std::nullopt;
         }
         r.samples = std::move(*samples);
@@ -188,7 +205,10 @@ void bindFilter(QSqlQuery& q, const HistoryStore::Filter& f)
         q.addBindValue(f.beforeRun);
 }
 
-QString limitClause(int limit) { return limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString(); }
+QString limitClause(int limit)
+{
+    return limit > 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString();
+}
 
 bool openSqlite(QSqlDatabase& db, const HistoryLocation& location, int busyTimeoutMs, QString* error)
 {
@@ -236,7 +256,8 @@ bool openPostgres(QSqlDatabase& db, const HistoryLocation& location, QString* er
 
 } // namespace
 
-HistoryStore::HistoryStore(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}
+HistoryStore::HistoryStore(std::unique_ptr<Connection> connection) : m_db(std::move(connection))
+{ }
 HistoryStore::~HistoryStore() = default;
 
 std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QString* error, int busyTimeoutMs)
@@ -252,7 +273,8 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QS
     const QString driver = pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
     if (!QSqlDatabase::isDriverAvailable(driver)) {
         *error = QStringLiteral("history store %1: Qt's %2 driver is not installed (Debian package %3)")
-                     .arg(location->display(), driver, pg ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite"));
+                     .arg(location->display(), driver,
+                          pg ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite"));
         return nullptr;
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->name);
@@ -270,8 +292,14 @@ std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QS
     return std::unique_ptr<HistoryStore>(new HistoryStore(std::move(connection)));
 }
 
-QString HistoryStore::location() const { return m_db->location.display(); }
-bool HistoryStore::isPostgreSQL() const { return m_db->dialect == Dialect::PostgreSQL; }
+QString HistoryStore::location() const
+{
+    return m_db->location.display();
+}
+bool HistoryStore::isPostgreSQL() const
+{
+    return m_db->dialect == Dialect::PostgreSQL;
+}
 
 std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source,
                                               const QString& contentHash)
@@ -316,19 +344,39 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
 
     QSqlQuery insertResult(db);
     insertResult.prepare(QStringLiteral(
-        "INSERT INTO results (run_id, position, workload, category, unit, status, error, info, sample_count, mean, median, "
-        "stddev, mad, cv, min_value, max_value, p90, p99, ci_low, ci_high, outliers, throughput, peak_rss, user_ns, sys_ns, "
+        "INSERT INTO results (run_id, position, workload, category, unit, status, error, info, sample_count, mean, "
+        "median, "
+        "stddev, mad, cv, min_value, max_value, p90, p99, ci_low, ci_high, outliers, throughput, peak_rss, user_ns, "
+        "sys_ns, "
         "samples) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     int position = 0;
     for (const Result& r : runResult.results) {
         const stats::Summary& s = r.summary;
-        for (const QVariant& v : {QVariant(runId), QVariant(position++), text(r.info.id),
-                                  QVariant(categoryName(r.info.category)), text(r.info.unit), QVariant(statusName(r.status)),
-                                  text(r.error), QVariant(compactJson(resultInfoJson(r))), QVariant(qint64(r.samples.size())),
-                                  QVariant(s.mean), QVariant(s.median), QVariant(s.stddev), QVariant(s.mad), QVariant(s.cv),
-                                  QVariant(s.min), QVariant(s.max), QVariant(s.p90), QVariant(s.p99), QVariant(s.ci95.low),
-                                  QVariant(s.ci95.high), QVariant(outliersText(s.outliers)), QVariant(r.throughputPerS),
-                                  QVariant(qint64(r.peakRssBytes)), QVariant(r.userNs), QVariant(r.sysNs),
+        for (const QVariant& v : {QVariant(runId),
+                                  QVariant(position++),
+                                  text(r.info.id),
+                                  QVariant(categoryName(r.info.category)),
+                                  text(r.info.unit),
+                                  QVariant(statusName(r.status)),
+                                  text(r.error),
+                                  QVariant(compactJson(resultInfoJson(r))),
+                                  QVariant(qint64(r.samples.size())),
+                                  QVariant(s.mean),
+                                  QVariant(s.median),
+                                  QVariant(s.stddev),
+                                  QVariant(s.mad),
+                                  QVariant(s.cv),
+                                  QVariant(s.min),
+                                  QVariant(s.max),
+                                  QVariant(s.p90),
+                                  QVariant(s.p99),
+                                  QVariant(s.ci95.low),
+                                  QVariant(s.ci95.high),
+                                  QVariant(outliersText(s.outliers)),
+                                  QVariant(r.throughputPerS),
+                                  QVariant(qint64(r.peakRssBytes)),
+                                  QVariant(r.userNs),
+                                  QVariant(r.sysNs),
                                   QVariant(history::encodeSamples(r.samples))})
             insertResult.addBindValue(v);
         if (!run(insertResult, &why))
@@ -347,11 +395,12 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
     // The one aggregate the two engines spell differently.
     const QString baselineNames = isPostgreSQL() ? QStringLiteral("string_agg(b.name, ',' ORDER BY b.name)")
                                                  : QStringLiteral("group_concat(b.name, ',')");
-    q.prepare(QStringLiteral("SELECT r.id, (SELECT d.info FROM run_details d WHERE d.run_id = r.id), r.source, r.cancelled, "
-                             "(SELECT COUNT(*) FROM results x WHERE x.run_id = r.id), "
-                             "(SELECT %1 FROM baselines b WHERE b.run_id = r.id) "
-                             "FROM runs r WHERE 1 = 1%2 ORDER BY r.id DESC%3")
-                  .arg(baselineNames, filterClauses(filter), limitClause(limit)));
+    q.prepare(
+        QStringLiteral("SELECT r.id, (SELECT d.info FROM run_details d WHERE d.run_id = r.id), r.source, r.cancelled, "
+                       "(SELECT COUNT(*) FROM results x WHERE x.run_id = r.id), "
+                       "(SELECT %1 FROM baselines b WHERE b.run_id = r.id) "
+                       "FROM runs r WHERE 1 = 1%2 ORDER BY r.id DESC%3")
+            .arg(baselineNames, filterClauses(filter), limitClause(limit)));
     bindFilter(q, filter);
     QString why;
     if (!run(q, &why)) {
@@ -421,7 +470,8 @@ std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) con
     RunResult loaded;
     {
         QSqlQuery head(m_db->db());
-        head.prepare(QStringLiteral("SELECT d.info, r.cancelled, d.gates FROM runs r JOIN run_details d ON d.run_id = r.id WHERE r.id = ?"));
+        head.prepare(QStringLiteral(
+            "SELECT d.info, r.cancelled, d.gates FROM runs r JOIN run_details d ON d.run_id = r.id WHERE r.id = ?"));
         head.addBindValue(runId);
         QString why;
         if (!run(head, &why)) {
@@ -459,8 +509,8 @@ std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) con
     return loaded;
 }
 
-std::vector<HistoryStore::StoredResult> HistoryStore::results(const QString& workloadId, const Filter& filter, int limit,
-                                                              bool withSamples, QString* error) const
+std::vector<HistoryStore::StoredResult> HistoryStore::results(const QString& workloadId, const Filter& filter,
+                                                              int limit, bool withSamples, QString* error) const
 {
     std::vector<StoredResult> out;
     QSqlQuery q(m_db->db());
@@ -505,7 +555,8 @@ QStringList HistoryStore::workloadIds(const Filter& filter, QString* error) cons
     return ids;
 }
 
-std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloadId, const Filter& filter, QString* error) const
+std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloadId, const Filter& filter,
+                                                          QString* error) const
 {
     std::vector<TrendPoint> points;
     QSqlQuery q(m_db->db());
@@ -537,7 +588,8 @@ std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloa
     if (b.exec(QStringLiteral("SELECT name, run_id FROM baselines ORDER BY name"))) {
         while (b.next()) {
             const qint64 id = b.value(1).toLongLong();
-            auto it = std::lower_bound(points.begin(), points.end(), id, [](const TrendPoint& p, qint64 v) { return p.runId < v; });
+            auto it = std::lower_bound(points.begin(), points.end(), id,
+                                       [](const TrendPoint& p, qint64 v) { return p.runId < v; });
             if (it != points.end() && it->runId == id)
                 it->baselines << b.value(0).toString();
         }

@@ -40,26 +40,26 @@ public:
     struct RunRecord {
         qint64 id = 0;
         RunInfo info;
-        QString source;         // RunSource.h
+        QString source; // RunSource.h
         bool cancelled = false;
         int workloadCount = 0;
-        QStringList baselines;  // names that point at this run
+        QStringList baselines; // names that point at this run
     };
 
     // Which runs a query looks at. Empty strings match anything.
     struct Filter {
         QString suite;
         QString host;
-        bool okOnly = false;    // only results whose status is ok
-        qint64 beforeRun = 0;   // only runs with a smaller id (0: all)
+        bool okOnly = false;  // only results whose status is ok
+        qint64 beforeRun = 0; // only runs with a smaller id (0: all)
     };
 
     // One workload's result in one past run.
     struct StoredResult {
         qint64 runId = 0;
         QDateTime started;
-        QString source;         // of its run
-        Result result;          // samples filled only when asked for
+        QString source; // of its run
+        Result result;  // samples filled only when asked for
     };
 
     // One point of a workload's trend.
@@ -70,13 +70,13 @@ public:
         stats::Interval ci95;
         int sampleCount = 0;
         QString unit;
-        QStringList baselines;  // names that point at this run
+        QStringList baselines; // names that point at this run
     };
 
     // Records `run` with the given source tag; returns its id. `contentHash`: for an imported
     // file, the hash of its bytes (BenchmarkFile::contentHash), empty for a run of our own.
-    std::optional<qint64> recordRun(const RunResult& run, QString* error,
-                                    const QString& source = kHeadlessRunSource, const QString& contentHash = QString());
+    std::optional<qint64> recordRun(const RunResult& run, QString* error, const QString& source = kHeadlessRunSource,
+                                    const QString& contentHash = QString());
     // The earliest run recorded with `contentHash` (an import of the same file), or nullopt:
     // then `error` is empty when there is none, and says why when the store could not be read.
     std::optional<RunRecord> runWithContent(const QString& contentHash, QString* error) const;

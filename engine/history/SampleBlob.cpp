@@ -23,15 +23,27 @@ void putVarint(QByteArray& out, std::uint64_t v)
     out.append(char(v));
 }
 
-std::uint64_t zigzag(std::int64_t v) { return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63); }
-std::int64_t unzigzag(std::uint64_t v) { return std::int64_t(v >> 1) ^ -std::int64_t(v & 1); }
+std::uint64_t zigzag(std::int64_t v)
+{
+    return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63);
+}
+std::int64_t unzigzag(std::uint64_t v)
+{
+    return std::int64_t(v >> 1) ^ -std::int64_t(v & 1);
+}
 
 // Whole numbers below 2^53 survive the trip through int64 and back to double exactly.
 constexpr std::int64_t kLargestExact = std::int64_t(1) << 53;
-bool integral(double v) { return std::isfinite(v) && v == std::floor(v) && std::abs(v) < double(kLargestExact); }
+bool integral(double v)
+{
+    return std::isfinite(v) && v == std::floor(v) && std::abs(v) < double(kLargestExact);
+}
 
 // A double that converts to int64 without undefined behaviour: [-2^63, 2^63), not NaN.
-bool fitsInt64(double v) { return v >= -9223372036854775808.0 && v < 9223372036854775808.0; }
+bool fitsInt64(double v)
+{
+    return v >= -9223372036854775808.0 && v < 9223372036854775808.0;
+}
 
 void putColumn(QByteArray& out, const std::vector<double>& values)
 {
@@ -67,7 +79,9 @@ void putIterations(QByteArray& out, const Samples& samples)
 
 class Reader {
 public:
-    explicit Reader(const QByteArray& bytes) : m_data(reinterpret_cast<const unsigned char*>(bytes.constData())), m_size(std::size_t(bytes.size())) {}
+    explicit Reader(const QByteArray& bytes)
+        : m_data(reinterpret_cast<const unsigned char*>(bytes.constData())), m_size(std::size_t(bytes.size()))
+    { }
 
     bool failed() const { return m_failed; }
     bool atEnd() const { return m_pos == m_size; }

@@ -151,7 +151,8 @@ RunEnvironment environmentFromJson(const QJsonObject& o, const QJsonArray& warni
     // reader saw then stays what the file says.
     for (const QJsonValue& w : warnings) {
         const QJsonObject wo = w.toObject();
-        e.warnings.push_back({wo.value(QStringLiteral("key")).toString(), wo.value(QStringLiteral("message")).toString()});
+        e.warnings.push_back(
+            {wo.value(QStringLiteral("key")).toString(), wo.value(QStringLiteral("message")).toString()});
     }
     return e;
 }

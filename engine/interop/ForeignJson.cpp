@@ -20,7 +20,8 @@ double nonNegative(const Node& node)
 double finiteNanoseconds(const Node& node, double nanoseconds)
 {
     if (!std::isfinite(nanoseconds))
-        node.fail(QStringLiteral("%1 is too large a time to count in nanoseconds").arg(suite::describeValue(node.value())));
+        node.fail(
+            QStringLiteral("%1 is too large a time to count in nanoseconds").arg(suite::describeValue(node.value())));
     return nanoseconds;
 }
 
@@ -29,7 +30,9 @@ std::uint64_t wholeNumber(const Node& node, std::uint64_t min)
     constexpr double kLargestExact = 9007199254740992.0; // 2^53
     const double n = node.number();
     if (!(n >= double(min) && n <= kLargestExact) || n != std::floor(n))
-        node.fail(QStringLiteral("expected a whole number of at least %1, got %2").arg(min).arg(suite::describeValue(node.value())));
+        node.fail(QStringLiteral("expected a whole number of at least %1, got %2")
+                      .arg(min)
+                      .arg(suite::describeValue(node.value())));
     return std::uint64_t(n);
 }
 
@@ -55,8 +58,9 @@ std::optional<RunResult> readForeignJson(const QByteArray& bytes, const QString&
         node.object();
         return read(node);
     } catch (const Invalid& invalid) {
-        *error = invalid.keyPath.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, invalid.problem)
-                                           : QStringLiteral("%1: %2: %3").arg(fileName, invalid.keyPath, invalid.problem);
+        *error = invalid.keyPath.isEmpty()
+            ? QStringLiteral("%1: %2").arg(fileName, invalid.problem)
+            : QStringLiteral("%1: %2: %3").arg(fileName, invalid.keyPath, invalid.problem);
     }
     return std::nullopt;
 }

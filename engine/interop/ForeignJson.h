@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Result.h"
 #include "JsonNode.h"
+#include "Result.h"
 
 #include <QByteArray>
 #include <QString>

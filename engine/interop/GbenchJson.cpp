@@ -65,7 +65,8 @@ bool isAggregate(const Node& row)
         const Node runType = row[QStringLiteral("run_type")];
         const QString type = text(runType);
         if (type != QLatin1String("iteration") && type != QLatin1String("aggregate"))
-            runType.fail(QStringLiteral("expected \"iteration\" or \"aggregate\", got %1").arg(suite::describeValue(runType.value())));
+            runType.fail(QStringLiteral("expected \"iteration\" or \"aggregate\", got %1")
+                             .arg(suite::describeValue(runType.value())));
         return type == QLatin1String("aggregate");
     }
     return row.has(QStringLiteral("aggregate_name")); // before run_type existed
@@ -134,8 +135,8 @@ RunResult readBenchmarks(const Node& root, const QString& fileName)
                 // SkipWithError: the row's times are meaningless (zero), the message is the point.
                 group.result.status = Status::Failed;
                 group.result.error = row.has(QStringLiteral("error_message"))
-                                         ? text(row[QStringLiteral("error_message")])
-                                         : QStringLiteral("the benchmark reported an error");
+                    ? text(row[QStringLiteral("error_message")])
+                    : QStringLiteral("the benchmark reported an error");
                 continue;
             }
         }
@@ -182,7 +183,7 @@ std::optional<RunResult> parseGbenchJson(const QByteArray& bytes, const QString&
 bool looksLikeGbenchJson(const QJsonObject& root)
 {
     return !root.contains(QStringLiteral("schema"))
-           && (root.contains(QStringLiteral("benchmarks")) || root.contains(QStringLiteral("context")));
+        && (root.contains(QStringLiteral("benchmarks")) || root.contains(QStringLiteral("context")));
 }
 
 } // namespace crucible

@@ -60,10 +60,11 @@ QJsonArray caches()
         const QString type = readLine(base + QStringLiteral("type"));
         if (type.isEmpty())
             continue;
-        result.append(QJsonObject{{QStringLiteral("type"), type},
-                                  {QStringLiteral("level"), readLine(base + QStringLiteral("level")).toInt()},
-                                  {QStringLiteral("size"), double(cacheSize(readLine(base + QStringLiteral("size"))))},
-                                  {QStringLiteral("num_sharing"), cpuCount(readLine(base + QStringLiteral("shared_cpu_list")))}});
+        result.append(
+            QJsonObject{{QStringLiteral("type"), type},
+                        {QStringLiteral("level"), readLine(base + QStringLiteral("level")).toInt()},
+                        {QStringLiteral("size"), double(cacheSize(readLine(base + QStringLiteral("size"))))},
+                        {QStringLiteral("num_sharing"), cpuCount(readLine(base + QStringLiteral("shared_cpu_list")))}});
     }
     return result;
 }

@@ -18,10 +18,10 @@ QString gbenchDate(const QDateTime& when)
     const int offset = when.offsetFromUtc();
     const int minutes = std::abs(offset) / 60;
     return when.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"))
-           + QStringLiteral("%1%2:%3")
-                 .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
-                 .arg(minutes / 60, 2, 10, QLatin1Char('0'))
-                 .arg(minutes % 60, 2, 10, QLatin1Char('0'));
+        + QStringLiteral("%1%2:%3")
+              .arg(offset < 0 ? QLatin1Char('-') : QLatin1Char('+'))
+              .arg(minutes / 60, 2, 10, QLatin1Char('0'))
+              .arg(minutes % 60, 2, 10, QLatin1Char('0'));
 }
 
 QString executable()
@@ -84,7 +84,8 @@ void appendAggregates(QJsonArray& rows, const RowHead& head, const std::vector<d
         {"mean", "time", &stats::mean},
         {"median", "time", &stats::median},
         {"stddev", "time", &stats::stddev},
-        {"cv", "percentage", [](std::span<const double> v) { return stats::mean(v) != 0 ? stats::stddev(v) / stats::mean(v) : 0.0; }},
+        {"cv", "percentage",
+         [](std::span<const double> v) { return stats::mean(v) != 0 ? stats::stddev(v) / stats::mean(v) : 0.0; }},
     };
     for (const Statistic& s : statistics) {
         QJsonObject o = row(head, head.runName + QLatin1Char('_') + QLatin1String(s.name), "aggregate");

@@ -15,8 +15,8 @@ namespace crucible {
 struct GbenchMachine {
     double mhzPerCpu = 0;
     bool cpuScalingEnabled = false;
-    QJsonArray caches;   // [{type, level, size, num_sharing}]
-    QJsonArray loadAvg;  // 1, 5 and 15 minute load averages
+    QJsonArray caches;  // [{type, level, size, num_sharing}]
+    QJsonArray loadAvg; // 1, 5 and 15 minute load averages
 };
 
 // This machine's facts, read from /proc and /sys as Google Benchmark does.

@@ -36,7 +36,8 @@ void checkRunCount(const Node& array, qsizetype runs)
 {
     array.array();
     if (array.size() != runs)
-        array.fail(QStringLiteral("expected one entry per run (%1, as in \"times\"), got %2").arg(runs).arg(array.size()));
+        array.fail(
+            QStringLiteral("expected one entry per run (%1, as in \"times\"), got %2").arg(runs).arg(array.size()));
 }
 
 Result readResult(const Node& entry, std::set<QString>* ids)
@@ -101,7 +102,8 @@ Result readResult(const Node& entry, std::set<QString>* ids)
                 continue;
             }
             if (!code.value().isDouble() || code.value().toDouble() != double(code.value().toInteger()))
-                code.fail(QStringLiteral("expected a whole number (exit code) or null, got %1").arg(suite::describeValue(code.value())));
+                code.fail(QStringLiteral("expected a whole number (exit code) or null, got %1")
+                              .arg(suite::describeValue(code.value())));
             if (code.value().toInteger() != 0 && nonZero++ == 0)
                 firstCode = QString::number(code.value().toInteger());
         }
@@ -111,7 +113,9 @@ Result readResult(const Node& entry, std::set<QString>* ids)
         } else if (nonZero > 0) {
             r.status = Status::Failed;
             r.error = QStringLiteral("exited with a non-zero code (first: %1) in %2 of %3 runs")
-                          .arg(firstCode).arg(nonZero).arg(codes.size());
+                          .arg(firstCode)
+                          .arg(nonZero)
+                          .arg(codes.size());
         }
     }
     computeStatistics(r);
@@ -148,7 +152,7 @@ std::optional<RunResult> parseHyperfineJson(const QByteArray& bytes, const QStri
 bool looksLikeHyperfineJson(const QJsonObject& root)
 {
     return root.contains(QStringLiteral("results")) && !root.contains(QStringLiteral("schema"))
-           && !root.contains(QStringLiteral("benchmarks"));
+        && !root.contains(QStringLiteral("benchmarks"));
 }
 
 } // namespace crucible

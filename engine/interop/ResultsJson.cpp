@@ -101,7 +101,8 @@ QJsonObject gatesToJson(const RunResult& run)
     return QJsonObject{
         {QStringLiteral("budgets"), budgetsToJson(run.budgets)},
         {QStringLiteral("claims"), claimsToJson(run.claims)},
-        {QStringLiteral("confirmations"), [&] {
+        {QStringLiteral("confirmations"),
+         [&] {
              QJsonArray confirmations;
              for (const Result& r : run.confirmations)
                  confirmations.append(resultToJson(r));
@@ -156,7 +157,6 @@ bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
     }
     return true;
 }
-
 
 QJsonObject runInfoToJson(const RunInfo& i)
 {
@@ -343,7 +343,8 @@ QJsonObject runToJson(const RunResult& run)
         {QStringLiteral("workloads"), workloads},
         {QStringLiteral("budgets"), budgetsToJson(run.budgets)},
         {QStringLiteral("claims"), claimsToJson(run.claims)},
-        {QStringLiteral("confirmations"), [&] {
+        {QStringLiteral("confirmations"),
+         [&] {
              QJsonArray confirmations;
              for (const Result& r : run.confirmations)
                  confirmations.append(resultToJson(r));
@@ -425,7 +426,9 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
         r.rounds = roundsFromJson(o.value(QStringLiteral("rounds")));
         // Every round must lie within the samples: the verdicts index the samples by them.
         if (!roundsFit(r.rounds, r.samples.size())) {
-            *error = QStringLiteral("%1.rounds: a round lies outside the workload's %2 samples").arg(where).arg(r.samples.size());
+            *error = QStringLiteral("%1.rounds: a round lies outside the workload's %2 samples")
+                         .arg(where)
+                         .arg(r.samples.size());
             return std::nullopt;
         }
         computeStatistics(r);

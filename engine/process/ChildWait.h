@@ -22,9 +22,9 @@ struct Termination {
 Termination awaitTermination(pid_t pid, bool traced);
 
 struct Reaped {
-    int status = 0;   // as from waitpid
-    rusage usage{};   // of the child and the descendants it waited for
-    bool ok = false;  // false: the child was gone (reaped elsewhere)
+    int status = 0;  // as from waitpid
+    rusage usage{};  // of the child and the descendants it waited for
+    bool ok = false; // false: the child was gone (reaped elsewhere)
 };
 
 // Collects the terminated child's status and resource usage.

@@ -106,7 +106,7 @@ QString findProgram(const QString& program, const QString& pathVariable, const Q
 // traced: a traced exec does not grant them.
 bool gainsPrivileges(const std::string& path)
 {
-    struct stat st {};
+    struct stat st { };
     if (::stat(path.c_str(), &st) == 0 && (st.st_mode & (S_ISUID | S_ISGID)))
         return true;
     return ::getxattr(path.c_str(), "security.capability", nullptr, 0) > 0;

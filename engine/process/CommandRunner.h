@@ -32,16 +32,16 @@ struct CommandSpec {
 
 // What one execution of a command did.
 struct CommandOutcome {
-    Status status = Status::Ok;  // ok, failed (unexpected exit code), timeout, crashed (signal)
-    QString error;               // e.g. "exit code 3", "killed by SIGSEGV", "timed out after 2 s"
+    Status status = Status::Ok; // ok, failed (unexpected exit code), timeout, crashed (signal)
+    QString error;              // e.g. "exit code 3", "killed by SIGSEGV", "timed out after 2 s"
     int exitCode = -1;
     int signal = 0;
-    double wallNs = 0;           // from just before spawn to reaping
-    double userNs = 0;           // of the child and its waited-for descendants (wait4 rusage)
+    double wallNs = 0; // from just before spawn to reaping
+    double userNs = 0; // of the child and its waited-for descendants (wait4 rusage)
     double sysNs = 0;
     std::int64_t peakRssBytes = 0; // the child's own peak (VmHWM), not inherited from this process
-    bool stopped = false;        // a stop request ended it (status failed)
-    qint64 pid = 0;              // the child's pid, which was also its process group id; 0 if none
+    bool stopped = false;          // a stop request ended it (status failed)
+    qint64 pid = 0;                // the child's pid, which was also its process group id; 0 if none
 };
 
 // Runs a command to completion without a shell (posix_spawn/fork+exec), in its own process

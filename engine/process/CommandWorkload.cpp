@@ -11,10 +11,10 @@ namespace {
 // Quotes an argument that would read ambiguously in a one-line description.
 QString shownArgument(const QString& argument)
 {
-    static const QString plain = QStringLiteral(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+%@");
-    const bool needsQuotes = argument.isEmpty()
-        || std::any_of(argument.begin(), argument.end(), [](QChar c) { return !plain.contains(c); });
+    static const QString plain =
+        QStringLiteral("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./=:,+%@");
+    const bool needsQuotes =
+        argument.isEmpty() || std::any_of(argument.begin(), argument.end(), [](QChar c) { return !plain.contains(c); });
     if (!needsQuotes)
         return argument;
     QString quoted = argument;
@@ -30,15 +30,17 @@ void runHelper(const char* role, const CommandSpec& spec, std::stop_token stop =
     if (outcome.stopped)
         return; // the run is cancelled: its group is dropped, and cleanup runs
     if (outcome.status != Status::Ok)
-        throw WorkloadFailure(Status::Failed, QStringLiteral("%1 command (%2): %3")
-                                                  .arg(QLatin1String(role), spec.argv.join(QLatin1Char(' ')), outcome.error));
+        throw WorkloadFailure(Status::Failed,
+                              QStringLiteral("%1 command (%2): %3")
+                                  .arg(QLatin1String(role), spec.argv.join(QLatin1Char(' ')), outcome.error));
 }
 
 } // namespace
 
 CommandWorkload::CommandWorkload(WorkloadInfo info, CommandSpec command, std::optional<CommandSpec> prepare,
                                  std::optional<CommandSpec> cleanup)
-    : m_info(std::move(info)), m_command(std::move(command)), m_prepare(std::move(prepare)), m_cleanup(std::move(cleanup))
+    : m_info(std::move(info)), m_command(std::move(command)), m_prepare(std::move(prepare)),
+      m_cleanup(std::move(cleanup))
 {
     if (m_info.description.isEmpty())
         m_info.description = describe(m_command.argv);

@@ -118,8 +118,9 @@ Listing listBenchmarks(const CommandSpec& executable, const QString& filter)
             listing.names << name;
     }
     if (listing.names.isEmpty()) {
-        listing.error = filter.isEmpty() ? QStringLiteral("it lists no benchmarks")
-                                         : QStringLiteral("the filter \"%1\" matches none of its benchmarks").arg(filter);
+        listing.error = filter.isEmpty()
+            ? QStringLiteral("it lists no benchmarks")
+            : QStringLiteral("the filter \"%1\" matches none of its benchmarks").arg(filter);
         if (!complaint.isEmpty())
             listing.error += QStringLiteral(" (%1)").arg(complaint);
     }

@@ -73,7 +73,8 @@ std::optional<Samples> GbenchWorkload::measureSamples(const MeasurementSettings&
 {
     QTemporaryFile json(QDir(QDir::tempPath()).filePath(QStringLiteral("crucible-gbench-XXXXXX.json")));
     if (!json.open())
-        throw WorkloadFailure(Status::Failed, QStringLiteral("cannot create a temporary file in %1").arg(QDir::tempPath()));
+        throw WorkloadFailure(Status::Failed,
+                              QStringLiteral("cannot create a temporary file in %1").arg(QDir::tempPath()));
     json.close();
 
     CommandSpec spec = m_executable;
@@ -86,7 +87,8 @@ std::optional<Samples> GbenchWorkload::measureSamples(const MeasurementSettings&
     if (run.outcome.status != Status::Ok) {
         const QString complaint = gbench::lastErrorLine(run.err);
         throw WorkloadFailure(run.outcome.status,
-                              complaint.isEmpty() ? run.outcome.error : QStringLiteral("%1: %2").arg(run.outcome.error, complaint));
+                              complaint.isEmpty() ? run.outcome.error
+                                                  : QStringLiteral("%1: %2").arg(run.outcome.error, complaint));
     }
 
     const QString program = m_executable.argv.value(0);
@@ -95,8 +97,10 @@ std::optional<Samples> GbenchWorkload::measureSamples(const MeasurementSettings&
         // It ran nothing: "Failed to match any benchmarks" when the benchmark is gone since the
         // suite was read (the executable was rebuilt), or a program that ignores the flags.
         const QString complaint = gbench::lastErrorLine(run.err);
-        throw WorkloadFailure(Status::Failed, QStringLiteral("%1 wrote no JSON output%2")
-                                                  .arg(program, complaint.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(complaint)));
+        throw WorkloadFailure(
+            Status::Failed,
+            QStringLiteral("%1 wrote no JSON output%2")
+                .arg(program, complaint.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(complaint)));
     }
     m_libraryBuildType = contextBuildType(output);
     const QString source = QStringLiteral("the JSON output of %1").arg(program);

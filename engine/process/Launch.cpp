@@ -45,7 +45,7 @@ int childMain(void* argument)
     // Handlers of this process must not run in the child, and dispositions it ignores (SIGPIPE,
     // say) would change how the command behaves: every signal starts at its default, as in a
     // fresh process. sigaction refuses the few reserved signals; that is fine.
-    struct sigaction defaultAction {};
+    struct sigaction defaultAction { };
     defaultAction.sa_handler = SIG_DFL;
     for (int sig = 1; sig < NSIG; ++sig)
         if (sig != SIGKILL && sig != SIGSTOP)
@@ -67,7 +67,7 @@ int childMain(void* argument)
     sigset_t pending;
     sigemptyset(&pending);
     ::sigpending(&pending);
-    struct sigaction ignore {};
+    struct sigaction ignore { };
     ignore.sa_handler = SIG_IGN;
     for (int sig = 1; sig < NSIG; ++sig) {
         if (sig != SIGKILL && sig != SIGSTOP && sigismember(&pending, sig) == 1) {
@@ -138,8 +138,7 @@ Launched launch(const LaunchRequest& request)
     if (c.failedStep) {
         // The child has already _exit()ed; reap it so that no zombie stays behind.
         int status = 0;
-        while (::waitpid(pid, &status, __WALL) < 0 && errno == EINTR) {
-        }
+        while (::waitpid(pid, &status, __WALL) < 0 && errno == EINTR) { }
         launched.failedStep = c.failedStep;
         launched.error = c.error;
         return launched;

@@ -20,14 +20,14 @@ struct LaunchRequest {
     int stdinFd = -1;              // opened by the parent, close-on-exec, each >= 3
     int stdoutFd = -1;
     int stderrFd = -1;
-    bool trace = true;             // ask to be traced (PTRACE_TRACEME) for the exit stop
+    bool trace = true; // ask to be traced (PTRACE_TRACEME) for the exit stop
 };
 
 struct Launched {
-    pid_t pid = -1;                  // -1: not started; failedStep and error say why
+    pid_t pid = -1;                   // -1: not started; failedStep and error say why
     const char* failedStep = nullptr; // "clone", "setpgid", "chdir", "exec", ...
-    int error = 0;                   // errno of that step
-    bool traced = false;             // the child is traced by the calling thread
+    int error = 0;                    // errno of that step
+    bool traced = false;              // the child is traced by the calling thread
     // Taken just before the clone, after all preparation: where a command's wall time starts.
     std::chrono::steady_clock::time_point started;
 };

@@ -14,17 +14,14 @@ using Ms = std::chrono::milliseconds;
 } // namespace
 
 Watchdog::Watchdog(double timeoutSeconds, std::stop_token stop)
-    : m_timeoutSeconds(timeoutSeconds),
-      m_thread([this] { loop(); }),
-      m_onStop(std::move(stop), [this] {
+    : m_timeoutSeconds(timeoutSeconds), m_thread([this] { loop(); }), m_onStop(std::move(stop), [this] {
           {
               std::lock_guard lock(m_mutex);
               m_stopRequested = true;
           }
           m_wake.notify_all();
       })
-{
-}
+{ }
 
 Watchdog::~Watchdog()
 {
@@ -58,8 +55,8 @@ void Watchdog::loop()
     m_wake.wait(lock, [this] { return m_finished || m_group != 0; });
     const auto started = Clock::now();
     const bool hasTimeout = m_timeoutSeconds > 0;
-    const auto deadline = started + std::chrono::duration_cast<Clock::duration>(
-                                        std::chrono::duration<double>(hasTimeout ? m_timeoutSeconds : 0));
+    const auto deadline = started
+        + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(hasTimeout ? m_timeoutSeconds : 0));
     bool terminating = false;
     bool killed = false;
     Clock::time_point killAt{};

@@ -19,8 +19,8 @@ namespace {
 // params, and the others' keys are what a misspelt "command" or "gbench" leaves behind.
 constexpr std::initializer_list<const char*> kCommandKeys = {
     "id", "command", "prepare", "cleanup", "cwd", "env", "timeout_s", "expect_exit", "params", "description"};
-constexpr std::initializer_list<const char*> kGbenchKeys = {
-    "id", "gbench", "filter", "args", "cwd", "env", "timeout_s", "category"};
+constexpr std::initializer_list<const char*> kGbenchKeys = {"id",  "gbench", "filter",    "args",
+                                                            "cwd", "env",    "timeout_s", "category"};
 
 // One parameter's values, kept both as they go to a factory and as they print in an id.
 struct ParameterValues {
@@ -56,7 +56,8 @@ std::vector<ParameterValues> readParams(const Node& params)
         for (qsizetype i = 0; i < values.size(); ++i) {
             const Node value = node.value().isArray() ? node[i] : node;
             if (!(value.value().isString() || value.value().isDouble() || value.value().isBool()))
-                value.fail(QStringLiteral("expected a string, number or boolean, got %1").arg(describeValue(value.value())));
+                value.fail(
+                    QStringLiteral("expected a string, number or boolean, got %1").arg(describeValue(value.value())));
             const QString text = textOf(value.value());
             if (text.isEmpty() || text.contains(QLatin1Char('/')))
                 value.fail(QStringLiteral("a parameter value must be non-empty and without '/' (it goes into the id)"));
@@ -138,8 +139,9 @@ void readProcessSettings(const Node& entry, CommandSpec& spec, double defaultTim
             spec.environment.insert(it.key(), var.value().toString());
         }
     }
-    spec.timeoutSeconds = entry.has(QStringLiteral("timeout_s")) ? entry[QStringLiteral("timeout_s")].number(0.001, 86400)
-                                                                 : defaultTimeoutSeconds;
+    spec.timeoutSeconds = entry.has(QStringLiteral("timeout_s"))
+        ? entry[QStringLiteral("timeout_s")].number(0.001, 86400)
+        : defaultTimeoutSeconds;
 }
 
 CommandEntry readCommandEntry(const Node& entry, double defaultTimeoutSeconds)
@@ -202,7 +204,8 @@ Category readCategory(const Node& node)
     if (!category) {
         QStringList known = builtInCategoryNames();
         known << categoryName(Category::External);
-        node.fail(QStringLiteral("unknown category \"%1\" (known: %2)").arg(node.string(), known.join(QStringLiteral(", "))));
+        node.fail(
+            QStringLiteral("unknown category \"%1\" (known: %2)").arg(node.string(), known.join(QStringLiteral(", "))));
     }
     return *category;
 }
@@ -255,7 +258,8 @@ void checkParameterNames(const Node& entry, const WorkloadFactory& factory, cons
         entry[QStringLiteral("params")][p.key].fail(
             QStringLiteral("%1 has no parameter \"%2\" (%3)")
                 .arg(factory.info.id, p.key,
-                     known.isEmpty() ? QStringLiteral("it takes none") : QStringLiteral("it takes: ") + known.join(QStringLiteral(", "))));
+                     known.isEmpty() ? QStringLiteral("it takes none")
+                                     : QStringLiteral("it takes: ") + known.join(QStringLiteral(", "))));
     }
 }
 
@@ -323,7 +327,8 @@ std::vector<SuiteWorkload> readWorkloads(const Node& workloads, const WorkloadRe
             proto.info.category = categoryOfId(proto.baseId);
             proto.info.operation = QStringLiteral("run");
         } else {
-            entry.allowOnly({"id", "params"}, QStringLiteral("in a built-in workload entry (commands need \"command\")"),
+            entry.allowOnly({"id", "params"},
+                            QStringLiteral("in a built-in workload entry (commands need \"command\")"),
                             keyNames(kCommandKeys) + keyNames(kGbenchKeys));
             factory = registry.find(proto.baseId);
             if (!factory)

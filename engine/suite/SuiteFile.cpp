@@ -55,7 +55,8 @@ QString workloadRef(const Node& node, const KnownIds& ids, bool allowStar)
     const QString id = node.string();
     if ((allowStar && id == QLatin1String("*")) || ids.count(id))
         return id;
-    node.fail(QStringLiteral("no workload \"%1\" in this suite%2").arg(id, allowStar ? QStringLiteral(" (or \"*\" for all)") : QString()));
+    node.fail(QStringLiteral("no workload \"%1\" in this suite%2")
+                  .arg(id, allowStar ? QStringLiteral(" (or \"*\" for all)") : QString()));
 }
 
 // A time metric of a workload that measures a size (or the reverse) compares numbers that
@@ -78,9 +79,9 @@ void checkUnit(const Node& metric, const QString& name, const QString& workload,
 
 std::vector<Budget> readBudgets(const Node& node, const KnownIds& ids)
 {
-    static const QStringList metrics{QStringLiteral("median_ms"), QStringLiteral("mean_ms"), QStringLiteral("p99_ms"),
-                                     QStringLiteral("peak_rss_mb"), QStringLiteral("throughput_per_s"),
-                                     QStringLiteral("median_mb")};
+    static const QStringList metrics{QStringLiteral("median_ms"),        QStringLiteral("mean_ms"),
+                                     QStringLiteral("p99_ms"),           QStringLiteral("peak_rss_mb"),
+                                     QStringLiteral("throughput_per_s"), QStringLiteral("median_mb")};
     std::vector<Budget> budgets;
     node.array();
     for (qsizetype i = 0; i < node.size(); ++i) {
@@ -91,7 +92,8 @@ std::vector<Budget> readBudgets(const Node& node, const KnownIds& ids)
         const Node metric = b.required(QStringLiteral("metric"));
         budget.metric = metric.string();
         if (!metrics.contains(budget.metric))
-            metric.fail(QStringLiteral("unknown metric \"%1\" (known: %2)").arg(budget.metric, metrics.join(QStringLiteral(", "))));
+            metric.fail(QStringLiteral("unknown metric \"%1\" (known: %2)")
+                            .arg(budget.metric, metrics.join(QStringLiteral(", "))));
         checkUnit(metric, budget.metric, budget.workload, ids);
         // Throughput has a floor; every other metric a ceiling.
         const bool floor = budget.metric == QLatin1String("throughput_per_s");
@@ -130,11 +132,13 @@ std::vector<Claim> readClaims(const Node& node, const KnownIds& ids)
 Suite readSuite(const Node& root, const QString& fileName, const WorkloadRegistry& registry)
 {
     if (!root.value().isObject())
-        root.fail(QStringLiteral("expected a JSON object at the top level, got %1").arg(suite::describeValue(root.value())));
+        root.fail(
+            QStringLiteral("expected a JSON object at the top level, got %1").arg(suite::describeValue(root.value())));
     root.allowOnly({"name", "defaults", "workloads", "budgets", "claims"});
     Suite s;
     s.fileName = fileName;
-    s.name = root.has(QStringLiteral("name")) ? root[QStringLiteral("name")].string() : QFileInfo(fileName).completeBaseName();
+    s.name = root.has(QStringLiteral("name")) ? root[QStringLiteral("name")].string()
+                                              : QFileInfo(fileName).completeBaseName();
     if (root.has(QStringLiteral("defaults")))
         s.defaults = readDefaults(root[QStringLiteral("defaults")]);
     s.workloads = suite::readWorkloads(root.required(QStringLiteral("workloads")), registry,
@@ -163,8 +167,9 @@ SuiteParse parseSuite(const QByteArray& json, const QString& fileName, const Wor
     try {
         parse.suite = readSuite(Node(root, QString()), fileName, registry);
     } catch (const Invalid& invalid) {
-        parse.error = invalid.keyPath.isEmpty() ? QStringLiteral("%1: %2").arg(fileName, invalid.problem)
-                                                : QStringLiteral("%1: %2: %3").arg(fileName, invalid.keyPath, invalid.problem);
+        parse.error = invalid.keyPath.isEmpty()
+            ? QStringLiteral("%1: %2").arg(fileName, invalid.problem)
+            : QStringLiteral("%1: %2: %3").arg(fileName, invalid.keyPath, invalid.problem);
     }
     return parse;
 }

@@ -23,7 +23,7 @@ QList<QPointF> decimateMinMax(std::span<const QPointF> points, int columns)
         // column's right edge. One comparison per point keeps a million points in a few ms.
         const int column = span > 0 ? std::min(int((points[begin].x() - x0) / span * columns), columns - 1) : 0;
         const double edge = column == columns - 1 || span <= 0 ? std::numeric_limits<double>::infinity()
-                                                                : x0 + span * double(column + 1) / columns;
+                                                               : x0 + span * double(column + 1) / columns;
         std::size_t lo = begin;
         std::size_t hi = begin;
         std::size_t end = begin + 1;

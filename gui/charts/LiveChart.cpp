@@ -7,8 +7,8 @@
 #include <QChartView>
 #include <QLegend>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -58,8 +58,9 @@ QPen bandMiddlePen(const ChartLook& look)
 } // namespace
 
 LiveChart::LiveChart(const QString& title, const QString& xTitle, ValueKind kind, QWidget* parent)
-    : QWidget(parent), m_kind(kind), m_chart(new QChart), m_view(new QChartView(m_chart, this)),
-      m_currentSeries{new QLineSeries}, m_lines(nullptr), m_points(1), m_x(new QValueAxis), m_y(new QValueAxis)
+    : QWidget(parent), m_kind(kind), m_chart(new QChart),
+      m_view(new QChartView(m_chart, this)), m_currentSeries{new QLineSeries}, m_lines(nullptr), m_points(1),
+      m_x(new QValueAxis), m_y(new QValueAxis)
 {
     m_chart->setTitle(title);
     m_chart->setAnimationOptions(QChart::NoAnimation);

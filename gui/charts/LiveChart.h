@@ -6,8 +6,8 @@
 #include "PlotLines.h"
 
 #include <QList>
-#include <QStringList>
 #include <QPointF>
+#include <QStringList>
 #include <QWidget>
 
 #include <optional>
@@ -26,11 +26,11 @@ namespace crucible::charts {
 
 // A line chart fed while a suite runs: the current series plus faint overlays (earlier runs of
 // the same workload) and a band across the whole width (the baseline's middle half of samples,
-// with its median), which reads the same however many samples either run has. Points go into the widget's own buffer; refresh() decimates the buffer to
-// about two points per pixel column and replace()s the shown series in one go. Appending point
-// by point to a shown QLineSeries costs a signal and a relayout per point — quadratic over a
-// long run — so nothing else touches the series. The owner calls refresh() from a timer, which
-// bounds the redraw rate however fast samples arrive.
+// with its median), which reads the same however many samples either run has. Points go into the widget's own buffer;
+// refresh() decimates the buffer to about two points per pixel column and replace()s the shown series in one go.
+// Appending point by point to a shown QLineSeries costs a signal and a relayout per point — quadratic over a long run —
+// so nothing else touches the series. The owner calls refresh() from a timer, which bounds the redraw rate however fast
+// samples arrive.
 //
 // What a frame costs, and why it stays small with a million points (benchmarks/bench_gui):
 //  - the buffer is a MinMaxPyramid, so decimation looks up blocks instead of rescanning;
@@ -110,11 +110,11 @@ private:
     std::vector<QLineSeries*> m_overlaySeries; // legend entries of the overlays
     QAreaSeries* m_bandSeries = nullptr;       // legend entry of the band, when there is one
     std::optional<Band> m_band;
-    PlotLines* m_lines;                        // overlays, then the current run's lines
+    PlotLines* m_lines; // overlays, then the current run's lines
     std::vector<MinMaxPyramid> m_overlays;
     QValueAxis* m_x;
     QValueAxis* m_y;
-    std::vector<MinMaxPyramid> m_points;       // the current run's lines, one per current series
+    std::vector<MinMaxPyramid> m_points; // the current run's lines, one per current series
     bool m_dirty = false;
     bool m_overlaysDirty = false;
     // What the shown series and axes were last built for.

@@ -38,12 +38,12 @@ std::unique_ptr<QChart> machineSpeedChart(const RunInfo& info, const ChartOption
         high = std::max(high, pct);
         points.emplace_back(p.seconds, pct);
     }
-    QValueAxis* x = addValueAxis(*chart, Qt::AlignBottom, QStringLiteral("seconds into the run"), QStringLiteral("%.0f"),
-                                 options.look);
+    QValueAxis* x = addValueAxis(*chart, Qt::AlignBottom, QStringLiteral("seconds into the run"),
+                                 QStringLiteral("%.0f"), options.look);
     x->setRange(0, std::max(points.back().x(), 1.0));
     x->applyNiceNumbers();
-    QValueAxis* y = addValueAxis(*chart, Qt::AlignLeft, QStringLiteral("time, % of median"), QStringLiteral("%.0f"),
-                                 options.look);
+    QValueAxis* y =
+        addValueAxis(*chart, Qt::AlignLeft, QStringLiteral("time, % of median"), QStringLiteral("%.0f"), options.look);
     const double margin = std::max(2.0, (high - low) * 0.08);
     y->setRange(low - margin, high + margin);
     y->applyNiceNumbers();

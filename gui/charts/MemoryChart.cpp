@@ -42,7 +42,8 @@ std::unique_ptr<QChart> memoryChart(std::span<const Result* const> results, cons
                                  QStringLiteral("%d"), options.look);
     x->setRange(0, double(std::max<std::size_t>(total, 2) - 1));
     x->applyNiceNumbers();
-    QValueAxis* y = addValueAxis(*chart, Qt::AlignLeft, QStringLiteral("RSS (MiB)"), QStringLiteral("%.1f"), options.look);
+    QValueAxis* y =
+        addValueAxis(*chart, Qt::AlignLeft, QStringLiteral("RSS (MiB)"), QStringLiteral("%.1f"), options.look);
     // Half a MiB of headroom at least: a flat line must look flat, not like noise blown up.
     const double pad = std::max((hi - lo) * 0.1, 0.5);
     y->setRange(std::max(0.0, lo - pad), hi + pad);

@@ -120,7 +120,7 @@ QList<QPointF> MinMaxPyramid::decimate(int columns) const
     while (begin < n) {
         const int column = span > 0 ? std::min(int((m_points[begin].x() - x0) / span * columns), columns - 1) : 0;
         const double edge = column == columns - 1 || span <= 0 ? std::numeric_limits<double>::infinity()
-                                                                : x0 + span * double(column + 1) / columns;
+                                                               : x0 + span * double(column + 1) / columns;
         const auto endIt = std::partition_point(m_points.begin() + std::ptrdiff_t(begin) + 1, m_points.end(),
                                                 [edge](const QPointF& p) { return p.x() < edge; });
         const std::size_t end = std::size_t(endIt - m_points.begin());

@@ -12,8 +12,8 @@
 #include <QValueAxis>
 
 #include <algorithm>
-#include <limits>
 #include <cmath>
+#include <limits>
 
 namespace crucible::charts {
 

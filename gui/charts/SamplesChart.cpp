@@ -3,8 +3,8 @@
 #include "Axes.h"
 #include "Decimation.h"
 #include "Labels.h"
-#include "export/TextReports.h"
 #include "VerdictPalette.h"
+#include "export/TextReports.h"
 
 #include <QLegend>
 #include <QLineSeries>
@@ -34,8 +34,9 @@ std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOp
                                    options.look, &scale);
     // The median in the axis's unit, so that it can be read off the axis ("0.513 µs" over µs
     // ticks, not "513.0 ns").
-    chart->setTitle(QStringLiteral("%1 · median %2 %3")
-                        .arg(shortId(result.info), QString::number(scale.fromNs(result.summary.median), 'g', 4), scale.unit));
+    chart->setTitle(
+        QStringLiteral("%1 · median %2 %3")
+            .arg(shortId(result.info), QString::number(scale.fromNs(result.summary.median), 'g', 4), scale.unit));
 
     std::vector<QPointF> points;
     points.reserve(n);
@@ -60,7 +61,8 @@ std::unique_ptr<QChart> samplesOverTimeChart(const Result& result, const ChartOp
 
     if (result.stability.unstable) {
         // Where the level shifts: the samples from here on sit elsewhere (Stability.h).
-        chart->setTitle(chart->title() + QStringLiteral(" · unstable: shift at sample %1").arg(result.stability.shiftIndex));
+        chart->setTitle(chart->title()
+                        + QStringLiteral(" · unstable: shift at sample %1").arg(result.stability.shiftIndex));
         auto* shift = new QLineSeries;
         shift->setPen(QPen(verdictColor(ChangeVerdict::Unstable), 1.5, Qt::DashDotLine));
         const double at = result.stability.shiftIndex - 0.5;

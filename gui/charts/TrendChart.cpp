@@ -63,9 +63,9 @@ ValueScale addValueScale(QChart& chart, const QString& unit, double lo, double h
     } else {
         const bool bytes = unit == QLatin1String("bytes");
         s.divisor = bytes ? 1024.0 * 1024.0 : 1.0;
-        QValueAxis* axis = addValueAxis(chart, Qt::AlignLeft,
-                                        QStringLiteral("median (%1)").arg(bytes ? QStringLiteral("MiB") : unit),
-                                        QStringLiteral("%.4g"), look);
+        QValueAxis* axis =
+            addValueAxis(chart, Qt::AlignLeft, QStringLiteral("median (%1)").arg(bytes ? QStringLiteral("MiB") : unit),
+                         QStringLiteral("%.4g"), look);
         const double a = lo / s.divisor;
         const double b = hi / s.divisor;
         const double pad = b > a ? (b - a) * 0.08 : std::max(std::abs(b) * 0.05, 1e-9);
@@ -133,7 +133,8 @@ QString pointText(const WorkloadTrend& trend, std::size_t i)
         text += QStringLiteral(" · %1").arg(QLocale().toString(p.started.toLocalTime(), QLocale::ShortFormat));
     text += QStringLiteral("\nmedian %1").arg(formatMeasure(p.median, trend.unit));
     if (p.ci95.high > p.ci95.low)
-        text += QStringLiteral(" [%1 … %2]").arg(formatMeasure(p.ci95.low, trend.unit), formatMeasure(p.ci95.high, trend.unit));
+        text += QStringLiteral(" [%1 … %2]")
+                    .arg(formatMeasure(p.ci95.low, trend.unit), formatMeasure(p.ci95.high, trend.unit));
     text += QStringLiteral(", %1 samples").arg(p.sampleCount);
     if (!p.baselines.isEmpty())
         text += QStringLiteral("\nbaseline %1").arg(p.baselines.join(QStringLiteral(", ")));
@@ -164,7 +165,11 @@ struct TrendPlot {
 
     std::size_t runs() const { return trend.points.size(); }
     QPointF at(std::size_t i, double value) const { return QPointF(double(i + 1), value / y.divisor); }
-    template <typename Series> Series* attach(Series* series) const { return charts::attach(chart, series, x, y.axis); }
+    template <typename Series>
+    Series* attach(Series* series) const
+    {
+        return charts::attach(chart, series, x, y.axis);
+    }
 };
 
 bool hasInterval(const HistoryStore::TrendPoint& p)
@@ -297,15 +302,16 @@ void addMedians(const TrendPlot& plot, const std::function<void(qint64)>& runCli
     if (!runClicked)
         return;
     auto indexOf = [n](const QPointF& p) { return std::size_t(std::clamp(std::lround(p.x()) - 1, 0L, long(n) - 1)); };
-    QObject::connect(medians, &QXYSeries::hovered, medians, [trend = plot.trend, indexOf](const QPointF& p, bool state) {
-        if (state)
-            QToolTip::showText(QCursor::pos(), pointText(trend, indexOf(p)));
-        else
-            QToolTip::hideText();
-    });
-    QObject::connect(medians, &QXYSeries::clicked, medians, [trend = plot.trend, indexOf, runClicked](const QPointF& p) {
-        runClicked(trend.points[indexOf(p)].runId);
-    });
+    QObject::connect(medians, &QXYSeries::hovered, medians,
+                     [trend = plot.trend, indexOf](const QPointF& p, bool state) {
+                         if (state)
+                             QToolTip::showText(QCursor::pos(), pointText(trend, indexOf(p)));
+                         else
+                             QToolTip::hideText();
+                     });
+    QObject::connect(
+        medians, &QXYSeries::clicked, medians,
+        [trend = plot.trend, indexOf, runClicked](const QPointF& p) { runClicked(trend.points[indexOf(p)].runId); });
 }
 
 // Baselines: a star on the run, labelled with the names that point at it.
@@ -375,7 +381,8 @@ std::unique_ptr<QChart> trendChart(const WorkloadTrend& trend, const ChartOption
 bool setTrendHighlight(QChart& chart, const WorkloadTrend& trend, qint64 runId)
 {
     const QList<QAbstractSeries*> all = chart.series();
-    const auto found = std::find_if(all.begin(), all.end(), [](const QAbstractSeries* s) { return s->objectName() == QLatin1String(kHighlight); });
+    const auto found = std::find_if(
+        all.begin(), all.end(), [](const QAbstractSeries* s) { return s->objectName() == QLatin1String(kHighlight); });
     if (found == all.end())
         return false;
     auto* ring = static_cast<QScatterSeries*>(*found);

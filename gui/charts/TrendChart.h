@@ -11,9 +11,9 @@
 namespace crucible::charts {
 
 struct TrendChartOptions {
-    QString title;              // when empty: the workload id and the number of runs
-    qint64 highlightRunId = 0;  // a run to ring (the one chosen in the run list), 0 for none
-    bool legend = true;         // the PDF's compact grid explains the marks in a caption instead
+    QString title;             // when empty: the workload id and the number of runs
+    qint64 highlightRunId = 0; // a run to ring (the one chosen in the run list), 0 for none
+    bool legend = true;        // the PDF's compact grid explains the marks in a caption instead
     // The window's chart: hovering a run shows its numbers, clicking one calls this with its id.
     std::function<void(qint64 runId)> runClicked;
 };

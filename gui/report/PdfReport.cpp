@@ -30,8 +30,8 @@ bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& opti
 
     QPdfWriter writer(&out);
     writer.setResolution(kResolution);
-    writer.setPageLayout(QPageLayout(options.pageSize, QPageLayout::Portrait, QMarginsF(15, 14, 15, 14),
-                                     QPageLayout::Millimeter));
+    writer.setPageLayout(
+        QPageLayout(options.pageSize, QPageLayout::Portrait, QMarginsF(15, 14, 15, 14), QPageLayout::Millimeter));
     writer.setTitle(QStringLiteral("Crucible Bench report: %1").arg(run.info.suiteName));
     writer.setCreator(QStringLiteral("crucible-bench %1").arg(run.info.toolVersion));
 

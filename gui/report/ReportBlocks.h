@@ -68,7 +68,7 @@ struct ChartGridBlock {
     double aspect = 0.5;
 };
 
-struct PageBreak {};
+struct PageBreak { };
 
 using Block = std::variant<TextBlock, KeyValueBlock, TableBlock, ChartGridBlock, PageBreak>;
 

@@ -30,7 +30,8 @@ void text(ReportDocument& doc, TextRole role, const QString& s)
 
 QString dateTime(const QDateTime& t)
 {
-    return t.isValid() ? QLocale::c().toString(t.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss t")) : QStringLiteral("–");
+    return t.isValid() ? QLocale::c().toString(t.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss t"))
+                       : QStringLiteral("–");
 }
 
 QString settingsText(const RunInfo& i)
@@ -41,7 +42,8 @@ QString settingsText(const RunInfo& i)
         parts << QStringLiteral("%1 iterations per sample (fixed)").arg(i.fixedIterations);
     else
         parts << QStringLiteral("iterations calibrated");
-    parts << QStringLiteral("warm-up %1 s").arg(i.warmUpSeconds) << QStringLiteral("measurement %1 s").arg(i.measurementSeconds);
+    parts << QStringLiteral("warm-up %1 s").arg(i.warmUpSeconds)
+          << QStringLiteral("measurement %1 s").arg(i.measurementSeconds);
     if (i.rounds > 1)
         parts << QStringLiteral("in %1 rounds").arg(i.rounds);
     if (i.quickCheck)
@@ -54,8 +56,8 @@ void appendTitleSection(ReportDocument& doc, const RunResult& run)
     const RunInfo& i = run.info;
     text(doc, TextRole::Title, QStringLiteral("Crucible Bench report"));
     text(doc, TextRole::Subtitle, i.suiteName.isEmpty() ? QStringLiteral("(unnamed suite)") : i.suiteName);
-    const auto failed = std::count_if(run.results.begin(), run.results.end(),
-                                      [](const Result& r) { return r.status != Status::Ok; });
+    const auto failed =
+        std::count_if(run.results.begin(), run.results.end(), [](const Result& r) { return r.status != Status::Ok; });
     QString duration;
     if (i.started.isValid() && i.finished.isValid())
         duration = QStringLiteral(" (%1)").arg(formatDuration(double(i.started.msecsTo(i.finished)) * 1e6));
@@ -68,14 +70,16 @@ void appendTitleSection(ReportDocument& doc, const RunResult& run)
         {QStringLiteral("Host"), i.host},
         {QStringLiteral("CPU"), i.cpuCount > 0 ? QStringLiteral("%1 (%2 threads)").arg(i.cpu).arg(i.cpuCount) : i.cpu},
         {QStringLiteral("OS"), i.kernel.isEmpty() ? i.os : QStringLiteral("%1, %2").arg(i.os, i.kernel)},
-        {QStringLiteral("Build"), QStringLiteral("crucible-bench %1%2")
-                                      .arg(i.toolVersion, i.gitCommit.isEmpty() ? QString()
-                                                                               : QStringLiteral(", git commit %1").arg(i.gitCommit))},
+        {QStringLiteral("Build"),
+         QStringLiteral("crucible-bench %1%2")
+             .arg(i.toolVersion,
+                  i.gitCommit.isEmpty() ? QString() : QStringLiteral(", git commit %1").arg(i.gitCommit))},
         {QStringLiteral("Settings"), settingsText(i)},
     };
     doc.blocks.emplace_back(std::move(kv));
     if (run.cancelled)
-        text(doc, TextRole::Warning, QStringLiteral("The run was stopped before the end: only the workloads that finished are reported."));
+        text(doc, TextRole::Warning,
+             QStringLiteral("The run was stopped before the end: only the workloads that finished are reported."));
 }
 
 void appendSummarySection(ReportDocument& doc, const RunResult& run)
@@ -89,20 +93,20 @@ void appendSummarySection(ReportDocument& doc, const RunResult& run)
     if (!verdicts.rows.empty()) {
         text(doc, TextRole::Heading, QStringLiteral("Verdicts"));
         text(doc, TextRole::Caption,
-             QStringLiteral("Each run's level is the mean of its rounds' log medians; a change is tested against twice the "
-                            "workload's run-to-run variance (learnt from its history) plus both runs' own errors. Unstable: "
-                            "a level shift inside the samples that the machine's own speed does not explain."));
+             QStringLiteral(
+                 "Each run's level is the mean of its rounds' log medians; a change is tested against twice the "
+                 "workload's run-to-run variance (learnt from its history) plus both runs' own errors. Unstable: "
+                 "a level shift inside the samples that the machine's own speed does not explain."));
         doc.blocks.emplace_back(verdicts);
     }
     if (!run.info.reference.empty()) {
         text(doc, TextRole::Heading, QStringLiteral("Machine speed"));
         text(doc, TextRole::Caption,
-             QStringLiteral("A fixed reference kernel, timed before every slot of every round. Above 100%: the machine was "
-                            "slower then, and so was whatever it measured at that moment."));
-        doc.blocks.emplace_back(ChartGridBlock{{[info = run.info](const charts::ChartOptions& o) {
-                                                   return charts::machineSpeedChart(info, o);
-                                               }},
-                                               1, 0.3});
+             QStringLiteral(
+                 "A fixed reference kernel, timed before every slot of every round. Above 100%: the machine was "
+                 "slower then, and so was whatever it measured at that moment."));
+        doc.blocks.emplace_back(ChartGridBlock{
+            {[info = run.info](const charts::ChartOptions& o) { return charts::machineSpeedChart(info, o); }}, 1, 0.3});
     }
     if (run.anyFailed()) {
         text(doc, TextRole::Heading, QStringLiteral("Failures"));
@@ -121,8 +125,9 @@ void appendGatesSection(ReportDocument& doc, const RunResult& run)
                                            [](const BudgetOutcome& b) { return b.status == BudgetStatus::Skipped; });
         text(doc, TextRole::Heading, QStringLiteral("Budgets"));
         text(doc, TextRole::Caption,
-             QStringLiteral("%1 passed, %2 failed, %3 skipped. Times are per iteration; MiB are 2^20 bytes. A budget of a "
-                            "workload that failed fails; one of a workload not in this run is skipped.")
+             QStringLiteral(
+                 "%1 passed, %2 failed, %3 skipped. Times are per iteration; MiB are 2^20 bytes. A budget of a "
+                 "workload that failed fails; one of a workload not in this run is skipped.")
                  .arg(qsizetype(run.budgets.size()) - failed - skipped)
                  .arg(failed)
                  .arg(skipped));
@@ -131,8 +136,10 @@ void appendGatesSection(ReportDocument& doc, const RunResult& run)
     if (!run.claims.empty()) {
         text(doc, TextRole::Heading, QStringLiteral("Claims"));
         text(doc, TextRole::Caption,
-             QStringLiteral("Improvement = 1 − candidate / baseline on the medians, with a bootstrap 95% interval. Confirmed when "
-                            "the whole interval is at or above expected − tolerance, refuted when it is below, else inconclusive."));
+             QStringLiteral(
+                 "Improvement = 1 − candidate / baseline on the medians, with a bootstrap 95% interval. Confirmed when "
+                 "the whole interval is at or above expected − tolerance, refuted when it is below, else "
+                 "inconclusive."));
         doc.blocks.emplace_back(claimsTable(run));
     }
 }
@@ -145,7 +152,8 @@ std::size_t chunkSize(const std::vector<const Result*>& results, std::size_t lim
     const std::size_t count = std::max<std::size_t>(results.size(), 1);
     const std::size_t charts = (count + limit - 1) / limit;
     std::size_t size = (count + charts - 1) / charts;
-    const bool paired = std::any_of(results.begin(), results.end(), [](const Result* r) { return !r->info.pairedWith.isEmpty(); });
+    const bool paired =
+        std::any_of(results.begin(), results.end(), [](const Result* r) { return !r->info.pairedWith.isEmpty(); });
     if (paired && size % 2 == 1 && size + 1 <= limit)
         ++size;
     return size;
@@ -171,8 +179,10 @@ void appendCategorySection(ReportDocument& doc, Category category, const std::ve
 {
     doc.blocks.emplace_back(PageBreak{});
     text(doc, TextRole::Heading, QStringLiteral("Category: %1").arg(categoryName(category)));
-    text(doc, TextRole::Caption, QStringLiteral("%1 workloads; ids below omit the \"%2.\" prefix.")
-                                     .arg(results.size()).arg(categoryName(category)));
+    text(doc, TextRole::Caption,
+         QStringLiteral("%1 workloads; ids below omit the \"%2.\" prefix.")
+             .arg(results.size())
+             .arg(categoryName(category)));
     doc.blocks.emplace_back(descriptionsTable(results));
     text(doc, TextRole::Subheading, QStringLiteral("Statistics"));
     doc.blocks.emplace_back(statisticsTable(results));
@@ -182,12 +192,14 @@ void appendCategorySection(ReportDocument& doc, Category category, const std::ve
     std::vector<const Result*> timed;
     std::copy_if(results.begin(), results.end(), std::back_inserter(timed),
                  [](const Result* r) { return r->info.unit == QLatin1String("ns"); });
-    const bool anySamples = std::any_of(timed.begin(), timed.end(), [](const Result* r) { return !r->samples.empty(); });
+    const bool anySamples =
+        std::any_of(timed.begin(), timed.end(), [](const Result* r) { return !r->samples.empty(); });
     if (options.plots && anySamples) {
         text(doc, TextRole::Subheading, QStringLiteral("Latency distribution"));
-        appendChunkedCharts(doc, timed, kBoxesPerChart, 0.5, [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
-            return charts::distributionChart(chunk, o);
-        });
+        appendChunkedCharts(doc, timed, kBoxesPerChart, 0.5,
+                            [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
+                                return charts::distributionChart(chunk, o);
+                            });
     }
 
     std::vector<PairRatio> pairs;
@@ -201,7 +213,8 @@ void appendCategorySection(ReportDocument& doc, Category category, const std::ve
                             "Both sides were measured interleaved, so machine drift hits them alike."));
         doc.blocks.emplace_back(pairsTable(pairs));
         if (options.plots)
-            doc.blocks.emplace_back(ChartGridBlock{{[pairs](const charts::ChartOptions& o) { return charts::ratioChart(pairs, o); }}, 1, 0.42});
+            doc.blocks.emplace_back(ChartGridBlock{
+                {[pairs](const charts::ChartOptions& o) { return charts::ratioChart(pairs, o); }}, 1, 0.42});
     }
 
     if (options.plots && anySamples) {
@@ -211,13 +224,15 @@ void appendCategorySection(ReportDocument& doc, Category category, const std::ve
         grid.aspect = 0.62;
         for (const Result* r : timed) // a failed workload has no samples to show: its row in the tables says why
             if (r->status == Status::Ok && !r->samples.empty())
-                grid.charts.push_back([r](const charts::ChartOptions& o) { return charts::samplesOverTimeChart(*r, o); });
+                grid.charts.push_back(
+                    [r](const charts::ChartOptions& o) { return charts::samplesOverTimeChart(*r, o); });
         doc.blocks.emplace_back(std::move(grid));
 
         text(doc, TextRole::Subheading, QStringLiteral("Memory"));
-        appendChunkedCharts(doc, timed, kLinesPerMemoryChart, 0.45, [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
-            return charts::memoryChart(chunk, o);
-        });
+        appendChunkedCharts(doc, timed, kLinesPerMemoryChart, 0.45,
+                            [](const std::vector<const Result*>& chunk, const charts::ChartOptions& o) {
+                                return charts::memoryChart(chunk, o);
+                            });
     }
 }
 
@@ -243,8 +258,7 @@ void appendCategorySections(ReportDocument& doc, const RunResult& run, const Rep
 ReportDocument buildReport(const RunResult& run, const ReportOptions& options)
 {
     ReportDocument doc;
-    doc.runningHeader = QStringLiteral("Crucible Bench · %1 · %2")
-                            .arg(run.info.suiteName, dateTime(run.info.started));
+    doc.runningHeader = QStringLiteral("Crucible Bench · %1 · %2").arg(run.info.suiteName, dateTime(run.info.started));
     doc.runningFooter = QStringLiteral("%1 · crucible-bench %2").arg(run.info.host, run.info.toolVersion);
     appendTitleSection(doc, run);
     appendEnvironmentSection(doc, run.info.environment);

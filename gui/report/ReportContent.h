@@ -1,8 +1,8 @@
 #pragma once
 
-#include "export/ExternalReport.h"
 #include "ReportBlocks.h"
 #include "Result.h"
+#include "export/ExternalReport.h"
 
 namespace crucible::report {
 

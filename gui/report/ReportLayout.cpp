@@ -52,7 +52,8 @@ TableGeometry measureTable(const TableBlock& table, const Typography& type, doub
     };
     g.headerHeight = rowHeight([&](std::size_t c) { return table.columns[c].title; }, [](std::size_t) { return true; });
     for (const auto& row : table.rows)
-        g.rowHeights.push_back(rowHeight([&](std::size_t c) { return row[c].text; }, [&](std::size_t c) { return row[c].bold; }));
+        g.rowHeights.push_back(
+            rowHeight([&](std::size_t c) { return row[c].text; }, [&](std::size_t c) { return row[c].bold; }));
     return g;
 }
 

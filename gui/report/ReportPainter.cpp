@@ -28,8 +28,7 @@ class BlockPainter {
 public:
     BlockPainter(QPainter& painter, const ReportLayout& layout, const Typography& type, const ChartDrawer& drawChart)
         : p(painter), m_layout(layout), m_type(type), m_drawChart(drawChart ? drawChart : ChartDrawer(drawChartHere))
-    {
-    }
+    { }
 
     void paint(const TextBlock& b, const Placement& at)
     {
@@ -70,7 +69,9 @@ public:
         const TableGeometry& g = m_layout.tables.at(at.block);
         double y = at.rect.top();
         p.fillRect(QRectF(at.rect.left(), y, at.rect.width(), g.headerHeight), Typography::headerFill());
-        row(t.columns, g, at.rect.left(), y, g.headerHeight, [&](std::size_t c) { return TableCell{t.columns[c].title, {}, true}; });
+        row(t.columns, g, at.rect.left(), y, g.headerHeight, [&](std::size_t c) {
+            return TableCell{t.columns[c].title, {}, true};
+        });
         y += g.headerHeight;
         for (int r = at.first; r < at.end; ++r) {
             const double h = g.rowHeights[std::size_t(r)];
@@ -88,8 +89,8 @@ public:
         const QSizeF cell = chartCellSize(grid, m_type, at.rect.width());
         for (int i = at.first; i < at.end; ++i) {
             const int column = i - at.first;
-            const QRectF target(at.rect.left() + column * (cell.width() + m_type.blockGap()), at.rect.top(), cell.width(),
-                                cell.height());
+            const QRectF target(at.rect.left() + column * (cell.width() + m_type.blockGap()), at.rect.top(),
+                                cell.width(), cell.height());
             m_drawChart(grid.charts[std::size_t(i)], p, target);
             p.setPen(QPen(Typography::rule(), m_type.pt(0.5)));
             p.setBrush(Qt::NoBrush);
@@ -97,7 +98,7 @@ public:
         }
     }
 
-    void paint(const PageBreak&, const Placement&) {}
+    void paint(const PageBreak&, const Placement&) { }
 
 private:
     template <typename CellOf>
@@ -112,7 +113,8 @@ private:
             p.setPen(cell.color.isValid() ? cell.color : Typography::ink());
             const double w = g.columnWidths[c];
             const QRectF box(left + x + pad, y + pad, w - 2 * pad, h - 2 * pad);
-            drawLines(p, wrapText(cell.text, QFontMetricsF(p.font(), p.device()), box.width()), box, columns[c].alignment);
+            drawLines(p, wrapText(cell.text, QFontMetricsF(p.font(), p.device()), box.width()), box,
+                      columns[c].alignment);
             x += w;
         }
     }
@@ -157,7 +159,8 @@ void paintPage(QPainter& painter, const ReportDocument& document, const ReportLa
     painter.setPen(Typography::muted());
     const QRectF bottom(frame.paper.left(), frame.paper.bottom() - band.height(), frame.paper.width(), band.height());
     drawLines(painter, {document.runningFooter}, bottom, Qt::AlignLeft);
-    drawLines(painter, {QStringLiteral("page %1 of %2").arg(index + 1).arg(layout.pages.size())}, bottom, Qt::AlignRight);
+    drawLines(painter, {QStringLiteral("page %1 of %2").arg(index + 1).arg(layout.pages.size())}, bottom,
+              Qt::AlignRight);
 
     BlockPainter blocks(painter, layout, type, drawChart);
     for (const Placement& at : layout.pages[index].items) {

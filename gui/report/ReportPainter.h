@@ -11,7 +11,7 @@ namespace crucible::report {
 // Where a page's parts go, in device units: the body the blocks flow in, and the bands above
 // and below it for the running header and the page number.
 struct PageFrame {
-    QRectF paper;  // the printable area (the page's paint rect)
+    QRectF paper; // the printable area (the page's paint rect)
     QRectF body;
 };
 PageFrame pageFrame(const QRectF& paintRect, const Typography& type);

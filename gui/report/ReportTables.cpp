@@ -2,8 +2,8 @@
 
 #include "Labels.h"
 #include "Stability.h"
-#include "export/TextReports.h"
 #include "VerdictPalette.h"
+#include "export/TextReports.h"
 
 #include <algorithm>
 
@@ -61,7 +61,8 @@ QString throughput(double perSecond, const QString& operation)
     static constexpr std::pair<double, const char*> kPrefixes[] = {{1e9, " G "}, {1e6, " M "}, {1e3, " k "}, {1, " "}};
     for (const auto& [factor, prefix] : kPrefixes)
         if (perSecond >= factor)
-            return QString::number(perSecond / factor, 'f', 2) + QLatin1String(prefix) + operation + QStringLiteral("/s");
+            return QString::number(perSecond / factor, 'f', 2) + QLatin1String(prefix) + operation
+                + QStringLiteral("/s");
     return QString::number(perSecond, 'g', 3) + QLatin1Char(' ') + operation + QStringLiteral("/s");
 }
 
@@ -74,9 +75,12 @@ QString outliers(const stats::OutlierCounts& o)
 QColor budgetColor(BudgetStatus status)
 {
     switch (status) {
-    case BudgetStatus::Passed: return Typography::good();
-    case BudgetStatus::Failed: return Typography::bad();
-    case BudgetStatus::Skipped: break;
+    case BudgetStatus::Passed:
+        return Typography::good();
+    case BudgetStatus::Failed:
+        return Typography::bad();
+    case BudgetStatus::Skipped:
+        break;
     }
     return {};
 }
@@ -84,11 +88,14 @@ QColor budgetColor(BudgetStatus status)
 QColor claimColor(ClaimVerdict verdict)
 {
     switch (verdict) {
-    case ClaimVerdict::Confirmed: return Typography::good();
+    case ClaimVerdict::Confirmed:
+        return Typography::good();
     case ClaimVerdict::Refuted:
-    case ClaimVerdict::Failed: return Typography::bad();
+    case ClaimVerdict::Failed:
+        return Typography::bad();
     case ClaimVerdict::Inconclusive:
-    case ClaimVerdict::Skipped: break;
+    case ClaimVerdict::Skipped:
+        break;
     }
     return {};
 }
@@ -112,15 +119,17 @@ TableBlock budgetsTable(const RunResult& run)
     const auto rank = [](const BudgetOutcome* b) {
         return b->status == BudgetStatus::Failed ? 0 : b->status == BudgetStatus::Skipped ? 1 : 2;
     };
-    std::stable_sort(ordered.begin(), ordered.end(), [&](const BudgetOutcome* a, const BudgetOutcome* b) { return rank(a) < rank(b); });
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [&](const BudgetOutcome* a, const BudgetOutcome* b) { return rank(a) < rank(b); });
     for (const BudgetOutcome* b : ordered) {
         const QColor color = budgetColor(b->status);
         const bool failed = b->status == BudgetStatus::Failed;
-        t.rows.push_back({{b->workload},
-                          {b->metric},
-                          {b->measured ? formatBudgetValue(b->metric, *b->measured) : QStringLiteral("–"), color, failed},
-                          {formatBudgetLimit(*b)},
-                          {withNote(budgetStatusName(b->status), b->note), color, failed}});
+        t.rows.push_back(
+            {{b->workload},
+             {b->metric},
+             {b->measured ? formatBudgetValue(b->metric, *b->measured) : QStringLiteral("–"), color, failed},
+             {formatBudgetLimit(*b)},
+             {withNote(budgetStatusName(b->status), b->note), color, failed}});
     }
     return t;
 }
@@ -128,15 +137,17 @@ TableBlock budgetsTable(const RunResult& run)
 TableBlock claimsTable(const RunResult& run)
 {
     TableBlock t;
-    t.columns = {stretch(QStringLiteral("Claim")), number(QStringLiteral("Expected")), number(QStringLiteral("Measured")),
-                 number(QStringLiteral("95% CI")), stretch(QStringLiteral("Verdict"))};
+    t.columns = {stretch(QStringLiteral("Claim")), number(QStringLiteral("Expected")),
+                 number(QStringLiteral("Measured")), number(QStringLiteral("95% CI")),
+                 stretch(QStringLiteral("Verdict"))};
     for (const ClaimOutcome& c : run.claims) {
         const QColor color = claimColor(c.verdict);
         const bool bad = c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed;
         t.rows.push_back({{QStringLiteral("%1\n%2 → %3").arg(c.name, c.baseline, c.candidate)},
                           {QStringLiteral("%1% ± %2%").arg(c.expectedImprovementPct).arg(c.tolerancePct)},
                           {c.improvementPct ? percent(*c.improvementPct, true) : QStringLiteral("–"), color, bad},
-                          {c.improvementPct ? QStringLiteral("%1 – %2").arg(percent(c.ci95Pct.low, true), percent(c.ci95Pct.high, true))
+                          {c.improvementPct ? QStringLiteral("%1 – %2").arg(percent(c.ci95Pct.low, true),
+                                                                            percent(c.ci95Pct.high, true))
                                             : QStringLiteral("–")},
                           {withNote(claimVerdictName(c.verdict), c.note), color, bad}});
     }
@@ -148,9 +159,9 @@ TableBlock summaryTable(const RunResult& run)
     const bool baselines =
         std::any_of(run.results.begin(), run.results.end(), [](const Result& r) { return r.baseline.has_value(); });
     TableBlock t;
-    t.columns = {stretch(QStringLiteral("Workload")), text(QStringLiteral("Status")), number(QStringLiteral("Median")),
-                 number(QStringLiteral("95% CI of median")), number(QStringLiteral("CV")),
-                 number(QStringLiteral("Peak RSS"))};
+    t.columns = {stretch(QStringLiteral("Workload")), text(QStringLiteral("Status")),
+                 number(QStringLiteral("Median")),    number(QStringLiteral("95% CI of median")),
+                 number(QStringLiteral("CV")),        number(QStringLiteral("Peak RSS"))};
     if (baselines)
         t.columns.insert(t.columns.end(), {number(QStringLiteral("Change")), text(QStringLiteral("Verdict"))});
     for (const Result& r : run.results) {
@@ -160,14 +171,17 @@ TableBlock summaryTable(const RunResult& run)
             {r.info.id},
             statusCell(r),
             {ok ? formatMeasure(s.median, r.info.unit) : QStringLiteral("–")},
-            {ok ? QStringLiteral("%1 – %2").arg(formatMeasure(s.ci95.low, r.info.unit), formatMeasure(s.ci95.high, r.info.unit)) : QStringLiteral("–")},
+            {ok ? QStringLiteral("%1 – %2").arg(formatMeasure(s.ci95.low, r.info.unit),
+                                                formatMeasure(s.ci95.high, r.info.unit))
+                : QStringLiteral("–")},
             {ok ? percent(s.cv * 100, false) : QStringLiteral("–")},
             {r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QStringLiteral("–")},
         };
         if (baselines) {
-            row.push_back({r.baseline ? percent(r.baseline->changePct, true) : QStringLiteral("–"), colorOf(r.baseline)});
-            row.push_back({verdictText(r), colorOf(r.baseline),
-                           r.baseline && r.baseline->verdict == ChangeVerdict::Regressed});
+            row.push_back(
+                {r.baseline ? percent(r.baseline->changePct, true) : QStringLiteral("–"), colorOf(r.baseline)});
+            row.push_back(
+                {verdictText(r), colorOf(r.baseline), r.baseline && r.baseline->verdict == ChangeVerdict::Regressed});
         } else if (r.stability.unstable) {
             row.front().text += QStringLiteral(" ⚠ unstable");
         }
@@ -183,8 +197,8 @@ TableBlock verdictsTable(const RunResult& run)
     for (const Result& r : run.results) {
         if (!r.baseline && !r.stability.unstable)
             continue;
-        QString why = r.baseline ? QStringLiteral("against %1: %2").arg(r.baseline->name, r.baseline->reasons())
-                                 : QString();
+        QString why =
+            r.baseline ? QStringLiteral("against %1: %2").arg(r.baseline->name, r.baseline->reasons()) : QString();
         if (r.stability.unstable)
             why += (why.isEmpty() ? QString() : QStringLiteral("; ")) + describeShift(r.stability);
         t.rows.push_back({{r.info.id}, {verdictText(r), colorOf(r.baseline)}, {why}});
@@ -214,10 +228,11 @@ TableBlock descriptionsTable(std::span<const Result* const> results)
 TableBlock statisticsTable(std::span<const Result* const> results)
 {
     TableBlock t;
-    t.columns = {stretch(QStringLiteral("Workload")), number(QStringLiteral("Samples")), number(QStringLiteral("Mean")),
-                 number(QStringLiteral("Std dev")), number(QStringLiteral("Min")), number(QStringLiteral("p90")),
-                 number(QStringLiteral("p99")), number(QStringLiteral("Max")), number(QStringLiteral("Outliers")),
-                 number(QStringLiteral("Throughput"))};
+    t.columns = {stretch(QStringLiteral("Workload")), number(QStringLiteral("Samples")),
+                 number(QStringLiteral("Mean")),      number(QStringLiteral("Std dev")),
+                 number(QStringLiteral("Min")),       number(QStringLiteral("p90")),
+                 number(QStringLiteral("p99")),       number(QStringLiteral("Max")),
+                 number(QStringLiteral("Outliers")),  number(QStringLiteral("Throughput"))};
     for (const Result* r : results) {
         const stats::Summary& s = r->summary;
         if (r->status != Status::Ok || r->samples.empty()) {
@@ -226,9 +241,15 @@ TableBlock statisticsTable(std::span<const Result* const> results)
             t.rows.push_back(std::move(row));
             continue;
         }
-        t.rows.push_back({{charts::shortId(r->info)}, {QString::number(r->samples.size())}, {formatMeasure(s.mean, r->info.unit)},
-                          {formatMeasure(s.stddev, r->info.unit)}, {formatMeasure(s.min, r->info.unit)}, {formatMeasure(s.p90, r->info.unit)},
-                          {formatMeasure(s.p99, r->info.unit)}, {formatMeasure(s.max, r->info.unit)}, {outliers(s.outliers)},
+        t.rows.push_back({{charts::shortId(r->info)},
+                          {QString::number(r->samples.size())},
+                          {formatMeasure(s.mean, r->info.unit)},
+                          {formatMeasure(s.stddev, r->info.unit)},
+                          {formatMeasure(s.min, r->info.unit)},
+                          {formatMeasure(s.p90, r->info.unit)},
+                          {formatMeasure(s.p99, r->info.unit)},
+                          {formatMeasure(s.max, r->info.unit)},
+                          {outliers(s.outliers)},
                           {throughput(r->throughputPerS, r->info.operation)}});
     }
     return t;
@@ -237,9 +258,12 @@ TableBlock statisticsTable(std::span<const Result* const> results)
 TableBlock pairsTable(std::span<const PairRatio> pairs)
 {
     TableBlock t;
-    t.columns = {stretch(QStringLiteral("Old way → new way")), number(QStringLiteral("Old median")),
-                 number(QStringLiteral("New median")), number(QStringLiteral("New / old")),
-                 number(QStringLiteral("95% CI")), number(QStringLiteral("Time saved"))};
+    t.columns = {stretch(QStringLiteral("Old way → new way")),
+                 number(QStringLiteral("Old median")),
+                 number(QStringLiteral("New median")),
+                 number(QStringLiteral("New / old")),
+                 number(QStringLiteral("95% CI")),
+                 number(QStringLiteral("Time saved"))};
     for (const PairRatio& p : pairs) {
         const qsizetype stem = p.name.size() + 1;
         const QString saved = percent((1 - p.ratio) * 100, true);

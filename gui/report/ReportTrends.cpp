@@ -1,8 +1,8 @@
 #include "ReportTrends.h"
 
-#include "export/TextReports.h"
 #include "TrendChart.h"
 #include "Typography.h"
+#include "export/TextReports.h"
 
 namespace crucible::report {
 
@@ -61,11 +61,12 @@ void appendTrendSection(ReportDocument& doc, const RunResult& run, const ReportO
                                        [](const WorkloadTrend& t) { return !t.changePoints.empty(); });
     doc.blocks.emplace_back(TextBlock{
         TextRole::Caption,
-        QStringLiteral("The median of each workload in every recorded run of suite \"%1\" on host %2, oldest first, this "
-                       "run last; %3 of %4 workloads with at least two runs show a change point. A change point is where "
-                       "the level of the medians steps: binary segmentation with Welch's t-test (Bonferroni-corrected "
-                       "p < 0.01, at least three runs on each side, a step of at least 2%). Times are per iteration; for a "
-                       "slower new level the step is red, for a faster one green.")
+        QStringLiteral(
+            "The median of each workload in every recorded run of suite \"%1\" on host %2, oldest first, this "
+            "run last; %3 of %4 workloads with at least two runs show a change point. A change point is where "
+            "the level of the medians steps: binary segmentation with Welch's t-test (Bonferroni-corrected "
+            "p < 0.01, at least three runs on each side, a step of at least 2%). Times are per iteration; for a "
+            "slower new level the step is red, for a faster one green.")
             .arg(run.info.suiteName, run.info.host)
             .arg(changed)
             .arg(options.trends.size())});
@@ -74,9 +75,10 @@ void appendTrendSection(ReportDocument& doc, const RunResult& run, const ReportO
         return;
     doc.blocks.emplace_back(TextBlock{
         TextRole::Caption,
-        QStringLiteral("In the charts: the line is the median per run, the shaded band its 95% confidence interval; dashed "
-                       "vertical lines are change points labelled with their step, solid flat lines the level between them; "
-                       "stars are runs saved as baselines, labelled with their names.")});
+        QStringLiteral(
+            "In the charts: the line is the median per run, the shaded band its 95% confidence interval; dashed "
+            "vertical lines are change points labelled with their step, solid flat lines the level between them; "
+            "stars are runs saved as baselines, labelled with their names.")});
     ChartGridBlock grid;
     grid.perRow = kTrendsPerRow;
     grid.aspect = kTrendAspect;

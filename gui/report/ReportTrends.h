@@ -1,7 +1,7 @@
 #pragma once
 
-#include "export/ExternalReport.h"
 #include "ReportBlocks.h"
+#include "export/ExternalReport.h"
 
 namespace crucible::report {
 

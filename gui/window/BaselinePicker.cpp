@@ -47,8 +47,8 @@ void BaselinePicker::relabel()
         if (itemText(i) != text)
             setItemText(i, text);
     }
-    setToolTip(tr("%1\n\nThe earlier run that the Change column and the verdicts are measured against.")
-                   .arg(currentText()));
+    setToolTip(
+        tr("%1\n\nThe earlier run that the Change column and the verdicts are measured against.").arg(currentText()));
 }
 
 void BaselinePicker::paintEvent(QPaintEvent*)

@@ -14,11 +14,11 @@ class BaselinePicker : public QComboBox {
     Q_OBJECT
 public:
     enum Kind {
-        None = -1,               // compare with nothing
-        HistoryChoice = -2,      // the store's previous run, or the named baseline in kNameRole
-        PreviousWindowRun = -3,  // without a store: the window's run before the compared one
+        None = -1,              // compare with nothing
+        HistoryChoice = -2,     // the store's previous run, or the named baseline in kNameRole
+        PreviousWindowRun = -3, // without a store: the window's run before the compared one
     };
-    static constexpr int kNameRole = Qt::UserRole + 1;     // a named baseline's name
+    static constexpr int kNameRole = Qt::UserRole + 1;       // a named baseline's name
     static constexpr int kChoiceTextRole = Qt::UserRole + 2; // the item's text without the suffix
 
     explicit BaselinePicker(QWidget* parent = nullptr);

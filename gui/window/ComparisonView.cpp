@@ -2,8 +2,8 @@
 
 #include "ChartHost.h"
 #include "RatioChart.h"
-#include "export/TextReports.h"
 #include "VerdictPalette.h"
+#include "export/TextReports.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -58,7 +58,8 @@ void fitToRows(QTableWidget* t)
     }
     t->resizeRowsToContents();
     const int scrollBar = t->horizontalScrollBar()->isVisible() ? t->horizontalScrollBar()->height() : 0;
-    t->setFixedHeight(t->horizontalHeader()->height() + t->verticalHeader()->length() + 2 * t->frameWidth() + scrollBar);
+    t->setFixedHeight(t->horizontalHeader()->height() + t->verticalHeader()->length() + 2 * t->frameWidth()
+                      + scrollBar);
 }
 
 QTableWidgetItem* cell(const QString& text, Qt::Alignment alignment = Qt::AlignLeft | Qt::AlignVCenter)
@@ -134,7 +135,7 @@ void ComparisonView::setLook(const charts::ChartLook& look)
 }
 
 void ComparisonView::showVerdicts(std::vector<PairRatio> pairs, std::vector<BudgetOutcome> budgets,
-                          std::vector<ClaimOutcome> claims)
+                                  std::vector<ClaimOutcome> claims)
 {
     m_pairs = std::move(pairs);
     m_budgetOutcomes = std::move(budgets);
@@ -193,18 +194,22 @@ void ComparisonView::fillBudgets()
         const BudgetOutcome& b = *outcome;
         const int row = m_budgets->rowCount();
         m_budgets->insertRow(row);
-        const QColor color = b.status == BudgetStatus::Failed ? kBad : b.status == BudgetStatus::Passed ? kGood : QColor();
+        const QColor color = b.status == BudgetStatus::Failed ? kBad
+            : b.status == BudgetStatus::Passed                ? kGood
+                                                              : QColor();
         ++counts[b.status == BudgetStatus::Passed ? 0 : b.status == BudgetStatus::Failed ? 1 : 2];
         m_budgets->setItem(row, 0, cell(b.workload));
         m_budgets->setItem(row, 1, cell(b.metric));
-        m_budgets->setItem(row, 2, cell(b.measured ? formatBudgetValue(b.metric, *b.measured) : QStringLiteral("–"), kNumber));
+        m_budgets->setItem(row, 2,
+                           cell(b.measured ? formatBudgetValue(b.metric, *b.measured) : QStringLiteral("–"), kNumber));
         m_budgets->setItem(row, 3, cell(formatBudgetLimit(b), kNumber));
         m_budgets->setItem(row, 4, verdictCell(budgetStatusName(b.status), color));
         m_budgets->setItem(row, 5, cell(b.note));
     }
-    m_budgetTitle->setText(m_budgetOutcomes.empty()
-                               ? tr("<b>Budgets</b>: the suite sets none (or no run is shown).")
-                               : tr("<b>Budgets</b>: %1 passed, %2 failed, %3 skipped").arg(counts[0]).arg(counts[1]).arg(counts[2]));
+    m_budgetTitle->setText(
+        m_budgetOutcomes.empty()
+            ? tr("<b>Budgets</b>: the suite sets none (or no run is shown).")
+            : tr("<b>Budgets</b>: %1 passed, %2 failed, %3 skipped").arg(counts[0]).arg(counts[1]).arg(counts[2]));
     m_budgets->setVisible(!m_budgetOutcomes.empty());
     fitToRows(m_budgets);
 }
@@ -215,16 +220,17 @@ void ComparisonView::fillClaims()
     for (const ClaimOutcome& c : m_claimOutcomes) {
         const int row = m_claims->rowCount();
         m_claims->insertRow(row);
-        const QColor color = c.verdict == ClaimVerdict::Confirmed                                      ? kGood
-                             : c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed ? kBad
-                             : c.verdict == ClaimVerdict::Inconclusive                                 ? kUnsure
-                                                                                                       : QColor();
+        const QColor color = c.verdict == ClaimVerdict::Confirmed                     ? kGood
+            : c.verdict == ClaimVerdict::Refuted || c.verdict == ClaimVerdict::Failed ? kBad
+            : c.verdict == ClaimVerdict::Inconclusive                                 ? kUnsure
+                                                                                      : QColor();
         m_claims->setItem(row, 0, cell(c.name));
         m_claims->setItem(row, 1, verdictCell(claimVerdictName(c.verdict), color));
         m_claims->setItem(row, 2, cell(c.improvementPct ? percent(*c.improvementPct) : QStringLiteral("–"), kNumber));
         m_claims->setItem(row, 3,
-                          cell(c.improvementPct ? QStringLiteral("%1 … %2").arg(percent(c.ci95Pct.low), percent(c.ci95Pct.high))
-                                                : QStringLiteral("–"),
+                          cell(c.improvementPct
+                                   ? QStringLiteral("%1 … %2").arg(percent(c.ci95Pct.low), percent(c.ci95Pct.high))
+                                   : QStringLiteral("–"),
                                kNumber));
         m_claims->setItem(row, 4,
                           cell(QStringLiteral("%1% ± %2%").arg(c.expectedImprovementPct).arg(c.tolerancePct), kNumber));

@@ -32,7 +32,8 @@ public:
     explicit ComparisonView(QWidget* parent = nullptr);
 
     void setLook(const charts::ChartLook& look);
-    void showVerdicts(std::vector<PairRatio> pairs, std::vector<BudgetOutcome> budgets, std::vector<ClaimOutcome> claims);
+    void showVerdicts(std::vector<PairRatio> pairs, std::vector<BudgetOutcome> budgets,
+                      std::vector<ClaimOutcome> claims);
     // While the verdicts of a new run are being computed.
     void showPending(const QString& message);
 

@@ -60,7 +60,8 @@ QString EnvironmentBadge::describe(const RunEnvironment& env)
         html += QStringLiteral("<li>%1 <i>(%2)</i></li>").arg(w.message.toHtmlEscaped(), w.key);
     html += QStringLiteral("</ul><table>");
     for (const EnvironmentFact& f : environmentFacts(env))
-        html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>").arg(f.label.toHtmlEscaped(), f.value.toHtmlEscaped());
+        html += QStringLiteral("<tr><td><b>%1</b>&nbsp;</td><td>%2</td></tr>")
+                    .arg(f.label.toHtmlEscaped(), f.value.toHtmlEscaped());
     return html + QStringLiteral("</table>");
 }
 

@@ -22,7 +22,7 @@ ExternalReports forWorkerThread(const ExternalReports& reports, const report::Ch
         ExternalReport pdf = report::pdfReportFormat(charts.drawer());
         pdf.fileName = r.fileName;
         pdf.render = [render = std::move(pdf.render), charts](const RunResult& run, const ReportOptions& options,
-                                                               QString* error) -> std::optional<QByteArray> {
+                                                              QString* error) -> std::optional<QByteArray> {
             std::optional<QByteArray> bytes = render(run, options, error);
             if (charts.cancelled()) {
                 *error = QStringLiteral("%1: the export was cancelled").arg(QStringLiteral("report.pdf"));
@@ -62,13 +62,14 @@ bool ExportJob::start(RunResult run, const QString& dir, const QStringList& form
         return false;
     m_charts = std::make_unique<report::ChartHandOff>(this);
     m_dir = dir;
-    m_watcher.setFuture(QtConcurrent::run([run = std::move(run), dir, formats, reports = forWorkerThread(reports, *m_charts),
-                                           options = std::move(options)] {
-        Outcome o;
-        if (prepareOutputDirectory(dir, &o.error))
-            o.written = writeReportFiles(run, dir, formats, &o.error, reports, options);
-        return o;
-    }));
+    m_watcher.setFuture(
+        QtConcurrent::run([run = std::move(run), dir, formats, reports = forWorkerThread(reports, *m_charts),
+                           options = std::move(options)] {
+            Outcome o;
+            if (prepareOutputDirectory(dir, &o.error))
+                o.written = writeReportFiles(run, dir, formats, &o.error, reports, options);
+            return o;
+        }));
     return true;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "ChartHandOff.h"
-#include "export/ExternalReport.h"
 #include "Result.h"
+#include "export/ExternalReport.h"
 
 #include <QFutureWatcher>
 #include <QObject>

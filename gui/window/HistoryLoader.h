@@ -89,17 +89,20 @@ void HistoryLoader::request(QObject* receiver, std::function<T(HistoryStore&, QS
     const quint64 generation = m_generation;
     ++m_pending;
     QPointer<QObject> guard(receiver);
-    post([this, generation, guard, work = std::move(work), done = std::move(done)](HistoryStore* store, const QString& storeError) {
-        // On the store's thread. The result travels in a shared_ptr: std::function copies.
-        auto value = std::make_shared<T>();
-        auto error = std::make_shared<QString>(storeError);
-        if (store)
-            *value = work(*store, error.get());
-        reply(generation, [guard, done, value, error] {
-            if (guard)
-                done(std::move(*value), *error);
-        });
-    }, onClose);
+    post(
+        [this, generation, guard, work = std::move(work), done = std::move(done)](HistoryStore* store,
+                                                                                  const QString& storeError) {
+            // On the store's thread. The result travels in a shared_ptr: std::function copies.
+            auto value = std::make_shared<T>();
+            auto error = std::make_shared<QString>(storeError);
+            if (store)
+                *value = work(*store, error.get());
+            reply(generation, [guard, done, value, error] {
+                if (guard)
+                    done(std::move(*value), *error);
+            });
+        },
+        onClose);
 }
 
 } // namespace crucible::gui

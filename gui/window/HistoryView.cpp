@@ -3,8 +3,8 @@
 #include "ChartHost.h"
 #include "HistoryLoader.h"
 #include "RunListModel.h"
-#include "export/TextReports.h"
 #include "TrendChart.h"
+#include "export/TextReports.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -253,8 +253,7 @@ void HistoryView::selectRun(qint64 runId)
 void HistoryView::listRuns()
 {
     m_loader->request<std::vector<HistoryStore::RunRecord>>(
-        this,
-        [](HistoryStore& store, QString* error) { return store.runs({}, kMaxListedRuns, error); },
+        this, [](HistoryStore& store, QString* error) { return store.runs({}, kMaxListedRuns, error); },
         [this](std::vector<HistoryStore::RunRecord> runs, const QString& error) {
             if (!error.isEmpty()) {
                 Q_EMIT failed(error);
@@ -297,8 +296,9 @@ void HistoryView::applyRunFilter()
     const std::size_t count = shown.size();
     m_runs->setRuns(std::move(shown));
     const QString runs = count == 1 ? tr("1 run") : tr("%1 runs").arg(count);
-    m_runCount->setText(m_allRuns.size() >= std::size_t(kMaxListedRuns) ? tr("%1 of the newest %2").arg(runs).arg(kMaxListedRuns)
-                                                                         : runs);
+    m_runCount->setText(m_allRuns.size() >= std::size_t(kMaxListedRuns)
+                            ? tr("%1 of the newest %2").arg(runs).arg(kMaxListedRuns)
+                            : runs);
     if (selected > 0)
         selectRun(selected);
     updateButtons();
@@ -320,8 +320,8 @@ void HistoryView::loadWorkloads()
                 return;
             }
             const QString keep = !m_wantedWorkload.isEmpty() && ids.contains(m_wantedWorkload)
-                                     ? m_wantedWorkload
-                                     : (ids.contains(currentWorkload()) ? currentWorkload() : QString());
+                ? m_wantedWorkload
+                : (ids.contains(currentWorkload()) ? currentWorkload() : QString());
             m_filling = true;
             refill(m_workload, QString(), ids, keep);
             m_filling = false;
@@ -346,7 +346,9 @@ void HistoryView::loadTrend()
     filter.host = chosenHost();
     m_loader->request<WorkloadTrend>(
         this,
-        [id, filter](HistoryStore& store, QString* error) { return makeWorkloadTrend(id, store.trend(id, filter, error)); },
+        [id, filter](HistoryStore& store, QString* error) {
+            return makeWorkloadTrend(id, store.trend(id, filter, error));
+        },
         [this, serial](WorkloadTrend trend, const QString& error) {
             if (serial != m_trendSerial)
                 return;
@@ -376,8 +378,9 @@ void HistoryView::drawTrend()
             view->selectRun(runId);
     };
     m_trendHost->setChart(charts::trendChart(m_trend, options, trendOptions));
-    const QString scope = tr("%1 on %2").arg(chosenSuite().isEmpty() ? tr("all suites") : tr("suite %1").arg(chosenSuite()),
-                                             chosenHost().isEmpty() ? tr("all hosts") : tr("host %1").arg(chosenHost()));
+    const QString scope = tr("%1 on %2")
+                              .arg(chosenSuite().isEmpty() ? tr("all suites") : tr("suite %1").arg(chosenSuite()),
+                                   chosenHost().isEmpty() ? tr("all hosts") : tr("host %1").arg(chosenHost()));
     m_trendCaption->setText(tr("%1\nShaded: the 95% CI of each median. Dashed: change points, where the level (solid) "
                                "steps beyond the noise. Stars: baselines. Click a run to choose it in the list.")
                                 .arg(changeSummary(m_trend, scope)));

@@ -48,8 +48,8 @@ charts::LiveChart::Band bandOf(const EarlierRun& run, Value value)
     for (const Sample& s : run.result.samples)
         values.push_back(value(s));
     std::sort(values.begin(), values.end());
-    return {stats::quantileSorted(values, 0.25), stats::quantileSorted(values, 0.5), stats::quantileSorted(values, 0.75),
-            LiveView::tr("%1: median, middle 50%").arg(run.legendName())};
+    return {stats::quantileSorted(values, 0.25), stats::quantileSorted(values, 0.5),
+            stats::quantileSorted(values, 0.75), LiveView::tr("%1: median, middle 50%").arg(run.legendName())};
 }
 
 } // namespace
@@ -134,13 +134,14 @@ void LiveView::drawShownLines()
         // "architecture.events: string_keyed and typed": the part the ids share, said once.
         const qsizetype cut = m_shownIds.front().lastIndexOf(QLatin1Char('.')) + 1;
         const QString prefix = m_shownIds.front().left(cut);
-        const bool shared = cut > 0 && std::all_of(m_shownIds.begin(), m_shownIds.end(),
-                                                   [&](const QString& id) { return id.startsWith(prefix); });
+        const bool shared = cut > 0 && std::all_of(m_shownIds.begin(), m_shownIds.end(), [&](const QString& id) {
+                                return id.startsWith(prefix);
+                            });
         names.clear();
         for (const QString& id : m_shownIds)
             names << (shared ? id.mid(cut) : id);
-        title = shared ? QStringLiteral("%1: %2").arg(prefix.chopped(1), names.join(tr(" and ")))
-                       : names.join(tr(" and "));
+        title =
+            shared ? QStringLiteral("%1: %2").arg(prefix.chopped(1), names.join(tr(" and "))) : names.join(tr(" and "));
     }
     m_latency->setCurrentLines(names);
     m_memory->setCurrentLines(names);

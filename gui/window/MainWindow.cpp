@@ -11,22 +11,22 @@
 #include "LiveView.h"
 #include "PairRatios.h"
 #include "RatioChart.h"
-#include "export/ReportFiles.h"
 #include "ResultsView.h"
 #include "RunController.h"
 #include "ScreenLook.h"
 #include "SettingsKeys.h"
-#include "cli/TerminalProgress.h"
 #include "WindowGeometry.h"
 #include "WindowHistory.h"
-#include "WorkloadRegistry.h"
 #include "WorkloadCount.h"
+#include "WorkloadRegistry.h"
 #include "WorkloadTree.h"
+#include "cli/TerminalProgress.h"
+#include "export/ReportFiles.h"
 #include "gates/Gates.h"
 
 #include <QCloseEvent>
-#include <QDoubleSpinBox>
 #include <QDockWidget>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QGuiApplication>
 #include <QLabel>
@@ -90,7 +90,8 @@ void MainWindow::buildActions()
     });
     exportAll->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     exportMenu->addAction(tr("JSON (results.json)…"), this, [this] { exportInteractively({QStringLiteral("json")}); });
-    exportMenu->addAction(tr("CSV (summary.csv, samples.csv)…"), this, [this] { exportInteractively({QStringLiteral("csv")}); });
+    exportMenu->addAction(tr("CSV (summary.csv, samples.csv)…"), this,
+                          [this] { exportInteractively({QStringLiteral("csv")}); });
     exportMenu->addAction(tr("Markdown (summary.md)…"), this, [this] { exportInteractively({QStringLiteral("md")}); });
     for (const ExternalReport& r : m_reports)
         exportMenu->addAction(tr("%1 (%2)…").arg(r.format.toUpper(), r.fileName), this,
@@ -174,7 +175,8 @@ void MainWindow::buildLayout()
 
 QString MainWindow::idleHint() const
 {
-    return tr("Choose workloads on the left and press Run, %1").arg(m_runAction->shortcut().toString(QKeySequence::NativeText));
+    return tr("Choose workloads on the left and press Run, %1")
+        .arg(m_runAction->shortcut().toString(QKeySequence::NativeText));
 }
 
 void MainWindow::connectController()
@@ -304,7 +306,7 @@ void MainWindow::showRun(int index)
         return;
     RunResult run = runs[std::size_t(index)];
     m_shownRun = run;
-    m_shownRunId = 0; // the window's own list; the History tab reopens recorded runs
+    m_shownRunId = 0;  // the window's own list; the History tab reopens recorded runs
     m_shownSerial = 0; // late comparisons of the last run are not this one's
     m_shownTrends.clear();
     m_trendsPending = false;
@@ -332,23 +334,26 @@ void MainWindow::showComparison(const RunResult& run)
     const quint64 serial = ++m_verdictSerial;
     m_verdictsPending = true;
     m_comparison->showPending(tr("Computing the pairs' ratios and the suite's budgets and claims…"));
-    runInBackground(this, [run, suite = std::move(suite)] {
-        RunResult r = run;
-        if (suite)
-            evaluateGates(*suite, r);
-        return Verdicts{pairRatios(r), r.budgets, r.claims};
-    }, [this, serial](const Verdicts& v) {
-        if (serial != m_verdictSerial)
-            return; // another run is shown by now
-        m_verdictsPending = false;
-        if (m_shownRun) {
-            m_shownRun->budgets = v.budgets; // so that exports carry them
-            m_shownRun->claims = v.claims;
-        }
-        m_comparison->showVerdicts(v.pairs, v.budgets, v.claims);
-        Q_EMIT verdictsShown();
-        startQueuedExport();
-    });
+    runInBackground(
+        this,
+        [run, suite = std::move(suite)] {
+            RunResult r = run;
+            if (suite)
+                evaluateGates(*suite, r);
+            return Verdicts{pairRatios(r), r.budgets, r.claims};
+        },
+        [this, serial](const Verdicts& v) {
+            if (serial != m_verdictSerial)
+                return; // another run is shown by now
+            m_verdictsPending = false;
+            if (m_shownRun) {
+                m_shownRun->budgets = v.budgets; // so that exports carry them
+                m_shownRun->claims = v.claims;
+            }
+            m_comparison->showVerdicts(v.pairs, v.budgets, v.claims);
+            Q_EMIT verdictsShown();
+            startQueuedExport();
+        });
 }
 
 QString MainWindow::runLabel(int index) const
@@ -356,7 +361,8 @@ QString MainWindow::runLabel(int index) const
     const RunResult& run = m_controller->runs()[std::size_t(index)];
     return tr("Run %1 (%2, %3)")
         .arg(index + 1)
-        .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")), workloadCount(int(run.results.size())));
+        .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+             workloadCount(int(run.results.size())));
 }
 
 LiveOverlays MainWindow::earlierResults(const QString& id) const

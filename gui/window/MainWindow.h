@@ -1,9 +1,9 @@
 #pragma once
 
-#include "export/ExternalReport.h"
 #include "LiveView.h"
 #include "MeasurementSettings.h"
 #include "Result.h"
+#include "export/ExternalReport.h"
 #include "history/EarlierResults.h"
 #include "history/WorkloadTrend.h"
 
@@ -210,15 +210,15 @@ private:
     EnvironmentBadge* m_environmentBadge = nullptr;
     qint64 m_shownRunId = 0;
     std::vector<WorkloadTrend> m_shownTrends;
-    QStringList m_uncompared;     // finished workloads of this run whose earlier results are on their way
-    quint64 m_runSerial = 0;      // counts the window's runs: a late comparison finds its run
-    quint64 m_shownSerial = 0;    // the run serial of the shown run, 0 for one reopened from the store
+    QStringList m_uncompared;        // finished workloads of this run whose earlier results are on their way
+    quint64 m_runSerial = 0;         // counts the window's runs: a late comparison finds its run
+    quint64 m_shownSerial = 0;       // the run serial of the shown run, 0 for one reopened from the store
     bool m_exportWhenLoaded = false; // History ▸ Export: export the reopened run once its trends are in
     QString m_suiteFile;             // empty: the built-in default suite
     QMenu* m_recentSuites = nullptr;
     QAction* m_openSuite = nullptr;
     ExportJob* m_export = nullptr;
-    quint64 m_verdictSerial = 0;     // counts verdict computations: only the latest is shown
+    quint64 m_verdictSerial = 0; // counts verdict computations: only the latest is shown
     // What the shown run still waits for, so that an export asked for meanwhile carries it all.
     bool m_verdictsPending = false;     // its pairs, budgets and claims (showComparison)
     bool m_trendsPending = false;       // its trends for the PDF: recorded, then loaded
@@ -228,8 +228,8 @@ private:
     // picker changed twice quickly) must not overwrite what the picker names now.
     quint64 m_recompareGeneration = 0;
     std::optional<std::pair<QString, QStringList>> m_queuedExport; // dir, formats
-    bool m_exportQuiet = false;      // the export's caller takes its error; no message box
-    QElapsedTimer m_sinceProgress;   // since the status bar last showed progress
+    bool m_exportQuiet = false;    // the export's caller takes its error; no message box
+    QElapsedTimer m_sinceProgress; // since the status bar last showed progress
 };
 
 } // namespace crucible::gui

@@ -38,7 +38,8 @@ void MainWindow::fillWindowBaselinePicker()
 {
     // The choice survives the refill: "previous run" stays "previous run" as runs are added (it
     // then means the run before the one compared), a chosen run stays that run.
-    const bool wasWindow = m_baseline->count() > 0 && m_baseline->itemData(0).toInt() == BaselinePicker::PreviousWindowRun;
+    const bool wasWindow =
+        m_baseline->count() > 0 && m_baseline->itemData(0).toInt() == BaselinePicker::PreviousWindowRun;
     const int kept = wasWindow ? m_baseline->currentKind() : int(BaselinePicker::PreviousWindowRun);
     const std::vector<RunResult>& runs = m_controller->runs();
     const QSignalBlocker quiet(m_baseline);
@@ -146,14 +147,18 @@ void MainWindow::compareWithWindowRun(const Result& result)
     JudgeContext context;
     context.baselineName = runLabel(baseIndex); // what the picker names, in full
     // While the run goes on the shown run is an earlier one: what is known of this run so far.
-    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
+    const RunInfo candidateRun =
+        m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
     context.incomparable = incomparability(base.info, candidateRun);
     context.settingsDiffer = settingsDifference(base.info, candidateRun);
-    runInBackground(this, [result, baseline = *it, context] {
-        Result compared = result;
-        compareWithBaseline(compared, baseline, context);
-        return compared;
-    }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
+    runInBackground(
+        this,
+        [result, baseline = *it, context] {
+            Result compared = result;
+            compareWithBaseline(compared, baseline, context);
+            return compared;
+        },
+        [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
 }
 
 void MainWindow::recompareShownWindowRun()
@@ -174,28 +179,31 @@ void MainWindow::recompareShownWindowRun()
     }
     ++m_recomparing;
     const quint64 generation = ++m_recompareGeneration;
-    runInBackground(this, [results = m_shownRun->results, base = std::move(base), context] {
-        std::vector<Result> compared = results;
-        for (Result& r : compared) {
-            r.baseline.reset(); // what the run was compared with before goes
-            if (!base || r.status != Status::Ok)
-                continue;
-            for (const Result& b : base->results)
-                if (b.info.id == r.info.id)
-                    compareWithBaseline(r, b, context);
-        }
-        return compared;
-    }, [this, started = m_shownRun->info.started, generation](const std::vector<Result>& compared) {
-        --m_recomparing;
-        if (generation == m_recompareGeneration && m_shownRun && m_shownRun->info.started == started
-            && !m_controller->isRunning()) {
-            m_shownRun->results = compared;
-            for (const Result& r : compared)
-                m_results->upsert(r);
-            updateMeasuredAgainst();
-        }
-        startQueuedExport();
-    });
+    runInBackground(
+        this,
+        [results = m_shownRun->results, base = std::move(base), context] {
+            std::vector<Result> compared = results;
+            for (Result& r : compared) {
+                r.baseline.reset(); // what the run was compared with before goes
+                if (!base || r.status != Status::Ok)
+                    continue;
+                for (const Result& b : base->results)
+                    if (b.info.id == r.info.id)
+                        compareWithBaseline(r, b, context);
+            }
+            return compared;
+        },
+        [this, started = m_shownRun->info.started, generation](const std::vector<Result>& compared) {
+            --m_recomparing;
+            if (generation == m_recompareGeneration && m_shownRun && m_shownRun->info.started == started
+                && !m_controller->isRunning()) {
+                m_shownRun->results = compared;
+                for (const Result& r : compared)
+                    m_results->upsert(r);
+                updateMeasuredAgainst();
+            }
+            startQueuedExport();
+        });
     updateMeasuredAgainst();
 }
 

@@ -61,13 +61,16 @@ void MainWindow::connectHistory()
     connect(m_history, &WindowHistory::openFailed, this, [this, report](const QString& message) {
         // The reason stays in this permanent widget: the run's progress takes the status text.
         const QString reason = tr("History unavailable: %1").arg(message.simplified()); // one line
-        m_historyStatus->setText(m_historyStatus->fontMetrics().elidedText(reason, Qt::ElideMiddle, kHistoryReasonWidth));
+        m_historyStatus->setText(
+            m_historyStatus->fontMetrics().elidedText(reason, Qt::ElideMiddle, kHistoryReasonWidth));
         m_historyStatus->setToolTip(reason);
         m_historyStatus->setStyleSheet(QStringLiteral("color: %1").arg(failureColor().name()));
-        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).").arg(message.simplified()));
-        m_historyView->showUnavailable(tr("The history cannot be used:\n%1\n\nRuns are not recorded. File ▸ History store… "
-                                          "chooses another store; the command line's --db does too.")
-                                           .arg(message));
+        report(tr("%1. The window goes on without history (File ▸ History store… chooses another).")
+                   .arg(message.simplified()));
+        m_historyView->showUnavailable(
+            tr("The history cannot be used:\n%1\n\nRuns are not recorded. File ▸ History store… "
+               "chooses another store; the command line's --db does too.")
+                .arg(message));
         refillRunLists();
     });
     connect(m_history, &WindowHistory::failed, this, [this, report](const QString& message) {
@@ -135,20 +138,21 @@ void MainWindow::connectHistory()
         m_historyView->reload();
         Q_EMIT runRecorded(runId);
     });
-    connect(m_history, &WindowHistory::trendsLoaded, this, [this](qint64 runId, const std::vector<WorkloadTrend>& trends) {
-        if (runId != m_shownRunId)
-            return;
-        m_shownTrends = trends;
-        m_trendsPending = false;
-        Q_EMIT shownTrendsLoaded();
-        startQueuedExport();
-        if (std::exchange(m_exportWhenLoaded, false)) {
-            QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
-            for (const ExternalReport& r : m_reports)
-                formats << r.format;
-            exportInteractively(formats);
-        }
-    });
+    connect(m_history, &WindowHistory::trendsLoaded, this,
+            [this](qint64 runId, const std::vector<WorkloadTrend>& trends) {
+                if (runId != m_shownRunId)
+                    return;
+                m_shownTrends = trends;
+                m_trendsPending = false;
+                Q_EMIT shownTrendsLoaded();
+                startQueuedExport();
+                if (std::exchange(m_exportWhenLoaded, false)) {
+                    QStringList formats{QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")};
+                    for (const ExternalReport& r : m_reports)
+                        formats << r.format;
+                    exportInteractively(formats);
+                }
+            });
 
     // The History tab: its trend follows the workload chosen elsewhere; its runs reopen.
     connect(m_results, &ResultsView::workloadSelected, this, [this](const QString& id) {
@@ -169,7 +173,8 @@ void MainWindow::openHistory(const QString& location)
 {
     m_historyStatus->setText(tr("History: opening…"));
     m_historyStatus->setToolTip(location.isEmpty() ? history::defaultHistoryPath() : location);
-    m_historyView->showUnavailable(tr("Opening the history store %1…").arg(location.isEmpty() ? history::defaultHistoryPath() : location));
+    m_historyView->showUnavailable(
+        tr("Opening the history store %1…").arg(location.isEmpty() ? history::defaultHistoryPath() : location));
     m_history->open(location);
     // Another store: an export waiting for the shown run's trends goes ahead without them.
     m_trendsPending = false;
@@ -197,8 +202,9 @@ void MainWindow::closeHistory()
     m_history->close();
     m_historyStatus->setText(tr("History: off"));
     m_historyStatus->setToolTip(tr("Runs are not recorded (--no-history)"));
-    m_historyView->showUnavailable(tr("History is off: runs of this window are not recorded, and are compared only with "
-                                      "each other. File ▸ History store… opens a store."));
+    m_historyView->showUnavailable(
+        tr("History is off: runs of this window are not recorded, and are compared only with "
+           "each other. File ▸ History store… opens a store."));
     refillRunLists();
 }
 
@@ -206,10 +212,11 @@ void MainWindow::chooseHistoryLocation()
 {
     bool ok = false;
     const QString location =
-        QInputDialog::getText(this, tr("History store"),
-                              tr("A SQLite file, or postgresql://user@host:port/database.\nEmpty: the per-user store, %1")
-                                  .arg(history::defaultHistoryPath()),
-                              QLineEdit::Normal, QSettings().value(settings::kHistoryLocation).toString(), &ok)
+        QInputDialog::getText(
+            this, tr("History store"),
+            tr("A SQLite file, or postgresql://user@host:port/database.\nEmpty: the per-user store, %1")
+                .arg(history::defaultHistoryPath()),
+            QLineEdit::Normal, QSettings().value(settings::kHistoryLocation).toString(), &ok)
             .trimmed();
     if (!ok)
         return;
@@ -237,7 +244,8 @@ void MainWindow::onEarlierReady(const QString& id)
         }
     }
     if (m_uncompared.removeAll(id) > 0) {
-        const auto it = std::find_if(m_liveResults.begin(), m_liveResults.end(), [&](const Result& r) { return r.info.id == id; });
+        const auto it =
+            std::find_if(m_liveResults.begin(), m_liveResults.end(), [&](const Result& r) { return r.info.id == id; });
         if (it != m_liveResults.end())
             compareInBackground(*it, *earlier);
         startQueuedExport(); // when there was nothing to compare with, nothing else will
@@ -251,13 +259,17 @@ void MainWindow::compareInBackground(const Result& result, const EarlierResults&
     // The bootstrap of a comparison takes tens of milliseconds: never on the GUI thread.
     ++m_comparing[m_runSerial];
     // While the run goes on the shown run is an earlier one: what is known of this run so far.
-    const RunInfo candidateRun = m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
-    runInBackground(this, [result, baseline = earlier.baseline->result,
-                           context = earlier.judgeContext(candidateRun, kDefaultNoiseThresholdPct)] {
-        Result compared = result;
-        compareWithBaseline(compared, baseline, context);
-        return compared;
-    }, [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
+    const RunInfo candidateRun =
+        m_shownRun && m_shownSerial == m_runSerial ? m_shownRun->info : m_controller->runInfo();
+    runInBackground(
+        this,
+        [result, baseline = earlier.baseline->result,
+         context = earlier.judgeContext(candidateRun, kDefaultNoiseThresholdPct)] {
+            Result compared = result;
+            compareWithBaseline(compared, baseline, context);
+            return compared;
+        },
+        [this, serial = m_runSerial](const Result& compared) { applyComparison(serial, compared); });
 }
 
 void MainWindow::applyComparison(quint64 runSerial, const Result& compared)

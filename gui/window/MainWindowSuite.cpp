@@ -3,13 +3,13 @@
 // wires the run itself.
 #include "MainWindow.h"
 
-#include "cli/CommandLine.h"
 #include "ExportJob.h"
 #include "RunController.h"
 #include "SettingsKeys.h"
 #include "WindowHistory.h"
 #include "WorkloadCount.h"
 #include "WorkloadTree.h"
+#include "cli/CommandLine.h"
 #include "cli/SuitePlan.h"
 
 #include <QDir>
@@ -31,7 +31,8 @@ constexpr int kRecentSuiteCount = 8;
 
 QString suiteLabel(const Suite& suite, const QString& file)
 {
-    return file.isEmpty() ? QObject::tr("the built-in default suite") : QObject::tr("suite \"%1\" (%2)").arg(suite.name, file);
+    return file.isEmpty() ? QObject::tr("the built-in default suite")
+                          : QObject::tr("suite \"%1\" (%2)").arg(suite.name, file);
 }
 
 // `path` at the head of the recent suites, once.
@@ -109,8 +110,9 @@ bool MainWindow::openSuite(const QString& path, QString* errorOut, bool takeDefa
     if (errorOut)
         *errorOut = error;
     else
-        QMessageBox::warning(this, tr("Suite not opened"),
-                             tr("%1\n\nThe window keeps %2.").arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
+        QMessageBox::warning(
+            this, tr("Suite not opened"),
+            tr("%1\n\nThe window keeps %2.").arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
     return false;
 }
 
@@ -154,7 +156,8 @@ bool MainWindow::applyCommandLine(const CommandLineOptions& options)
         if (!suiteOpened) // said once the window is up, over it
             QTimer::singleShot(0, this, [this, error] {
                 QMessageBox::warning(this, tr("Suite not opened"),
-                                     tr("--suite %1\n\nThe window keeps %2.").arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
+                                     tr("--suite %1\n\nThe window keeps %2.")
+                                         .arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
             });
     }
     if (!options.filters.isEmpty()) {
@@ -163,7 +166,8 @@ bool MainWindow::applyCommandLine(const CommandLineOptions& options)
             ids << w->info.id;
         m_tree->setCheckedIds(ids);
         if (ids.isEmpty())
-            m_statusText->setText(tr("No workload of the suite matches %1.").arg(options.filters.join(QLatin1Char(' '))));
+            m_statusText->setText(
+                tr("No workload of the suite matches %1.").arg(options.filters.join(QLatin1Char(' '))));
     }
     // A flag beats the suite's defaults, as in the headless run.
     if (options.sampleSizeGiven)
@@ -180,7 +184,8 @@ void MainWindow::startExport(const QString& dir, const QStringList& formats)
     ReportOptions options;
     options.trends = m_shownTrends; // the PDF's trend over history
     m_export->start(*m_shownRun, dir, formats, m_reports, options);
-    m_statusText->setText(tr("Writing %1 into %2…").arg(formats.join(QStringLiteral(", ")), QDir::toNativeSeparators(dir)));
+    m_statusText->setText(
+        tr("Writing %1 into %2…").arg(formats.join(QStringLiteral(", ")), QDir::toNativeSeparators(dir)));
 }
 
 bool MainWindow::shownRunSettled() const

@@ -50,7 +50,8 @@ QString toolTipOf(const Result& r, int column)
 
 } // namespace
 
-ResultsTableModel::ResultsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+ResultsTableModel::ResultsTableModel(QObject* parent) : QAbstractTableModel(parent)
+{ }
 
 void ResultsTableModel::setResults(std::vector<Result> results)
 {
@@ -148,13 +149,16 @@ QVariant ResultsTableModel::display(const Result& r, int column) const
     case Mean:
         return ok ? formatMeasure(s.mean, r.info.unit) : QString();
     case Ci95:
-        return ok ? QStringLiteral("%1 – %2").arg(formatMeasure(s.ci95.low, r.info.unit), formatMeasure(s.ci95.high, r.info.unit)) : QString();
+        return ok ? QStringLiteral("%1 – %2").arg(formatMeasure(s.ci95.low, r.info.unit),
+                                                  formatMeasure(s.ci95.high, r.info.unit))
+                  : QString();
     case Cv:
         return ok ? QStringLiteral("%1%").arg(s.cv * 100, 0, 'f', 1) : QString();
     case PeakRss:
         return r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QString();
     case Change:
-        return r.baseline ? QStringLiteral("%1%2%").arg(r.baseline->changePct >= 0 ? QStringLiteral("+") : QString())
+        return r.baseline ? QStringLiteral("%1%2%")
+                                .arg(r.baseline->changePct >= 0 ? QStringLiteral("+") : QString())
                                 .arg(r.baseline->changePct, 0, 'f', 1)
                           : QString();
     case Verdict:

@@ -126,8 +126,8 @@ QString ResultsView::selectedId() const
 
 void ResultsView::setReference(const QString& id, const std::optional<EarlierRun>& reference)
 {
-    const bool changed = id != m_referenceId || reference.has_value() != m_reference.has_value() ||
-                         (reference && reference->label != m_reference->label);
+    const bool changed = id != m_referenceId || reference.has_value() != m_reference.has_value()
+        || (reference && reference->label != m_reference->label);
     m_referenceId = id;
     m_reference = reference;
     if (changed && id == selectedId())

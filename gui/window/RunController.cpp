@@ -9,8 +9,7 @@ namespace crucible::gui {
 
 RunController::RunController(const WorkloadRegistry& registry, QObject* parent)
     : QObject(parent), m_registry(registry), m_suite(allRegisteredWorkloads(registry))
-{
-}
+{ }
 
 void RunController::setSuite(Suite suite)
 {

@@ -5,7 +5,8 @@
 
 namespace crucible::gui {
 
-RunListModel::RunListModel(QObject* parent) : QAbstractTableModel(parent) {}
+RunListModel::RunListModel(QObject* parent) : QAbstractTableModel(parent)
+{ }
 
 void RunListModel::setRuns(std::vector<HistoryStore::RunRecord> runs)
 {
@@ -47,26 +48,37 @@ QVariant RunListModel::data(const QModelIndex& index, int role) const
         return run->id;
     if (role == kSortRole) {
         switch (index.column()) {
-        case Id: return run->id;
-        case Started: return info.started;
-        case Workloads: return run->workloadCount;
-        default: break;
+        case Id:
+            return run->id;
+        case Started:
+            return info.started;
+        case Workloads:
+            return run->workloadCount;
+        default:
+            break;
         }
         role = Qt::DisplayRole;
     }
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case Id: return run->id;
+        case Id:
+            return run->id;
         case Started:
-            return info.started.isValid() ? QLocale().toString(info.started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
-                                          : QString();
-        case Suite: return isOwnRunSource(run->source) ? info.suiteName
-                                                                  : tr("%1 (from %2)").arg(info.suiteName, run->source);
-        case Host: return info.host;
-        case Commit: return info.gitCommit.left(10);
-        case Workloads: return run->cancelled ? tr("%1 (stopped)").arg(run->workloadCount) : QString::number(run->workloadCount);
-        case Baselines: return run->baselines.join(QStringLiteral(", "));
-        default: return {};
+            return info.started.isValid()
+                ? QLocale().toString(info.started.toLocalTime(), QStringLiteral("yyyy-MM-dd HH:mm:ss"))
+                : QString();
+        case Suite:
+            return isOwnRunSource(run->source) ? info.suiteName : tr("%1 (from %2)").arg(info.suiteName, run->source);
+        case Host:
+            return info.host;
+        case Commit:
+            return info.gitCommit.left(10);
+        case Workloads:
+            return run->cancelled ? tr("%1 (stopped)").arg(run->workloadCount) : QString::number(run->workloadCount);
+        case Baselines:
+            return run->baselines.join(QStringLiteral(", "));
+        default:
+            return {};
         }
     }
     if (role == Qt::ToolTipRole) {
@@ -93,14 +105,22 @@ QVariant RunListModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case Id: return tr("Run");
-    case Started: return tr("Started");
-    case Suite: return tr("Suite");
-    case Host: return tr("Host");
-    case Commit: return tr("Git commit");
-    case Workloads: return tr("Workloads");
-    case Baselines: return tr("Baselines");
-    default: return {};
+    case Id:
+        return tr("Run");
+    case Started:
+        return tr("Started");
+    case Suite:
+        return tr("Suite");
+    case Host:
+        return tr("Host");
+    case Commit:
+        return tr("Git commit");
+    case Workloads:
+        return tr("Workloads");
+    case Baselines:
+        return tr("Baselines");
+    default:
+        return {};
     }
 }
 

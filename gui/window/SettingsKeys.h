@@ -13,7 +13,7 @@ inline constexpr QLatin1StringView kWarmUpSeconds("run/warmUpSeconds");
 inline constexpr QLatin1StringView kMeasurementSeconds("run/measurementSeconds");
 inline constexpr QLatin1StringView kCheckedWorkloads("run/checked");
 inline constexpr QLatin1StringView kHistoryLocation("history/location"); // File ▸ History store…
-inline constexpr QLatin1StringView kLastSuite("suite/last");            // "" for the built-in default suite
+inline constexpr QLatin1StringView kLastSuite("suite/last");             // "" for the built-in default suite
 inline constexpr QLatin1StringView kRecentSuites("suite/recent");        // absolute paths, newest first
 
 } // namespace crucible::gui::settings

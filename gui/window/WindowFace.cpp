@@ -21,7 +21,8 @@ int runWindow(const CommandLineOptions& options, const WorkloadRegistry& registr
     if (options.noHistory)
         window.closeHistory();
     else
-        window.openHistory(options.db.isEmpty() ? QSettings().value(settings::kHistoryLocation).toString() : options.db);
+        window.openHistory(options.db.isEmpty() ? QSettings().value(settings::kHistoryLocation).toString()
+                                                : options.db);
     window.show();
     if (options.runAtLaunch && suiteOpened) // once the history can compare it
         QTimer::singleShot(0, &window, [&window, quick = options.quickCheck] {

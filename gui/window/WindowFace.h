@@ -1,7 +1,7 @@
 #pragma once
 
-#include "cli/CommandLine.h"
 #include "WorkloadRegistry.h"
+#include "cli/CommandLine.h"
 
 namespace crucible::gui {
 

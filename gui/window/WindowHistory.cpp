@@ -6,7 +6,6 @@
 
 namespace crucible::gui {
 
-
 WindowHistory::WindowHistory(QObject* parent) : QObject(parent), m_loader(new HistoryLoader(this))
 {
     connect(m_loader, &HistoryLoader::opened, this, [this](const QString& location) {
@@ -106,9 +105,10 @@ LiveOverlays WindowHistory::overlays(const EarlierResults& earlier)
     };
     LiveOverlays out;
     if (earlier.baseline && !earlier.baseline->result.samples.empty())
-        out.baseline = run(*earlier.baseline, earlier.baselineName.startsWith(QLatin1String("previous run"))
-                                                  ? earlier.baselineName
-                                                  : QObject::tr("baseline %1").arg(earlier.baselineName));
+        out.baseline = run(*earlier.baseline,
+                           earlier.baselineName.startsWith(QLatin1String("previous run"))
+                               ? earlier.baselineName
+                               : QObject::tr("baseline %1").arg(earlier.baselineName));
     for (auto it = earlier.recent.rbegin(); it != earlier.recent.rend(); ++it)
         if (!it->result.samples.empty())
             out.recent.push_back(run(*it, QObject::tr("run %1").arg(it->runId)));
@@ -165,8 +165,7 @@ void WindowHistory::loadTrends(const RunResult& run, qint64 runId)
         light.results.push_back(std::move(copy));
     }
     m_loader->request<std::vector<WorkloadTrend>>(
-        this,
-        [light, runId](HistoryStore& store, QString* error) { return loadRunTrends(store, light, runId, error); },
+        this, [light, runId](HistoryStore& store, QString* error) { return loadRunTrends(store, light, runId, error); },
         [this, runId](std::vector<WorkloadTrend> trends, const QString& error) {
             if (!error.isEmpty())
                 Q_EMIT failed(error);

@@ -93,8 +93,9 @@ void WorkloadTree::syncChecks(QStandardItem* changed)
         int checked = 0;
         for (int r = 0; r < category->rowCount(); ++r)
             checked += category->child(r)->checkState() == Qt::Checked;
-        category->setCheckState(checked == 0 ? Qt::Unchecked
-                                             : checked == category->rowCount() ? Qt::Checked : Qt::PartiallyChecked);
+        category->setCheckState(checked == 0                          ? Qt::Unchecked
+                                    : checked == category->rowCount() ? Qt::Checked
+                                                                      : Qt::PartiallyChecked);
     }
     m_syncing = false;
     Q_EMIT selectionChanged();
@@ -117,8 +118,8 @@ void WorkloadTree::setCheckedIds(const QStringList& ids)
     for (int c = 0; c < m_model->rowCount(); ++c) {
         QStandardItem* category = m_model->item(c);
         for (int r = 0; r < category->rowCount(); ++r)
-            category->child(r)->setCheckState(ids.contains(category->child(r)->data(kIdRole).toString()) ? Qt::Checked
-                                                                                                          : Qt::Unchecked);
+            category->child(r)->setCheckState(
+                ids.contains(category->child(r)->data(kIdRole).toString()) ? Qt::Checked : Qt::Unchecked);
         if (category->hasChildren())
             syncChecks(category->child(0));
     }

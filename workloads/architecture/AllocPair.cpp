@@ -108,8 +108,7 @@ class AllocArena final : public BasicWorkload {
 public:
     explicit AllocArena(WorkloadInfo info)
         : BasicWorkload(std::move(info)), m_buffer(2 * kNodeCount * sizeof(ArenaNode))
-    {
-    }
+    { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -133,14 +132,14 @@ private:
 
 void registerAllocPair(WorkloadRegistry& registry)
 {
-    registry.add<AllocSmallObjects>(pairSideInfo(
-        "alloc", "small_objects", "arena", "structure",
-        "Tree of 341 small nodes built, walked and freed with one heap allocation per node "
-        "(old way)"));
-    registry.add<AllocArena>(pairSideInfo(
-        "alloc", "arena", "small_objects", "structure",
-        "The same tree built and walked in a reused monotonic arena released all at once "
-        "(new way)"));
+    registry.add<AllocSmallObjects>(
+        pairSideInfo("alloc", "small_objects", "arena", "structure",
+                     "Tree of 341 small nodes built, walked and freed with one heap allocation per node "
+                     "(old way)"));
+    registry.add<AllocArena>(
+        pairSideInfo("alloc", "arena", "small_objects", "structure",
+                     "The same tree built and walked in a reused monotonic arena released all at once "
+                     "(new way)"));
 }
 
 } // namespace crucible::workloads::architecture

@@ -94,10 +94,14 @@ Result<std::int64_t> parseNumber(std::string_view text, std::size_t offset)
 const char* ParseException::what() const noexcept
 {
     switch (m_error.code) {
-    case ParseErrorCode::MissingSeparator: return "missing '=' between key and value";
-    case ParseErrorCode::UnknownKey: return "unknown key";
-    case ParseErrorCode::NotANumber: return "value is not a decimal integer";
-    case ParseErrorCode::OutOfRange: return "value out of range for its key";
+    case ParseErrorCode::MissingSeparator:
+        return "missing '=' between key and value";
+    case ParseErrorCode::UnknownKey:
+        return "unknown key";
+    case ParseErrorCode::NotANumber:
+        return "value is not a decimal integer";
+    case ParseErrorCode::OutOfRange:
+        return "value out of range for its key";
     }
     return "parse error";
 }

@@ -30,7 +30,7 @@ struct ParseError {
 // Old way: failures are thrown.
 class ParseException : public std::exception {
 public:
-    explicit ParseException(ParseError error) : m_error(error) {}
+    explicit ParseException(ParseError error) : m_error(error) { }
     const ParseError& error() const { return m_error; }
     const char* what() const noexcept override;
 
@@ -44,8 +44,8 @@ ConfigEntry parseEntryOrThrow(std::string_view line);
 template <typename T>
 class Result {
 public:
-    Result(T value) : m_state(std::move(value)) {}
-    Result(ParseError error) : m_state(error) {}
+    Result(T value) : m_state(std::move(value)) { }
+    Result(ParseError error) : m_state(error) { }
 
     explicit operator bool() const { return m_state.index() == 0; }
     const T& value() const { return *std::get_if<0>(&m_state); }

@@ -19,14 +19,13 @@ constexpr std::size_t kFailureEvery = 10;
 
 std::vector<std::string> makeEntries()
 {
-    static constexpr std::array<const char*, 5> keys{"port", "timeout_ms", "retries", "workers",
-                                                     "buffer_kib"};
+    static constexpr std::array<const char*, 5> keys{"port", "timeout_ms", "retries", "workers", "buffer_kib"};
     static constexpr std::array<int, 5> maxima{65535, 600000, 10, 256, 65536};
     static constexpr std::array<const char*, 4> invalid{
-        "port 8080",          // missing separator
-        "prot=8080",          // unknown key
-        "timeout_ms=30s",     // not a number
-        "retries=12",         // out of range
+        "port 8080",      // missing separator
+        "prot=8080",      // unknown key
+        "timeout_ms=30s", // not a number
+        "retries=12",     // out of range
     };
 
     std::vector<std::string> entries;
@@ -48,10 +47,7 @@ std::vector<std::string> makeEntries()
 // unwinding the stack to the handler.
 class ErrorsExceptions final : public BasicWorkload {
 public:
-    explicit ErrorsExceptions(WorkloadInfo info)
-        : BasicWorkload(std::move(info)), m_entries(makeEntries())
-    {
-    }
+    explicit ErrorsExceptions(WorkloadInfo info) : BasicWorkload(std::move(info)), m_entries(makeEntries()) { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -78,10 +74,7 @@ private:
 // caller; the same ParseError reaches it either way.
 class ErrorsValues final : public BasicWorkload {
 public:
-    explicit ErrorsValues(WorkloadInfo info)
-        : BasicWorkload(std::move(info)), m_entries(makeEntries())
-    {
-    }
+    explicit ErrorsValues(WorkloadInfo info) : BasicWorkload(std::move(info)), m_entries(makeEntries()) { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -90,9 +83,8 @@ public:
                 return;
             const std::string& entry = m_entries[m_next++ % kInputCount];
             const Result<ConfigEntry> result = parseEntry(entry);
-            const std::uint64_t outcome =
-                result ? static_cast<std::uint64_t>(result.value().value)
-                       : (std::uint64_t(result.error().code) << 32) | result.error().column;
+            const std::uint64_t outcome = result ? static_cast<std::uint64_t>(result.value().value)
+                                                 : (std::uint64_t(result.error().code) << 32) | result.error().column;
             doNotOptimize(outcome);
         }
     }
@@ -106,13 +98,13 @@ private:
 
 void registerErrorsPair(WorkloadRegistry& registry)
 {
-    registry.add<ErrorsExceptions>(pairSideInfo(
-        "errors", "exceptions", "values", "input",
-        "Configuration entry validated with failures (one input in ten) thrown as exceptions "
-        "(old way)"));
-    registry.add<ErrorsValues>(pairSideInfo(
-        "errors", "values", "exceptions", "input",
-        "The same entries validated with failures returned as result values (new way)"));
+    registry.add<ErrorsExceptions>(
+        pairSideInfo("errors", "exceptions", "values", "input",
+                     "Configuration entry validated with failures (one input in ten) thrown as exceptions "
+                     "(old way)"));
+    registry.add<ErrorsValues>(
+        pairSideInfo("errors", "values", "exceptions", "input",
+                     "The same entries validated with failures returned as result values (new way)"));
 }
 
 } // namespace crucible::workloads::architecture

@@ -25,9 +25,16 @@ struct SensorReading {
 };
 
 // Other event types, so that both buses route among several kinds of event as real ones do.
-struct SensorAdded { std::int32_t sensor = 0; };
-struct SensorRemoved { std::int32_t sensor = 0; };
-struct AlarmRaised { std::int32_t sensor = 0; double threshold = 0; };
+struct SensorAdded {
+    std::int32_t sensor = 0;
+};
+struct SensorRemoved {
+    std::int32_t sensor = 0;
+};
+struct AlarmRaised {
+    std::int32_t sensor = 0;
+    double threshold = 0;
+};
 
 // What each subscriber does with a reading: keep a moving average over the last eight values,
 // the maximum and a count of readings over its alarm threshold. The same bookkeeping on both
@@ -131,9 +138,8 @@ public:
     {
         for (SubscriberState& state : *m_states) {
             SubscriberState* s = &state;
-            m_bus.subscribe<SensorReading>([s](const SensorReading& reading) {
-                s->add(reading.sensor, reading.value, reading.timestampUs);
-            });
+            m_bus.subscribe<SensorReading>(
+                [s](const SensorReading& reading) { s->add(reading.sensor, reading.value, reading.timestampUs); });
         }
         m_bus.subscribe<SensorAdded>([](const SensorAdded&) {});
         m_bus.subscribe<SensorRemoved>([](const SensorRemoved&) {});
@@ -161,14 +167,14 @@ private:
 
 void registerEventsPair(WorkloadRegistry& registry)
 {
-    registry.add<EventsStringKeyed>(pairSideInfo(
-        "events", "string_keyed", "typed", "event",
-        "Event published to eight subscribers through a string-keyed bus with QVariantMap "
-        "payloads (old way)"));
-    registry.add<EventsTyped>(pairSideInfo(
-        "events", "typed", "string_keyed", "event",
-        "The same event published to the same subscribers through a typed bus with struct "
-        "payloads (new way)"));
+    registry.add<EventsStringKeyed>(
+        pairSideInfo("events", "string_keyed", "typed", "event",
+                     "Event published to eight subscribers through a string-keyed bus with QVariantMap "
+                     "payloads (old way)"));
+    registry.add<EventsTyped>(
+        pairSideInfo("events", "typed", "string_keyed", "event",
+                     "The same event published to the same subscribers through a typed bus with struct "
+                     "payloads (new way)"));
 }
 
 } // namespace crucible::workloads::architecture

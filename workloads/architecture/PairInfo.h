@@ -10,8 +10,8 @@ namespace crucible::workloads::architecture {
 
 // The info of one side of a pair: id "architecture.<pair>.<side>", paired with the other side
 // so that the engine can interleave the two and report their ratio.
-inline WorkloadInfo pairSideInfo(const char* pair, const char* side, const char* otherSide,
-                                 const char* operation, const char* description)
+inline WorkloadInfo pairSideInfo(const char* pair, const char* side, const char* otherSide, const char* operation,
+                                 const char* description)
 {
     WorkloadInfo info = builtInInfo(Category::Architecture, QLatin1String(pair) + u'.' + QLatin1String(side),
                                     QLatin1String(operation), QString::fromUtf8(description));

@@ -20,10 +20,7 @@ namespace {
 class Crc32Plugin final : public Plugin, public ChecksumCapability {
 public:
     QString name() const override { return QStringLiteral("checksum.crc32"); }
-    std::uint32_t checksum(std::span<const std::uint8_t> data) const override
-    {
-        return Crc32::compute(data);
-    }
+    std::uint32_t checksum(std::span<const std::uint8_t> data) const override { return Crc32::compute(data); }
 };
 
 // Further plugins, so that the registry holds what such registries hold: several of them.

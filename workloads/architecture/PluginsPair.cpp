@@ -39,8 +39,7 @@ Messages makeMessages()
 // caller pays when it must not know which implementation it gets.
 class PluginsRegistry final : public BasicWorkload {
 public:
-    explicit PluginsRegistry(WorkloadInfo info)
-        : BasicWorkload(std::move(info)), m_messages(makeMessages())
+    explicit PluginsRegistry(WorkloadInfo info) : BasicWorkload(std::move(info)), m_messages(makeMessages())
     {
         registerChecksumPlugins(m_registry);
     }
@@ -70,20 +69,14 @@ private:
 // time, so a call is a plain (inlinable) function call into the very same Crc32::compute.
 template <typename Implementation>
 struct StaticChecksum {
-    static std::uint32_t checksum(std::span<const std::uint8_t> data)
-    {
-        return Implementation::compute(data);
-    }
+    static std::uint32_t checksum(std::span<const std::uint8_t> data) { return Implementation::compute(data); }
 };
 
 using Checksum = StaticChecksum<Crc32>;
 
 class PluginsStatic final : public BasicWorkload {
 public:
-    explicit PluginsStatic(WorkloadInfo info)
-        : BasicWorkload(std::move(info)), m_messages(makeMessages())
-    {
-    }
+    explicit PluginsStatic(WorkloadInfo info) : BasicWorkload(std::move(info)), m_messages(makeMessages()) { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -104,13 +97,13 @@ private:
 
 void registerPluginsPair(WorkloadRegistry& registry)
 {
-    registry.add<PluginsRegistry>(pairSideInfo(
-        "plugins", "registry", "static", "call",
-        "Checksum capability obtained by name from a plugin registry and called through its "
-        "interface (old way)"));
-    registry.add<PluginsStatic>(pairSideInfo(
-        "plugins", "static", "registry", "call",
-        "The same checksum implementation bound at compile time and called directly (new way)"));
+    registry.add<PluginsRegistry>(
+        pairSideInfo("plugins", "registry", "static", "call",
+                     "Checksum capability obtained by name from a plugin registry and called through its "
+                     "interface (old way)"));
+    registry.add<PluginsStatic>(
+        pairSideInfo("plugins", "static", "registry", "call",
+                     "The same checksum implementation bound at compile time and called directly (new way)"));
 }
 
 } // namespace crucible::workloads::architecture

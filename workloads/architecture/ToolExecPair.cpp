@@ -24,8 +24,7 @@ class ToolExecLayered final : public BasicWorkload {
 public:
     explicit ToolExecLayered(WorkloadInfo info)
         : BasicWorkload(std::move(info)), m_inputs(makeToolInputs(kInputCount, kInputBytes))
-    {
-    }
+    { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -51,8 +50,7 @@ class ToolExecDirect final : public BasicWorkload {
 public:
     explicit ToolExecDirect(WorkloadInfo info)
         : BasicWorkload(std::move(info)), m_inputs(makeToolInputs(kInputCount, kInputBytes))
-    {
-    }
+    { }
 
     void run(std::uint64_t iterations, std::stop_token stop) override
     {
@@ -73,13 +71,12 @@ private:
 
 void registerToolExecPair(WorkloadRegistry& registry)
 {
-    registry.add<ToolExecLayered>(pairSideInfo(
-        "tool_exec", "layered", "direct", "call",
-        "Tool call through facade, service, repository and adapter layers with arguments in a "
-        "QVariantMap (old way)"));
-    registry.add<ToolExecDirect>(pairSideInfo(
-        "tool_exec", "direct", "layered", "call",
-        "The same tool called directly with typed arguments (new way)"));
+    registry.add<ToolExecLayered>(
+        pairSideInfo("tool_exec", "layered", "direct", "call",
+                     "Tool call through facade, service, repository and adapter layers with arguments in a "
+                     "QVariantMap (old way)"));
+    registry.add<ToolExecDirect>(pairSideInfo("tool_exec", "direct", "layered", "call",
+                                              "The same tool called directly with typed arguments (new way)"));
 }
 
 } // namespace crucible::workloads::architecture

@@ -29,13 +29,12 @@ public:
 class TextToolAdapter final : public ToolAdapter {
 public:
     using Function = std::function<ToolResult(std::string_view)>;
-    explicit TextToolAdapter(Function function) : m_function(std::move(function)) {}
+    explicit TextToolAdapter(Function function) : m_function(std::move(function)) { }
 
     QVariantMap invoke(const QVariantMap& arguments) const override
     {
         const QByteArray text = arguments.value(QStringLiteral("input")).toString().toUtf8();
-        const ToolResult result =
-            m_function(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+        const ToolResult result = m_function(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
         QVariantMap output;
         output.insert(QStringLiteral("words"), result.words);
         output.insert(QStringLiteral("lines"), result.lines);
@@ -56,15 +55,9 @@ public:
 
 class InMemoryToolRepository final : public ToolRepository {
 public:
-    void add(const QString& name, std::shared_ptr<const ToolAdapter> tool)
-    {
-        m_tools.insert(name, std::move(tool));
-    }
+    void add(const QString& name, std::shared_ptr<const ToolAdapter> tool) { m_tools.insert(name, std::move(tool)); }
 
-    std::shared_ptr<const ToolAdapter> find(const QString& name) const override
-    {
-        return m_tools.value(name);
-    }
+    std::shared_ptr<const ToolAdapter> find(const QString& name) const override { return m_tools.value(name); }
 
 private:
     QHash<QString, std::shared_ptr<const ToolAdapter>> m_tools;
@@ -73,12 +66,9 @@ private:
 class DefaultToolService final : public ToolService {
 public:
     explicit DefaultToolService(std::shared_ptr<const ToolRepository> repository)
-        : m_repository(std::move(repository))
-        , m_pipeline([this](const QString& name, const QVariantMap& arguments) {
-            return dispatch(name, arguments);
-        })
-    {
-    }
+        : m_repository(std::move(repository)),
+          m_pipeline([this](const QString& name, const QVariantMap& arguments) { return dispatch(name, arguments); })
+    { }
 
     QVariantMap execute(const QString& name, const QVariantMap& arguments) override
     {
@@ -114,8 +104,7 @@ ToolFacade::ToolFacade()
     repository->add(QStringLiteral("text.wc"), std::make_shared<TextToolAdapter>(countAndChecksum));
     repository->add(QStringLiteral("text.length"), std::make_shared<TextToolAdapter>(lengthOnly));
     for (int i = 0; i < 14; ++i)
-        repository->add(QStringLiteral("text.wc.v%1").arg(i),
-                        std::make_shared<TextToolAdapter>(countAndChecksum));
+        repository->add(QStringLiteral("text.wc.v%1").arg(i), std::make_shared<TextToolAdapter>(countAndChecksum));
     m_service = std::make_unique<DefaultToolService>(std::move(repository));
 }
 
@@ -124,8 +113,7 @@ ToolFacade::~ToolFacade() = default;
 ToolResult ToolFacade::run(const QString& toolName, std::string_view input)
 {
     QVariantMap arguments;
-    arguments.insert(QStringLiteral("input"),
-                     QString::fromUtf8(input.data(), static_cast<qsizetype>(input.size())));
+    arguments.insert(QStringLiteral("input"), QString::fromUtf8(input.data(), static_cast<qsizetype>(input.size())));
     const QVariantMap output = m_service->execute(toolName, arguments);
 
     ToolResult result;

@@ -9,8 +9,7 @@ namespace crucible::workloads::cli {
 
 BenchCommandWorkload::BenchCommandWorkload(WorkloadInfo info, QStringList arguments)
     : ChildProcessWorkload(std::move(info)), m_arguments(std::move(arguments))
-{
-}
+{ }
 
 void BenchCommandWorkload::setUp(std::stop_token)
 {
@@ -18,7 +17,8 @@ void BenchCommandWorkload::setUp(std::stop_token)
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid())
         throw std::runtime_error(QStringLiteral("%1: cannot create a temporary directory: %2")
-                                     .arg(info().id, m_dir->errorString()).toStdString());
+                                     .arg(info().id, m_dir->errorString())
+                                     .toStdString());
     setCommands(prepare());
 }
 

@@ -2,9 +2,9 @@
 
 #include "BenchCommand.h"
 #include "BenchCommandWorkload.h"
+#include "Parameters.h"
 #include "SuiteFiles.h"
 #include "system/CheckedCommand.h"
-#include "Parameters.h"
 
 #include <QFile>
 #include <QStandardPaths>
@@ -37,11 +37,13 @@ std::int64_t writeLog(const QString& path, std::int64_t bytes)
         state = state * 6364136223846793005ULL + 1442695040888963407ULL; // LCG: varied, reproducible
         const bool error = n % kErrorEvery == kErrorEvery - 1;
         errors += error;
-        const int length = std::snprintf(
-            line, sizeof line,
-            "2026-11-27T%02d:%02d:%02d.%03dZ level=%s service=svc-%02d request=%010llu latency_ms=%u path=/api/v1/items/%u\n",
-            int(n / 3600000 % 24), int(n / 60000 % 60), int(n / 1000 % 60), int(n % 1000), error ? "error" : "info",
-            int(state >> 58), static_cast<unsigned long long>(state >> 30), unsigned(state >> 52), unsigned(state >> 44));
+        const int length =
+            std::snprintf(line, sizeof line,
+                          "2026-11-27T%02d:%02d:%02d.%03dZ level=%s service=svc-%02d request=%010llu latency_ms=%u "
+                          "path=/api/v1/items/%u\n",
+                          int(n / 3600000 % 24), int(n / 60000 % 60), int(n / 1000 % 60), int(n % 1000),
+                          error ? "error" : "info", int(state >> 58), static_cast<unsigned long long>(state >> 30),
+                          unsigned(state >> 52), unsigned(state >> 44));
         chunk.append(line, length);
         written += length;
         if (chunk.size() >= (1 << 20) - qsizetype(sizeof line)) {
@@ -104,7 +106,9 @@ private:
         const std::int64_t counted = out.open(QIODevice::ReadOnly) ? out.readAll().trimmed().toLongLong() : -1;
         if (counted != expected)
             throw std::runtime_error(QStringLiteral("cli.large_dataset: grep counted %1 error lines, %2 were written")
-                                         .arg(counted).arg(expected).toStdString());
+                                         .arg(counted)
+                                         .arg(expected)
+                                         .toStdString());
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -132,20 +136,20 @@ protected:
 
 void registerDataWorkloads(WorkloadRegistry& registry)
 {
-    WorkloadInfo large = cliInfo(
-        "large_dataset", "run",
-        "`grep -c level=error` over 'size' of generated service logs (made in set-up, removed in "
-        "clean-up): a command of the user's over a large data set, streaming it from the page cache");
+    WorkloadInfo large =
+        cliInfo("large_dataset", "run",
+                "`grep -c level=error` over 'size' of generated service logs (made in set-up, removed in "
+                "clean-up): a command of the user's over a large data set, streaming it from the page cache");
     large.parameters = {{QStringLiteral("size"), QStringLiteral("48MiB")}};
     registry.add(WorkloadFactory{large, [large](const QVariantMap& parameters) {
                                      return std::make_unique<LargeDatasetWorkload>(withParameters(large, parameters));
                                  }});
 
-    WorkloadInfo config = cliInfo(
-        "config", "load",
-        "`crucible-bench --list --suite FILE` on a generated suite of 'entries' command entries "
-        "(each scanned over 3 values, with env, prepare, cleanup, budgets) plus claims: "
-        "configuration loading and validation");
+    WorkloadInfo config =
+        cliInfo("config", "load",
+                "`crucible-bench --list --suite FILE` on a generated suite of 'entries' command entries "
+                "(each scanned over 3 values, with env, prepare, cleanup, budgets) plus claims: "
+                "configuration loading and validation");
     config.parameters = {{QStringLiteral("entries"), 200}};
     registry.add(WorkloadFactory{config, [config](const QVariantMap& parameters) {
                                      return std::make_unique<ConfigWorkload>(withParameters(config, parameters));

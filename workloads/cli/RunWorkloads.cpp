@@ -2,8 +2,8 @@
 
 #include "BenchCommand.h"
 #include "BenchCommandWorkload.h"
-#include "SuiteFiles.h"
 #include "Parameters.h"
+#include "SuiteFiles.h"
 
 namespace crucible::workloads::cli {
 
@@ -27,11 +27,12 @@ protected:
     {
         const QString suite = pathOf(QStringLiteral("suite.json"));
         writeFile(suite, singleWorkloadSuite(kMeasuredWorkload));
-        return {command({QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--quick-check"),
-                         kMeasuredWorkload, QStringLiteral("--warm-up-time"), QStringLiteral("0.01"),
-                         QStringLiteral("--measurement-time"), QStringLiteral("0.05"), QStringLiteral("--sample-size"),
-                         QStringLiteral("5"), QStringLiteral("--no-history"), QStringLiteral("--format"),
-                         QStringLiteral("json,csv,md"), QStringLiteral("--output-dir"), pathOf(QStringLiteral("out"))})};
+        return {
+            command({QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--quick-check"),
+                     kMeasuredWorkload, QStringLiteral("--warm-up-time"), QStringLiteral("0.01"),
+                     QStringLiteral("--measurement-time"), QStringLiteral("0.05"), QStringLiteral("--sample-size"),
+                     QStringLiteral("5"), QStringLiteral("--no-history"), QStringLiteral("--format"),
+                     QStringLiteral("json,csv,md"), QStringLiteral("--output-dir"), pathOf(QStringLiteral("out"))})};
     }
 };
 
@@ -61,16 +62,16 @@ protected:
 
 void registerRunWorkloads(WorkloadRegistry& registry)
 {
-    const WorkloadInfo run = cliInfo(
-        "command", "run",
-        "A complete small headless run: `crucible-bench --headless --suite S --quick-check "
-        "architecture.errors.values` with 5 short samples, writing JSON, CSV and Markdown reports");
+    const WorkloadInfo run =
+        cliInfo("command", "run",
+                "A complete small headless run: `crucible-bench --headless --suite S --quick-check "
+                "architecture.errors.values` with 5 short samples, writing JSON, CSV and Markdown reports");
     registry.add<HeadlessRunWorkload>(run);
 
-    WorkloadInfo batch = cliInfo(
-        "batch", "batch",
-        "'count' crucible-bench commands back to back (--version, --list, --help, --list --json in "
-        "turn), as a script calls them: time per batch");
+    WorkloadInfo batch =
+        cliInfo("batch", "batch",
+                "'count' crucible-bench commands back to back (--version, --list, --help, --list --json in "
+                "turn), as a script calls them: time per batch");
     batch.parameters = {{QStringLiteral("count"), 4}};
     registry.add(WorkloadFactory{batch, [batch](const QVariantMap& parameters) {
                                      return std::make_unique<BatchWorkload>(withParameters(batch, parameters));

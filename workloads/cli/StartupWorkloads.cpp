@@ -42,9 +42,11 @@ protected:
         const QDir fresh(pathOf(QStringLiteral("start-%1").arg(++m_starts)));
         CommandSpec spec = command({QStringLiteral("--version")});
         spec.workingDirectory = fresh.path();
-        const std::pair<const char*, const char*> places[] = {
-            {"HOME", "home"}, {"XDG_CONFIG_HOME", "config"}, {"XDG_CACHE_HOME", "cache"},
-            {"XDG_DATA_HOME", "data"}, {"XDG_STATE_HOME", "state"}};
+        const std::pair<const char*, const char*> places[] = {{"HOME", "home"},
+                                                              {"XDG_CONFIG_HOME", "config"},
+                                                              {"XDG_CACHE_HOME", "cache"},
+                                                              {"XDG_DATA_HOME", "data"},
+                                                              {"XDG_STATE_HOME", "state"}};
         for (const auto& [variable, name] : places) {
             QDir().mkpath(fresh.filePath(QLatin1String(name)));
             spec.environment.insert(QLatin1String(variable), fresh.filePath(QLatin1String(name)));
@@ -61,11 +63,11 @@ private:
 
 void registerStartupWorkloads(WorkloadRegistry& registry)
 {
-    const WorkloadInfo cold = cliInfo(
-        "startup.cold", "start",
-        "`crucible-bench --version` as a first start: new working directory, empty HOME and XDG "
-        "directories, executable evicted from the page cache where allowed (pages a running "
-        "process maps, such as Qt's, stay cached: evicting those needs root)");
+    const WorkloadInfo cold =
+        cliInfo("startup.cold", "start",
+                "`crucible-bench --version` as a first start: new working directory, empty HOME and XDG "
+                "directories, executable evicted from the page cache where allowed (pages a running "
+                "process maps, such as Qt's, stay cached: evicting those needs root)");
     registry.add<ColdStartWorkload>(cold);
 
     const struct {
@@ -74,12 +76,18 @@ void registerStartupWorkloads(WorkloadRegistry& registry)
         QStringList arguments;
         const char* description;
     } commands[] = {
-        {"startup.version", "start", {QStringLiteral("--version")},
+        {"startup.version",
+         "start",
+         {QStringLiteral("--version")},
          "`crucible-bench --version`, warm: process start to exit with a QCoreApplication only "
          "(the 60 ms start-up budget applies to this)"},
-        {"help", "command", {QStringLiteral("--help")},
+        {"help",
+         "command",
+         {QStringLiteral("--help")},
          "`crucible-bench --help`: start, build the option parser's help text, print it, exit"},
-        {"list", "command", {QStringLiteral("--list"), QStringLiteral("--json")},
+        {"list",
+         "command",
+         {QStringLiteral("--list"), QStringLiteral("--json")},
          "`crucible-bench --list --json`: start, register every built-in workload, load the "
          "default suite, print the list as JSON, exit"},
     };

@@ -2,8 +2,8 @@
 
 #include "BenchCommand.h"
 #include "DoNotOptimize.h"
-#include "SuiteFiles.h"
 #include "Parameters.h"
+#include "SuiteFiles.h"
 #include "system/ThisProgram.h"
 
 #include <QProcess>
@@ -81,7 +81,8 @@ private:
         lines += child.readAll().count('\n'); // anything that came with the exit
         if (child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0)
             fail(QStringLiteral("'crucible-bench --list --suite %1' ended with exit code %2")
-                     .arg(m_suite).arg(child.exitCode()));
+                     .arg(m_suite)
+                     .arg(child.exitCode()));
         if (lines != m_lines)
             fail(QStringLiteral("read %1 lines, expected %2").arg(lines).arg(m_lines));
     }
@@ -101,10 +102,9 @@ private:
 
 void registerStreamingWorkload(WorkloadRegistry& registry)
 {
-    WorkloadInfo info = cliInfo(
-        "streaming", "stream",
-        "`crucible-bench --list --suite FILE` printing 'lines' lines, read through a pipe line "
-        "by line while it runs (QProcess): the time from start to the last line and exit");
+    WorkloadInfo info = cliInfo("streaming", "stream",
+                                "`crucible-bench --list --suite FILE` printing 'lines' lines, read through a pipe line "
+                                "by line while it runs (QProcess): the time from start to the last line and exit");
     info.parameters = {{QStringLiteral("lines"), 5000}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {
                                      return std::make_unique<StreamingWorkload>(withParameters(info, parameters));

@@ -46,28 +46,35 @@ QByteArray largeConfigurationSuite(int entries)
         workloads.append(QJsonObject{
             {QStringLiteral("id"), id},
             {QStringLiteral("description"), QStringLiteral("Tool %1 over its input in three sizes").arg(i)},
-            {QStringLiteral("command"), argv({QStringLiteral("tool-%1").arg(i % 17), QStringLiteral("--input"),
-                                             QStringLiteral("data-{size}.txt"), QStringLiteral("--threads=%1").arg(1 + i % 8)})},
+            {QStringLiteral("command"),
+             argv({QStringLiteral("tool-%1").arg(i % 17), QStringLiteral("--input"), QStringLiteral("data-{size}.txt"),
+                   QStringLiteral("--threads=%1").arg(1 + i % 8)})},
             {QStringLiteral("prepare"), argv({QStringLiteral("make-data"), QStringLiteral("{size}")})},
-            {QStringLiteral("cleanup"), argv({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("data-{size}.txt")})},
+            {QStringLiteral("cleanup"),
+             argv({QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("data-{size}.txt")})},
             {QStringLiteral("cwd"), QStringLiteral("work/%1").arg(i % 5)},
-            {QStringLiteral("env"), QJsonObject{{QStringLiteral("LC_ALL"), QStringLiteral("C")},
-                                                {QStringLiteral("TOOL_LEVEL"), QString::number(i % 3)}}},
+            {QStringLiteral("env"),
+             QJsonObject{{QStringLiteral("LC_ALL"), QStringLiteral("C")},
+                         {QStringLiteral("TOOL_LEVEL"), QString::number(i % 3)}}},
             {QStringLiteral("timeout_s"), 30 + i % 30},
             {QStringLiteral("expect_exit"), 0},
-            {QStringLiteral("params"), QJsonObject{{QStringLiteral("size"), QJsonArray{QStringLiteral("small"), QStringLiteral("medium"),
-                                                                                      QStringLiteral("large")}}}},
+            {QStringLiteral("params"),
+             QJsonObject{{QStringLiteral("size"),
+                          QJsonArray{QStringLiteral("small"), QStringLiteral("medium"), QStringLiteral("large")}}}},
         });
         budgets.append(QJsonObject{{QStringLiteral("workload"), id + QStringLiteral("/size=small")},
                                    {QStringLiteral("metric"), QStringLiteral("median_ms")},
                                    {QStringLiteral("max"), 100 + i}});
     }
     // Built-ins by id, with parameter scans checked against their registered parameters.
-    workloads.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("system.file_io.write")},
-                                 {QStringLiteral("params"), QJsonObject{{QStringLiteral("size"),
-                                     QJsonArray{QStringLiteral("4KiB"), QStringLiteral("64KiB"), QStringLiteral("1MiB")}}}}});
-    workloads.append(QJsonObject{{QStringLiteral("id"), QStringLiteral("system.cleanup")},
-                                 {QStringLiteral("params"), QJsonObject{{QStringLiteral("files"), QJsonArray{10, 100, 1000}}}}});
+    workloads.append(QJsonObject{
+        {QStringLiteral("id"), QStringLiteral("system.file_io.write")},
+        {QStringLiteral("params"),
+         QJsonObject{{QStringLiteral("size"),
+                      QJsonArray{QStringLiteral("4KiB"), QStringLiteral("64KiB"), QStringLiteral("1MiB")}}}}});
+    workloads.append(
+        QJsonObject{{QStringLiteral("id"), QStringLiteral("system.cleanup")},
+                    {QStringLiteral("params"), QJsonObject{{QStringLiteral("files"), QJsonArray{10, 100, 1000}}}}});
     budgets.append(QJsonObject{{QStringLiteral("workload"), QStringLiteral("*")},
                                {QStringLiteral("metric"), QStringLiteral("peak_rss_mb")},
                                {QStringLiteral("max"), 90}});

@@ -14,7 +14,7 @@ namespace crucible::workloads::daemon {
 // A buffer a service owns, handed out by the pool.
 struct Buffer {
     std::byte* data = nullptr;
-    std::size_t size = 0;      // usable bytes: the size class, at least what was asked for
+    std::size_t size = 0; // usable bytes: the size class, at least what was asked for
     std::uint8_t sizeClass = 0;
     ServiceId owner = kNoService;
 };

@@ -11,7 +11,7 @@ namespace crucible::workloads::daemon {
 
 namespace {
 
-constexpr int kHelpers = 2;         // plus the calling thread: 3 threads per round
+constexpr int kHelpers = 2; // plus the calling thread: 3 threads per round
 constexpr std::size_t kItems = 48;
 constexpr std::size_t kItemBytes = 512;
 
@@ -47,10 +47,10 @@ private:
 
 void registerCoordinationWorkload(WorkloadRegistry& registry)
 {
-    registry.add<Coordination>(daemonInfo(
-        "coordination", "round",
-        "One round of shared work among 3 threads: 48 items of 512 bytes claimed from a shared "
-        "cursor, checksummed, merged under a lock, everyone meeting at a barrier"));
+    registry.add<Coordination>(
+        daemonInfo("coordination", "round",
+                   "One round of shared work among 3 threads: 48 items of 512 bytes claimed from a shared "
+                   "cursor, checksummed, merged under a lock, everyone meeting at a barrier"));
 }
 
 } // namespace crucible::workloads::daemon

@@ -18,8 +18,8 @@ std::uint64_t checksum(const std::uint8_t* data, std::size_t size, std::uint64_t
 } // namespace
 
 Coordinator::Coordinator(int helperThreads, std::size_t items, std::size_t itemBytes)
-    : m_items(items), m_itemBytes(itemBytes), m_input(items * itemBytes),
-      m_start(helperThreads + 1), m_end(helperThreads + 1)
+    : m_items(items), m_itemBytes(itemBytes), m_input(items * itemBytes), m_start(helperThreads + 1),
+      m_end(helperThreads + 1)
 {
     std::uint32_t state = 2463534242u;
     for (std::uint8_t& byte : m_input) {

@@ -5,10 +5,8 @@
 
 namespace crucible::workloads::daemon {
 
-SinkService::SinkService(std::string name, EventType type)
-    : Service(std::move(name), {"sink"}), m_type(type)
-{
-}
+SinkService::SinkService(std::string name, EventType type) : Service(std::move(name), {"sink"}), m_type(type)
+{ }
 
 bool SinkService::onStart(const ServiceContext& context)
 {
@@ -40,7 +38,8 @@ void SinkService::onEvent(const Event& event, const ServiceContext&)
     m_received.fetch_add(1, std::memory_order_release);
 }
 
-EchoService::EchoService(std::string name) : Service(std::move(name), {"echo"}) {}
+EchoService::EchoService(std::string name) : Service(std::move(name), {"echo"})
+{ }
 
 void EchoService::onEvent(const Event& event, const ServiceContext& context)
 {
@@ -50,8 +49,7 @@ void EchoService::onEvent(const Event& event, const ServiceContext& context)
 
 StatefulService::StatefulService(std::string name, std::vector<std::string> capabilities, std::size_t stateBytes)
     : Service(std::move(name), std::move(capabilities)), m_stateBytes(stateBytes)
-{
-}
+{ }
 
 bool StatefulService::onStart(const ServiceContext& context)
 {

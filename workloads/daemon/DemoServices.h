@@ -25,8 +25,8 @@ private:
     EventType m_type;
     SubscriptionId m_subscription = 0;
     std::atomic<std::uint64_t> m_received{0};
-    double m_sum = 0;           // worker-thread only
-    std::uint64_t m_mix = 0;    // worker-thread only
+    double m_sum = 0;        // worker-thread only
+    std::uint64_t m_mix = 0; // worker-thread only
 };
 
 // Answers every Ping with a Pong carrying the same sequence number.
@@ -58,8 +58,8 @@ private:
 // A service that only exists to be found and checked: name, capabilities, health.
 class CatalogService final : public Service {
 public:
-    using Service::Service;
     using Service::noteError;
+    using Service::Service;
     using Service::setStalenessLimitNs;
 };
 

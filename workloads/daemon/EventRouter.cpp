@@ -94,8 +94,8 @@ bool EventRouter::unsubscribe(SubscriptionId subscription)
         return false;
     std::lock_guard write(m_writeMutex);
     const std::shared_ptr<const SubscriberList> current = subscribersOf(type);
-    const auto it = std::find_if(current->begin(), current->end(),
-                                 [&](const Subscriber& s) { return s.id == subscription; });
+    const auto it =
+        std::find_if(current->begin(), current->end(), [&](const Subscriber& s) { return s.id == subscription; });
     if (it == current->end())
         return false;
     auto list = std::make_shared<SubscriberList>();
@@ -119,7 +119,8 @@ std::size_t EventRouter::publish(const Event& event)
 bool EventRouter::send(ServiceId target, Event event)
 {
     Service* service = serviceById(target);
-    return service && m_workers[std::size_t(workerOf(target))]->queue.push({service, std::move(event)}, !t_onWorkerThread);
+    return service
+        && m_workers[std::size_t(workerOf(target))]->queue.push({service, std::move(event)}, !t_onWorkerThread);
 }
 
 void EventRouter::flush()

@@ -55,7 +55,7 @@ private:
     using SubscriberList = std::vector<Subscriber>;
 
     struct Worker {
-        explicit Worker(std::size_t capacity) : queue(capacity) {}
+        explicit Worker(std::size_t capacity) : queue(capacity) { }
         EventQueue queue;
         std::thread thread;
     };
@@ -68,9 +68,9 @@ private:
 
     mutable std::shared_mutex m_mutex; // guards the two members below
     std::array<std::shared_ptr<const SubscriberList>, kEventTypeCount> m_subscribers;
-    std::vector<Service*> m_services;  // by id
+    std::vector<Service*> m_services; // by id
 
-    std::mutex m_writeMutex;           // serialises subscribe/unsubscribe (copy, edit, swap)
+    std::mutex m_writeMutex; // serialises subscribe/unsubscribe (copy, edit, swap)
     std::atomic<SubscriptionId> m_nextSubscription{1};
 };
 

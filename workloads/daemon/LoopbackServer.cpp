@@ -72,8 +72,7 @@ LoopbackServer::LoopbackServer(Mode mode, std::size_t ackEvery) : m_mode(mode), 
     }
     sockaddr_in address = loopbackAddress(0);
     socklen_t length = sizeof address;
-    if (::bind(m_listenFd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0
-        || ::listen(m_listenFd, 4) != 0
+    if (::bind(m_listenFd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0 || ::listen(m_listenFd, 4) != 0
         || ::getsockname(m_listenFd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
         const int saved = errno;
         ::close(m_listenFd);

@@ -36,7 +36,7 @@ private:
     Mode m_mode;
     std::size_t m_ackEvery;
     int m_listenFd = -1;
-    int m_wakeFd = -1;    // eventfd: written by the destructor to end poll() in the thread
+    int m_wakeFd = -1; // eventfd: written by the destructor to end poll() in the thread
     std::uint16_t m_port = 0;
     std::thread m_thread;
 };

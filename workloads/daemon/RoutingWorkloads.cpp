@@ -27,10 +27,8 @@ std::array<Event, 4> throughputEvents()
     LogRecord log{2, 4711, {}};
     const char text[] = "disk usage above 80%";
     std::copy(std::begin(text), std::end(text), log.text.begin());
-    return {Event{kNoService, nullptr, MetricSample{7, 0.93, 1'700'000'000}},
-            Event{kNoService, nullptr, log},
-            Event{kNoService, nullptr, WorkItem{42, 3}},
-            Event{kNoService, nullptr, ConfigChanged{5, 120}}};
+    return {Event{kNoService, nullptr, MetricSample{7, 0.93, 1'700'000'000}}, Event{kNoService, nullptr, log},
+            Event{kNoService, nullptr, WorkItem{42, 3}}, Event{kNoService, nullptr, ConfigChanged{5, 120}}};
 }
 
 // Events published from the benchmark thread and delivered to sink services on the router's
@@ -136,8 +134,8 @@ public:
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{kWorkers, 1024, kServices});
         for (int i = 0; i < kServices; ++i)
-            m_runtime->add(std::make_unique<CatalogService>("service-" + std::to_string(i),
-                                                            std::vector<std::string>{"worker"}));
+            m_runtime->add(
+                std::make_unique<CatalogService>("service-" + std::to_string(i), std::vector<std::string>{"worker"}));
         m_runtime->startAll();
         for (int i = 0; i < kStandingSubscriptions; ++i)
             m_runtime->router().subscribe(ServiceId(i % kServices), EventType(i % int(kEventTypeCount)));
@@ -168,18 +166,18 @@ private:
 
 void registerRoutingWorkloads(WorkloadRegistry& registry)
 {
-    registry.add<RoutingThroughput>(daemonInfo(
-        "event_routing.throughput", "event",
-        "Publishes typed events to subscribed services on 2 worker threads of the daemon's event "
-        "router, through bounded queues; time per event delivered and handled"));
-    registry.add<RoutingLatency>(daemonInfo(
-        "event_routing.latency", "round trip",
-        "Sends a request event to a service on another thread and waits for its reply: one round "
-        "trip through the daemon's event router"));
-    registry.add<SubscriptionChurn>(daemonInfo(
-        "subscription_churn", "subscription",
-        "Subscribes a service to an event type and unsubscribes it again, on a router holding 512 "
-        "subscriptions (copy-on-write subscriber lists)"));
+    registry.add<RoutingThroughput>(
+        daemonInfo("event_routing.throughput", "event",
+                   "Publishes typed events to subscribed services on 2 worker threads of the daemon's event "
+                   "router, through bounded queues; time per event delivered and handled"));
+    registry.add<RoutingLatency>(
+        daemonInfo("event_routing.latency", "round trip",
+                   "Sends a request event to a service on another thread and waits for its reply: one round "
+                   "trip through the daemon's event router"));
+    registry.add<SubscriptionChurn>(
+        daemonInfo("subscription_churn", "subscription",
+                   "Subscribes a service to an event type and unsubscribes it again, on a router holding 512 "
+                   "subscriptions (copy-on-write subscriber lists)"));
 }
 
 } // namespace crucible::workloads::daemon

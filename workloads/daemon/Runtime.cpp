@@ -7,8 +7,7 @@ namespace crucible::workloads::daemon {
 
 Runtime::Runtime(RuntimeOptions options)
     : m_options(options), m_buffers(options.maxServices), m_router(options.workerThreads, options.queueCapacity)
-{
-}
+{ }
 
 Runtime::~Runtime()
 {
@@ -102,9 +101,15 @@ HealthSummary Runtime::checkHealth() const
         if (report.health == Health::Healthy && m_buffers.bytesOwnedBy(s->id()) > s->memoryQuota())
             report = {Health::Degraded, "over its memory quota"};
         switch (report.health) {
-        case Health::Healthy: ++summary.healthy; break;
-        case Health::Degraded: ++summary.degraded; break;
-        case Health::Unhealthy: ++summary.unhealthy; break;
+        case Health::Healthy:
+            ++summary.healthy;
+            break;
+        case Health::Degraded:
+            ++summary.degraded;
+            break;
+        case Health::Unhealthy:
+            ++summary.unhealthy;
+            break;
         }
         if (summary.worst == kNoService || report.health > worst) {
             worst = report.health;

@@ -147,8 +147,8 @@ public:
     void setUp(std::stop_token) override
     {
         m_runtime = std::make_unique<Runtime>(RuntimeOptions{1, 256, 16});
-        m_service = m_runtime->add(std::make_unique<StatefulService>(
-            "session-store", std::vector<std::string>{"sessions", "kv"}, 4096));
+        m_service = m_runtime->add(
+            std::make_unique<StatefulService>("session-store", std::vector<std::string>{"sessions", "kv"}, 4096));
     }
 
     void tearDown() override { m_runtime.reset(); }
@@ -215,22 +215,22 @@ private:
 
 void registerRuntimeWorkloads(WorkloadRegistry& registry)
 {
-    registry.add<Discovery>(daemonInfo(
-        "discovery", "lookup",
-        "Finds a running service by name, or a running provider of a capability (round-robin), "
-        "among 1000 registered services"));
-    registry.add<HealthCheck>(daemonInfo(
-        "health_check", "sweep",
-        "Health check sweep over all 1000 services of a runtime: state, handler errors, idle time "
-        "and memory quota of each, counted into a summary"));
-    registry.add<Lifecycle>(daemonInfo(
-        "lifecycle", "start+stop",
-        "Starts and stops a service that takes a state buffer from the pool and subscribes to "
-        "events on start, and gives both back on stop"));
-    registry.add<Memory>(daemonInfo(
-        "memory", "buffer",
-        "Acquires a service-owned buffer (48 B to 60 KB) from the runtime's size-class pool with "
-        "per-service accounting, writes it, and releases the oldest of 64 live buffers"));
+    registry.add<Discovery>(
+        daemonInfo("discovery", "lookup",
+                   "Finds a running service by name, or a running provider of a capability (round-robin), "
+                   "among 1000 registered services"));
+    registry.add<HealthCheck>(
+        daemonInfo("health_check", "sweep",
+                   "Health check sweep over all 1000 services of a runtime: state, handler errors, idle time "
+                   "and memory quota of each, counted into a summary"));
+    registry.add<Lifecycle>(
+        daemonInfo("lifecycle", "start+stop",
+                   "Starts and stops a service that takes a state buffer from the pool and subscribes to "
+                   "events on start, and gives both back on stop"));
+    registry.add<Memory>(
+        daemonInfo("memory", "buffer",
+                   "Acquires a service-owned buffer (48 B to 60 KB) from the runtime's size-class pool with "
+                   "per-service accounting, writes it, and releases the oldest of 64 live buffers"));
 }
 
 } // namespace crucible::workloads::daemon

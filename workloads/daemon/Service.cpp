@@ -34,8 +34,7 @@ void ServiceContext::reply(const Event& request, Payload payload) const
 
 Service::Service(std::string name, std::vector<std::string> capabilities)
     : m_name(std::move(name)), m_capabilities(std::move(capabilities))
-{
-}
+{ }
 
 HealthReport Service::health(std::int64_t nowNs) const
 {

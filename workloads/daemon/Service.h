@@ -29,8 +29,7 @@ public:
     ServiceContext() = default;
     ServiceContext(EventRouter& router, ServiceDirectory& directory, BufferPool& buffers, ServiceId self)
         : m_router(&router), m_directory(&directory), m_buffers(&buffers), m_self(self)
-    {
-    }
+    { }
 
     ServiceId self() const { return m_self; }
     EventRouter& router() const { return *m_router; }
@@ -79,8 +78,8 @@ public:
 
 protected:
     virtual bool onStart(const ServiceContext&) { return true; }
-    virtual void onStop(const ServiceContext&) {}
-    virtual void onEvent(const Event&, const ServiceContext&) {}
+    virtual void onStop(const ServiceContext&) { }
+    virtual void onEvent(const Event&, const ServiceContext&) { }
 
     const ServiceContext& context() const { return m_context; }
     void noteError() { m_errors.fetch_add(1, std::memory_order_relaxed); }

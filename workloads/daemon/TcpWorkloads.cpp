@@ -102,14 +102,14 @@ private:
 
 void registerTcpWorkloads(WorkloadRegistry& registry)
 {
-    registry.add<TcpRoundTrip>(daemonInfo(
-        "tcp.round_trip", "round trip",
-        "Sends a 64-byte message over loopback TCP (TCP_NODELAY) to a server thread that echoes "
-        "it, and reads the echo back"));
-    registry.add<TcpThroughput>(daemonInfo(
-        "tcp.throughput", "64 KiB",
-        "Streams 64 KiB over loopback TCP to a server thread and waits for its acknowledgement of "
-        "the bytes received"));
+    registry.add<TcpRoundTrip>(
+        daemonInfo("tcp.round_trip", "round trip",
+                   "Sends a 64-byte message over loopback TCP (TCP_NODELAY) to a server thread that echoes "
+                   "it, and reads the echo back"));
+    registry.add<TcpThroughput>(
+        daemonInfo("tcp.throughput", "64 KiB",
+                   "Streams 64 KiB over loopback TCP to a server thread and waits for its acknowledgement of "
+                   "the bytes received"));
 }
 
 } // namespace crucible::workloads::daemon

@@ -16,7 +16,7 @@ constexpr int kDefaultThreads = 4;
 // the batch time shows how the VMs share the machine.
 class ConcurrentExec final : public BasicWorkload {
 public:
-    ConcurrentExec(WorkloadInfo info, int threads) : BasicWorkload(std::move(info)), m_threadCount(threads) {}
+    ConcurrentExec(WorkloadInfo info, int threads) : BasicWorkload(std::move(info)), m_threadCount(threads) { }
 
     void setUp(std::stop_token) override { m_threads = std::make_unique<ExecThreads>(m_threadCount); }
     void tearDown() override { m_threads.reset(); }

@@ -17,8 +17,8 @@ namespace crucible::workloads::script_engine {
 
 namespace {
 
-constexpr std::array<ToolScript, ExecThreads::kCallsPerThread> kScripts = {
-    ToolScript::Simple, ToolScript::Medium, ToolScript::Complex};
+constexpr std::array<ToolScript, ExecThreads::kCallsPerThread> kScripts = {ToolScript::Simple, ToolScript::Medium,
+                                                                           ToolScript::Complex};
 
 // What one thread owns: its VM, its tools and their arguments. Made and destroyed on the
 // thread itself.

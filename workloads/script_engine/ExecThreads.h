@@ -34,10 +34,10 @@ private:
     void stopAndJoin();
 
     std::mutex m_mutex;
-    std::condition_variable m_wake;   // threads wait here for a new batch or the quit flag
-    std::condition_variable m_done;   // the caller waits here for the batch to finish
+    std::condition_variable m_wake; // threads wait here for a new batch or the quit flag
+    std::condition_variable m_done; // the caller waits here for the batch to finish
     std::uint64_t m_batch = 0;
-    int m_pending = 0;                // threads still busy with the batch (or still starting)
+    int m_pending = 0; // threads still busy with the batch (or still starting)
     bool m_quit = false;
     std::string m_error;
     std::vector<std::thread> m_threads;

@@ -16,9 +16,9 @@ namespace {
 
 // 10 namespaces x 20 verbs = 200 tools, named as a tool host's tools are ("git.status").
 constexpr std::array kNamespaces = {"fs", "git", "http", "db", "shell", "search", "calendar", "mail", "docs", "issues"};
-constexpr std::array kVerbs = {"list", "get", "create", "update", "delete", "search", "status", "diff",
-                               "open", "close", "read", "write", "move", "copy", "watch", "sync",
-                               "export", "import", "summarize", "validate"};
+constexpr std::array kVerbs = {"list",  "get",  "create", "update", "delete",    "search",  "status",
+                               "diff",  "open", "close",  "read",   "write",     "move",    "copy",
+                               "watch", "sync", "export", "import", "summarize", "validate"};
 constexpr std::size_t kRequests = 256; // a power of two: the request index is masked
 
 // Each registered tool is a real compiled tool, small but distinct, so that the registry

@@ -10,10 +10,10 @@ namespace crucible::workloads {
 
 void registerScriptEngineWorkloads(WorkloadRegistry& registry)
 {
-    script_engine::registerToolExecWorkloads(registry);  // tool_exec.simple/medium/complex, error_handling
-    script_engine::registerVmWorkloads(registry);        // vm_lifecycle, memory_per_vm, compile
-    script_engine::registerConcurrentExec(registry);     // concurrent_exec
-    script_engine::registerRegistryLookup(registry);     // registry_lookup
+    script_engine::registerToolExecWorkloads(registry); // tool_exec.simple/medium/complex, error_handling
+    script_engine::registerVmWorkloads(registry);       // vm_lifecycle, memory_per_vm, compile
+    script_engine::registerConcurrentExec(registry);    // concurrent_exec
+    script_engine::registerRegistryLookup(registry);    // registry_lookup
 }
 
 } // namespace crucible::workloads

@@ -12,10 +12,10 @@ namespace {
 
 std::runtime_error scriptError(const QString& fileName, const QJSValue& error)
 {
-    return std::runtime_error(QStringLiteral("%1:%2: %3")
-                                  .arg(fileName, error.property(QStringLiteral("lineNumber")).toString(),
-                                       error.toString())
-                                  .toStdString());
+    return std::runtime_error(
+        QStringLiteral("%1:%2: %3")
+            .arg(fileName, error.property(QStringLiteral("lineNumber")).toString(), error.toString())
+            .toStdString());
 }
 
 } // namespace

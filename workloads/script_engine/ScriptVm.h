@@ -21,10 +21,10 @@ struct Tool {
 
 // What a failed tool call threw, as the host reads it back on the C++ side.
 struct ToolFailure {
-    QString name;    // "ToolError", "TypeError", ...
-    QString code;    // ToolError's machine-readable code; empty for other errors
+    QString name; // "ToolError", "TypeError", ...
+    QString code; // ToolError's machine-readable code; empty for other errors
     QString message;
-    int line = 0;    // line in the tool's file where it was thrown
+    int line = 0; // line in the tool's file where it was thrown
 };
 
 // One script VM as a tool host uses it: a QJSEngine with the tool API (the C++ ToolHost and
@@ -54,7 +54,7 @@ public:
     static std::optional<ToolFailure> failure(const QJSValue& result);
 
 private:
-    ToolHost m_host;                   // declared first: it outlives the engine that wraps it
+    ToolHost m_host; // declared first: it outlives the engine that wraps it
     std::unique_ptr<QJSEngine> m_engine;
     QJSValue m_api;
 };

@@ -20,7 +20,7 @@ namespace {
 // inspect(). The arguments rotate among several sets so that no result is reused.
 class ToolCallWorkload : public BasicWorkload {
 public:
-    ToolCallWorkload(WorkloadInfo info, ToolScript script) : BasicWorkload(std::move(info)), m_script(script) {}
+    ToolCallWorkload(WorkloadInfo info, ToolScript script) : BasicWorkload(std::move(info)), m_script(script) { }
 
     void setUp(std::stop_token) override
     {
@@ -87,7 +87,7 @@ private:
 // the ToolError code, the message and the line it came from.
 class ErrorHandling final : public ToolCallWorkload {
 public:
-    explicit ErrorHandling(WorkloadInfo info) : ToolCallWorkload(std::move(info), ToolScript::Failing) {}
+    explicit ErrorHandling(WorkloadInfo info) : ToolCallWorkload(std::move(info), ToolScript::Failing) { }
 
 private:
     void inspect(const QJSValue& result) override
@@ -106,9 +106,8 @@ void registerToolExecWorkloads(WorkloadRegistry& registry)
 {
     const auto add = [&](const char* name, ToolScript script, const char* description) {
         const WorkloadInfo info = scriptEngineInfo(name, "call", QString::fromUtf8(description));
-        registry.add(WorkloadFactory{info, [info, script](const QVariantMap&) {
-                                         return std::make_unique<ToolExec>(info, script);
-                                     }});
+        registry.add(WorkloadFactory{
+            info, [info, script](const QVariantMap&) { return std::make_unique<ToolExec>(info, script); }});
     };
     add("tool_exec.simple", ToolScript::Simple,
         "Calls a simple JavaScript tool (simple.js: validate invoice arguments, format one line of text) "
@@ -119,10 +118,10 @@ void registerToolExecWorkloads(WorkloadRegistry& registry)
     add("tool_exec.complex", ToolScript::Complex,
         "Calls a complex JavaScript tool (complex.js: tokenize, parse and interpret a small program "
         "with loops, recursion and function calls) in QJSEngine");
-    registry.add<ErrorHandling>(scriptEngineInfo(
-        "error_handling", "call",
-        QStringLiteral("Calls a JavaScript tool that throws a ToolError (failing.js), catches the "
-                       "exception on the C++ side and reads its name, code, message and line")));
+    registry.add<ErrorHandling>(
+        scriptEngineInfo("error_handling", "call",
+                         QStringLiteral("Calls a JavaScript tool that throws a ToolError (failing.js), catches the "
+                                        "exception on the C++ side and reads its name, code, message and line")));
 }
 
 } // namespace crucible::workloads::script_engine

@@ -23,7 +23,6 @@ public:
     // A host setting by key; empty when unknown.
     Q_INVOKABLE QString setting(const QString& key) const;
 
-
 private:
     static constexpr std::size_t kKeptMessages = 16;
     std::array<QString, kKeptMessages> m_recent;

@@ -16,11 +16,16 @@ namespace crucible::workloads::script_engine {
 QString toolScriptPath(ToolScript script)
 {
     switch (script) {
-    case ToolScript::Api: return QStringLiteral(":/script_engine/api.js");
-    case ToolScript::Simple: return QStringLiteral(":/script_engine/simple.js");
-    case ToolScript::Medium: return QStringLiteral(":/script_engine/medium.js");
-    case ToolScript::Complex: return QStringLiteral(":/script_engine/complex.js");
-    case ToolScript::Failing: return QStringLiteral(":/script_engine/failing.js");
+    case ToolScript::Api:
+        return QStringLiteral(":/script_engine/api.js");
+    case ToolScript::Simple:
+        return QStringLiteral(":/script_engine/simple.js");
+    case ToolScript::Medium:
+        return QStringLiteral(":/script_engine/medium.js");
+    case ToolScript::Complex:
+        return QStringLiteral(":/script_engine/complex.js");
+    case ToolScript::Failing:
+        return QStringLiteral(":/script_engine/failing.js");
     }
     return {};
 }

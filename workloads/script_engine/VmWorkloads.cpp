@@ -40,7 +40,7 @@ public:
 // the difference in RSS by the difference in vms; the process's own baseline cancels out.
 class MemoryPerVm final : public BasicWorkload {
 public:
-    MemoryPerVm(WorkloadInfo info, int vms) : BasicWorkload(std::move(info)), m_vmCount(vms) {}
+    MemoryPerVm(WorkloadInfo info, int vms) : BasicWorkload(std::move(info)), m_vmCount(vms) { }
 
     void setUp(std::stop_token) override
     {
@@ -110,10 +110,10 @@ private:
 
 void registerVmWorkloads(WorkloadRegistry& registry)
 {
-    registry.add<VmLifecycle>(scriptEngineInfo(
-        "vm_lifecycle", "VM",
-        QStringLiteral("Creates a QJSEngine, installs the tool API (C++ host object and api.js) and "
-                       "destroys it again")));
+    registry.add<VmLifecycle>(
+        scriptEngineInfo("vm_lifecycle", "VM",
+                         QStringLiteral("Creates a QJSEngine, installs the tool API (C++ host object and api.js) and "
+                                        "destroys it again")));
 
     const WorkloadInfo memory = scriptEngineInfo(
         "memory_per_vm", "set of VMs",

@@ -43,9 +43,9 @@ void registerBinarySizeWorkload(WorkloadRegistry& registry)
     WorkloadInfo info;
     info.id = QStringLiteral("system.binary_size");
     info.category = Category::System;
-    info.description = QStringLiteral(
-        "Size on disk of this program's executable (crucible-bench itself in a real run), in "
-        "bytes, debug information included when the build keeps it");
+    info.description =
+        QStringLiteral("Size on disk of this program's executable (crucible-bench itself in a real run), in "
+                       "bytes, debug information included when the build keeps it");
     info.unit = QStringLiteral("bytes");
     info.operation = QStringLiteral("reading");
     registry.add<BinarySizeWorkload>(info);

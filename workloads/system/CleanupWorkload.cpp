@@ -96,9 +96,9 @@ void registerCleanupWorkload(WorkloadRegistry& registry)
     WorkloadInfo info;
     info.id = QStringLiteral("system.cleanup");
     info.category = Category::System;
-    info.description = QStringLiteral(
-        "Create a scratch tree of 'files' small files (10 per directory) in $TMPDIR, then remove "
-        "it recursively: the cost of a tool cleaning up after itself");
+    info.description =
+        QStringLiteral("Create a scratch tree of 'files' small files (10 per directory) in $TMPDIR, then remove "
+                       "it recursively: the cost of a tool cleaning up after itself");
     info.operation = QStringLiteral("tree");
     info.parameters = {{QStringLiteral("files"), 100}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {

@@ -125,9 +125,9 @@ void registerCpuUtilizationWorkload(WorkloadRegistry& registry)
     WorkloadInfo info;
     info.id = QStringLiteral("system.cpu_utilization");
     info.category = Category::System;
-    info.description = QStringLiteral(
-        "One CPU-bound job (a 320x240 Mandelbrot set) split over 'threads' threads (all: one per "
-        "core), started per job; CPU time is every thread's, so CPU/wall is the cores kept busy");
+    info.description =
+        QStringLiteral("One CPU-bound job (a 320x240 Mandelbrot set) split over 'threads' threads (all: one per "
+                       "core), started per job; CPU time is every thread's, so CPU/wall is the cores kept busy");
     info.operation = QStringLiteral("job");
     info.parameters = {{QStringLiteral("threads"), QStringLiteral("all")}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {

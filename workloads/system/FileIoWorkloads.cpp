@@ -33,7 +33,7 @@ namespace {
 // same way, so the difference between them is the cost of fsync alone.
 class FileWriteWorkload final : public BasicWorkload {
 public:
-    FileWriteWorkload(WorkloadInfo info, bool sync) : BasicWorkload(std::move(info)), m_sync(sync) {}
+    FileWriteWorkload(WorkloadInfo info, bool sync) : BasicWorkload(std::move(info)), m_sync(sync) { }
 
     void setUp(std::stop_token) override
     {
@@ -45,7 +45,8 @@ public:
         }
         m_dir = std::make_unique<QTemporaryDir>();
         if (!m_dir->isValid())
-            throw std::runtime_error(QStringLiteral("%1: cannot create a temporary directory").arg(info().id).toStdString());
+            throw std::runtime_error(
+                QStringLiteral("%1: cannot create a temporary directory").arg(info().id).toStdString());
         m_path = m_dir->filePath(QStringLiteral("data.bin")).toLocal8Bit();
     }
 

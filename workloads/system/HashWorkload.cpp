@@ -56,9 +56,9 @@ void registerHashWorkload(WorkloadRegistry& registry)
     WorkloadInfo info;
     info.id = QStringLiteral("system.hash");
     info.category = Category::System;
-    info.description = QStringLiteral(
-        "FNV-1a over 'size' bytes in memory: CPU work of a known, adjustable cost, to see how much the "
-        "machine itself moves and to test that a change of known size is found");
+    info.description =
+        QStringLiteral("FNV-1a over 'size' bytes in memory: CPU work of a known, adjustable cost, to see how much the "
+                       "machine itself moves and to test that a change of known size is found");
     info.operation = QStringLiteral("hash");
     info.parameters = {{QStringLiteral("size"), QStringLiteral("64KiB")}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {

@@ -157,9 +157,9 @@ void registerLoopbackWorkload(WorkloadRegistry& registry)
     WorkloadInfo info;
     info.id = QStringLiteral("system.loopback");
     info.category = Category::System;
-    info.description = QStringLiteral(
-        "Round trip of a 'size'-byte UDP datagram over 127.0.0.1 to an echo thread and back "
-        "(blocking sockets): the latency floor of local request/response traffic");
+    info.description =
+        QStringLiteral("Round trip of a 'size'-byte UDP datagram over 127.0.0.1 to an echo thread and back "
+                       "(blocking sockets): the latency floor of local request/response traffic");
     info.operation = QStringLiteral("round trip");
     info.parameters = {{QStringLiteral("size"), QStringLiteral("64B")}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {

@@ -28,7 +28,7 @@ enum class Phase { Start, Steady, Peak };
 
 class MemoryFootprintWorkload final : public QuantityWorkload {
 public:
-    MemoryFootprintWorkload(WorkloadInfo info, Phase phase) : QuantityWorkload(std::move(info)), m_phase(phase) {}
+    MemoryFootprintWorkload(WorkloadInfo info, Phase phase) : QuantityWorkload(std::move(info)), m_phase(phase) { }
 
     void setUp(std::stop_token) override
     {
@@ -79,9 +79,8 @@ void add(WorkloadRegistry& registry, const char* id, Phase phase, const char* op
     info.description = QString::fromUtf8(description);
     info.unit = QStringLiteral("bytes");
     info.operation = QLatin1String(operation);
-    registry.add(WorkloadFactory{info, [info, phase](const QVariantMap&) {
-                                     return std::make_unique<MemoryFootprintWorkload>(info, phase);
-                                 }});
+    registry.add(WorkloadFactory{
+        info, [info, phase](const QVariantMap&) { return std::make_unique<MemoryFootprintWorkload>(info, phase); }});
 }
 
 } // namespace

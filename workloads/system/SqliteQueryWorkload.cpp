@@ -143,9 +143,9 @@ void registerSqliteQueryWorkload(WorkloadRegistry& registry)
     WorkloadInfo info;
     info.id = QStringLiteral("system.sqlite.query");
     info.category = Category::System;
-    info.description = QStringLiteral(
-        "Look up one row by an indexed text key in a SQLite file of 'rows' rows through Qt Sql "
-        "(prepared SELECT, read three columns), the driver the history store uses");
+    info.description =
+        QStringLiteral("Look up one row by an indexed text key in a SQLite file of 'rows' rows through Qt Sql "
+                       "(prepared SELECT, read three columns), the driver the history store uses");
     info.operation = QStringLiteral("query");
     info.parameters = {{QStringLiteral("rows"), 10000}};
     registry.add(WorkloadFactory{info, [info](const QVariantMap& parameters) {

@@ -35,7 +35,8 @@ QString crucibleBenchExecutable()
     if (!fromEnvironment.isEmpty()) {
         if (!isExecutableFile(fromEnvironment))
             throw std::runtime_error(QStringLiteral("CRUCIBLE_BENCH_BINARY='%1' is not an executable file")
-                                         .arg(fromEnvironment).toStdString());
+                                         .arg(fromEnvironment)
+                                         .toStdString());
         return QFileInfo(fromEnvironment).absoluteFilePath();
     }
     const QString self = runningExecutable();
@@ -48,12 +49,11 @@ QString crucibleBenchExecutable()
     for (const QString& candidate : candidates)
         if (isExecutableFile(candidate))
             return QFileInfo(candidate).canonicalFilePath();
-    throw std::runtime_error(
-        QStringLiteral("cannot find the crucible-bench executable: not running as crucible-bench, "
-                       "CRUCIBLE_BENCH_BINARY is not set, and neither of %1 exists (build the "
-                       "crucible-bench target)")
-            .arg(candidates.join(QStringLiteral(", ")))
-            .toStdString());
+    throw std::runtime_error(QStringLiteral("cannot find the crucible-bench executable: not running as crucible-bench, "
+                                            "CRUCIBLE_BENCH_BINARY is not set, and neither of %1 exists (build the "
+                                            "crucible-bench target)")
+                                 .arg(candidates.join(QStringLiteral(", ")))
+                                 .toStdString());
 }
 
 } // namespace crucible::workloads::sys
