@@ -103,10 +103,10 @@ double typicalSe(const Basis& basis)
     return std::sqrt(squares / double(basis.history.size()));
 }
 
-// The baseline's level and the variance of its run effect plus error: over the steady runs
-// around it in the history (NoiseModel.h steadyWindow) when there are some, as Bencher tests
-// against a window of history; else its run alone. A mean of m runs has 1/m of one run's
-// run-to-run variance, which is what finds a 10% step of a command after a few runs.
+// The baseline's level and that estimate's variance: over the steady runs around it in the
+// history (NoiseModel.h steadyWindow) when there are some, as Bencher tests against a window of
+// history; else its run alone. A mean of m runs has 1/m of one run's run-to-run variance
+// (docs/DESIGN.md has what that changed in replayed runs).
 struct BaselineEstimate {
     double value = 0;
     double variance = 0;
@@ -133,9 +133,10 @@ QString noiseSourceText(const RunToRunNoise& noise, int baselineRuns)
 {
     const QString sd = QStringLiteral("±%1%").arg(pct(noise.sd), 0, 'f', 1);
     if (baselineRuns > 1)
-        return QStringLiteral("%1; the baseline's level over it and %2 steady runs around it")
+        return QStringLiteral("%1; the baseline's level over it and %2 steady run%3 around it")
             .arg(noiseSourceText(noise, 1))
-            .arg(baselineRuns - 1);
+            .arg(baselineRuns - 1)
+            .arg(baselineRuns == 2 ? QString() : QStringLiteral("s"));
     if (noise.historyRuns < 2)
         return QStringLiteral("run-to-run %1 assumed (prior: twice the runs' own standard error, at least %2%; "
                               "too little history to learn it)")
