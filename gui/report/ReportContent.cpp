@@ -94,9 +94,10 @@ void appendSummarySection(ReportDocument& doc, const RunResult& run)
         text(doc, TextRole::Heading, QStringLiteral("Verdicts"));
         text(doc, TextRole::Caption,
              QStringLiteral(
-                 "Each run's level is the mean of its rounds' log medians; a change is tested against twice the "
-                 "workload's run-to-run variance (learnt from its history) plus both runs' own errors. Unstable: "
-                 "a level shift inside the samples that the machine's own speed does not explain."));
+                 "Each run's level is its fastest time per iteration, the baseline's taken over the steady runs "
+                 "around it; a change is tested against the workload's run-to-run variance, learnt from its "
+                 "history. Unstable: a level shift inside the samples that the machine's own speed does not "
+                 "explain."));
         doc.blocks.emplace_back(verdicts);
     }
     if (!run.info.reference.empty()) {
