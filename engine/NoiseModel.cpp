@@ -28,11 +28,15 @@ std::span<const double> slice(const std::vector<double>& times, int first, int c
 std::vector<Replicate> replicatesOf(const Result& result, const std::vector<double>& times)
 {
     std::vector<Replicate> replicates;
+    // A sample of 0 ns (a batch under the clock's resolution) says nothing of the speed: the
+    // fastest of the others counts, and a replicate with none is left out.
     const auto add = [&](std::span<const double> part, double referenceNs) {
-        const auto positive = [](double t) { return t > 0; };
-        if (part.empty() || !std::all_of(part.begin(), part.end(), positive))
-            return;
-        replicates.push_back({*std::min_element(part.begin(), part.end()), referenceNs});
+        double fastest = INFINITY;
+        for (double t : part)
+            if (t > 0)
+                fastest = std::min(fastest, t);
+        if (std::isfinite(fastest))
+            replicates.push_back({fastest, referenceNs});
     };
     if (result.rounds.size() >= 2) {
         for (const RoundSlice& round : result.rounds)
