@@ -13,13 +13,13 @@ namespace crucible {
 
 int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
-    int exitCode = ExitOk;
-    const std::optional<Suite> suite = chooseSuite(options, registry, &exitCode);
-    if (!suite)
-        return exitCode;
-    const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(*suite, options.filters);
+    const std::variant<Suite, Refusal> choice = chooseSuite(options, registry);
+    if (const Refusal* refusal = std::get_if<Refusal>(&choice))
+        return exitCodeFor({.refusal = *refusal});
+    const std::optional<std::vector<const SuiteWorkload*>> chosen =
+        selectOrReport(std::get<Suite>(choice), options.filters);
     if (!chosen)
-        return ExitUsageError;
+        return exitCodeFor({.refusal = Refusal::InputError});
     const std::vector<const SuiteWorkload*>& selected = *chosen;
     if (options.json) {
         QJsonArray array;

@@ -1,20 +1,11 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "ExitCodes.h"
 #include "WorkloadRegistry.h"
 #include "export/ExternalReport.h"
 
 namespace crucible {
-
-// Exit codes of SPEC.md.
-enum ExitCode : int {
-    ExitOk = 0,
-    ExitInternalError = 1,
-    ExitUsageError = 2,
-    ExitWorkloadFailed = 3,
-    ExitGateFailed = 4,
-    ExitInterrupted = 130,
-};
 
 // The headless faces of the program. Each prints its own errors to stderr and returns the exit
 // code; they need a QCoreApplication (runSuiteHeadless spins its event loop).

@@ -22,6 +22,7 @@
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
+#include <variant>
 
 namespace crucible {
 
@@ -186,127 +187,193 @@ void reportGatesThatCannotFail(const RunResult& run, const CommandLineOptions& o
                          : "every budget and claim was skipped");
 }
 
-} // namespace
+// What a run needs, all checked before anything is written or measured.
+struct CheckedRun {
+    Suite suite;
+    SessionPlan plan;
+    RunHistory history;
+};
 
-int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry,
-                     const ExternalReports& reports)
+// The suite, its selection and the workloads themselves, --format, the output directory and the
+// history store are all checked before anything is written or measured: a bad suite file runs
+// nothing. A refusal is said on stderr.
+std::variant<CheckedRun, Refusal> checkRun(const CommandLineOptions& options, const WorkloadRegistry& registry,
+                                           const ExternalReports& reports)
 {
-    // The suite, its selection and the workloads themselves are all checked before anything is
-    // written or measured: a bad suite file runs nothing.
-    int suiteExit = ExitOk;
-    const std::optional<Suite> suite = chooseSuite(options, registry, &suiteExit);
-    if (!suite)
-        return suiteExit;
-    const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(*suite, options.filters);
+    std::variant<Suite, Refusal> choice = chooseSuite(options, registry);
+    if (const Refusal* refusal = std::get_if<Refusal>(&choice))
+        return *refusal;
+    Suite& suite = std::get<Suite>(choice);
+    const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(suite, options.filters);
     if (!chosen)
-        return ExitUsageError;
+        return Refusal::InputError;
     if (int(chosen->size()) > kLargeRunWorkloads && !options.yes) {
         std::fprintf(
             stderr,
             "crucible-bench: this run would measure %zu workloads (more than %d; a parameter scan multiplies); "
             "add --yes to run them all, or choose fewer with FILTER words (--list shows them)\n",
             chosen->size(), kLargeRunWorkloads);
-        return ExitUsageError;
+        return Refusal::InputError;
     }
-    const std::vector<const SuiteWorkload*>& selected = *chosen;
     QString planError;
-    SessionPlan plan = makeSessionPlan(*suite, selected, registry, options, &planError);
+    SessionPlan plan = makeSessionPlan(suite, *chosen, registry, options, &planError);
     if (!planError.isEmpty()) {
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(planError));
-        return ExitUsageError;
+        return Refusal::InputError;
     }
     if (const QString format = formatWithoutWriter(options.formats, reports); !format.isEmpty()) {
         std::fprintf(stderr, "crucible-bench: --format %s: this build has no writer for it\n", qPrintable(format));
-        return ExitInternalError;
+        return Refusal::InternalError;
     }
-
-    // Refuse an unusable output directory before measuring anything.
     QString dirError;
     if (!prepareOutputDirectory(options.outputDir, &dirError)) {
         std::fprintf(stderr, "crucible-bench: --output-dir %s\n", qPrintable(dirError));
-        return ExitUsageError;
+        return Refusal::InputError;
     }
-
-    int historyExit = ExitOk;
-    std::optional<RunHistory> history = RunHistory::prepare(options, &historyExit);
+    std::optional<RunHistory> history = RunHistory::prepare(options);
     if (!history)
-        return historyExit;
+        return Refusal::InputError;
+    return CheckedRun{std::move(suite), std::move(plan), std::move(*history)};
+}
 
-    TerminalProgress progress(stderr);
-    QStringList environmentPrinted;
-    printEnvironmentWarnings(captureEnvironment(), environmentPrinted);
-    std::optional<RunResult> finished = measure(std::move(plan), progress);
-    if (!finished) {
-        std::fprintf(stderr, "crucible-bench: the run ended without a result\n");
-        return ExitInternalError;
+// Fills the baseline comparisons, each regression measured again under --fail-on-regression,
+// and says them on stderr. False when the history could not be compared with.
+bool compareWithHistory(RunResult& run, CheckedRun& checked, const CommandLineOptions& options,
+                        const WorkloadRegistry& registry, TerminalProgress& progress)
+{
+    QString error;
+    if (!checked.history.compare(run, &error)) {
+        std::fprintf(stderr, "crucible-bench: comparing with the history failed: %s\n", qPrintable(error));
+        return false;
     }
+    if (options.failOnRegression && !run.cancelled
+        && !confirmRegressions(run, checked.suite, registry, options, checked.history, progress, &error)) {
+        std::fprintf(stderr, "crucible-bench: confirming the regressions failed: %s\n", qPrintable(error));
+        return false;
+    }
+    if (!options.noHistory || !options.baseline.isEmpty())
+        std::fputs(qPrintable(RunHistory::describeComparison(run)), stderr);
+    return true;
+}
 
-    printEnvironmentWarnings(finished->info.environment, environmentPrinted);
-
-    // Baseline comparisons go into the files, so they come before them; recording comes after,
-    // so that a store failing at the last moment still leaves the user the run's files.
-    QString historyError;
-    if (!history->compare(*finished, &historyError))
-        std::fprintf(stderr, "crucible-bench: comparing with the history failed: %s\n", qPrintable(historyError));
-    else if (options.failOnRegression && !finished->cancelled
-             && !confirmRegressions(*finished, *suite, registry, options, *history, progress, &historyError))
-        std::fprintf(stderr, "crucible-bench: confirming the regressions failed: %s\n", qPrintable(historyError));
-    else if (!options.noHistory || !options.baseline.isEmpty())
-        std::fputs(qPrintable(RunHistory::describeComparison(*finished)), stderr);
-    // The suite's budgets and claims go into the files as well.
-    evaluateGates(*suite, *finished);
-    if (const QString gates = describeGates(*finished); !gates.isEmpty())
+// The suite's budgets and claims, judged into the run (its files list them) and said on stderr.
+void judgeGates(const Suite& suite, RunResult& run, const CommandLineOptions& options)
+{
+    evaluateGates(suite, run);
+    if (const QString gates = describeGates(run); !gates.isEmpty())
         std::fprintf(stderr, "%s\n", qPrintable(gates));
-    reportGatesThatCannotFail(*finished, options);
+    reportGatesThatCannotFail(run, options);
+}
 
-    QString writeError;
+// The run's files in --output-dir. False when one could not be written.
+bool writeRunFiles(const RunResult& run, const RunHistory& history, const CommandLineOptions& options,
+                   const ExternalReports& reports)
+{
     ReportOptions reportOptions;
     reportOptions.plots = !options.noPlots;
     if (options.formats.contains(QLatin1String("pdf"))) {
         // Loaded before the run is recorded, with the run appended as the newest point.
         QString trendError;
-        reportOptions.trends = history->trends(*finished, &trendError);
+        reportOptions.trends = history.trends(run, &trendError);
         if (!trendError.isEmpty())
             std::fprintf(stderr, "crucible-bench: the report's trend over history is incomplete: %s\n",
                          qPrintable(trendError));
     }
+    QString error;
     const QStringList written =
-        writeReportFiles(*finished, options.outputDir, options.formats, &writeError, reports, reportOptions);
-    if (!writeError.isEmpty())
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(writeError));
-    else
-        std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written.join(QStringLiteral(", "))),
-                     qPrintable(QDir(options.outputDir).absolutePath()));
-    // Recorded even when a file could not be written: the measurements are kept somewhere.
-    const bool recorded = history->record(*finished, &historyError);
-    if (!recorded)
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(historyError));
-    else if (history->recorded())
-        std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history->recordedRunId(),
-                     qPrintable(history->location()),
+        writeReportFiles(run, options.outputDir, options.formats, &error, reports, reportOptions);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
+        return false;
+    }
+    std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written.join(QStringLiteral(", "))),
+                 qPrintable(QDir(options.outputDir).absolutePath()));
+    return true;
+}
+
+// Records the run in the history unless --no-history. False when recording failed.
+bool recordRun(const RunResult& run, RunHistory& history, const CommandLineOptions& options)
+{
+    QString error;
+    if (!history.record(run, &error)) {
+        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
+        return false;
+    }
+    if (history.recorded())
+        std::fprintf(stderr, "Recorded as run %lld in %s%s\n", history.recordedRunId(), qPrintable(history.location()),
                      qPrintable(options.saveBaseline.isEmpty()
                                     ? QString()
                                     : QStringLiteral(" as baseline \"%1\"").arg(options.saveBaseline)));
-    if (finished->cancelled) {
-        const qint64 kept = qint64(finished->results.size());
-        std::fprintf(stderr, "crucible-bench: interrupted; %s %s kept\n",
-                     qPrintable(counted(kept, QStringLiteral("finished workload"))), kept == 1 ? "was" : "were");
-        return ExitInterrupted;
+    return true;
+}
+
+void reportInterruption(const RunResult& run)
+{
+    const qint64 kept = qint64(run.results.size());
+    std::fprintf(stderr, "crucible-bench: interrupted; %s %s kept\n",
+                 qPrintable(counted(kept, QStringLiteral("finished workload"))), kept == 1 ? "was" : "were");
+}
+
+// A headless run, step by step: checked, measured, judged, written and recorded. Each step
+// says what it does on the terminal and fills in what happened; the exit code is decided from
+// that alone, by exitCodeFor().
+RunOutcome runSuite(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
+{
+    std::variant<CheckedRun, Refusal> checking = checkRun(options, registry, reports);
+    if (const Refusal* refusal = std::get_if<Refusal>(&checking))
+        return {.refusal = *refusal};
+    CheckedRun& checked = std::get<CheckedRun>(checking);
+
+    TerminalProgress progress(stderr);
+    QStringList environmentPrinted;
+    printEnvironmentWarnings(captureEnvironment(), environmentPrinted);
+    std::optional<RunResult> finished = measure(std::move(checked.plan), progress);
+    if (!finished) {
+        std::fprintf(stderr, "crucible-bench: the run ended without a result\n");
+        return {.endedWithoutResult = true};
     }
-    if (!writeError.isEmpty() || !recorded || !historyError.isEmpty())
-        return ExitInternalError;
-    if (finished->anyFailed())
-        return ExitWorkloadFailed;
-    if (options.failOnRegression && RunHistory::regressions(*finished) > 0) {
+    printEnvironmentWarnings(finished->info.environment, environmentPrinted);
+
+    RunOutcome outcome;
+    // Baseline comparisons, budgets and claims go into the files, so they come before them;
+    // recording comes after, so that a store failing at the last moment still leaves the user
+    // the run's files.
+    outcome.historyFailed = !compareWithHistory(*finished, checked, options, registry, progress);
+    judgeGates(checked.suite, *finished, options);
+    outcome.writeFailed = !writeRunFiles(*finished, checked.history, options, reports);
+    // Recorded even when a file could not be written: the measurements are kept somewhere.
+    outcome.recordFailed = !recordRun(*finished, checked.history, options);
+    outcome.interrupted = finished->cancelled;
+    if (outcome.interrupted)
+        reportInterruption(*finished);
+    outcome.workloadsFailed = finished->anyFailed();
+    outcome.failOnRegression = options.failOnRegression;
+    outcome.regressions = RunHistory::regressions(*finished);
+    outcome.failOnBudget = options.failOnBudget;
+    outcome.budgetsFailed = gatesFailed(*finished);
+    return outcome;
+}
+
+// Which gate failed, when the exit code says one did; the regression gate is named first.
+void explainGateFailure(const RunOutcome& outcome)
+{
+    if (outcome.regressionGateFails())
         std::fprintf(stderr, "crucible-bench: --fail-on-regression: %s regressed\n",
-                     qPrintable(counted(RunHistory::regressions(*finished), QStringLiteral("workload"))));
-        return ExitGateFailed;
-    }
-    if (options.failOnBudget && gatesFailed(*finished)) {
+                     qPrintable(counted(outcome.regressions, QStringLiteral("workload"))));
+    else
         std::fprintf(stderr, "crucible-bench: --fail-on-budget: a budget failed or a claim was refuted\n");
-        return ExitGateFailed;
-    }
-    return ExitOk;
+}
+
+} // namespace
+
+int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& registry,
+                     const ExternalReports& reports)
+{
+    const RunOutcome outcome = runSuite(options, registry, reports);
+    const ExitCode exitCode = exitCodeFor(outcome);
+    if (exitCode == ExitGateFailed)
+        explainGateFailure(outcome);
+    return exitCode;
 }
 
 } // namespace crucible

@@ -1,6 +1,5 @@
 #include "RunHistory.h"
 
-#include "HeadlessCommands.h"
 #include "history/EarlierResults.h"
 
 #include <cstdio>
@@ -8,7 +7,7 @@
 
 namespace crucible {
 
-std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options, int* exitCode)
+std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options)
 {
     RunHistory history;
     history.m_options = options;
@@ -21,12 +20,10 @@ std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options,
     if (!history.m_store) {
         std::fprintf(stderr, "crucible-bench: %s\n(--db chooses another store, --no-history runs without one)\n",
                      qPrintable(error));
-        *exitCode = ExitUsageError;
         return std::nullopt;
     }
     if (!options.baseline.isEmpty() && !history.m_store->baselineRun(options.baseline, &error)) {
         std::fprintf(stderr, "crucible-bench: --baseline: %s\n", qPrintable(error));
-        *exitCode = ExitUsageError;
         return std::nullopt;
     }
     return history;

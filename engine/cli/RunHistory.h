@@ -14,8 +14,8 @@ class RunHistory {
 public:
     // Opens the store and checks a --baseline name before anything is measured, so that a
     // corrupt, locked or read-only store, or a baseline that does not exist, costs no run.
-    // nullopt: the message is printed and `exitCode` says how to end.
-    static std::optional<RunHistory> prepare(const CommandLineOptions& options, int* exitCode);
+    // nullopt: the message is printed, and the run is refused as an input error.
+    static std::optional<RunHistory> prepare(const CommandLineOptions& options);
 
     // Fills the results' baseline comparisons (nothing when there is no store to read).
     bool compare(RunResult& run, QString* error) const;

@@ -1,23 +1,21 @@
 #include "SuiteChoice.h"
 
-#include "HeadlessCommands.h"
 #include "cli/SuitePlan.h"
 
 #include <cstdio>
 
 namespace crucible {
 
-std::optional<Suite> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry, int* exitCode)
+std::variant<Suite, Refusal> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
     LoadedSuite loaded = loadSuite(options.suiteFile, registry);
     if (!loaded.notice.isEmpty())
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.notice));
     if (!loaded.suite) {
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.error));
-        *exitCode = loaded.inputError ? ExitUsageError : ExitInternalError;
-        return std::nullopt;
+        return loaded.inputError ? Refusal::InputError : Refusal::InternalError;
     }
-    return std::move(loaded.suite);
+    return std::move(*loaded.suite);
 }
 
 std::optional<std::vector<const SuiteWorkload*>> selectOrReport(const Suite& suite, const QStringList& filters)
