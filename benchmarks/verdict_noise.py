@@ -72,13 +72,11 @@ def commands_suite(workdir, quick):
     with open(lines, "w") as f:
         for _ in range(200_000):
             f.write(f"{rng.getrandbits(48):x}\n")
-    path = os.path.join(workdir, "commands.json")
-    power_suite(path, AWK_STEPS, quick)
-    with open(path) as f:
-        suite = json.load(f)
+    suite = power_suite_json(AWK_STEPS, quick)
     suite["name"] = "verdict-commands"
     suite["workloads"] += [{"id": "sort_lines", "command": ["sort", lines]},
                            {"id": "gzip_file", "command": ["gzip", "-c", lines]}]
+    path = os.path.join(workdir, "commands.json")
     with open(path, "w") as f:
         json.dump(suite, f)
     return path
@@ -112,7 +110,7 @@ def fpr(opts):
             "verdicts": by_workload}
 
 
-def power_suite(path, awk_steps, quick):
+def power_suite_json(awk_steps, quick):
     suite = {
         "name": "verdict-power",
         "workloads": [
@@ -122,8 +120,12 @@ def power_suite(path, awk_steps, quick):
     }
     if not quick:
         suite["defaults"] = {"samples": 30}
+    return suite
+
+
+def power_suite(path, awk_steps, quick):
     with open(path, "w") as f:
-        json.dump(suite, f)
+        json.dump(power_suite_json(awk_steps, quick), f)
 
 
 def power(opts):

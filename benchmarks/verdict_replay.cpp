@@ -32,7 +32,31 @@ struct Tally {
     int compared = 0;
     int hits = 0;  // fpr: regressed/improved; power: the wanted verdict
     int wrong = 0; // power: the opposite verdict
+
+    void count(bool hit, bool wrongWay = false)
+    {
+        ++compared;
+        hits += hit;
+        wrong += wrongWay;
+    }
+    Tally& operator+=(const Tally& other)
+    {
+        compared += other.compared;
+        hits += other.hits;
+        wrong += other.wrong;
+        return *this;
+    }
 };
+
+// One row of the table: the false positives, and with a step the two power columns.
+void printRow(const QString& name, const Tally& fpr, const Tally* up, const Tally* down)
+{
+    std::printf("%-40s %6d / %-4d", qPrintable(name), fpr.hits, fpr.compared);
+    if (up && down)
+        std::printf(" %5d / %-3d(%d✗) %5d / %-3d(%d✗)", up->hits, up->compared, up->wrong, down->hits, down->compared,
+                    down->wrong);
+    std::printf("\n");
+}
 
 const Result* findResult(const RunResult& run, const QString& id)
 {
@@ -133,9 +157,7 @@ int main(int argc, char** argv)
                 continue;
             const BaselineComparison b =
                 judgeChange(*baseline, candidate, contextFor(before.info, run.info, historyOf(runs, i - 1, id)));
-            Tally& t = fpr[id];
-            ++t.compared;
-            t.hits += isChange(b.verdict);
+            fpr[id].count(isChange(b.verdict));
             if (verbose || isChange(b.verdict))
                 std::printf("run %d %s: %s\n", i, qPrintable(id), qPrintable(b.explanation()));
             if (stepPct == 0)
@@ -144,10 +166,9 @@ int main(int argc, char** argv)
             const Result raised = scaled(candidate, factor);
             const BaselineComparison u =
                 judgeChange(*baseline, raised, contextFor(before.info, run.info, historyOf(runs, i - 1, id)));
-            Tally& tu = up[id];
-            ++tu.compared;
-            tu.hits += u.verdict == (factor > 1 ? ChangeVerdict::Regressed : ChangeVerdict::Improved);
-            tu.wrong += u.verdict == (factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed);
+            const ChangeVerdict worse = factor > 1 ? ChangeVerdict::Regressed : ChangeVerdict::Improved;
+            const ChangeVerdict better = factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed;
+            up[id].count(u.verdict == worse, u.verdict == better);
             if (verbose)
                 std::printf("run %d %s raised: %s\n", i, qPrintable(id), qPrintable(u.explanation()));
             if (i + 1 >= int(runs.size()))
@@ -162,43 +183,27 @@ int main(int argc, char** argv)
                 history.pop_back();
             const BaselineComparison d =
                 judgeChange(raised, *next, contextFor(run.info, after.info, std::move(history)));
-            Tally& td = down[id];
-            ++td.compared;
-            td.hits += d.verdict == (factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed);
-            td.wrong += d.verdict == (factor > 1 ? ChangeVerdict::Regressed : ChangeVerdict::Improved);
+            down[id].count(d.verdict == better, d.verdict == worse);
             if (verbose)
                 std::printf("run %d %s back: %s\n", i + 1, qPrintable(id), qPrintable(d.explanation()));
         }
     }
 
-    Tally all;
     std::printf("\n%-40s %12s", "workload", "false pos.");
     if (stepPct != 0)
         std::printf(" %14s %14s", "found up", "found back");
     std::printf("\n");
+    Tally all;
     Tally allUp;
     Tally allDown;
     for (auto it = fpr.cbegin(); it != fpr.cend(); ++it) {
-        std::printf("%-40s %6d / %-4d", qPrintable(it.key()), it->hits, it->compared);
-        all.compared += it->compared;
-        all.hits += it->hits;
-        if (stepPct != 0) {
-            const Tally u = up.value(it.key());
-            const Tally d = down.value(it.key());
-            std::printf(" %5d / %-3d(%d✗) %5d / %-3d(%d✗)", u.hits, u.compared, u.wrong, d.hits, d.compared, d.wrong);
-            allUp.compared += u.compared;
-            allUp.hits += u.hits;
-            allUp.wrong += u.wrong;
-            allDown.compared += d.compared;
-            allDown.hits += d.hits;
-            allDown.wrong += d.wrong;
-        }
-        std::printf("\n");
+        const Tally u = up.value(it.key());
+        const Tally d = down.value(it.key());
+        printRow(it.key(), *it, stepPct != 0 ? &u : nullptr, &d);
+        all += *it;
+        allUp += u;
+        allDown += d;
     }
-    std::printf("%-40s %6d / %-4d", "all", all.hits, all.compared);
-    if (stepPct != 0)
-        std::printf(" %5d / %-3d(%d✗) %5d / %-3d(%d✗)", allUp.hits, allUp.compared, allUp.wrong, allDown.hits,
-                    allDown.compared, allDown.wrong);
-    std::printf("\n");
+    printRow(QStringLiteral("all"), all, stepPct != 0 ? &allUp : nullptr, &allDown);
     return 0;
 }

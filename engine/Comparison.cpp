@@ -90,19 +90,6 @@ Basis chooseBasis(const RunLevels& baseline, const RunLevels& candidate, const J
     return {ChangeBasis::Time, *baseline.time, *candidate.time, std::move(time), timeAt};
 }
 
-// The standard error a run of this workload typically has: the RMS over the history's runs, or
-// over the two runs compared when there is no history. The candidate's own error is not part
-// of it: a noisy candidate is judged by its excess (judgeChange), not by doubting the history.
-double typicalSe(const Basis& basis)
-{
-    if (basis.history.empty())
-        return std::max(basis.baseline.se, basis.candidate.se);
-    double squares = 0;
-    for (const Level& l : basis.history)
-        squares += l.se * l.se;
-    return std::sqrt(squares / double(basis.history.size()));
-}
-
 // The baseline's level and that estimate's variance: over the steady runs around it in the
 // history (NoiseModel.h steadyWindow) when there are some, as Bencher tests against a window of
 // history; else its run alone. A mean of m runs has 1/m of one run's run-to-run variance
@@ -201,7 +188,11 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
 
     const Basis basis = chooseBasis(levelsBefore, levelsAfter, context);
     b.basis = basis.basis;
-    const double priorSd = std::max(kPriorSeFactor * typicalSe(basis), std::log1p(kPriorFloorPct / 100));
+    // Without history, the two runs compared say what a run's error typically is. The
+    // candidate's own error is judged by its excess below, not by doubting the history.
+    const double runSe =
+        basis.history.empty() ? std::max(basis.baseline.se, basis.candidate.se) : typicalSe(basis.history);
+    const double priorSd = std::max(kPriorSeFactor * runSe, std::log1p(kPriorFloorPct / 100));
     const RunToRunNoise noise = runToRunNoise(basis.history, priorSd);
     const BaselineEstimate level = estimateBaseline(basis, noise.sd);
     const double delta = basis.candidate.value - level.value;

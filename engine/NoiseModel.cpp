@@ -126,14 +126,30 @@ std::optional<std::size_t> realStep(std::span<const Level> history)
     return std::size_t(largest - steps.begin()) + 1;
 }
 
+namespace {
+
+// The runs on each side of a real change (realStep) are two steady stretches, as [first, end)
+// of the history; without one the whole history is one.
+std::vector<std::pair<std::size_t, std::size_t>> stretchesOf(std::span<const Level> history)
+{
+    if (const std::optional<std::size_t> at = realStep(history))
+        return {{0, *at}, {*at, history.size()}};
+    return {{0, history.size()}};
+}
+
+} // namespace
+
 std::vector<std::size_t> steadyWindow(std::span<const Level> history, std::size_t index)
 {
     if (index >= history.size())
         return {};
     std::size_t first = 0;
-    std::size_t end = history.size();
-    if (const std::optional<std::size_t> at = realStep(history))
-        (index < *at ? end : first) = *at;
+    std::size_t end = 0;
+    for (const auto& [b, e] : stretchesOf(history))
+        if (index >= b && index < e) {
+            first = b;
+            end = e;
+        }
     if (end - first < 3)
         return {};
     std::vector<double> values;
@@ -151,36 +167,36 @@ std::vector<std::size_t> steadyWindow(std::span<const Level> history, std::size_
     return window;
 }
 
+double typicalSe(std::span<const Level> history)
+{
+    double squares = 0;
+    for (const Level& l : history)
+        squares += l.se * l.se;
+    return history.empty() ? 0 : std::sqrt(squares / double(history.size()));
+}
+
 RunToRunNoise runToRunNoise(std::span<const Level> history, double priorSd)
 {
     RunToRunNoise noise;
     noise.historyRuns = int(history.size());
-    // The runs on each side of a real change are two steady stretches: their spreads are noise,
-    // the change between them is not.
-    std::vector<std::span<const Level>> stretches{history};
-    if (const std::optional<std::size_t> at = realStep(history))
-        stretches = {history.first(*at), history.subspan(*at)};
+    // Each stretch's spread is noise; the change between two stretches is not.
     // Each run's distance from its stretch's median, clipped at kClipAt robust sds: one run
     // caught whole in a slow state (or the first run after a real change, before the step
     // test can see it) then counts as a large deviation, not as a huge one that would hide
     // every real change for the next ten runs.
     std::vector<double> residuals;
-    double withinVar = 0;
     double historyDof = 0;
-    double runsUsed = 0;
-    for (const std::span<const Level> stretch : stretches) {
-        if (stretch.size() < 2)
+    for (const auto& [first, end] : stretchesOf(history)) {
+        if (end - first < 2)
             continue;
+        const std::span<const Level> stretch = history.subspan(first, end - first);
         std::vector<double> values;
         for (const Level& l : stretch)
             values.push_back(l.value);
         const double centre = stats::median(values);
-        for (const Level& l : stretch) {
+        for (const Level& l : stretch)
             residuals.push_back(l.value - centre);
-            withinVar += l.se * l.se;
-        }
         historyDof += double(stretch.size() - 1);
-        runsUsed += double(stretch.size());
     }
     double squares = 0;
     if (!residuals.empty()) {
@@ -200,8 +216,8 @@ RunToRunNoise runToRunNoise(std::span<const Level> history, double priorSd)
         // the next run's level will carry the same kind of error.
         historyVar = squares / historyDof;
         noise.historySd = std::sqrt(historyVar);
-        noise.typicalSe = std::sqrt(withinVar / runsUsed);
     }
+    noise.typicalSe = typicalSe(history);
     noise.dof = kPriorDof + historyDof;
     noise.sd = std::sqrt((kPriorDof * priorSd * priorSd + historyDof * historyVar) / noise.dof);
     return noise;

@@ -36,7 +36,7 @@ struct RunToRunNoise {
     double dof = 0;       // degrees of freedom of that estimate (prior's included)
     int historyRuns = 0;  // earlier runs it was learnt from (0: the prior alone)
     double historySd = 0; // what the history alone said (0 with fewer than 2 runs)
-    double typicalSe = 0; // the RMS standard error of those runs' own levels
+    double typicalSe = 0; // typicalSe(history)
 };
 
 // Prior for the run-to-run noise before a history says better: worth kPriorDof degrees of
@@ -67,6 +67,10 @@ std::optional<std::size_t> realStep(std::span<const Level> history);
 // slow state, or the first run after a real change), or the stretch has fewer than three runs:
 // then that run stands alone.
 std::vector<std::size_t> steadyWindow(std::span<const Level> history, std::size_t index);
+
+// The standard error a run of this workload typically has: the RMS of the history's runs' own
+// standard errors (0 without history).
+double typicalSe(std::span<const Level> history);
 
 // `history`: the workload's levels in earlier runs on this host, newest first, the baseline's
 // run among them. The run-to-run variance is the pooled variance of the levels around their

@@ -74,12 +74,13 @@ inline crucible::RunResult syntheticRun(int count, int samples, bool withBaselin
             const double change = verdict == crucible::ChangeVerdict::Regressed ? 12.5
                 : verdict == crucible::ChangeVerdict::Improved                  ? -9.0
                                                                                 : 0.4;
-            r.baseline = BaselineComparison{QStringLiteral("main"),
-                                            r.summary.median / (1 + change / 100),
-                                            change,
-                                            {change - 2, change + 2},
-                                            0.01,
-                                            verdict};
+            r.baseline = BaselineComparison{};
+            r.baseline->name = QStringLiteral("main");
+            r.baseline->median = r.summary.median / (1 + change / 100);
+            r.baseline->changePct = change;
+            r.baseline->ci95Pct = {change - 2, change + 2};
+            r.baseline->pValue = 0.01;
+            r.baseline->verdict = verdict;
             r.baseline->judgedChangePct = change;
             r.baseline->noisePct = 1.5;
             r.baseline->noiseSource = QStringLiteral("run-to-run ±1.5% over the last 8 runs");
