@@ -3,6 +3,7 @@
 #include "HeadlessCommands.h"
 
 #include "Comparison.h"
+#include "RunDispersion.h"
 #include "export/TextReports.h"
 #include "interop/BenchmarkFile.h"
 
@@ -171,6 +172,14 @@ int compareResultFiles(const CommandLineOptions& options)
                        .arg(pathA, someIds(*a), pathB, someIds(*b)));
         return ExitUsageError;
     }
+    // Two files of many workloads are one run against another, as a run against its history is.
+    std::vector<BaselineComparison> judged;
+    for (const ComparedRow& row : rows)
+        judged.push_back(row.verdict);
+    context.dispersion = runDispersion(judged);
+    if (context.dispersion.applied())
+        for (ComparedRow& row : rows)
+            row.verdict = judgeChange(*row.a, *row.b, context);
     if (!withoutSamples.isEmpty())
         printError(QStringLiteral("note: not compared, no samples on one side (failed or not measured): %1")
                        .arg(withoutSamples.join(QStringLiteral(", "))));

@@ -1,5 +1,7 @@
 #include "EarlierResults.h"
 
+#include "RunDispersion.h"
+
 namespace crucible {
 
 namespace {
@@ -83,6 +85,11 @@ bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, c
     scope.suite = run.info.suiteName;
     scope.host = run.info.host;
     scope.beforeRun = runId;
+    // Each workload's baseline is kept here until the whole run is judged at once (compareRun);
+    // reserved, so that the pointers to them stay valid.
+    std::vector<Result> baselines;
+    baselines.reserve(run.results.size());
+    std::vector<PendingComparison> pending;
     for (Result& r : run.results) {
         QString why;
         const EarlierResults earlier = loadEarlierResults(store, r.info.id, scope, choice, 0, &why);
@@ -90,9 +97,12 @@ bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, c
             *error = why;
             return false;
         }
-        if (earlier.baseline && earlier.baseline->runId != runId)
-            compareWithBaseline(r, earlier.baseline->result, earlier.judgeContext(run.info, noiseThresholdPct));
+        if (earlier.baseline && earlier.baseline->runId != runId) {
+            baselines.push_back(earlier.baseline->result);
+            pending.push_back({&r, &baselines.back(), earlier.judgeContext(run.info, noiseThresholdPct)});
+        }
     }
+    compareRun(pending);
     return true;
 }
 

@@ -34,6 +34,8 @@ QJsonObject baselineToJson(const BaselineComparison& b)
         {QStringLiteral("noise_pct"), b.noisePct},
         {QStringLiteral("noise_source"), b.noiseSource},
         {QStringLiteral("baseline_runs"), b.baselineRuns},
+        {QStringLiteral("dof"), b.dof},
+        {QStringLiteral("run_dispersion"), b.dispersion.factor},
         {QStringLiteral("rule"), b.rule},
         {QStringLiteral("note"), b.note},
         {QStringLiteral("settings_differ"), b.settingsDiffer},
