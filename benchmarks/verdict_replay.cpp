@@ -154,10 +154,9 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "verdict_replay: cannot read %s: %s\n", qPrintable(path), qPrintable(f.errorString()));
             return 1;
         }
-        QString error;
-        std::optional<RunResult> run = runFromJson(f.readAll(), &error);
+        Expected<RunResult> run = runFromJson(f.readAll());
         if (!run) {
-            std::fprintf(stderr, "verdict_replay: %s: %s\n", qPrintable(path), qPrintable(error));
+            std::fprintf(stderr, "verdict_replay: %s: %s\n", qPrintable(path), qPrintable(run.error().message));
             return 1;
         }
         runs.push_back(std::move(*run));

@@ -2,6 +2,7 @@
 // learnt from a history, the verdict rules, level shifts, and rounds in a real session.
 #include "Comparison.h"
 #include "CsvReader.h"
+#include "ErrorText.h"
 #include "NoiseModel.h"
 #include "RunDispersion.h"
 #include "Session.h"
@@ -640,9 +641,8 @@ void TestVerdicts::instabilityAndVerdictLinesInEveryTextOutput()
     QCOMPARE(samples->at(40).at(5), QStringLiteral("7"));
     QVERIFY(samples->at(40).at(6).toDouble() > 0);
     // Read back, the rounds and the instability are the same.
-    QString error;
-    const std::optional<RunResult> back = runFromJson(runToJsonBytes(run), &error);
-    QVERIFY2(back, qPrintable(error));
+    const Expected<RunResult> back = runFromJson(runToJsonBytes(run));
+    QVERIFY2(back, qPrintable(errorText(back)));
     QCOMPARE(back->results[0].rounds, run.results[0].rounds);
     QCOMPARE(back->results[0].stability.shiftIndex, 24);
     QCOMPARE(back->info.reference, run.info.reference);

@@ -5,6 +5,7 @@
 #include "Comparison.h"
 #include "ComparisonView.h"
 #include "EnvironmentBadge.h"
+#include "ErrorMessage.h"
 #include "ExportJob.h"
 #include "HistoryView.h"
 #include "InBackground.h"
@@ -31,7 +32,6 @@
 #include <QGuiApplication>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMessageBox>
 #include <QProgressBar>
 #include <QScreen>
 #include <QSettings>
@@ -448,7 +448,7 @@ bool MainWindow::exportShownRun(const QString& dir, const QStringList& formats, 
     if (errorOut)
         *errorOut = error;
     else
-        QMessageBox::warning(this, tr("Export failed"), error);
+        showError(this, tr("Export failed"), error);
     return false;
 }
 

@@ -3,6 +3,7 @@
 // wires the run itself.
 #include "MainWindow.h"
 
+#include "ErrorMessage.h"
 #include "ExportJob.h"
 #include "RunController.h"
 #include "SettingsKeys.h"
@@ -18,7 +19,6 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
@@ -110,9 +110,8 @@ bool MainWindow::openSuite(const QString& path, QString* errorOut, bool takeDefa
     if (errorOut)
         *errorOut = error;
     else
-        QMessageBox::warning(
-            this, tr("Suite not opened"),
-            tr("%1\n\nThe window keeps %2.").arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
+        showError(this, tr("Suite not opened"),
+                  tr("%1\n\nThe window keeps %2.").arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
     return false;
 }
 
@@ -155,9 +154,9 @@ bool MainWindow::applyCommandLine(const CommandLineOptions& options)
         suiteOpened = openSuite(options.suiteFile, &error);
         if (!suiteOpened) // said once the window is up, over it
             QTimer::singleShot(0, this, [this, error] {
-                QMessageBox::warning(this, tr("Suite not opened"),
-                                     tr("--suite %1\n\nThe window keeps %2.")
-                                         .arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
+                showError(this, tr("Suite not opened"),
+                          tr("--suite %1\n\nThe window keeps %2.")
+                              .arg(error, suiteLabel(m_controller->suite(), m_suiteFile)));
             });
     }
     if (!options.filters.isEmpty()) {
@@ -216,7 +215,7 @@ void MainWindow::onExportFinished(const QString& dir, const QStringList& written
     } else {
         m_statusText->setText(tr("Export failed: %1").arg(error));
         if (!m_exportQuiet)
-            QMessageBox::warning(this, tr("Export failed"), error);
+            showError(this, tr("Export failed"), error);
     }
     Q_EMIT exportFinished(dir, written, error);
 }
