@@ -118,7 +118,7 @@ Node Node::operator[](const QString& key) const
 
 Node Node::required(const QString& key) const
 {
-    const Node member = (*this)[key];
+    Node member = (*this)[key];
     if (!has(key))
         member.fail(QStringLiteral("missing (required)"));
     return member;

@@ -201,6 +201,7 @@ RunToRunNoise runToRunNoise(std::span<const Level> history, double priorSd)
     double squares = 0;
     if (!residuals.empty()) {
         std::vector<double> distances;
+        distances.reserve(residuals.size());
         for (double r : residuals)
             distances.push_back(std::abs(r));
         const double robustSd = 1.4826 * stats::median(distances);

@@ -95,7 +95,8 @@ std::vector<int> roundOrder(int count, int round)
     std::vector<int> order(std::size_t(count), 0);
     std::iota(order.begin(), order.end(), 0);
     if (round > 0) {
-        std::mt19937 random(std::uint32_t(round) * 2654435761u);
+        // Knuth's multiplicative hash of the round, wrapping in 32 bits on purpose.
+        std::mt19937 random(std::mt19937::result_type(std::uint32_t(round) * 2654435761u));
         std::shuffle(order.begin(), order.end(), random);
     }
     return order;

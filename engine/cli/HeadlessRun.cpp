@@ -137,7 +137,7 @@ Expected<void> confirmRegressions(RunResult& run, const Suite& suite, const Work
     confirmation->info.suiteName = run.info.suiteName;
     confirmation->info.host = run.info.host;
     confirmation->info.cpu = run.info.cpu;
-    if (const Expected<void> compared = history.compare(*confirmation); !compared)
+    if (Expected<void> compared = history.compare(*confirmation); !compared)
         return compared;
     for (Result& c : confirmation->results) {
         for (Result& r : run.results) {

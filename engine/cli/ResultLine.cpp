@@ -45,7 +45,7 @@ QString resultLine(const Result& r, int width)
 {
     QStringList figures = figuresOf(r);
     // One multi-argument arg(): an id holding "%2" is not taken for a placeholder.
-    const QString oneLine = QStringLiteral("%1 %2\n").arg(r.info.id.leftJustified(kIdColumn), joined(figures));
+    QString oneLine = QStringLiteral("%1 %2\n").arg(r.info.id.leftJustified(kIdColumn), joined(figures));
     // The last column stays empty: writing into it makes some terminals wrap.
     const int usable = width - 1;
     if (width <= 0 || oneLine.size() - 1 <= usable)

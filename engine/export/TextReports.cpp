@@ -323,9 +323,9 @@ QString formatBudgetValue(const QString& metric, double value)
 {
     // Three or four significant digits, never an exponent: a limit of 50 reads as "50.00 ms".
     const double a = std::abs(value);
-    const QString number = a >= 100 ? QString::number(value, 'f', a >= 1000 ? 0 : 1)
-        : a >= 1                    ? QString::number(value, 'f', 2)
-                                    : QString::number(value, 'g', 3);
+    QString number = a >= 100 ? QString::number(value, 'f', a >= 1000 ? 0 : 1)
+        : a >= 1              ? QString::number(value, 'f', 2)
+                              : QString::number(value, 'g', 3);
     if (metric.endsWith(QLatin1String("_ms")))
         return number + QStringLiteral(" ms");
     if (metric.endsWith(QLatin1String("_mb")))

@@ -163,7 +163,7 @@ std::vector<double> columnOf(const Samples& samples, Field field)
 QByteArray encodeSamples(const Samples& samples)
 {
     QByteArray out;
-    out.reserve(qsizetype(16 + samples.size() * 12));
+    out.reserve(16 + qsizetype(samples.size()) * 12);
     out.append(kFormat);
     putVarint(out, samples.size());
     putIterations(out, samples);

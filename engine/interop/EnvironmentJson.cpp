@@ -116,7 +116,7 @@ RunEnvironment environmentFromJson(const QJsonObject& o, const QJsonArray& warni
     e.cpuModel = v("cpu_model").toString();
     e.onlineCpus = optionalInt(v("online_cpus"));
     e.scalingDriver = v("scaling_driver").toString();
-    for (const QJsonValue& g : v("governors").toArray())
+    for (const auto& g : v("governors").toArray())
         e.governors << g.toString();
     e.scalingMinKhz = optionalInt64(v("scaling_min_khz"));
     e.scalingMaxKhz = optionalInt64(v("scaling_max_khz"));
@@ -142,14 +142,14 @@ RunEnvironment environmentFromJson(const QJsonObject& o, const QJsonArray& warni
     e.buildType = v("build_type").toString();
     e.optimized = optionalBool(v("optimized"));
     e.assertions = optionalBool(v("assertions"));
-    for (const QJsonValue& lib : v("gbench_libraries").toArray()) {
+    for (const auto& lib : v("gbench_libraries").toArray()) {
         const QJsonObject l = lib.toObject();
         e.gbenchLibraries.push_back({l.value(QStringLiteral("executable")).toString(),
                                      l.value(QStringLiteral("library_build_type")).toString()});
     }
     // The warnings as they were judged when the run was recorded, not judged again: what a
     // reader saw then stays what the file says.
-    for (const QJsonValue& w : warnings) {
+    for (const auto& w : warnings) {
         const QJsonObject wo = w.toObject();
         e.warnings.push_back(
             {wo.value(QStringLiteral("key")).toString(), wo.value(QStringLiteral("message")).toString()});

@@ -34,9 +34,9 @@ qint64 cacheSize(const QString& text)
     if (suffix == QLatin1String("K"))
         size *= 1024;
     else if (suffix == QLatin1String("M"))
-        size *= 1024 * 1024;
+        size *= 1024LL * 1024;
     else if (suffix == QLatin1String("G"))
-        size *= 1024 * 1024 * 1024;
+        size *= 1024LL * 1024 * 1024;
     return size;
 }
 

@@ -253,7 +253,7 @@ QJsonArray roundsToJson(const std::vector<RoundSlice>& rounds)
 std::vector<RoundSlice> roundsFromJson(const QJsonValue& value)
 {
     std::vector<RoundSlice> rounds;
-    for (const QJsonValue& v : value.toArray()) {
+    for (const auto& v : value.toArray()) {
         const QJsonArray a = v.toArray();
         if (a.size() == 4)
             rounds.push_back({a.at(0).toInt(), a.at(1).toInt(), a.at(2).toInt(), a.at(3).toDouble()});
@@ -381,7 +381,7 @@ Expected<RunResult> runFromJson(const QByteArray& bytes)
     RunResult run;
     run.info = runInfoFromJson(root.value(QStringLiteral("run")).toObject());
     run.cancelled = root.value(QStringLiteral("cancelled")).toBool();
-    for (const QJsonValue& v : root.value(QStringLiteral("workloads")).toArray()) {
+    for (const auto& v : root.value(QStringLiteral("workloads")).toArray()) {
         const QJsonObject o = v.toObject();
         Result r;
         r.info.id = o.value(QStringLiteral("id")).toString();

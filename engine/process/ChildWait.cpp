@@ -21,8 +21,11 @@ std::int64_t serveStop(pid_t pid, bool firstStop)
         // The SIGTRAP that follows the first exec of a traced child. From here on: stop at
         // exit (the moment to read the peak), turn later execs into events instead of SIGTRAPs
         // that would kill the command, and kill the child should this process die.
-        ::ptrace(PTRACE_SETOPTIONS, pid, nullptr,
-                 reinterpret_cast<void*>(long(PTRACE_O_TRACEEXIT | PTRACE_O_TRACEEXEC | PTRACE_O_EXITKILL)));
+        // ptrace(2) takes its options and signals in the pointer argument.
+        ::ptrace(
+            PTRACE_SETOPTIONS, pid, nullptr,
+            reinterpret_cast<void*>(long(PTRACE_O_TRACEEXIT | PTRACE_O_TRACEEXEC // NOLINT(performance-no-int-to-ptr)
+                                         | PTRACE_O_EXITKILL)));
         ::ptrace(PTRACE_CONT, pid, nullptr, nullptr);
         return 0;
     }
@@ -43,7 +46,7 @@ std::int64_t serveStop(pid_t pid, bool firstStop)
         peak = peakRssBytesOf(pid); // it is exiting, its memory is still mapped: this is final
     else if (!event)
         passOn = info.si_signo;
-    ::ptrace(PTRACE_CONT, pid, nullptr, reinterpret_cast<void*>(passOn));
+    ::ptrace(PTRACE_CONT, pid, nullptr, reinterpret_cast<void*>(passOn)); // NOLINT(performance-no-int-to-ptr)
     return peak;
 }
 

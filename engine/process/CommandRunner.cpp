@@ -94,7 +94,7 @@ QString findProgram(const QString& program, const QString& pathVariable, const Q
     if (program.contains(QLatin1Char('/')))
         return program;
     for (const QString& dir : pathVariable.split(QLatin1Char(':'))) {
-        const QString candidate = base.filePath(QDir(dir.isEmpty() ? QStringLiteral(".") : dir).filePath(program));
+        QString candidate = base.filePath(QDir(dir.isEmpty() ? QStringLiteral(".") : dir).filePath(program));
         const QFileInfo info(candidate);
         if (info.isFile() && info.isExecutable())
             return candidate;

@@ -117,7 +117,7 @@ Launched launch(const LaunchRequest& request)
     // page tables, so starting a command costs the same whether this process is 30 MB or 3 GB,
     // and the calling thread sleeps until the child has exec'd. The child runs on a stack of
     // its own; signals stay blocked here until then so that no handler runs on shared memory.
-    constexpr std::size_t kStackSize = 64 * 1024;
+    constexpr std::size_t kStackSize = std::size_t(64) * 1024;
     const std::unique_ptr<char[]> stack(new char[kStackSize]);
     void* stackTop = stack.get() + kStackSize; // new[] is 16-byte aligned, as is kStackSize
     sigset_t all;

@@ -105,7 +105,7 @@ Category categoryOfId(const QString& id)
 QString readId(const Node& entry)
 {
     const Node idNode = entry.required(QStringLiteral("id"));
-    const QString id = idNode.string();
+    QString id = idNode.string();
     static const QRegularExpression bad(QStringLiteral("[\\s/]"));
     if (bad.match(id).hasMatch())
         idNode.fail(QStringLiteral("an id has no spaces and no '/' (parameters add \"/key=value\"), got %1")

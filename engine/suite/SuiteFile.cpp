@@ -52,7 +52,7 @@ KnownIds knownIds(const std::vector<SuiteWorkload>& workloads)
 
 QString workloadRef(const Node& node, const KnownIds& ids, bool allowStar)
 {
-    const QString id = node.string();
+    QString id = node.string();
     if ((allowStar && id == QLatin1String("*")) || ids.count(id))
         return id;
     node.fail(QStringLiteral("no workload \"%1\" in this suite%2")
@@ -71,7 +71,7 @@ void checkUnit(const Node& metric, const QString& name, const QString& workload,
             metric.fail(QStringLiteral("median_mb applies to workloads measured in bytes: name one, not \"*\""));
         return;
     }
-    const QString unit = ids.at(workload);
+    const QString& unit = ids.at(workload);
     const bool bytes = unit == QLatin1String("bytes");
     if ((wantsBytes && !bytes) || (isTime && bytes))
         metric.fail(QStringLiteral("%1 does not fit %2, which is measured in %3").arg(name, workload, unit));
