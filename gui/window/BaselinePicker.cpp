@@ -1,5 +1,7 @@
 #include "BaselinePicker.h"
 
+#include "history/EarlierResults.h"
+
 #include <QStyleOptionComboBox>
 #include <QStylePainter>
 

@@ -1,8 +1,10 @@
 #pragma once
 
-#include "history/EarlierResults.h"
-
 #include <QComboBox>
+
+namespace crucible {
+struct BaselineChoice;
+}
 
 namespace crucible::gui {
 
@@ -32,7 +34,6 @@ public:
     // With a store: "previous run" (each workload's latest result of an earlier run), the
     // store's named baselines, "none". A named baseline or "none" chosen before stays chosen.
     void offerStoreBaselines(const QStringList& names);
-    bool offersWindowRuns() const;
 
     void addChoice(const QString& text, int kind, const QString& baselineName = QString());
     int currentKind() const { return currentData().toInt(); }
@@ -53,6 +54,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    bool offersWindowRuns() const;
     void relabel();
 
     QString m_measuredAgainst;

@@ -35,11 +35,6 @@ void WindowStatusBar::setStatus(const QString& message)
     m_message->setText(message);
 }
 
-QString WindowStatusBar::status() const
-{
-    return m_message->text();
-}
-
 void WindowStatusBar::setRunning(bool running)
 {
     if (running)

@@ -22,7 +22,6 @@ public:
     WindowStatusBar(QWidget* environment, QWidget* history, QWidget* parent = nullptr);
 
     void setStatus(const QString& message);
-    QString status() const;
     // The progress bar says how far a run is; between runs a full bar would say nothing.
     void setRunning(bool running);
     void showProgress(const Progress& progress);
