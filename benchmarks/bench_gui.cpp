@@ -272,8 +272,12 @@ void exportStalls()
     QElapsedTimer t;
     t.start();
     QString error;
-    if (prepareOutputDirectory(dir.filePath(QStringLiteral("here")), &error))
-        writeReportFiles(run, dir.filePath(QStringLiteral("here")), formats, &error, reports);
+    if (const Expected<void> prepared = prepareOutputDirectory(dir.filePath(QStringLiteral("here"))); !prepared)
+        error = prepared.error().message;
+    else if (const Expected<QStringList> written =
+                 writeReportFiles(run, dir.filePath(QStringLiteral("here")), formats, reports);
+             !written)
+        error = written.error().message;
     const double hereMs = double(t.nsecsElapsed()) / 1e6;
     QCoreApplication::processEvents(); // the first tick after: the whole write was one stall
     onGui.stop();

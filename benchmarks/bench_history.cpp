@@ -65,12 +65,12 @@ int main(int argc, char* argv[])
     if (location.isEmpty())
         location = dir.filePath(QStringLiteral("bench-history.sqlite"));
 
-    QString error;
-    std::unique_ptr<HistoryStore> store = HistoryStore::open(location, &error);
-    if (!store) {
-        std::fprintf(stderr, "bench_history: %s\n", qPrintable(error));
+    Expected<std::unique_ptr<HistoryStore>> opened = HistoryStore::open(location);
+    if (!opened) {
+        std::fprintf(stderr, "bench_history: %s\n", qPrintable(opened.error().message));
         return 1;
     }
+    std::unique_ptr<HistoryStore> store = std::move(*opened);
     // One realistic run (statistics computed once: the bootstrap is not what is measured here),
     // recorded again and again with new times; the first workload steps up 10% halfway, so the
     // trend has a change to find.
@@ -95,8 +95,8 @@ int main(int argc, char* argv[])
         first.summary.median = stats::median(perIterationTimes(first.samples));
         QElapsedTimer t;
         t.start();
-        if (!store->recordRun(run, &error)) {
-            std::fprintf(stderr, "bench_history: run %d: %s\n", i, qPrintable(error));
+        if (const Expected<qint64> recorded = store->recordRun(run); !recorded) {
+            std::fprintf(stderr, "bench_history: run %d: %s\n", i, qPrintable(recorded.error().message));
             return 1;
         }
         const double ms = msSince(t);
@@ -117,7 +117,7 @@ int main(int argc, char* argv[])
     for (int rep = 0; rep < 20; ++rep) {
         QElapsedTimer t;
         t.start();
-        const auto trend = store->trend(traced, {}, &error);
+        const auto trend = store->trend(traced, {}).value_or({});
         trendQuery.add(msSince(t));
         std::vector<double> medians;
         medians.reserve(trend.size());
@@ -135,13 +135,15 @@ int main(int argc, char* argv[])
     for (int rep = 0; rep < 20; ++rep) {
         QElapsedTimer t;
         t.start();
-        const auto recent = store->results(traced, {}, 5, true, &error);
+        const auto recent = store->results(traced, {}, 5, true);
         overlays.add(msSince(t));
         t.restart();
-        const auto loaded = store->loadRun(qint64(points / 2 + std::size_t(rep)), &error);
+        const auto loaded = store->loadRun(qint64(points / 2 + std::size_t(rep)));
         reopen.add(msSince(t));
-        if (recent.size() != 5 || !loaded) {
-            std::fprintf(stderr, "bench_history: reading back failed: %s\n", qPrintable(error));
+        const Error* failed = !recent ? &recent.error() : !loaded ? &loaded.error() : nullptr;
+        if (failed || recent->size() != 5) {
+            std::fprintf(stderr, "bench_history: reading back failed: %s\n",
+                         failed ? qPrintable(failed->message) : "fewer than 5 results");
             return 1;
         }
     }
@@ -149,7 +151,7 @@ int main(int argc, char* argv[])
     for (int rep = 0; rep < 5; ++rep) {
         QElapsedTimer t;
         t.start();
-        store->runs({}, 200, &error);
+        (void)store->runs({}, 200);
         listing.add(msSince(t));
     }
     store.reset();

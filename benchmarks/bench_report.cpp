@@ -37,11 +37,10 @@ int main(int argc, char* argv[])
     for (int r = 0; r < repeat; ++r) {
         QElapsedTimer timer;
         timer.start();
-        QString error;
-        const std::optional<QByteArray> bytes = crucible::report::renderPdfReport(run, options, &error);
+        const crucible::Expected<QByteArray> bytes = crucible::report::renderPdfReport(run, options);
         const double seconds = double(timer.nsecsElapsed()) / 1e9;
         if (!bytes) {
-            std::fprintf(stderr, "bench_report: %s\n", qPrintable(error));
+            std::fprintf(stderr, "bench_report: %s\n", qPrintable(bytes.error().message));
             return 1;
         }
         pdf = *bytes;

@@ -14,6 +14,7 @@
 // runs. The power figures quoted in docs/DESIGN.md come from real changed runs
 // (verdict_noise.py power), not from this.
 #include "Comparison.h"
+#include "RunDispersion.h"
 #include "history/EarlierResults.h"
 #include "interop/ResultsJson.h"
 
@@ -23,6 +24,7 @@
 #include <QStringList>
 
 #include <cstdio>
+#include <map>
 
 using namespace crucible;
 
@@ -96,6 +98,24 @@ JudgeContext contextFor(const RunInfo& baseline, const RunInfo& candidate, std::
     return context;
 }
 
+std::vector<BaselineComparison> valuesOf(const std::map<QString, BaselineComparison>& comparisons)
+{
+    std::vector<BaselineComparison> values;
+    for (const auto& [id, b] : comparisons)
+        values.push_back(b);
+    return values;
+}
+
+// `candidate` judged as workload `id` of a run whose other comparisons are `run`'s: with the
+// run's dispersion read with this comparison in place of the one `run` holds for `id`.
+BaselineComparison judgeInRun(const Result& baseline, const Result& candidate, JudgeContext context,
+                              std::map<QString, BaselineComparison> run, const QString& id)
+{
+    run[id] = judgeChange(baseline, candidate, context);
+    context.dispersion = runDispersion(valuesOf(run));
+    return context.dispersion.applied() ? judgeChange(baseline, candidate, context) : run[id];
+}
+
 bool isChange(ChangeVerdict v)
 {
     return v == ChangeVerdict::Regressed || v == ChangeVerdict::Improved;
@@ -134,13 +154,35 @@ int main(int argc, char** argv)
             std::fprintf(stderr, "verdict_replay: cannot read %s: %s\n", qPrintable(path), qPrintable(f.errorString()));
             return 1;
         }
-        QString error;
-        std::optional<RunResult> run = runFromJson(f.readAll(), &error);
+        Expected<RunResult> run = runFromJson(f.readAll());
         if (!run) {
-            std::fprintf(stderr, "verdict_replay: %s: %s\n", qPrintable(path), qPrintable(error));
+            std::fprintf(stderr, "verdict_replay: %s: %s\n", qPrintable(path), qPrintable(run.error().message));
             return 1;
         }
         runs.push_back(std::move(*run));
+    }
+
+    // Every run's comparisons as a headless run makes them (each against the run before, then
+    // all of them again when the run reads as dispersed): the false positives.
+    std::vector<std::map<QString, BaselineComparison>> judged(runs.size());
+    for (int i = 1; i < int(runs.size()); ++i) {
+        const RunResult& before = runs[std::size_t(i - 1)];
+        const RunResult& run = runs[std::size_t(i)];
+        std::map<QString, JudgeContext> contexts;
+        for (const Result& candidate : run.results) {
+            const QString& id = candidate.info.id;
+            const Result* baseline = findResult(before, id);
+            if (!baseline || !findResult(run, id))
+                continue;
+            contexts[id] = contextFor(before.info, run.info, historyOf(runs, i - 1, id));
+            judged[std::size_t(i)][id] = judgeChange(*baseline, candidate, contexts[id]);
+        }
+        const RunDispersion dispersion = runDispersion(valuesOf(judged[std::size_t(i)]));
+        if (dispersion.applied())
+            for (auto& [id, context] : contexts) {
+                context.dispersion = dispersion;
+                judged[std::size_t(i)][id] = judgeChange(*findResult(before, id), *findResult(run, id), context);
+            }
     }
 
     QMap<QString, Tally> fpr;
@@ -150,22 +192,21 @@ int main(int argc, char** argv)
     for (int i = 1; i < int(runs.size()); ++i) {
         const RunResult& before = runs[std::size_t(i - 1)];
         const RunResult& run = runs[std::size_t(i)];
-        for (const Result& candidate : run.results) {
-            const QString& id = candidate.info.id;
-            const Result* baseline = findResult(before, id);
-            if (!baseline || (!only.isEmpty() && id != only) || !findResult(run, id))
+        for (const auto& [id, b] : judged[std::size_t(i)]) {
+            if (!only.isEmpty() && id != only)
                 continue;
-            const BaselineComparison b =
-                judgeChange(*baseline, candidate, contextFor(before.info, run.info, historyOf(runs, i - 1, id)));
             fpr[id].count(isChange(b.verdict));
             if (verbose || isChange(b.verdict))
                 std::printf("run %d %s: %s\n", i, qPrintable(id), qPrintable(b.explanation()));
             if (stepPct == 0)
                 continue;
-            // The step: run i raised, judged against run i-1; then run i+1 against the raised run.
-            const Result raised = scaled(candidate, factor);
+            // The step: run i's result raised (the run's other workloads as they were), judged
+            // against run i-1; then run i+1 against the raised run.
+            const Result* baseline = findResult(before, id);
+            const Result raised = scaled(*findResult(run, id), factor);
             const BaselineComparison u =
-                judgeChange(*baseline, raised, contextFor(before.info, run.info, historyOf(runs, i - 1, id)));
+                judgeInRun(*baseline, raised, contextFor(before.info, run.info, historyOf(runs, i - 1, id)),
+                           judged[std::size_t(i)], id);
             const ChangeVerdict worse = factor > 1 ? ChangeVerdict::Regressed : ChangeVerdict::Improved;
             const ChangeVerdict better = factor > 1 ? ChangeVerdict::Improved : ChangeVerdict::Regressed;
             up[id].count(u.verdict == worse, u.verdict == better);
@@ -175,14 +216,14 @@ int main(int argc, char** argv)
                 continue;
             const RunResult& after = runs[std::size_t(i + 1)];
             const Result* next = findResult(after, id);
-            if (!next)
+            if (!next || !judged[std::size_t(i + 1)].count(id))
                 continue;
             std::vector<Result> history = historyOf(runs, i - 1, id);
             history.insert(history.begin(), raised);
             if (int(history.size()) > kVerdictHistoryRuns)
                 history.pop_back();
-            const BaselineComparison d =
-                judgeChange(raised, *next, contextFor(run.info, after.info, std::move(history)));
+            const BaselineComparison d = judgeInRun(raised, *next, contextFor(run.info, after.info, std::move(history)),
+                                                    judged[std::size_t(i + 1)], id);
             down[id].count(d.verdict == better, d.verdict == worse);
             if (verbose)
                 std::printf("run %d %s back: %s\n", i + 1, qPrintable(id), qPrintable(d.explanation()));

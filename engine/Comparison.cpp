@@ -135,6 +135,18 @@ QString noiseSourceText(const RunToRunNoise& noise, int baselineRuns)
         .arg(pct(noise.historySd), 0, 'f', 1);
 }
 
+// What a dispersed run did to the noise, or nothing.
+QString dispersionText(const RunDispersion& d)
+{
+    if (!d.applied())
+        return {};
+    return QStringLiteral("; widened %1× since this run's %2 workloads changed that much more than their noise allows "
+                          "(p = %3: the machine more likely than that many changes)")
+        .arg(std::sqrt(d.factor), 0, 'f', 1)
+        .arg(d.workloads)
+        .arg(d.pValue, 0, 'g', 2);
+}
+
 // A workload that spends at least half of its wall time on a CPU (more than all of it when it
 // runs threads) competes with whatever else runs; one that mostly waits (a sleep, the disk)
 // hardly notices it.
@@ -170,6 +182,7 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
     if (!levelsBefore.time || !levelsAfter.time || b.median <= 0) {
         b.verdict = ChangeVerdict::Inconclusive;
         b.note = QStringLiteral("nothing to compare: a side has no positive samples");
+        b.judgedChangePct = b.changePct;
         b.rule = b.note;
         return b;
     }
@@ -199,7 +212,9 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
     // The candidate is one more run: its run-to-run variance, and whatever its own error has
     // beyond what the history's runs had (a run noisier than usual is judged so).
     const double excessSe2 = std::max(0.0, basis.candidate.se * basis.candidate.se - noise.typicalSe * noise.typicalSe);
-    const double variance = level.variance + noise.sd * noise.sd + excessSe2;
+    // A run whose workloads' changes spread wider than their noise allows widens every one
+    // (RunDispersion.h).
+    const double variance = (level.variance + noise.sd * noise.sd + excessSe2) * context.dispersion.factor;
     const double sd = std::sqrt(variance);
     const double t = sd > 0 ? delta / sd : (delta == 0 ? 0 : std::copysign(INFINITY, delta));
     const double q = stats::studentTQuantile(0.975, noise.dof);
@@ -207,8 +222,10 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
     b.judgedChangePct = pct(delta);
     b.ci95Pct = {pct(delta - q * sd), pct(delta + q * sd)};
     b.noisePct = pct(noise.sd);
-    b.noiseSource = noiseSourceText(noise, level.runs);
+    b.noiseSource = noiseSourceText(noise, level.runs) + dispersionText(context.dispersion);
     b.baselineRuns = level.runs;
+    b.dof = noise.dof;
+    b.dispersion = context.dispersion;
 
     const bool significant = b.pValue < kSignificanceLevel;
     const QString test = QStringLiteral("p = %1 (Student's t over rounds and runs, %2 dof)")
@@ -330,6 +347,11 @@ void compareWithBaseline(Result& candidate, const Result& baseline, const JudgeC
 } // namespace crucible
 
 namespace crucible {
+
+QString BaselineComparison::judgedChangeText() const
+{
+    return signedPct(judgedChangePct);
+}
 
 QString BaselineComparison::explanation() const
 {

@@ -45,6 +45,9 @@ struct JudgeContext {
     // Non-empty when the two runs were measured with different settings (samples, times,
     // rounds, build type): what differs, baseline first. The verdict stands, marked with it.
     QString settingsDiffer;
+    // The candidate's run read as dispersed (engine/RunDispersion.h): every variance is
+    // multiplied by its factor.
+    RunDispersion dispersion;
 };
 
 // The verdict of `candidate` against `baseline` (docs/DESIGN.md "Verdicts"). Each run's level

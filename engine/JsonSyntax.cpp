@@ -21,15 +21,13 @@ QString jsonLineAndColumn(const QByteArray& json, int offset)
     return QStringLiteral("line %1, column %2").arg(line).arg(column);
 }
 
-std::optional<QJsonDocument> parseJsonDocument(const QByteArray& json, QString* error)
+Expected<QJsonDocument> parseJsonDocument(const QByteArray& json)
 {
     QJsonParseError syntax{};
     QJsonDocument document = QJsonDocument::fromJson(json, &syntax);
-    if (syntax.error != QJsonParseError::NoError) {
-        *error =
-            QStringLiteral("%1: malformed JSON: %2").arg(jsonLineAndColumn(json, syntax.offset), syntax.errorString());
-        return std::nullopt;
-    }
+    if (syntax.error != QJsonParseError::NoError)
+        return Error::input(
+            QStringLiteral("%1: malformed JSON: %2").arg(jsonLineAndColumn(json, syntax.offset), syntax.errorString()));
     return document;
 }
 

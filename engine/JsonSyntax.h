@@ -1,10 +1,10 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QString>
-
-#include <optional>
 
 // Reading JSON whose syntax errors a person must be able to find: suite files, result files,
 // imported Google Benchmark and hyperfine files.
@@ -14,8 +14,8 @@ namespace crucible {
 // counted in characters, so a line with "é" before the error is not off by one).
 QString jsonLineAndColumn(const QByteArray& json, int offset);
 
-// Parses `json`. On a syntax error returns nullopt and sets *error to
+// Parses `json`. A syntax error is an input error,
 // "line L, column C: malformed JSON: <Qt's reason>" (the caller prefixes the file name).
-std::optional<QJsonDocument> parseJsonDocument(const QByteArray& json, QString* error);
+Expected<QJsonDocument> parseJsonDocument(const QByteArray& json);
 
 } // namespace crucible

@@ -40,6 +40,25 @@ struct Stability {
     double shiftPct = 0;
 };
 
+// How much wider than their noise the changes of one run's workloads spread, read from the run
+// itself (genomic control, Devlin & Roeder 1999: with many tests, most of them null, the median
+// test statistic says how inflated all of them are).
+//
+// Why: on a shared VM a whole short run can sit in a slow state that no sample escapes and the
+// reference kernel does not see; its workloads then move together by 25-50% (in one quick check
+// of the default suite, 20 of 50 workloads rose more than 15%, the median +10%), and a history of
+// a few calm runs cannot foresee it. One run's workloads are many tests of one machine state:
+// when their changes spread far wider than each one's noise allows, that spread is the
+// machine's, and each verdict is judged against it. The median is what is read, so a real
+// change of up to half the workloads leaves it alone; a change of most of a suite at once is
+// read as the machine's (the verdict line says so, the changes still show).
+struct RunDispersion {
+    double factor = 1; // the variance multiplier judged with (1: none)
+    double pValue = 1; // of a median this large when every workload's noise is right
+    int workloads = 0; // comparisons it was read from
+    bool applied() const { return factor > 1; }
+};
+
 // This result against an earlier run of the same workload (filled by the history layer;
 // engine/Verdict.h has the rules).
 struct BaselineComparison {
@@ -54,6 +73,8 @@ struct BaselineComparison {
     ChangeBasis basis = ChangeBasis::Time; // which change the verdict was judged on
     double judgedChangePct = 0;            // that change (of the fastest time, against the baseline's level)
     double noisePct = 0;                   // the run-to-run noise (1 sd, %) it was judged against
+    double dof = 0;                        // of its Student's t test (0: no test was made)
+    RunDispersion dispersion;              // the run's, when its variance was widened by it
     int baselineRuns = 1;   // runs the baseline's level was taken over (its own, and steady ones around it)
     QString noiseSource;    // where that came from: "run-to-run ±7.9% over the last 8 runs"
     QString rule;           // the rule that decided
@@ -67,6 +88,9 @@ struct BaselineComparison {
 
     // One line a reader can check: "verdict: " and the reasons.
     QString explanation() const;
+    // The change the verdict is about, "+4.1%": what the tables show beside the verdict (the
+    // medians' change stays in the reasons), so that a table never reads "+47.7% unchanged".
+    QString judgedChangeText() const;
     // The change with its CI, the noise it was judged against and where that came from, the
     // rule that decided (and the confirmation, when there was one).
     QString reasons() const;

@@ -11,21 +11,19 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     const QByteArray bytes = fuzzBytes(data, size);
-    QString error;
 #if FUZZ_FORMAT == 1
-    const std::optional<crucible::RunResult> run = crucible::parseGbenchJson(bytes, QStringLiteral("in.json"), &error);
+    const crucible::Expected<crucible::RunResult> run = crucible::parseGbenchJson(bytes, QStringLiteral("in.json"));
 #elif FUZZ_FORMAT == 2
-    const std::optional<crucible::RunResult> run =
-        crucible::parseHyperfineJson(bytes, QStringLiteral("in.json"), &error);
+    const crucible::Expected<crucible::RunResult> run = crucible::parseHyperfineJson(bytes, QStringLiteral("in.json"));
 #else
-    const std::optional<crucible::RunResult> run = crucible::runFromJson(bytes, &error);
+    const crucible::Expected<crucible::RunResult> run = crucible::runFromJson(bytes);
 #endif
-    FUZZ_CHECK(run.has_value() != !error.isEmpty());
-    if (!run)
+    if (!run) {
+        FUZZ_CHECK(!run.error().message.isEmpty());
         return 0;
+    }
     const QByteArray written = crucible::runToJsonBytes(*run);
-    QString again;
-    const std::optional<crucible::RunResult> reread = crucible::runFromJson(written, &again);
+    const crucible::Expected<crucible::RunResult> reread = crucible::runFromJson(written);
     FUZZ_CHECK(reread.has_value());
     FUZZ_CHECK(crucible::runToJsonBytes(*reread) == written);
     return 0;

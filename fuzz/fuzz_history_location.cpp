@@ -6,10 +6,9 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
-    QString error;
-    const std::optional<crucible::history::HistoryLocation> location =
-        crucible::history::parseHistoryLocation(QString::fromUtf8(fuzzBytes(data, size)), &error);
-    FUZZ_CHECK(location.has_value() != !error.isEmpty());
+    const crucible::Expected<crucible::history::HistoryLocation> location =
+        crucible::history::parseHistoryLocation(QString::fromUtf8(fuzzBytes(data, size)));
+    FUZZ_CHECK(location || !location.error().message.isEmpty());
     if (location && location->kind == crucible::history::HistoryLocation::Kind::PostgreSQL
         && !location->password.isEmpty())
         FUZZ_CHECK(!location->display().contains(QLatin1Char(':') + location->password + QLatin1Char('@')));

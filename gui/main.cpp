@@ -52,7 +52,7 @@ int main(int argc, char* argv[])
     const crucible::ParsedCommandLine parsed = crucible::parseCommandLine(arguments);
     if (!parsed.options) {
         std::fprintf(stderr, "crucible-bench: %s\nTry 'crucible-bench --help'.\n", qPrintable(parsed.error.message));
-        return crucible::ExitUsageError;
+        return crucible::exitCodeFor(crucible::ErrorKind::Usage);
     }
     const crucible::CommandLineOptions& options = *parsed.options;
     if (options.showHelp) {

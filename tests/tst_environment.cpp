@@ -1,6 +1,7 @@
 // The run environment (engine/RunEnvironment.h): the readers on fake /proc and /sys trees, the
 // judge, the sampler under a real forced load and with a fake steal counter, a Google Benchmark
 // executable built as debug, results.json and summary.md, and the way back from the history.
+#include "ErrorText.h"
 #include "RunEnvironment.h"
 #include "SuiteRunner.h"
 #include "environment/EnvironmentSampler.h"
@@ -395,19 +396,18 @@ void TestEnvironment::olderRunsHaveNoEnvironment()
 void TestEnvironment::historyGivesTheEnvironmentBack()
 {
     QTemporaryDir dir;
-    QString error;
-    std::unique_ptr<HistoryStore> store = HistoryStore::open(dir.filePath(QStringLiteral("h.sqlite")), &error);
-    QVERIFY2(store, qPrintable(error));
+    const auto store = HistoryStore::open(dir.filePath(QStringLiteral("h.sqlite")));
+    QVERIFY2(store, qPrintable(errorText(store)));
     RunResult run;
     run.info = describeEnvironment();
     run.info.suiteName = QStringLiteral("env-suite");
     run.info.started = QDateTime::currentDateTimeUtc();
     run.info.finished = run.info.started.addSecs(1);
     run.info.environment = everyFieldSet();
-    const std::optional<qint64> id = store->recordRun(run, &error);
-    QVERIFY2(id, qPrintable(error));
-    const std::optional<RunResult> back = store->loadRun(*id, &error);
-    QVERIFY2(back, qPrintable(error));
+    const Expected<qint64> id = (*store)->recordRun(run);
+    QVERIFY2(id, qPrintable(errorText(id)));
+    const Expected<RunResult> back = (*store)->loadRun(*id);
+    QVERIFY2(back, qPrintable(errorText(back)));
     QVERIFY(back->info.environment == run.info.environment);
     QVERIFY(back->info.environment.hasWarning(QStringLiteral("steal_time")));
 }

@@ -1,6 +1,7 @@
 // Budgets, claims and change points: the rules on made-up results and series, the JSON and
 // Markdown they end up in, and --fail-on-budget on real commands run by the real program.
 #include "ChangePoints.h"
+#include "ErrorText.h"
 #include "ProgramRun.h"
 #include "export/TextReports.h"
 #include "gates/Budgets.h"
@@ -540,9 +541,8 @@ void TestGates::outcomesSurviveResultsJson()
     QCOMPARE(json[QStringLiteral("claims")][0][QStringLiteral("ci95_pct")][1].toDouble(), 44.25);
     QVERIFY(json[QStringLiteral("claims")][1][QStringLiteral("improvement_pct")].isNull());
 
-    QString error;
-    const std::optional<RunResult> back = runFromJson(runToJsonBytes(run), &error);
-    QVERIFY2(back, qPrintable(error));
+    const Expected<RunResult> back = runFromJson(runToJsonBytes(run));
+    QVERIFY2(back, qPrintable(errorText(back)));
     QCOMPARE(back->budgets.size(), std::size_t(2));
     const BudgetOutcome& b1 = back->budgets[0];
     QCOMPARE(b1.budgetWorkload, b.budgetWorkload);
@@ -572,7 +572,7 @@ void TestGates::outcomesSurviveResultsJson()
     bad[QStringLiteral("status")] = QStringLiteral("maybe");
     budgets[1] = bad;
     broken[QStringLiteral("budgets")] = budgets;
-    QVERIFY(!runFromJson(QJsonDocument(broken).toJson(), &error));
+    const QString error = errorText(runFromJson(QJsonDocument(broken).toJson()));
     QVERIFY2(error.contains(QStringLiteral("budgets[1]")), qPrintable(error));
 }
 

@@ -1,6 +1,7 @@
 // Google Benchmark executables as suite workloads: the engine's bulk measurement, listing, the
 // suite errors, a benchmark's failure and stop, and runs of the real program against direct runs
 // of the same executable, tests/helpers/gbench_sample.cpp.
+#include "ErrorText.h"
 #include "ProgramRun.h"
 #include "Statistics.h"
 #include "SuiteRunner.h"
@@ -98,10 +99,9 @@ RunResult directRun(const QString& filter)
     QFile f(json);
     if (!f.open(QIODevice::ReadOnly))
         qFatal("the direct run wrote no %s", qPrintable(json));
-    QString error;
-    const std::optional<RunResult> run = parseGbenchJson(f.readAll(), json, &error);
+    const Expected<RunResult> run = parseGbenchJson(f.readAll(), json);
     if (!run)
-        qFatal("%s", qPrintable(error));
+        qFatal("%s", qPrintable(run.error().message));
     return *run;
 }
 
@@ -558,9 +558,8 @@ void TestGbench::suiteRunMatchesADirectRun()
 
         QFile gbenchFile(QDir(out).filePath(QStringLiteral("gbench.json")));
         QVERIFY(gbenchFile.open(QIODevice::ReadOnly));
-        QString error;
-        const std::optional<RunResult> written = parseGbenchJson(gbenchFile.readAll(), gbenchFile.fileName(), &error);
-        QVERIFY2(written, qPrintable(error));
+        const Expected<RunResult> written = parseGbenchJson(gbenchFile.readAll(), gbenchFile.fileName());
+        QVERIFY2(written, qPrintable(errorText(written)));
         for (const Result& r : written->results) {
             const std::vector<double> cpu = cpuPerIteration(r.samples);
             // Wall time is at least the CPU time of a single thread, and on any machine that

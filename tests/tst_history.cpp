@@ -1,6 +1,7 @@
 // The history store on SQLite and, when the test run has one, on a live PostgreSQL server:
 // samples survive the trip exactly, runs and baselines are found again, trends come out in
 // order, and a store that cannot be used says so instead of losing a run.
+#include "ErrorText.h"
 #include "SyntheticRun.h"
 #include "history/EarlierResults.h"
 #include "history/HistoryStore.h"
@@ -120,11 +121,12 @@ class TestHistory : public QObject {
         } else {
             location = m_dir.filePath(QStringLiteral("store%1.sqlite").arg(++m_files));
         }
-        QString error;
-        std::unique_ptr<HistoryStore> store = HistoryStore::open(location, &error);
-        if (!store)
-            qWarning("%s", qPrintable(error));
-        return store;
+        Expected<std::unique_ptr<HistoryStore>> store = HistoryStore::open(location);
+        if (!store) {
+            qWarning("%s", qPrintable(store.error().message));
+            return nullptr;
+        }
+        return std::move(*store);
     }
 
     void backends()
@@ -133,6 +135,16 @@ class TestHistory : public QObject {
         QTest::newRow("sqlite") << QStringLiteral("sqlite");
         if (!postgresUrl().isEmpty())
             QTest::newRow("postgresql") << QStringLiteral("postgresql");
+    }
+
+    // Why `location` cannot be opened as a store, empty when it can. Whatever the reason, an
+    // unusable store is an input error: the run is refused with exit code 2.
+    static QString whyUnusable(const QString& location, int busyTimeoutMs = 10'000)
+    {
+        const Expected<std::unique_ptr<HistoryStore>> store = HistoryStore::open(location, busyTimeoutMs);
+        if (!store && store.error().kind != ErrorKind::Input)
+            return QStringLiteral("not an input error: ") + store.error().message;
+        return errorText(store);
     }
 
 private slots:
@@ -195,11 +207,10 @@ private slots:
 
     void locations()
     {
-        QString error;
-        auto def = history::parseHistoryLocation(QString(), &error);
+        auto def = history::parseHistoryLocation(QString());
         QVERIFY(def && def->kind == history::HistoryLocation::Kind::SQLite);
         QVERIFY2(def->path.endsWith(QLatin1String("/crucible-bench/history.sqlite")), qPrintable(def->path));
-        auto pg = history::parseHistoryLocation(QStringLiteral("postgresql://bob:secret@db.example:6543/perf"), &error);
+        auto pg = history::parseHistoryLocation(QStringLiteral("postgresql://bob:secret@db.example:6543/perf"));
         QVERIFY(pg && pg->kind == history::HistoryLocation::Kind::PostgreSQL);
         QCOMPARE(pg->host, QStringLiteral("db.example"));
         QCOMPARE(pg->port, 6543);
@@ -210,18 +221,21 @@ private slots:
         // The status bar's short names: the file, or host/database (never the password).
         QCOMPARE(pg->shortName(), QStringLiteral("db.example/perf"));
         QCOMPARE(def->shortName(), QStringLiteral("history.sqlite"));
-        QVERIFY(!history::parseHistoryLocation(QStringLiteral("postgresql://host-only"), &error));
-        QVERIFY2(error.contains(QLatin1String("--db")), qPrintable(error));
-        QVERIFY(!history::parseHistoryLocation(QStringLiteral("mysql://x@y/z"), &error));
-        QVERIFY2(error.contains(QLatin1String("mysql://")), qPrintable(error));
+        const auto hostOnly = history::parseHistoryLocation(QStringLiteral("postgresql://host-only"));
+        QVERIFY(!hostOnly);
+        QCOMPARE(hostOnly.error().kind, ErrorKind::Input);
+        QVERIFY2(hostOnly.error().message.contains(QLatin1String("--db")), qPrintable(errorText(hostOnly)));
+        const auto mysql = history::parseHistoryLocation(QStringLiteral("mysql://x@y/z"));
+        QVERIFY(!mysql);
+        QVERIFY2(mysql.error().message.contains(QLatin1String("mysql://")), qPrintable(errorText(mysql)));
     }
 
     void postgresServerIsThereWhenPromised()
     {
         if (postgresUrl().isEmpty())
             QSKIP("CRUCIBLE_TEST_PG_URL is not set: packaging/quickstart.sh test starts a server and sets it");
-        QString error;
-        QVERIFY2(HistoryStore::open(postgresUrl(), &error), qPrintable(error));
+        const auto store = HistoryStore::open(postgresUrl());
+        QVERIFY2(store, qPrintable(errorText(store)));
     }
 
     void recordAndLoadRun_data() { backends(); }
@@ -248,11 +262,10 @@ private slots:
         claim.ci95Pct = {35, 45};
         claim.verdict = ClaimVerdict::Confirmed;
         run.claims.push_back(claim);
-        QString error;
-        const std::optional<qint64> id = store->recordRun(run, &error);
-        QVERIFY2(id, qPrintable(error));
-        const std::optional<RunResult> back = store->loadRun(*id, &error);
-        QVERIFY2(back, qPrintable(error));
+        const Expected<qint64> id = store->recordRun(run);
+        QVERIFY2(id, qPrintable(errorText(id)));
+        const Expected<RunResult> back = store->loadRun(*id);
+        QVERIFY2(back, qPrintable(errorText(back)));
         QCOMPARE(back->cancelled, true);
         QCOMPARE(back->info.suiteName, run.info.suiteName);
         QCOMPARE(back->info.started, run.info.started);
@@ -291,8 +304,10 @@ private slots:
             QCOMPARE(b.throughputPerS, a.throughputPerS);
             compareSamples(a.samples, b.samples);
         }
-        QVERIFY(!store->loadRun(*id + 1000, &error));
-        QVERIFY2(error.contains(QLatin1String("no run")), qPrintable(error));
+        const Expected<RunResult> none = store->loadRun(*id + 1000);
+        QVERIFY(!none);
+        QCOMPARE(none.error().kind, ErrorKind::Input);
+        QVERIFY2(none.error().message.contains(QLatin1String("no run")), qPrintable(errorText(none)));
     }
 
     void runsResultsAndTrend_data() { backends(); }
@@ -300,28 +315,26 @@ private slots:
     {
         auto store = freshStore();
         QVERIFY(store);
-        QString error;
         // Five runs on host h (the fourth a step slower), one on another host, one other suite.
         std::vector<qint64> ids;
         const double medians[] = {100, 101, 99, 150, 151};
         for (int i = 0; i < 5; ++i)
             ids.push_back(*store->recordRun(
-                runOf({measured(QStringLiteral("cli.a"), medians[i], i), measured(QStringLiteral("cli.b"), 10, i)}),
-                &error));
+                runOf({measured(QStringLiteral("cli.a"), medians[i], i), measured(QStringLiteral("cli.b"), 10, i)})));
         QVERIFY(store->recordRun(
-            runOf({measured(QStringLiteral("cli.a"), 500, 9)}, QStringLiteral("s"), QStringLiteral("other")), &error));
-        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 700, 9)}, QStringLiteral("t")), &error));
+            runOf({measured(QStringLiteral("cli.a"), 500, 9)}, QStringLiteral("s"), QStringLiteral("other"))));
+        QVERIFY(store->recordRun(runOf({measured(QStringLiteral("cli.a"), 700, 9)}, QStringLiteral("t"))));
 
         HistoryStore::Filter onH;
         onH.suite = QStringLiteral("s");
         onH.host = QStringLiteral("h");
-        const auto list = store->runs(onH, 0, &error);
+        const auto list = *store->runs(onH, 0);
         QCOMPARE(list.size(), std::size_t(5));
         QCOMPARE(list.front().id, ids.back()); // newest first
         QCOMPARE(list.front().workloadCount, 2);
-        QCOMPARE(store->runs({}, 3, &error).size(), std::size_t(3));
+        QCOMPARE(store->runs({}, 3)->size(), std::size_t(3));
 
-        const auto latest = store->results(QStringLiteral("cli.a"), onH, 2, true, &error);
+        const auto latest = *store->results(QStringLiteral("cli.a"), onH, 2, true);
         QCOMPARE(latest.size(), std::size_t(2));
         QCOMPARE(latest[0].runId, ids[4]);
         QCOMPARE(latest[1].runId, ids[3]);
@@ -329,14 +342,16 @@ private slots:
         QVERIFY(qAbs(latest[0].result.summary.median - 151) < 3);
 
         onH.beforeRun = ids[2];
-        const auto before = store->results(QStringLiteral("cli.a"), onH, 0, false, &error);
+        const auto before = *store->results(QStringLiteral("cli.a"), onH, 0, false);
         QCOMPARE(before.size(), std::size_t(2));
         QVERIFY(before[0].result.samples.empty());
 
-        QVERIFY2(store->saveBaseline(QStringLiteral("release-1"), ids[1], &error), qPrintable(error));
-        const auto trend =
-            store->trend(QStringLiteral("cli.a"), {QStringLiteral("s"), QStringLiteral("h"), false, 0}, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const Expected<void> saved = store->saveBaseline(QStringLiteral("release-1"), ids[1]);
+        QVERIFY2(saved, qPrintable(errorText(saved)));
+        const auto trended =
+            store->trend(QStringLiteral("cli.a"), {QStringLiteral("s"), QStringLiteral("h"), false, 0});
+        QVERIFY2(trended, qPrintable(errorText(trended)));
+        const auto& trend = *trended;
         QCOMPARE(trend.size(), std::size_t(5));
         for (std::size_t i = 0; i < trend.size(); ++i) {
             QCOMPARE(trend[i].runId, ids[i]); // oldest first
@@ -344,8 +359,8 @@ private slots:
             QVERIFY(trend[i].ci95.low <= trend[i].median && trend[i].median <= trend[i].ci95.high);
         }
         QCOMPARE(trend[1].baselines, QStringList{QStringLiteral("release-1")});
-        QCOMPARE(store->trend(QStringLiteral("cli.a"), {}, &error).size(), std::size_t(7));
-        QVERIFY(store->trend(QStringLiteral("no.such"), {}, &error).empty());
+        QCOMPARE(store->trend(QStringLiteral("cli.a"), {})->size(), std::size_t(7));
+        QVERIFY(store->trend(QStringLiteral("no.such"), {})->empty());
     }
 
     void baselines_data() { backends(); }
@@ -353,20 +368,22 @@ private slots:
     {
         auto store = freshStore();
         QVERIFY(store);
-        QString error;
-        QVERIFY(!store->baselineRun(QStringLiteral("main"), &error));
-        QVERIFY2(error.contains(QLatin1String("--save-baseline")), qPrintable(error));
-        const qint64 first = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}), &error);
-        const qint64 second = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error);
-        QVERIFY(store->saveBaseline(QStringLiteral("main"), first, &error));
-        QVERIFY(store->saveBaseline(QStringLiteral("v2"), first, &error));
-        QCOMPARE(*store->baselineRun(QStringLiteral("main"), &error), first);
-        QVERIFY(store->saveBaseline(QStringLiteral("main"), second, &error)); // moves the name
-        QCOMPARE(*store->baselineRun(QStringLiteral("main"), &error), second);
-        QCOMPARE(store->baselineNames(), (QStringList{QStringLiteral("main"), QStringLiteral("v2")}));
-        QVERIFY(!store->baselineRun(QStringLiteral("nope"), &error));
-        QVERIFY2(error.contains(QLatin1String("known: main, v2")), qPrintable(error));
-        const auto list = store->runs({}, 0, &error);
+        const Expected<qint64> none = store->baselineRun(QStringLiteral("main"));
+        QVERIFY(!none);
+        QCOMPARE(none.error().kind, ErrorKind::Input);
+        QVERIFY2(none.error().message.contains(QLatin1String("--save-baseline")), qPrintable(errorText(none)));
+        const qint64 first = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}));
+        const qint64 second = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}));
+        QVERIFY(store->saveBaseline(QStringLiteral("main"), first));
+        QVERIFY(store->saveBaseline(QStringLiteral("v2"), first));
+        QCOMPARE(*store->baselineRun(QStringLiteral("main")), first);
+        QVERIFY(store->saveBaseline(QStringLiteral("main"), second)); // moves the name
+        QCOMPARE(*store->baselineRun(QStringLiteral("main")), second);
+        QCOMPARE(*store->baselineNames(), (QStringList{QStringLiteral("main"), QStringLiteral("v2")}));
+        const Expected<qint64> nope = store->baselineRun(QStringLiteral("nope"));
+        QVERIFY(!nope);
+        QVERIFY2(nope.error().message.contains(QLatin1String("known: main, v2")), qPrintable(errorText(nope)));
+        const auto list = *store->runs({}, 0);
         QCOMPARE(list.back().baselines, QStringList{QStringLiteral("v2")});
         QCOMPARE(list.front().baselines, QStringList{QStringLiteral("main")});
     }
@@ -376,28 +393,26 @@ private slots:
     {
         auto store = freshStore();
         QVERIFY(store);
-        QString error;
         // A steady history first: a verdict learns from it how much the workloads move from run
         // to run (NoiseModel.h), and calls a change only against that.
         for (std::uint64_t seed = 10; seed < 14; ++seed)
             QVERIFY(store->recordRun(
-                runOf({measured(QStringLiteral("cli.a"), 100, seed), measured(QStringLiteral("cli.b"), 50, seed)}),
-                &error));
+                runOf({measured(QStringLiteral("cli.a"), 100, seed), measured(QStringLiteral("cli.b"), 50, seed)})));
         const qint64 base = *store->recordRun(
-            runOf({measured(QStringLiteral("cli.a"), 100, 1), measured(QStringLiteral("cli.b"), 50, 1)}), &error);
-        QVERIFY(store->saveBaseline(QStringLiteral("base"), base, &error));
+            runOf({measured(QStringLiteral("cli.a"), 100, 1), measured(QStringLiteral("cli.b"), 50, 1)}));
+        QVERIFY(store->saveBaseline(QStringLiteral("base"), base));
         // The previous run, on another host or of another suite, is not this one's baseline.
         QVERIFY(store->recordRun(
-            runOf({measured(QStringLiteral("cli.a"), 300, 2)}, QStringLiteral("s"), QStringLiteral("elsewhere")),
-            &error));
-        const qint64 slower = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 150, 3)}), &error);
+            runOf({measured(QStringLiteral("cli.a"), 300, 2)}, QStringLiteral("s"), QStringLiteral("elsewhere"))));
+        const qint64 slower = *store->recordRun(runOf({measured(QStringLiteral("cli.a"), 150, 3)}));
 
         // Against the previous run of this suite on this host: cli.a is back to 100 (improved
         // from 150), cli.b is as before (unchanged), cli.c is new (no baseline).
         RunResult now = runOf({measured(QStringLiteral("cli.a"), 100, 4), measured(QStringLiteral("cli.b"), 50, 4),
                                measured(QStringLiteral("cli.c"), 1, 4)});
-        QVERIFY2(compareStoredRun(now, 0, *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct, &error),
-                 qPrintable(error));
+        const Expected<void> compared =
+            compareStoredRun(now, 0, *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct);
+        QVERIFY2(compared, qPrintable(errorText(compared)));
         QVERIFY(now.results[0].baseline);
         QCOMPARE(now.results[0].baseline->name, QStringLiteral("previous run %1").arg(slower));
         QCOMPARE(now.results[0].baseline->verdict, ChangeVerdict::Improved);
@@ -409,7 +424,7 @@ private slots:
         // Against the named baseline: 50% slower is a regression, the same is unchanged.
         RunResult later = runOf({measured(QStringLiteral("cli.a"), 150, 5), measured(QStringLiteral("cli.b"), 50, 5)});
         QVERIFY(compareStoredRun(later, 0, *store, BaselineChoice::named(QStringLiteral("base")),
-                                 kDefaultNoiseThresholdPct, &error));
+                                 kDefaultNoiseThresholdPct));
         QCOMPARE(later.results[0].baseline->verdict, ChangeVerdict::Regressed);
         QVERIFY(qAbs(later.results[0].baseline->changePct - 50) < 3);
         QCOMPARE(later.results[1].baseline->verdict, ChangeVerdict::Unchanged);
@@ -421,38 +436,39 @@ private slots:
     {
         const std::unique_ptr<HistoryStore> store = freshStore();
         QVERIFY(store);
-        QString error;
-        QVERIFY(!store->runWithContent(QStringLiteral("abc"), &error));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        const std::optional<qint64> own = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}), &error);
-        QVERIFY2(own, qPrintable(error));
-        const std::optional<qint64> first = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error,
-                                                             QStringLiteral("hyperfine"), QStringLiteral("abc"));
-        QVERIFY2(first, qPrintable(error));
-        const std::optional<qint64> again = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}), &error,
-                                                             QStringLiteral("hyperfine"), QStringLiteral("abc"));
-        QVERIFY2(again, qPrintable(error));
+        const auto before = store->runWithContent(QStringLiteral("abc"));
+        QVERIFY2(before, qPrintable(errorText(before)));
+        QVERIFY(!*before);
+        const Expected<qint64> own = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 1)}));
+        QVERIFY2(own, qPrintable(errorText(own)));
+        const Expected<qint64> first = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}),
+                                                        QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(first, qPrintable(errorText(first)));
+        const Expected<qint64> again = store->recordRun(runOf({measured(QStringLiteral("cli.a"), 100, 2)}),
+                                                        QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(again, qPrintable(errorText(again)));
         // The earliest import of that content, with its record as the run list has it.
-        const std::optional<HistoryStore::RunRecord> found = store->runWithContent(QStringLiteral("abc"), &error);
-        QVERIFY2(found, qPrintable(error));
-        QCOMPARE(found->id, *first);
-        QCOMPARE(found->source, QStringLiteral("hyperfine"));
-        QCOMPARE(found->workloadCount, 1);
+        const auto found = store->runWithContent(QStringLiteral("abc"));
+        QVERIFY2(found && *found, qPrintable(errorText(found)));
+        QCOMPARE((*found)->id, *first);
+        QCOMPARE((*found)->source, QStringLiteral("hyperfine"));
+        QCOMPARE((*found)->workloadCount, 1);
         // A run of our own has no content hash; another hash finds nothing.
-        QVERIFY(!store->runWithContent(QString(), &error));
-        QVERIFY(!store->runWithContent(QStringLiteral("abd"), &error));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QVERIFY(!*store->runWithContent(QString()));
+        const auto other = store->runWithContent(QStringLiteral("abd"));
+        QVERIFY2(other, qPrintable(errorText(other)));
+        QVERIFY(!*other);
     }
 
     void version1StoresAreMigrated()
     {
         // A store as version 1 wrote it: no content_hash column, version 1 recorded.
         const QString path = m_dir.filePath(QStringLiteral("version1.sqlite"));
-        QString error;
         {
-            const std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
-            QVERIFY2(store, qPrintable(error));
-            QVERIFY2(store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 3)}), &error), qPrintable(error));
+            const auto store = HistoryStore::open(path);
+            QVERIFY2(store, qPrintable(errorText(store)));
+            const Expected<qint64> recorded = (*store)->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 3)}));
+            QVERIFY2(recorded, qPrintable(errorText(recorded)));
         }
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("downgrade"));
@@ -466,23 +482,24 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("downgrade"));
 
-        const std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
-        QVERIFY2(store, qPrintable(error));
+        const auto opened = HistoryStore::open(path);
+        QVERIFY2(opened, qPrintable(errorText(opened)));
+        HistoryStore* store = opened->get();
         // The old run reads as before, and has no hash to match.
-        const std::vector<HistoryStore::RunRecord> runs = store->runs({}, 0, &error);
+        const std::vector<HistoryStore::RunRecord> runs = store->runs({}, 0).value_or({});
         QCOMPARE(int(runs.size()), 1);
-        const std::optional<RunResult> old = store->loadRun(runs[0].id, &error);
-        QVERIFY2(old, qPrintable(error));
+        const Expected<RunResult> old = store->loadRun(runs[0].id);
+        QVERIFY2(old, qPrintable(errorText(old)));
         QCOMPARE(old->results.at(0).info.id, QStringLiteral("cli.old"));
         QCOMPARE(int(old->results.at(0).samples.size()), 30);
-        QVERIFY(!store->runWithContent(QStringLiteral("abc"), &error));
-        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto unmatched = store->runWithContent(QStringLiteral("abc"));
+        QVERIFY2(unmatched, qPrintable(errorText(unmatched)));
+        QVERIFY(!*unmatched);
         // The migrated store keeps hashes.
-        const std::optional<qint64> imported =
-            store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 4)}), &error, QStringLiteral("hyperfine"),
-                             QStringLiteral("abc"));
-        QVERIFY2(imported, qPrintable(error));
-        QCOMPARE(store->runWithContent(QStringLiteral("abc"), &error)->id, *imported);
+        const Expected<qint64> imported = store->recordRun(runOf({measured(QStringLiteral("cli.old"), 100, 4)}),
+                                                           QStringLiteral("hyperfine"), QStringLiteral("abc"));
+        QVERIFY2(imported, qPrintable(errorText(imported)));
+        QCOMPARE((*store->runWithContent(QStringLiteral("abc")))->id, *imported);
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("peek"));
             db.setDatabaseName(path);
@@ -505,7 +522,7 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(QByteArray(8192, 'x'));
         }
-        QVERIFY(!HistoryStore::open(garbage, &error));
+        error = whyUnusable(garbage);
         QCOMPARE(error,
                  QStringLiteral("history store: %1 is not a SQLite database (give a crucible-bench history file, "
                                 "or the path of a new one); it was left as it was")
@@ -513,25 +530,25 @@ private slots:
         QCOMPARE(QFile(garbage).size(), qint64(8192)); // left as it was
 
         // A directory where a file is wanted: said in words, not SQLite's "unable to open database file".
-        QVERIFY(!HistoryStore::open(m_dir.path(), &error));
+        error = whyUnusable(m_dir.path());
         QCOMPARE(error,
                  QStringLiteral("history store: %1 is a directory; give a file path, such as %1/history.sqlite")
                      .arg(m_dir.path()));
 
         // A directory that cannot be made (its parent is a file): the file in the way is named.
-        QVERIFY(!HistoryStore::open(garbage + QStringLiteral("/sub/h.sqlite"), &error));
+        error = whyUnusable(garbage + QStringLiteral("/sub/h.sqlite"));
         QVERIFY2(error.contains(
                      QStringLiteral("cannot create the directory %1/sub: %1 is a file, not a directory").arg(garbage)),
                  qPrintable(error));
 
         // A missing parent directory is made, as the default store's is.
         const QString nested = m_dir.filePath(QStringLiteral("new/deeper/h.sqlite"));
-        QVERIFY2(HistoryStore::open(nested, &error), qPrintable(error));
+        QCOMPARE(whyUnusable(nested), QString());
         QVERIFY(QFile::exists(nested));
 
         // Written by a newer crucible-bench.
         const QString newer = m_dir.filePath(QStringLiteral("newer.sqlite"));
-        QVERIFY(HistoryStore::open(newer, &error));
+        QCOMPARE(whyUnusable(newer), QString());
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("poke"));
             db.setDatabaseName(newer);
@@ -540,12 +557,12 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(QStringLiteral("poke"));
-        QVERIFY(!HistoryStore::open(newer, &error));
+        error = whyUnusable(newer);
         QVERIFY2(error.contains(QLatin1String("schema version is 99")), qPrintable(error));
 
         // Locked by another writer for longer than the busy timeout.
         const QString locked = m_dir.filePath(QStringLiteral("locked.sqlite"));
-        auto holder = HistoryStore::open(locked, &error, 100);
+        const auto holder = HistoryStore::open(locked, 100);
         QVERIFY(holder);
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("lock"));
@@ -553,10 +570,14 @@ private slots:
             QVERIFY(db.open());
             QSqlQuery q(db);
             QVERIFY(q.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-            QVERIFY(!HistoryStore::open(locked, &error, 100));
+            error = whyUnusable(locked, 100);
             QVERIFY2(error.contains(locked + QStringLiteral(" is locked")), qPrintable(error));
-            QVERIFY(!holder->recordRun(runOf({measured(QStringLiteral("cli.a"), 1, 1)}), &error));
-            QVERIFY2(error.contains(QLatin1String("nothing of it was recorded")), qPrintable(error));
+            // A store that fails once open is not the user's input: exit code 1, not 2.
+            const Expected<qint64> recorded = (*holder)->recordRun(runOf({measured(QStringLiteral("cli.a"), 1, 1)}));
+            QVERIFY(!recorded);
+            QCOMPARE(recorded.error().kind, ErrorKind::Internal);
+            QVERIFY2(recorded.error().message.contains(QLatin1String("nothing of it was recorded")),
+                     qPrintable(errorText(recorded)));
             QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
             db.close();
         }
@@ -572,18 +593,18 @@ private slots:
         const QString closed = m_dir.filePath(QStringLiteral("closed"));
         QVERIFY(QDir().mkpath(closed));
         QVERIFY(QFile::setPermissions(closed, QFile::ReadOwner | QFile::ExeOwner));
-        QVERIFY(!HistoryStore::open(closed + QStringLiteral("/h.sqlite"), &error));
+        error = whyUnusable(closed + QStringLiteral("/h.sqlite"));
         QCOMPARE(
             error,
             QStringLiteral("history store: cannot create %1/h.sqlite: the directory %1 is not writable").arg(closed));
-        QVERIFY(!HistoryStore::open(closed + QStringLiteral("/sub/h.sqlite"), &error));
+        error = whyUnusable(closed + QStringLiteral("/sub/h.sqlite"));
         QVERIFY2(error.contains(QStringLiteral("the directory %1 is not writable").arg(closed)), qPrintable(error));
         QVERIFY(QFile::setPermissions(closed, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
 
         const QString readOnly = m_dir.filePath(QStringLiteral("readonly.sqlite"));
-        QVERIFY(HistoryStore::open(readOnly, &error));
+        QCOMPARE(whyUnusable(readOnly), QString());
         QVERIFY(QFile::setPermissions(readOnly, QFile::ReadOwner));
-        QVERIFY(!HistoryStore::open(readOnly, &error));
+        error = whyUnusable(readOnly);
         QVERIFY2(error.startsWith(QStringLiteral("history store: %1 is read-only").arg(readOnly)), qPrintable(error));
     }
 };

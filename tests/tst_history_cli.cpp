@@ -2,6 +2,7 @@
 // a saved baseline, an unchanged rerun, a command made twice as slow caught as a regression (exit 4
 // with --fail-on-regression), the previous run as the default baseline — and a store that
 // survives kill -9 in the middle of runs.
+#include "ErrorText.h"
 #include "ProgramRun.h"
 #include "history/HistoryStore.h"
 
@@ -175,11 +176,10 @@ private slots:
         QVERIFY2(b.value(QStringLiteral("change_pct")).toDouble() < -30,
                  qPrintable(b.value(QStringLiteral("explanation")).toString()));
 
-        QString error;
-        auto store = HistoryStore::open(db, &error);
-        QVERIFY2(store, qPrintable(error));
-        QCOMPARE(store->runs({}, 0, &error).size(), std::size_t(6));
-        QCOMPARE(*store->baselineRun(QStringLiteral("base"), &error), qint64(1));
+        const auto store = HistoryStore::open(db);
+        QVERIFY2(store, qPrintable(errorText(store)));
+        QCOMPARE((*store)->runs({}, 0)->size(), std::size_t(6));
+        QCOMPARE(*(*store)->baselineRun(QStringLiteral("base")), qint64(1));
     }
 
     void badHistoryOptionsRunNothing()
@@ -230,13 +230,12 @@ private slots:
             const ProgramRun r = runProgram(runArgs(suite, db, path(QLatin1String(out)), 5));
             QVERIFY2(r.exitCode == 0, r.err.constData());
         }
-        QString error;
         std::vector<RunResult> before;
         {
-            auto store = HistoryStore::open(db, &error);
-            QVERIFY2(store, qPrintable(error));
+            const auto store = HistoryStore::open(db);
+            QVERIFY2(store, qPrintable(errorText(store)));
             for (qint64 id : {1, 2})
-                before.push_back(*store->loadRun(id, &error));
+                before.push_back(*(*store)->loadRun(id));
         }
 
         // SIGKILL at moments spread over a whole run (start-up, measuring, recording, writing):
@@ -276,25 +275,27 @@ private slots:
         }
         QSqlDatabase::removeDatabase(QStringLiteral("check"));
 
-        auto store = HistoryStore::open(db, &error);
-        QVERIFY2(store, qPrintable(error));
+        auto opened = HistoryStore::open(db);
+        QVERIFY2(opened, qPrintable(errorText(opened)));
+        std::unique_ptr<HistoryStore> store = std::move(*opened);
         for (qint64 id : {1, 2}) {
-            const std::optional<RunResult> now = store->loadRun(id, &error);
-            QVERIFY2(now, qPrintable(error));
+            const Expected<RunResult> now = store->loadRun(id);
+            QVERIFY2(now, qPrintable(errorText(now)));
             const RunResult& then = before[std::size_t(id - 1)];
             QCOMPARE(now->results.size(), then.results.size());
             QCOMPARE(now->results[0].summary.median, then.results[0].summary.median);
             QCOMPARE(now->results[0].samples.size(), then.results[0].samples.size());
             QCOMPARE(now->results[0].samples.back().elapsedNs, then.results[0].samples.back().elapsedNs);
         }
-        const std::size_t runsBefore = store->runs({}, 0, &error).size();
+        const std::size_t runsBefore = store->runs({}, 0)->size();
         store.reset();
 
         // And the next run works.
         const ProgramRun next = runProgram(runArgs(suite, db, path(QStringLiteral("k4")), 5));
         QVERIFY2(next.exitCode == 0, next.err.constData());
-        store = HistoryStore::open(db, &error);
-        QCOMPARE(store->runs({}, 0, &error).size(), runsBefore + 1);
+        opened = HistoryStore::open(db);
+        QVERIFY2(opened, qPrintable(errorText(opened)));
+        QCOMPARE((*opened)->runs({}, 0)->size(), runsBefore + 1);
     }
 };
 

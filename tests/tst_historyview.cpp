@@ -7,6 +7,7 @@
 #include "BaselinePicker.h"
 #include "BuiltInWorkloads.h"
 #include "ChartHost.h"
+#include "ErrorText.h"
 #include "ExportController.h"
 #include "HistoryController.h"
 #include "HistoryLoader.h"
@@ -94,20 +95,21 @@ FilledStore fillStore(const QString& path)
 {
     FilledStore filled;
     filled.path = path;
-    QString error;
-    std::unique_ptr<HistoryStore> store = HistoryStore::open(path, &error);
-    if (!store)
-        qFatal("%s", qPrintable(error));
+    auto orFail = [](const auto& result) {
+        if (!result)
+            qFatal("%s", qPrintable(result.error().message));
+    };
+    const Expected<std::unique_ptr<HistoryStore>> store = HistoryStore::open(path);
+    orFail(store);
     for (int i = 0; i < 10; ++i) {
-        filled.ids.push_back(store->recordRun(runOf(i, i < 5 ? 100 : 150), &error).value_or(0));
-        if (filled.ids.back() == 0)
-            qFatal("%s", qPrintable(error));
+        const Expected<qint64> id = (*store)->recordRun(runOf(i, i < 5 ? 100 : 150));
+        orFail(id);
+        filled.ids.push_back(*id);
     }
-    if (!store->saveBaseline(QStringLiteral("release-1"), filled.ids[2], &error))
-        qFatal("%s", qPrintable(error));
-    filled.otherSuiteRun = store->recordRun(runOf(20, 100, QStringLiteral("other-suite")), &error).value_or(0);
-    if (filled.otherSuiteRun == 0)
-        qFatal("%s", qPrintable(error));
+    orFail((*store)->saveBaseline(QStringLiteral("release-1"), filled.ids[2]));
+    const Expected<qint64> other = (*store)->recordRun(runOf(20, 100, QStringLiteral("other-suite")));
+    orFail(other);
+    filled.otherSuiteRun = *other;
     return filled;
 }
 
@@ -226,27 +228,27 @@ bool TestHistoryView::openAndWait(MainWindow* w, const QString& location)
 
 void TestHistoryView::trendOfAStepHasOneChangePoint()
 {
-    QString error;
-    auto store = HistoryStore::open(m_store.path, &error);
-    QVERIFY2(store, qPrintable(error));
+    auto store = HistoryStore::open(m_store.path);
+    QVERIFY2(store, qPrintable(errorText(store)));
     HistoryStore::Filter filter{kSuite, kHost, false, 0};
-    const WorkloadTrend step = makeWorkloadTrend(kStep, store->trend(kStep, filter, &error));
+    const auto stepPoints = (*store)->trend(kStep, filter);
+    QVERIFY2(stepPoints, qPrintable(errorText(stepPoints)));
+    const WorkloadTrend step = makeWorkloadTrend(kStep, *stepPoints);
     QCOMPARE(step.points.size(), std::size_t(10));
     QCOMPARE(step.changePoints, std::vector<std::size_t>{5});
     QCOMPARE(step.segmentLevels().size(), std::size_t(2));
     QVERIFY2(qAbs(step.shiftPct(0) - 50) < 3, qPrintable(QString::number(step.shiftPct(0)))); // 100 ns → 150 ns
     QCOMPARE(step.points[2].baselines, QStringList{QStringLiteral("release-1")});
-    const WorkloadTrend flat = makeWorkloadTrend(kFlat, store->trend(kFlat, filter, &error));
-    QVERIFY(flat.changePoints.empty());
-    QVERIFY(error.isEmpty());
+    const auto flatPoints = (*store)->trend(kFlat, filter);
+    QVERIFY2(flatPoints, qPrintable(errorText(flatPoints)));
+    QVERIFY(makeWorkloadTrend(kFlat, *flatPoints).changePoints.empty());
 }
 
 void TestHistoryView::trendChartDrawsMediansBandChangeAndBaselines()
 {
-    QString error;
-    auto store = HistoryStore::open(m_store.path, &error);
+    auto store = HistoryStore::open(m_store.path);
     QVERIFY(store);
-    const WorkloadTrend step = makeWorkloadTrend(kStep, store->trend(kStep, {kSuite, kHost, false, 0}, &error));
+    const WorkloadTrend step = makeWorkloadTrend(kStep, (*store)->trend(kStep, {kSuite, kHost, false, 0}).value_or({}));
     charts::TrendChartOptions options;
     options.highlightRunId = m_store.ids[7];
     const std::unique_ptr<QChart> chart = charts::trendChart(step, {}, options);
@@ -304,12 +306,13 @@ void TestHistoryView::runTicksStayFew()
 
 void TestHistoryView::earlierResultsFollowTheChoice()
 {
-    QString error;
-    auto store = HistoryStore::open(m_store.path, &error);
-    QVERIFY(store);
+    auto opened = HistoryStore::open(m_store.path);
+    QVERIFY(opened);
+    const HistoryStore& store = **opened;
     const HistoryStore::Filter scope{kSuite, kHost, false, 0};
-    const EarlierResults previous = loadEarlierResults(*store, kStep, scope, BaselineChoice::previousRun(), 3, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const Expected<EarlierResults> loaded = loadEarlierResults(store, kStep, scope, BaselineChoice::previousRun(), 3);
+    QVERIFY2(loaded, qPrintable(errorText(loaded)));
+    const EarlierResults& previous = *loaded;
     QVERIFY(previous.baseline);
     QCOMPARE(previous.baseline->runId, m_store.ids[9]);
     QCOMPARE(previous.baselineName, QStringLiteral("previous run %1").arg(m_store.ids[9]));
@@ -318,25 +321,24 @@ void TestHistoryView::earlierResultsFollowTheChoice()
     QVERIFY(!previous.recent[0].result.samples.empty());
 
     const EarlierResults named =
-        loadEarlierResults(*store, kStep, scope, BaselineChoice::named(QStringLiteral("release-1")), 2, &error);
+        *loadEarlierResults(store, kStep, scope, BaselineChoice::named(QStringLiteral("release-1")), 2);
     QVERIFY(named.baseline);
     QCOMPARE(named.baseline->runId, m_store.ids[2]);
     QCOMPARE(named.recent.size(), std::size_t(2));
     QCOMPARE(named.recent[0].runId, m_store.ids[9]);
 
-    const EarlierResults none = loadEarlierResults(*store, kStep, scope, BaselineChoice::none(), 1, &error);
+    const EarlierResults none = *loadEarlierResults(store, kStep, scope, BaselineChoice::none(), 1);
     QVERIFY(!none.baseline);
     QCOMPARE(none.recent.size(), std::size_t(1));
 
-    QString missing;
-    loadEarlierResults(*store, kStep, scope, BaselineChoice::named(QStringLiteral("no-such")), 1, &missing);
+    const QString missing =
+        errorText(loadEarlierResults(store, kStep, scope, BaselineChoice::named(QStringLiteral("no-such")), 1));
     QVERIFY2(missing.contains(QStringLiteral("no-such")), qPrintable(missing));
 
     // A past run is compared with the run before it: the sixth run is the step up.
-    std::optional<RunResult> sixth = store->loadRun(m_store.ids[5], &error);
+    Expected<RunResult> sixth = store.loadRun(m_store.ids[5]);
     QVERIFY(sixth);
-    QVERIFY(compareStoredRun(*sixth, m_store.ids[5], *store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct,
-                             &error));
+    QVERIFY(compareStoredRun(*sixth, m_store.ids[5], store, BaselineChoice::previousRun(), kDefaultNoiseThresholdPct));
     QCOMPARE(sixth->results[0].baseline->verdict, ChangeVerdict::Regressed);
     QCOMPARE(sixth->results[0].baseline->name, QStringLiteral("previous run %1").arg(m_store.ids[4]));
     QCOMPARE(sixth->results[1].baseline->verdict, ChangeVerdict::Unchanged);
@@ -344,19 +346,19 @@ void TestHistoryView::earlierResultsFollowTheChoice()
 
 void TestHistoryView::runTrendsAppendTheUnrecordedRun()
 {
-    QString error;
-    auto store = HistoryStore::open(m_store.path, &error);
+    auto store = HistoryStore::open(m_store.path);
     QVERIFY(store);
     RunResult next = runOf(10, 150);
     next.results.push_back(measured(QStringLiteral("cli.brand_new"), 10, 1)); // one point only: left out
-    const std::vector<WorkloadTrend> unrecorded = loadRunTrends(*store, next, 0, &error);
-    QVERIFY2(error.isEmpty(), qPrintable(error));
+    const RunTrends loaded = loadRunTrends(**store, next, 0);
+    QVERIFY2(!loaded.incomplete, qPrintable(loaded.incomplete ? loaded.incomplete->message : QString()));
+    const std::vector<WorkloadTrend>& unrecorded = loaded.trends;
     QCOMPARE(unrecorded.size(), std::size_t(2));
     QCOMPARE(unrecorded[0].workloadId, kStep);
     QCOMPARE(unrecorded[0].points.size(), std::size_t(11));
     QCOMPARE(unrecorded[0].points.back().runId, qint64(0)); // this run, not in the store
     // A recorded past run's trend stops at that run.
-    const std::vector<WorkloadTrend> past = loadRunTrends(*store, runOf(6, 150), m_store.ids[6], &error);
+    const std::vector<WorkloadTrend> past = loadRunTrends(**store, runOf(6, 150), m_store.ids[6]).trends;
     QCOMPARE(past[0].points.size(), std::size_t(7));
     QCOMPARE(past[0].points.back().runId, m_store.ids[6]);
 }
@@ -491,12 +493,10 @@ void TestHistoryView::exportOfReopenedRunWritesFilesWithTrend()
     QCOMPARE(w->shown()->trends().size(), std::size_t(2));
     QCOMPARE(w->shown()->trends()[0].points.size(), std::size_t(9)); // up to the run itself
     QTemporaryDir out;
-    QString error;
     QSignalSpy exported(w->exports(), &ExportController::finished); // written off the GUI thread
-    QVERIFY2(w->exports()->exportShownRun(
-                 out.path(),
-                 {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")}, &error),
-             qPrintable(error));
+    const Expected<void> started = w->exports()->exportShownRun(
+        out.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")});
+    QVERIFY2(started, qPrintable(errorText(started)));
     QVERIFY(exported.wait(60'000));
     QVERIFY2(exported.first().at(2).toString().isEmpty(), qPrintable(exported.first().at(2).toString()));
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md", "report.pdf"})
@@ -523,9 +523,9 @@ void TestHistoryView::savingABaselineReachesThePicker()
     QVERIFY(saved.wait(10'000));
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     QVERIFY(w->baselinePicker()->findText(QStringLiteral("baseline \"candidate\"")) > 0);
-    QString error;
-    auto store = HistoryStore::open(m_store.path, &error);
-    QCOMPARE(store->baselineRun(QStringLiteral("candidate"), &error).value_or(0), m_store.ids[9]);
+    auto store = HistoryStore::open(m_store.path);
+    QVERIFY2(store, qPrintable(errorText(store)));
+    QCOMPARE((*store)->baselineRun(QStringLiteral("candidate")).value_or(0), m_store.ids[9]);
 }
 
 void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
@@ -545,16 +545,15 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QVERIFY(runToEnd(w, ids));
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 10'000); // recorded off the GUI thread, maybe already
     const qint64 first = recorded.first().first().toLongLong();
-    QString error;
     {
-        auto store = HistoryStore::open(path, &error);
-        QVERIFY2(store, qPrintable(error));
-        const auto runs = store->runs({}, 0, &error);
+        auto store = HistoryStore::open(path);
+        QVERIFY2(store, qPrintable(errorText(store)));
+        const auto runs = (*store)->runs({}, 0).value_or({});
         QCOMPARE(runs.size(), std::size_t(1));
         QCOMPARE(runs[0].id, first);
         QCOMPARE(runs[0].workloadCount, 1);
         QCOMPARE(runs[0].info.host, QSysInfo::machineHostName());
-        QVERIFY(!store->results(ids[0], {}, 0, true, &error).front().result.samples.empty());
+        QVERIFY(!(*store)->results(ids[0], {}, 0, true)->front().result.samples.empty());
     }
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     QCOMPARE(w->shown()->storeId(), first);
@@ -569,10 +568,9 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     int trendsBeforeExport = -1;
     connect(w->exports(), &ExportController::finished, this, [&] { trendsBeforeExport = int(trendsLoaded.size()); });
     const QMetaObject::Connection exportAtOnce = connect(w->controller(), &RunController::runFinished, this, [&] {
-        QString exportError;
-        QVERIFY2(
-            w->exports()->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("pdf")}, &exportError),
-            qPrintable(exportError));
+        const Expected<void> started =
+            w->exports()->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("pdf")});
+        QVERIFY2(started, qPrintable(errorText(started)));
     });
     QVERIFY(runToEnd(w, ids));
     disconnect(exportAtOnce);
@@ -602,10 +600,9 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QVERIFY(w->liveView()->latencyChart()->band().has_value());
     QVERIFY(w->liveView()->memoryChart()->band().has_value());
     QCOMPARE(w->liveView()->latencyChart()->chart()->series().size(), 2); // legend: the band, this run
-    QString sourceError;
-    auto reopened = HistoryStore::open(path, &sourceError);
-    QVERIFY2(reopened, qPrintable(sourceError));
-    QCOMPARE(reopened->runs({}, 1, &sourceError).front().source, kWindowRunSource);
+    auto reopened = HistoryStore::open(path);
+    QVERIFY2(reopened, qPrintable(errorText(reopened)));
+    QCOMPARE((*reopened)->runs({}, 1)->front().source, kWindowRunSource);
     // The row chosen at the end shows its distribution beside the previous run's.
     auto boxes = [w]() -> qsizetype {
         const QChart* chart = w->resultsView()->distributionHost()->chart();
@@ -636,20 +633,19 @@ void TestHistoryView::closingRightAfterARunStillRecordsIt()
     auto runOver = std::make_shared<std::atomic<bool>>(false);
     w->history()->loader()->request<int>(
         w,
-        [runOver](HistoryStore&, QString*) {
+        [runOver](HistoryStore&) -> Expected<int> {
             while (!runOver->load())
                 QThread::msleep(5);
             QThread::msleep(200);
             return 0;
         },
-        [](int, const QString&) {});
+        [](Expected<int>) {});
     QVERIFY(finished.wait(60'000));
     runOver->store(true);
     m_window.reset(); // closed at once: the queued reads are dropped, the recording is not
-    QString error;
-    auto store = HistoryStore::open(path, &error);
-    QVERIFY2(store, qPrintable(error));
-    QCOMPARE(store->runs({}, 0, &error).size(), std::size_t(1));
+    auto store = HistoryStore::open(path);
+    QVERIFY2(store, qPrintable(errorText(store)));
+    QCOMPARE((*store)->runs({}, 0)->size(), std::size_t(1));
 }
 
 void TestHistoryView::unopenableStoreKeepsTheWindowWorking()

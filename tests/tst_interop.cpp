@@ -2,6 +2,7 @@
 // tools), writing gbench.json, the Mann-Whitney p-value against scipy's default, and the real
 // program's --compare and --import.
 #include "Comparison.h"
+#include "ErrorText.h"
 #include "ProgramRun.h"
 #include "Statistics.h"
 #include "export/ReportFiles.h"
@@ -83,10 +84,9 @@ class TestInterop : public QObject {
 private slots:
     void gbenchSampleFieldByField()
     {
-        QString error;
-        const std::optional<RunResult> run = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")),
-                                                             QStringLiteral("gbench_sample.json"), &error);
-        QVERIFY2(run, qPrintable(error));
+        const Expected<RunResult> run =
+            parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), QStringLiteral("gbench_sample.json"));
+        QVERIFY2(run, qPrintable(errorText(run)));
         QCOMPARE(run->info.suiteName, QStringLiteral("gb")); // executable "./gb"
         QCOMPARE(run->info.host, QStringLiteral("vm"));
         QCOMPARE(run->info.cpuCount, 2);
@@ -133,10 +133,9 @@ private slots:
 
     void gbenchErrorsUnitsAndThreads()
     {
-        QString error;
-        const std::optional<RunResult> run = parseGbenchJson(fixture(QStringLiteral("gbench_error_units_threads.json")),
-                                                             QStringLiteral("e.json"), &error);
-        QVERIFY2(run, qPrintable(error));
+        const Expected<RunResult> run =
+            parseGbenchJson(fixture(QStringLiteral("gbench_error_units_threads.json")), QStringLiteral("e.json"));
+        QVERIFY2(run, qPrintable(errorText(run)));
         QCOMPARE(int(run->results.size()), 3);
         const Result* failed = find(*run, QStringLiteral("BM_Fail"));
         QVERIFY(failed);
@@ -154,21 +153,21 @@ private slots:
 
     void gbenchAggregatesOnlyIsRefused()
     {
-        QString error;
-        QVERIFY(!parseGbenchJson(fixture(QStringLiteral("gbench_aggregates_only.json")), QStringLiteral("agg.json"),
-                                 &error));
+        const Expected<RunResult> run =
+            parseGbenchJson(fixture(QStringLiteral("gbench_aggregates_only.json")), QStringLiteral("agg.json"));
+        QVERIFY(!run);
+        QCOMPARE(run.error().kind, ErrorKind::Input);
         QCOMPARE(
-            error,
+            run.error().message,
             QStringLiteral("agg.json: benchmarks[0]: \"BM_Thr/threads:2\" has only aggregate rows (mean, median, ...): "
                            "run it without --benchmark_report_aggregates_only to keep each repetition as a sample"));
     }
 
     void hyperfineSampleFieldByField()
     {
-        QString error;
-        const std::optional<RunResult> run = parseHyperfineJson(fixture(QStringLiteral("hyperfine_sample.json")),
-                                                                QStringLiteral("dir/hyperfine_sample.json"), &error);
-        QVERIFY2(run, qPrintable(error));
+        const Expected<RunResult> run = parseHyperfineJson(fixture(QStringLiteral("hyperfine_sample.json")),
+                                                           QStringLiteral("dir/hyperfine_sample.json"));
+        QVERIFY2(run, qPrintable(errorText(run)));
         QCOMPARE(run->info.suiteName, QStringLiteral("hyperfine_sample"));
         QCOMPARE(run->info.toolVersion, QStringLiteral("hyperfine"));
         QVERIFY(!run->info.started.isValid()); // hyperfine writes no date
@@ -205,9 +204,8 @@ private slots:
              "memory_usage_byte": [1048576, 2097152, 1572864], "exit_codes": [0, 1, 0], "parameters": {"size": "4"}},
             {"command": "grep -c x data", "times": [0.5], "exit_codes": [null]},
             {"command": "true", "times": [0.0004, 0.0005], "exit_codes": [0, 0]}]})";
-        QString error;
-        const std::optional<RunResult> run = parseHyperfineJson(json, QStringLiteral("h.json"), &error);
-        QVERIFY2(run, qPrintable(error));
+        const Expected<RunResult> run = parseHyperfineJson(json, QStringLiteral("h.json"));
+        QVERIFY2(run, qPrintable(errorText(run)));
         QCOMPARE(int(run->results.size()), 3);
         const Result& grep = run->results[0];
         QCOMPARE(grep.samples[1].rssBytes, std::int64_t(2097152));
@@ -289,11 +287,10 @@ private slots:
         QFETCH(bool, hyperfine);
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
-        QString error;
-        const std::optional<RunResult> run = hyperfine ? parseHyperfineJson(json, QStringLiteral("h.json"), &error)
-                                                       : parseGbenchJson(json, QStringLiteral("g.json"), &error);
+        const Expected<RunResult> run = hyperfine ? parseHyperfineJson(json, QStringLiteral("h.json"))
+                                                  : parseGbenchJson(json, QStringLiteral("g.json"));
         QVERIFY(!run);
-        QCOMPARE(error, message);
+        QCOMPARE(run.error().message, message);
     }
 
     void mannWhitneyMatchesScipyDefault_data()
@@ -455,10 +452,8 @@ private slots:
         QCOMPARE(broken[QStringLiteral("error_message")].toString(), QStringLiteral("timed out after 10 s"));
 
         // And back through the reader.
-        QString error;
-        const std::optional<RunResult> back =
-            parseGbenchJson(QJsonDocument(doc).toJson(), QStringLiteral("gbench.json"), &error);
-        QVERIFY2(back, qPrintable(error));
+        const Expected<RunResult> back = parseGbenchJson(QJsonDocument(doc).toJson(), QStringLiteral("gbench.json"));
+        QVERIFY2(back, qPrintable(errorText(back)));
         QCOMPARE(back->info.started, run.info.started);
         QCOMPARE(back->info.host, run.info.host);
         QCOMPARE(back->info.cpuCount, 12);
@@ -485,12 +480,12 @@ private slots:
         // --format gbench: writeReportFiles writes gbench.json.
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QStringList written = writeReportFiles(run, dir.path(), {QStringLiteral("gbench")}, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        QCOMPARE(written, QStringList{QStringLiteral("gbench.json")});
+        const Expected<QStringList> written = writeReportFiles(run, dir.path(), {QStringLiteral("gbench")});
+        QVERIFY2(written, qPrintable(errorText(written)));
+        QCOMPARE(*written, QStringList{QStringLiteral("gbench.json")});
         QFile file(dir.filePath(QStringLiteral("gbench.json")));
         QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(parseGbenchJson(file.readAll(), file.fileName(), &error));
+        QVERIFY(parseGbenchJson(file.readAll(), file.fileName()));
     }
 
     void thisMachineFacts()
@@ -539,10 +534,8 @@ private slots:
         }
 
         // Our results.json on one side, Google Benchmark JSON on the other.
-        QString error;
-        const std::optional<RunResult> parsed =
-            parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
-        QVERIFY2(parsed, qPrintable(error));
+        const Expected<RunResult> parsed = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a);
+        QVERIFY2(parsed, qPrintable(errorText(parsed)));
         const QString ours = writeFile(dir, QStringLiteral("results.json"), runToJsonBytes(*parsed));
         const ProgramRun mixed = runProgram({QStringLiteral("--compare"), ours, b});
         QVERIFY2(mixed.exitCode == 0, mixed.err.constData());
@@ -564,10 +557,8 @@ private slots:
         QVERIFY(dir.isValid());
         const QString a = kFixtures + QStringLiteral("/gbench_sample.json");
         const QString b = writeFile(dir, QStringLiteral("slower.json"), slowedGbenchSample(QString(), 1.25));
-        QString error;
-        const std::optional<RunResult> before =
-            parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a, &error);
-        QVERIFY2(before, qPrintable(error));
+        const Expected<RunResult> before = parseGbenchJson(fixture(QStringLiteral("gbench_sample.json")), a);
+        QVERIFY2(before, qPrintable(errorText(before)));
         const Result* concat = find(*before, QStringLiteral("BM_StringConcat/repeats:5"));
         QVERIFY(concat);
 
@@ -649,10 +640,9 @@ private slots:
             QVERIFY2(forced.exitCode == 0, forced.err.constData());
             QVERIFY2(forced.out.contains(QByteArray("the same content as run ") + id), forced.out.constData());
         }
-        QString error;
-        const std::unique_ptr<HistoryStore> store = HistoryStore::open(db, &error);
-        QVERIFY2(store, qPrintable(error));
-        QCOMPARE(int(store->runs(HistoryStore::Filter{}).size()), 4); // each file once, and once forced
+        const auto store = HistoryStore::open(db);
+        QVERIFY2(store, qPrintable(errorText(store)));
+        QCOMPARE(int((*store)->runs(HistoryStore::Filter{})->size()), 4); // each file once, and once forced
 
         // --force means nothing without --import.
         const ProgramRun stray = runProgram({QStringLiteral("--headless"), QStringLiteral("--force")});
@@ -693,10 +683,9 @@ private slots:
         QCOMPARE(syntax.exitCode, 2);
         QVERIFY2(syntax.err.contains("cut.json: line 1, column 13: malformed JSON"), syntax.err.constData());
 
-        QString error;
-        const std::unique_ptr<HistoryStore> store = HistoryStore::open(db, &error);
-        QVERIFY2(store, qPrintable(error));
-        const std::vector<HistoryStore::RunRecord> runs = store->runs(HistoryStore::Filter{});
+        const auto store = HistoryStore::open(db);
+        QVERIFY2(store, qPrintable(errorText(store)));
+        const std::vector<HistoryStore::RunRecord> runs = (*store)->runs(HistoryStore::Filter{}).value_or({});
         QCOMPARE(int(runs.size()), 2);
         // Newest first.
         QCOMPARE(runs[0].source, QStringLiteral("hyperfine"));
@@ -705,8 +694,8 @@ private slots:
         QCOMPARE(runs[1].source, QStringLiteral("google-benchmark"));
         QCOMPARE(runs[1].workloadCount, 8);
         QCOMPARE(runs[1].info.host, QStringLiteral("vm"));
-        const std::optional<RunResult> loaded = store->loadRun(runs[1].id, &error);
-        QVERIFY2(loaded, qPrintable(error));
+        const Expected<RunResult> loaded = (*store)->loadRun(runs[1].id);
+        QVERIFY2(loaded, qPrintable(errorText(loaded)));
         const Result* concat = find(*loaded, QStringLiteral("BM_StringConcat/repeats:5"));
         QVERIFY(concat);
         QCOMPARE(int(concat->samples.size()), 5);

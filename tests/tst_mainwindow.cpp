@@ -5,6 +5,7 @@
 #include "ComparisonView.h"
 #include "EmptyState.h"
 #include "EnvironmentBadge.h"
+#include "ErrorText.h"
 #include "ExportController.h"
 #include "HistoryView.h"
 #include "LiveChart.h"
@@ -338,14 +339,14 @@ void TestMainWindow::choosingARowShowsItsCharts()
 void TestMainWindow::exportWritesFiles()
 {
     QTemporaryDir dir;
-    QString error;
-    QVERIFY(
-        !m_window->exports()->exportShownRun(dir.path(), {QStringLiteral("json")}, &error)); // nothing to export yet
-    QVERIFY(!error.isEmpty());
+    const Expected<void> early = m_window->exports()->exportShownRun(dir.path(), {QStringLiteral("json")});
+    QVERIFY(!early); // nothing to export yet
+    QVERIFY(!early.error().message.isEmpty());
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
     QSignalSpy exported(m_window->exports(), &ExportController::finished);
-    QVERIFY(m_window->exports()->exportShownRun(
-        dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")}, &error));
+    const Expected<void> started = m_window->exports()->exportShownRun(
+        dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")});
+    QVERIFY2(started, qPrintable(errorText(started)));
     QVERIFY(exported.wait(30'000));
     QCOMPARE(exported.first().at(2).toString(), QString()); // no error
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md"})
@@ -357,8 +358,8 @@ void TestMainWindow::exportWritesFiles()
     QVERIFY(!root.value(QStringLiteral("budgets")).toArray().isEmpty());
 
     // An unwritable folder is reported with the export's own signal, naming it.
-    QVERIFY(m_window->exports()->exportShownRun(QStringLiteral("/proc/crucible-no-such-dir"), {QStringLiteral("json")},
-                                                &error));
+    QVERIFY(
+        m_window->exports()->exportShownRun(QStringLiteral("/proc/crucible-no-such-dir"), {QStringLiteral("json")}));
     QVERIFY(exported.wait(30'000));
     QVERIFY2(exported.last().at(2).toString().contains(QStringLiteral("/proc/crucible-no-such-dir")),
              qPrintable(exported.last().at(2).toString()));
@@ -371,8 +372,9 @@ void TestMainWindow::exportWritesPdfOffTheGuiThread()
         runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
     QTemporaryDir dir;
     QSignalSpy exported(m_window->exports(), &ExportController::finished);
-    QString error;
-    QVERIFY(m_window->exports()->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("pdf")}, &error));
+    const Expected<void> started =
+        m_window->exports()->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("pdf")});
+    QVERIFY2(started, qPrintable(errorText(started)));
     // The GUI thread is free while the report is written: a timer keeps firing.
     int ticks = 0;
     QTimer tick;
@@ -489,8 +491,8 @@ void TestMainWindow::openingASuiteFillsTheTreeAndRuns()
             { "id": "tools.true", "command": ["true"] }
         ]
     })");
-    QString error;
-    QVERIFY2(m_window->suites()->open(path, &error), qPrintable(error));
+    const Expected<void> opened = m_window->suites()->open(path);
+    QVERIFY2(opened, qPrintable(errorText(opened)));
     WorkloadTree* tree = m_window->workloadTree();
     QCOMPARE(tree->visibleWorkloadCount(), 2);
     QCOMPARE(tree->checkedIds(),
@@ -552,25 +554,29 @@ void TestMainWindow::badSuiteKeepsTheOldOne()
     QFETCH(QString, named);
     const QString good = writeSuite(QStringLiteral("good.json"),
                                     R"({"name": "good", "workloads": [{"id": "architecture.errors.values"}]})");
-    QString error;
-    QVERIFY2(m_window->suites()->open(good, &error), qPrintable(error));
+    const Expected<void> opened = m_window->suites()->open(good);
+    QVERIFY2(opened, qPrintable(errorText(opened)));
     const QString bad = writeSuite(QStringLiteral("bad.json"), json);
-    QVERIFY(!m_window->suites()->open(bad, &error));
+    const Expected<void> refused = m_window->suites()->open(bad);
+    QVERIFY(!refused);
+    const QString error = refused.error().message;
     QVERIFY2(error.contains(bad) && error.contains(named), qPrintable(error));
+    QCOMPARE(refused.error().kind, ErrorKind::Input);
     QCOMPARE(m_window->suites()->file(), good);
     QCOMPARE(m_window->controller()->suite().name, QStringLiteral("good"));
     QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("architecture.errors.values")});
     QCOMPARE(QSettings().value(QStringLiteral("suite/last")).toString(), good); // not the bad one
-    QVERIFY(!m_window->suites()->open(m_dir.filePath(QStringLiteral("missing.json")), &error));
-    QVERIFY2(error.contains(QStringLiteral("missing.json")), qPrintable(error));
+    const Expected<void> missing = m_window->suites()->open(m_dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().message.contains(QStringLiteral("missing.json")), qPrintable(missing.error().message));
 }
 
 void TestMainWindow::suiteAndSettingsComeBackAtStart()
 {
     const QString path = writeSuite(QStringLiteral("kept.json"), R"({"name": "kept", "workloads": [
         {"id": "architecture.errors.values"}, {"id": "architecture.errors.exceptions"}]})");
-    QString error;
-    QVERIFY2(m_window->suites()->open(path, &error), qPrintable(error));
+    const Expected<void> opened = m_window->suites()->open(path);
+    QVERIFY2(opened, qPrintable(errorText(opened)));
     m_window->workloadTree()->setCheckedIds({QStringLiteral("architecture.errors.exceptions")});
     m_window->findChild<QSpinBox*>()->setValue(77);
     recreateWindow();

@@ -3,6 +3,7 @@
 // (poppler-utils, installed by packaging/quickstart.sh): without it the test fails, it does
 // not skip, because an unchecked report is the failure this test exists to catch.
 #include "ChartHandOff.h"
+#include "ErrorText.h"
 #include "PdfReport.h"
 #include "ProgramRun.h"
 #include "SyntheticRun.h"
@@ -51,10 +52,11 @@ Rendered render(const RunResult& run, bool plots, QPageSize::PageSizeId size = Q
     options.pageSize = QPageSize(size);
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    QString error;
     Rendered r;
-    if (!report::writePdfReport(run, buffer, options, &error, &r.pages))
-        qWarning("writePdfReport: %s", qPrintable(error));
+    const Expected<int> pages = report::writePdfReport(run, buffer, options);
+    if (!pages)
+        qWarning("writePdfReport: %s", qPrintable(pages.error().message));
+    r.pages = pages.value_or(0);
     r.pdf = buffer.data();
     return r;
 }
@@ -250,9 +252,10 @@ void TestPdfReport::workerThreadReportHasTheChartsOfTheGuiThread()
         std::unique_ptr<QThread> worker(QThread::create([&] {
             QBuffer buffer;
             buffer.open(QIODevice::WriteOnly);
-            QString error;
-            if (report::writePdfReport(run, buffer, options, &error, &r.pages))
+            if (const Expected<int> pages = report::writePdfReport(run, buffer, options)) {
+                r.pages = *pages;
                 r.pdf = buffer.data();
+            }
         }));
         worker->start();
         // The GUI thread keeps handling events (and with them the charts) until the worker ends.
@@ -379,11 +382,11 @@ void TestPdfReport::trendSectionListsWorkloadsWithHistory()
     QCOMPARE(options.trends[0].changePoints, std::vector<std::size_t>{4});
     for (bool plots : {true, false}) {
         options.plots = plots;
-        QString error;
-        int pages = 0;
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
-        QVERIFY2(report::writePdfReport(run, buffer, options, &error, &pages), qPrintable(error));
+        const Expected<int> written = report::writePdfReport(run, buffer, options);
+        QVERIFY2(written, qPrintable(errorText(written)));
+        const int pages = *written;
         QVERIFY(pages > (plots ? without.pages : 1));
         // The section is the last pages: its heading, the ids and the step at run 44 are there.
         const QString text = pdfText(buffer.data(), pages, pages);

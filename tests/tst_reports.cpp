@@ -1,6 +1,7 @@
 // The text exports: CSV (RFC 4180, formula neutralisation), results.json, summary.md.
 #include "Counted.h"
 #include "CsvReader.h"
+#include "ErrorText.h"
 #include "export/Csv.h"
 #include "export/TextReports.h"
 #include "interop/ResultsJson.h"
@@ -125,9 +126,8 @@ void TestReports::samplesCsvHasOneRowPerSample()
 void TestReports::jsonRoundTrips()
 {
     const RunResult run = makeRun();
-    QString error;
-    const std::optional<RunResult> back = runFromJson(runToJsonBytes(run), &error);
-    QVERIFY2(back, qPrintable(error));
+    const Expected<RunResult> back = runFromJson(runToJsonBytes(run));
+    QVERIFY2(back, qPrintable(errorText(back)));
     QCOMPARE(back->info.suiteName, run.info.suiteName);
     QCOMPARE(back->info.host, run.info.host);
     QCOMPARE(back->info.started, run.info.started);
@@ -147,11 +147,12 @@ void TestReports::jsonRoundTrips()
 
 void TestReports::jsonRejectsForeignFiles()
 {
-    QString error;
-    QVERIFY(!runFromJson("{ not json", &error));
-    QVERIFY2(error.startsWith(QStringLiteral("line 1, column 3: malformed JSON")), qPrintable(error));
-    QVERIFY(!runFromJson(R"({"context": {}, "benchmarks": []})", &error));
-    QVERIFY(error.contains(QStringLiteral("schema")));
+    const Expected<RunResult> broken = runFromJson("{ not json");
+    QVERIFY(!broken);
+    QCOMPARE(broken.error().kind, ErrorKind::Input);
+    QVERIFY2(broken.error().message.startsWith(QStringLiteral("line 1, column 3: malformed JSON")),
+             qPrintable(errorText(broken)));
+    QVERIFY(errorText(runFromJson(R"({"context": {}, "benchmarks": []})")).contains(QStringLiteral("schema")));
 
     // Found by fuzz_results_json: a round outside the samples was indexed (a write before the
     // array), and out-of-range counts were converted to integers (undefined). Each is refused.
@@ -165,16 +166,16 @@ void TestReports::jsonRejectsForeignFiles()
         changed[QStringLiteral("workloads")] = workloads;
         return QJsonDocument(changed).toJson();
     };
-    QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, -5, 3, 1e6}}), &error));
+    QString error = errorText(runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, -5, 3, 1e6}})));
     QVERIFY2(error == QStringLiteral("workloads[0].rounds: a round lies outside the workload's 3 samples"),
              qPrintable(error));
-    QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 2147483000, 2147483000, 1e6}}), &error));
-    QVERIFY(!runFromJson(withFirstWorkload("sample_iterations", QJsonArray{1e30}), &error));
+    QVERIFY(!runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 2147483000, 2147483000, 1e6}})));
+    error = errorText(runFromJson(withFirstWorkload("sample_iterations", QJsonArray{1e30})));
     QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_iterations[0]: expected a whole number")),
              qPrintable(error));
-    QVERIFY(!runFromJson(withFirstWorkload("sample_rss_bytes", QJsonArray{-1}), &error));
+    error = errorText(runFromJson(withFirstWorkload("sample_rss_bytes", QJsonArray{-1})));
     QVERIFY2(error.startsWith(QStringLiteral("workloads[0].sample_rss_bytes[0]")), qPrintable(error));
-    QVERIFY(runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 0, 3, 1e6}}), &error)); // fits
+    QVERIFY(runFromJson(withFirstWorkload("rounds", QJsonArray{QJsonArray{0, 0, 3, 1e6}}))); // fits
 }
 
 void TestReports::markdownPutsRegressionsFirst()

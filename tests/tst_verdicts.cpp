@@ -2,7 +2,9 @@
 // learnt from a history, the verdict rules, level shifts, and rounds in a real session.
 #include "Comparison.h"
 #include "CsvReader.h"
+#include "ErrorText.h"
 #include "NoiseModel.h"
+#include "RunDispersion.h"
 #include "Session.h"
 #include "SpinWorkload.h"
 #include "Stability.h"
@@ -99,6 +101,8 @@ private Q_SLOTS:
     void realStepIsFoundOnceTheHistoryIsSteady();
     void noisyHistoryHidesTheSameStep();
     void machinePhaseCancelsInRelativeTime();
+    void runDispersionNeedsManyWorkloadsMovingTogether();
+    void wholeRunThatMovedIsJudgedAgainstItsSpread();
     void levelShiftIsUnstable();
     void unstableIsNeverAChange();
     void otherHostIsNotComparable();
@@ -263,6 +267,86 @@ void TestVerdicts::noisyHistoryHidesTheSameStep()
     QVERIFY2(b.verdict != ChangeVerdict::Regressed, qPrintable(b.explanation()));
     QVERIFY(b.noisePct > 5);
     QVERIFY(b.noiseSource.contains(QStringLiteral("last 6 runs")));
+}
+
+namespace {
+
+BaselineComparison tested(double pValue, double dof = 6)
+{
+    BaselineComparison b;
+    b.pValue = pValue;
+    b.dof = dof;
+    return b;
+}
+
+} // namespace
+
+void TestVerdicts::runDispersionNeedsManyWorkloadsMovingTogether()
+{
+    // Ten workloads whose p-values spread as right noise gives them: nothing to widen.
+    std::vector<BaselineComparison> calm;
+    for (int i = 0; i < 10; ++i)
+        calm.push_back(tested(0.05 + 0.1 * i));
+    RunDispersion d = runDispersion(calm);
+    QCOMPARE(d.workloads, 10);
+    QVERIFY(!d.applied());
+    QVERIFY(d.pValue > 0.3);
+    // Six of them far out together: the run moved, and the factor is the median's.
+    std::vector<BaselineComparison> moved = calm;
+    for (int i = 0; i < 6; ++i)
+        moved[std::size_t(i)] = tested(1e-6);
+    d = runDispersion(moved);
+    QVERIFY(d.applied());
+    QVERIFY(d.pValue < 0.01);
+    QVERIFY2(d.factor > 40 && d.factor < 60, qPrintable(QString::number(d.factor))); // z = 4.89: z² / 0.455
+    // One far out is a change of its own, not the machine's.
+    std::vector<BaselineComparison> one = calm;
+    one[0] = tested(1e-9);
+    QVERIFY(!runDispersion(one).applied());
+    // Seven workloads say too little; untested comparisons (not comparable) do not count.
+    moved.resize(7);
+    QVERIFY(!runDispersion(moved).applied());
+    moved.push_back(tested(1e-6, 0));
+    QCOMPARE(runDispersion(moved).workloads, 7);
+}
+
+void TestVerdicts::wholeRunThatMovedIsJudgedAgainstItsSpread()
+{
+    // Ten workloads with calm histories; in the new run six of them are 30% slower together, as
+    // a short run caught whole in a slow state of the machine is. Each alone would be a
+    // regression; together they are the run's spread, and the verdict line says so.
+    const auto judgeRun = [](int slower) {
+        std::vector<std::vector<Result>> histories(10);
+        std::vector<Result> candidates;
+        std::vector<PendingComparison> pending;
+        for (std::uint32_t w = 0; w < 10; ++w) {
+            for (std::uint32_t i = 0; i < 6; ++i)
+                histories[w].push_back(syntheticResult(1000, 10, 5, 100 * w + i, {}, 0.005));
+            candidates.push_back(syntheticResult(int(w) < slower ? 1300 : 1000, 10, 5, 100 * w + 50, {}, 0.005));
+        }
+        for (std::size_t w = 0; w < 10; ++w) {
+            JudgeContext context;
+            context.history = histories[w];
+            context.baselineInHistory = 0;
+            pending.push_back({&candidates[w], &histories[w].front(), context});
+        }
+        const RunDispersion d = compareRun(pending);
+        return std::make_pair(d, candidates);
+    };
+    const auto [dispersed, moved] = judgeRun(6);
+    QVERIFY(dispersed.applied());
+    for (int w = 0; w < 6; ++w) {
+        const BaselineComparison& b = *moved[std::size_t(w)].baseline;
+        QVERIFY2(b.verdict != ChangeVerdict::Regressed, qPrintable(b.explanation()));
+        QVERIFY2(b.judgedChangePct > 25, qPrintable(b.explanation())); // the change still shows
+        QVERIFY2(b.explanation().contains(QStringLiteral("widened")), qPrintable(b.explanation()));
+        QCOMPARE(b.dispersion.factor, dispersed.factor);
+    }
+    // One workload 30% slower in a calm run stays a regression, with no word of dispersion.
+    const auto [calm, alone] = judgeRun(1);
+    QVERIFY(!calm.applied());
+    QVERIFY2(alone[0].baseline->verdict == ChangeVerdict::Regressed, qPrintable(alone[0].baseline->explanation()));
+    QVERIFY(!alone[0].baseline->explanation().contains(QStringLiteral("widened")));
 }
 
 void TestVerdicts::machinePhaseCancelsInRelativeTime()
@@ -557,9 +641,8 @@ void TestVerdicts::instabilityAndVerdictLinesInEveryTextOutput()
     QCOMPARE(samples->at(40).at(5), QStringLiteral("7"));
     QVERIFY(samples->at(40).at(6).toDouble() > 0);
     // Read back, the rounds and the instability are the same.
-    QString error;
-    const std::optional<RunResult> back = runFromJson(runToJsonBytes(run), &error);
-    QVERIFY2(back, qPrintable(error));
+    const Expected<RunResult> back = runFromJson(runToJsonBytes(run));
+    QVERIFY2(back, qPrintable(errorText(back)));
     QCOMPARE(back->results[0].rounds, run.results[0].rounds);
     QCOMPARE(back->results[0].stability.shiftIndex, 24);
     QCOMPARE(back->info.reference, run.info.reference);

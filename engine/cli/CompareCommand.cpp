@@ -3,6 +3,7 @@
 #include "HeadlessCommands.h"
 
 #include "Comparison.h"
+#include "RunDispersion.h"
 #include "export/TextReports.h"
 #include "interop/BenchmarkFile.h"
 
@@ -17,23 +18,6 @@
 namespace crucible {
 
 namespace {
-
-void printError(const QString& message)
-{
-    std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(message));
-}
-
-// Our results.json, Google Benchmark JSON or hyperfine JSON, told apart by content.
-std::optional<RunResult> readResultsFile(const QString& path)
-{
-    QString error;
-    std::optional<BenchmarkFile> file = readBenchmarkFile(path, &error);
-    if (!file) {
-        printError(error);
-        return std::nullopt;
-    }
-    return std::move(file->run);
-}
 
 // "+3.1%", "-22.2%": one decimal, as the verdict lines under the rows write their changes.
 QString signedPct(double pct)
@@ -127,28 +111,31 @@ int compareResultFiles(const CommandLineOptions& options)
 {
     const QString& pathA = options.compareFiles.at(0);
     const QString& pathB = options.compareFiles.at(1);
-    const std::optional<RunResult> a = readResultsFile(pathA);
-    if (!a)
-        return ExitUsageError;
-    const std::optional<RunResult> b = readResultsFile(pathB);
-    if (!b)
-        return ExitUsageError;
+    // Our results.json, Google Benchmark JSON or hyperfine JSON, told apart by content.
+    const Expected<BenchmarkFile> fileA = readBenchmarkFile(pathA);
+    if (!fileA)
+        return stopOn(fileA.error());
+    const Expected<BenchmarkFile> fileB = readBenchmarkFile(pathB);
+    if (!fileB)
+        return stopOn(fileB.error());
+    const RunResult& a = fileA->run;
+    const RunResult& b = fileB->run;
 
     std::map<QString, const Result*> inB;
-    for (const Result& r : b->results)
+    for (const Result& r : b.results)
         inB[r.info.id] = &r;
     // Two files hold no history: the run-to-run noise is the prior alone (NoiseModel.h).
     JudgeContext context;
     context.baselineName = pathA;
     context.noiseThresholdPct = options.noiseThresholdPct;
-    context.incomparable = incomparability(a->info, b->info);
-    context.busyMachine = busyMachine(a->info, b->info);
-    context.settingsDiffer = settingsDifference(a->info, b->info);
+    context.incomparable = incomparability(a.info, b.info);
+    context.busyMachine = busyMachine(a.info, b.info);
+    context.settingsDiffer = settingsDifference(a.info, b.info);
 
     std::vector<ComparedRow> rows;
     QStringList withoutSamples;
     bool anyShared = false;
-    for (const Result& ra : a->results) {
+    for (const Result& ra : a.results) {
         const auto it = inB.find(ra.info.id);
         if (it == inB.end())
             continue;
@@ -166,14 +153,22 @@ int compareResultFiles(const CommandLineOptions& options)
     }
     // Two files with no workload in common are two different things, not a comparison that
     // found nothing: an input error, as a filter that selects nothing is.
-    if (!anyShared) {
-        printError(QStringLiteral("--compare: no workload id is in both %1 (%2) and %3 (%4); nothing to compare")
-                       .arg(pathA, someIds(*a), pathB, someIds(*b)));
-        return ExitUsageError;
-    }
+    if (!anyShared)
+        return stopOn(
+            Error::input(QStringLiteral("--compare: no workload id is in both %1 (%2) and %3 (%4); nothing to compare")
+                             .arg(pathA, someIds(a), pathB, someIds(b))));
+    // Two files of many workloads are one run against another, as a run against its history is.
+    std::vector<BaselineComparison> judged;
+    for (const ComparedRow& row : rows)
+        judged.push_back(row.verdict);
+    context.dispersion = runDispersion(judged);
+    if (context.dispersion.applied())
+        for (ComparedRow& row : rows)
+            row.verdict = judgeChange(*row.a, *row.b, context);
     if (!withoutSamples.isEmpty())
-        printError(QStringLiteral("note: not compared, no samples on one side (failed or not measured): %1")
-                       .arg(withoutSamples.join(QStringLiteral(", "))));
+        std::fprintf(stderr,
+                     "crucible-bench: note: not compared, no samples on one side (failed or not measured): %s\n",
+                     qPrintable(withoutSamples.join(QStringLiteral(", "))));
     if (options.json) {
         QJsonArray array;
         for (const ComparedRow& row : rows)

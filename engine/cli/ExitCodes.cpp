@@ -2,17 +2,23 @@
 
 namespace crucible {
 
+ExitCode exitCodeFor(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Usage:
+    case ErrorKind::Input:
+        return ExitUsageError;
+    case ErrorKind::Internal:
+        break;
+    }
+    return ExitInternalError;
+}
+
 ExitCode exitCodeFor(const RunOutcome& outcome)
 {
     // A refused run measured, wrote and recorded nothing: nothing after the refusal happened.
-    switch (outcome.refusal) {
-    case Refusal::InputError:
-        return ExitUsageError;
-    case Refusal::InternalError:
-        return ExitInternalError;
-    case Refusal::None:
-        break;
-    }
+    if (outcome.refusal)
+        return exitCodeFor(*outcome.refusal);
     // Without a run there is nothing to have been interrupted, written or judged.
     if (outcome.endedWithoutResult)
         return ExitInternalError;

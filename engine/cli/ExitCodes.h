@@ -1,5 +1,9 @@
 #pragma once
 
+#include "Expected.h"
+
+#include <optional>
+
 namespace crucible {
 
 // Exit codes of SPEC.md.
@@ -12,18 +16,18 @@ enum ExitCode : int {
     ExitInterrupted = 130,
 };
 
-// Why a headless run measured nothing: found while it was checked, before anything was written
-// or measured. Only the first reason found counts, since nothing after it is checked.
-enum class Refusal {
-    None,
-    InputError,    // a bad suite file, selection, --output-dir, history store or --baseline name
-    InternalError, // the built-in default suite is broken, or --format names a writer this build lacks
-};
+// The exit code of a command that stopped on `kind` of error: 2 for usage and input, 1 for
+// internal (SPEC.md "Exit codes").
+ExitCode exitCodeFor(ErrorKind kind);
 
 // What happened in a headless run, as far as its exit code is concerned. The steps of the run
 // fill it in; exitCodeFor() alone turns it into the exit code.
 struct RunOutcome {
-    Refusal refusal = Refusal::None;
+    // Why the run measured nothing, found while it was checked, before anything was written or
+    // measured: a bad suite file, selection, --output-dir, history store or --baseline name, a
+    // broken built-in suite or a --format this build cannot write. Only the first counts, since
+    // nothing after it is checked.
+    std::optional<ErrorKind> refusal = std::nullopt;
     bool endedWithoutResult = false; // the session finished without handing back a run
     bool interrupted = false;        // Ctrl-C, SIGTERM or SIGHUP: the finished workloads were kept
     bool historyFailed = false;      // comparing with the history, or confirming a regression, failed

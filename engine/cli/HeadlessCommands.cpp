@@ -11,15 +11,25 @@
 
 namespace crucible {
 
+void printError(const Error& error)
+{
+    std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error.message));
+}
+
+int stopOn(const Error& error)
+{
+    printError(error);
+    return exitCodeFor(error.kind);
+}
+
 int listWorkloads(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
-    const std::variant<Suite, Refusal> choice = chooseSuite(options, registry);
-    if (const Refusal* refusal = std::get_if<Refusal>(&choice))
-        return exitCodeFor({.refusal = *refusal});
-    const std::optional<std::vector<const SuiteWorkload*>> chosen =
-        selectOrReport(std::get<Suite>(choice), options.filters);
+    const Expected<Suite> suite = chooseSuite(options, registry);
+    if (!suite)
+        return stopOn(suite.error());
+    const Expected<std::vector<const SuiteWorkload*>> chosen = chooseWorkloads(*suite, options.filters);
     if (!chosen)
-        return exitCodeFor({.refusal = Refusal::InputError});
+        return stopOn(chosen.error());
     const std::vector<const SuiteWorkload*>& selected = *chosen;
     if (options.json) {
         QJsonArray array;

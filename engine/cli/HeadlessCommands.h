@@ -2,6 +2,7 @@
 
 #include "CommandLine.h"
 #include "ExitCodes.h"
+#include "Expected.h"
 #include "WorkloadRegistry.h"
 #include "export/ExternalReport.h"
 
@@ -21,5 +22,11 @@ int runSuiteHeadless(const CommandLineOptions& options, const WorkloadRegistry& 
 // Dispatches to the above by the options given.
 int runCommandLine(const CommandLineOptions& options, const WorkloadRegistry& registry,
                    const ExternalReports& reports = {});
+
+// How the headless commands say an error: "crucible-bench: <message>" on stderr.
+void printError(const Error& error);
+// Says `error` and returns the exit code of its kind: how a command stops on one. (A suite run
+// goes on after some errors; its whole outcome decides its exit code.)
+int stopOn(const Error& error);
 
 } // namespace crucible

@@ -22,7 +22,6 @@
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
-#include <variant>
 
 namespace crucible {
 
@@ -108,9 +107,9 @@ std::optional<RunResult> measure(SessionPlan plan, TerminalProgress& progress)
 // the end, in rounds with the reference as any run, and judged against the same baseline and
 // history; the gate fires only for those whose second verdict is regressed too
 // (RunHistory::regressions). The second measurements are kept in run.confirmations.
-bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegistry& registry,
-                        const CommandLineOptions& options, const RunHistory& history, TerminalProgress& progress,
-                        QString* error)
+Expected<void> confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegistry& registry,
+                                  const CommandLineOptions& options, const RunHistory& history,
+                                  TerminalProgress& progress)
 {
     std::vector<const SuiteWorkload*> again;
     for (const Result& r : run.results)
@@ -119,25 +118,20 @@ bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegist
                 if (w.info.id == r.info.id)
                     again.push_back(&w);
     if (again.empty())
-        return true;
+        return {};
     std::fprintf(stderr, "Measuring %s again to confirm...\n",
                  qPrintable(counted(qint64(again.size()), QStringLiteral("regressed workload"))));
-    QString planError;
-    SessionPlan plan = makeSessionPlan(suite, again, registry, options, &planError);
-    if (!planError.isEmpty()) {
-        *error = planError;
-        return false;
-    }
-    std::optional<RunResult> confirmation = measure(std::move(plan), progress);
-    if (!confirmation || confirmation->cancelled) {
-        *error = QStringLiteral("the confirmation was interrupted");
-        return false;
-    }
+    Expected<SessionPlan> plan = makeSessionPlan(suite, again, registry, options);
+    if (!plan)
+        return plan.error();
+    std::optional<RunResult> confirmation = measure(std::move(*plan), progress);
+    if (!confirmation || confirmation->cancelled)
+        return Error::internal(QStringLiteral("the confirmation was interrupted"));
     confirmation->info.suiteName = run.info.suiteName;
     confirmation->info.host = run.info.host;
     confirmation->info.cpu = run.info.cpu;
-    if (!history.compare(*confirmation, error))
-        return false;
+    if (const Expected<void> compared = history.compare(*confirmation); !compared)
+        return compared;
     for (Result& c : confirmation->results) {
         for (Result& r : run.results) {
             if (r.info.id != c.info.id || !r.baseline)
@@ -151,7 +145,7 @@ bool confirmRegressions(RunResult& run, const Suite& suite, const WorkloadRegist
         }
         run.confirmations.push_back(std::move(c));
     }
-    return true;
+    return {};
 }
 
 // A gate with nothing to judge passes by default, and a CI job that trusts it would never learn
@@ -196,44 +190,33 @@ struct CheckedRun {
 
 // The suite, its selection and the workloads themselves, --format, the output directory and the
 // history store are all checked before anything is written or measured: a bad suite file runs
-// nothing. A refusal is said on stderr.
-std::variant<CheckedRun, Refusal> checkRun(const CommandLineOptions& options, const WorkloadRegistry& registry,
-                                           const ExternalReports& reports)
+// nothing. The first error found is the refusal.
+Expected<CheckedRun> checkRun(const CommandLineOptions& options, const WorkloadRegistry& registry,
+                              const ExternalReports& reports)
 {
-    std::variant<Suite, Refusal> choice = chooseSuite(options, registry);
-    if (const Refusal* refusal = std::get_if<Refusal>(&choice))
-        return *refusal;
-    Suite& suite = std::get<Suite>(choice);
-    const std::optional<std::vector<const SuiteWorkload*>> chosen = selectOrReport(suite, options.filters);
+    Expected<Suite> suite = chooseSuite(options, registry);
+    if (!suite)
+        return suite.error();
+    const Expected<std::vector<const SuiteWorkload*>> chosen = chooseWorkloads(*suite, options.filters);
     if (!chosen)
-        return Refusal::InputError;
-    if (int(chosen->size()) > kLargeRunWorkloads && !options.yes) {
-        std::fprintf(
-            stderr,
-            "crucible-bench: this run would measure %zu workloads (more than %d; a parameter scan multiplies); "
-            "add --yes to run them all, or choose fewer with FILTER words (--list shows them)\n",
-            chosen->size(), kLargeRunWorkloads);
-        return Refusal::InputError;
-    }
-    QString planError;
-    SessionPlan plan = makeSessionPlan(suite, *chosen, registry, options, &planError);
-    if (!planError.isEmpty()) {
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(planError));
-        return Refusal::InputError;
-    }
-    if (const QString format = formatWithoutWriter(options.formats, reports); !format.isEmpty()) {
-        std::fprintf(stderr, "crucible-bench: --format %s: this build has no writer for it\n", qPrintable(format));
-        return Refusal::InternalError;
-    }
-    QString dirError;
-    if (!prepareOutputDirectory(options.outputDir, &dirError)) {
-        std::fprintf(stderr, "crucible-bench: --output-dir %s\n", qPrintable(dirError));
-        return Refusal::InputError;
-    }
-    std::optional<RunHistory> history = RunHistory::prepare(options);
+        return chosen.error();
+    if (int(chosen->size()) > kLargeRunWorkloads && !options.yes)
+        return Error::usage(
+            QStringLiteral("this run would measure %1 workloads (more than %2; a parameter scan multiplies); "
+                           "add --yes to run them all, or choose fewer with FILTER words (--list shows them)")
+                .arg(chosen->size())
+                .arg(kLargeRunWorkloads));
+    Expected<SessionPlan> plan = makeSessionPlan(*suite, *chosen, registry, options);
+    if (!plan)
+        return plan.error();
+    if (const QString format = formatWithoutWriter(options.formats, reports); !format.isEmpty())
+        return Error::internal(QStringLiteral("--format %1: this build has no writer for it").arg(format));
+    if (const Expected<void> dir = prepareOutputDirectory(options.outputDir); !dir)
+        return dir.error().prefixed(QStringLiteral("--output-dir "));
+    Expected<RunHistory> history = RunHistory::prepare(options);
     if (!history)
-        return Refusal::InputError;
-    return CheckedRun{std::move(suite), std::move(plan), std::move(*history)};
+        return history.error();
+    return CheckedRun{std::move(*suite), std::move(*plan), std::move(*history)};
 }
 
 // Fills the baseline comparisons, each regression measured again under --fail-on-regression,
@@ -241,15 +224,17 @@ std::variant<CheckedRun, Refusal> checkRun(const CommandLineOptions& options, co
 bool compareWithHistory(RunResult& run, CheckedRun& checked, const CommandLineOptions& options,
                         const WorkloadRegistry& registry, TerminalProgress& progress)
 {
-    QString error;
-    if (!checked.history.compare(run, &error)) {
-        std::fprintf(stderr, "crucible-bench: comparing with the history failed: %s\n", qPrintable(error));
+    if (const Expected<void> compared = checked.history.compare(run); !compared) {
+        printError(compared.error().prefixed(QStringLiteral("comparing with the history failed: ")));
         return false;
     }
-    if (options.failOnRegression && !run.cancelled
-        && !confirmRegressions(run, checked.suite, registry, options, checked.history, progress, &error)) {
-        std::fprintf(stderr, "crucible-bench: confirming the regressions failed: %s\n", qPrintable(error));
-        return false;
+    if (options.failOnRegression && !run.cancelled) {
+        const Expected<void> confirmed =
+            confirmRegressions(run, checked.suite, registry, options, checked.history, progress);
+        if (!confirmed) {
+            printError(confirmed.error().prefixed(QStringLiteral("confirming the regressions failed: ")));
+            return false;
+        }
     }
     if (!options.noHistory || !options.baseline.isEmpty())
         std::fputs(qPrintable(RunHistory::describeComparison(run)), stderr);
@@ -273,20 +258,18 @@ bool writeRunFiles(const RunResult& run, const RunHistory& history, const Comman
     reportOptions.plots = !options.noPlots;
     if (options.formats.contains(QLatin1String("pdf"))) {
         // Loaded before the run is recorded, with the run appended as the newest point.
-        QString trendError;
-        reportOptions.trends = history.trends(run, &trendError);
-        if (!trendError.isEmpty())
-            std::fprintf(stderr, "crucible-bench: the report's trend over history is incomplete: %s\n",
-                         qPrintable(trendError));
+        RunTrends loaded = history.trends(run);
+        reportOptions.trends = std::move(loaded.trends);
+        if (loaded.incomplete)
+            printError(loaded.incomplete->prefixed(QStringLiteral("the report's trend over history is incomplete: ")));
     }
-    QString error;
-    const QStringList written =
-        writeReportFiles(run, options.outputDir, options.formats, &error, reports, reportOptions);
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
+    const Expected<QStringList> written =
+        writeReportFiles(run, options.outputDir, options.formats, reports, reportOptions);
+    if (!written) {
+        printError(written.error());
         return false;
     }
-    std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written.join(QStringLiteral(", "))),
+    std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written->join(QStringLiteral(", "))),
                  qPrintable(QDir(options.outputDir).absolutePath()));
     return true;
 }
@@ -294,9 +277,8 @@ bool writeRunFiles(const RunResult& run, const RunHistory& history, const Comman
 // Records the run in the history unless --no-history. False when recording failed.
 bool recordRun(const RunResult& run, RunHistory& history, const CommandLineOptions& options)
 {
-    QString error;
-    if (!history.record(run, &error)) {
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
+    if (const Expected<void> recorded = history.record(run); !recorded) {
+        printError(recorded.error());
         return false;
     }
     if (history.recorded())
@@ -319,10 +301,12 @@ void reportInterruption(const RunResult& run)
 // that alone, by exitCodeFor().
 RunOutcome runSuite(const CommandLineOptions& options, const WorkloadRegistry& registry, const ExternalReports& reports)
 {
-    std::variant<CheckedRun, Refusal> checking = checkRun(options, registry, reports);
-    if (const Refusal* refusal = std::get_if<Refusal>(&checking))
-        return {.refusal = *refusal};
-    CheckedRun& checked = std::get<CheckedRun>(checking);
+    Expected<CheckedRun> checking = checkRun(options, registry, reports);
+    if (!checking) {
+        printError(checking.error());
+        return {.refusal = checking.error().kind};
+    }
+    CheckedRun& checked = *checking;
 
     TerminalProgress progress(stderr);
     QStringList environmentPrinted;

@@ -15,19 +15,13 @@ namespace crucible {
 int importBenchmarkFile(const CommandLineOptions& options)
 {
     const QString& path = options.importFile;
-    QString error;
-    std::optional<BenchmarkFile> file = readBenchmarkFile(path, &error);
-    if (!file) {
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
-        return ExitUsageError;
-    }
-    if (file->format == BenchmarkFileFormat::CrucibleResults) {
-        std::fprintf(stderr,
-                     "crucible-bench: %s: --import takes Google Benchmark or hyperfine JSON; this is a "
-                     "crucible-bench results file, whose run was recorded when it ran\n",
-                     qPrintable(path));
-        return ExitUsageError;
-    }
+    Expected<BenchmarkFile> file = readBenchmarkFile(path);
+    if (!file)
+        return stopOn(file.error());
+    if (file->format == BenchmarkFileFormat::CrucibleResults)
+        return stopOn(Error::input(QStringLiteral("%1: --import takes Google Benchmark or hyperfine JSON; this is a "
+                                                  "crucible-bench results file, whose run was recorded when it ran")
+                                       .arg(path)));
     RunResult& run = file->run;
     // hyperfine writes no date (and old Google Benchmark versions none that can be read): the
     // file's modification time is when the measurements were written.
@@ -36,35 +30,31 @@ int importBenchmarkFile(const CommandLineOptions& options)
         run.info.finished = run.info.started;
     }
 
-    const std::unique_ptr<HistoryStore> store = HistoryStore::open(options.db, &error);
-    if (!store) {
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(error));
-        return ExitUsageError;
-    }
+    const Expected<std::unique_ptr<HistoryStore>> opened = HistoryStore::open(options.db);
+    if (!opened)
+        return stopOn(opened.error());
+    HistoryStore* store = opened->get();
+    const QString notImported = path + QStringLiteral(": not imported: ");
     // The same file twice would be two identical runs, counted twice in every trend and in the
     // run-to-run noise the verdicts learn: refused unless asked for.
-    const std::optional<HistoryStore::RunRecord> earlier = store->runWithContent(file->contentHash, &error);
-    if (!error.isEmpty()) {
-        std::fprintf(stderr, "crucible-bench: %s: not imported: %s\n", qPrintable(path), qPrintable(error));
-        return ExitInternalError;
-    }
-    if (earlier && !options.force) {
-        std::fprintf(stderr,
-                     "crucible-bench: %s: already imported as run %lld (%s, %s) in %s: its content is the same "
-                     "(SHA-256 %s); nothing was imported. --force imports it again as another run\n",
-                     qPrintable(path), static_cast<long long>(earlier->id), qPrintable(earlier->source),
-                     qPrintable(counted(earlier->workloadCount, QStringLiteral("benchmark"))),
-                     qPrintable(store->location()), qPrintable(file->contentHash.left(12)));
-        return ExitUsageError;
-    }
-    const std::optional<qint64> id = store->recordRun(run, &error, sourceTag(file->format), file->contentHash);
-    if (!id) {
-        std::fprintf(stderr, "crucible-bench: %s: not imported: %s\n", qPrintable(path), qPrintable(error));
-        return ExitInternalError;
-    }
-    if (!options.saveBaseline.isEmpty() && !store->saveBaseline(options.saveBaseline, *id, &error)) {
-        std::fprintf(stderr, "crucible-bench: --save-baseline: %s\n", qPrintable(error));
-        return ExitInternalError;
+    const Expected<std::optional<HistoryStore::RunRecord>> found = store->runWithContent(file->contentHash);
+    if (!found)
+        return stopOn(found.error().prefixed(notImported));
+    const std::optional<HistoryStore::RunRecord>& earlier = *found;
+    if (earlier && !options.force)
+        return stopOn(
+            Error::input(QStringLiteral("%1: already imported as run %2 (%3, %4) in %5: its content is the same "
+                                        "(SHA-256 %6); nothing was imported. --force imports it again as "
+                                        "another run")
+                             .arg(path, QString::number(earlier->id), earlier->source,
+                                  counted(earlier->workloadCount, QStringLiteral("benchmark")), store->location(),
+                                  file->contentHash.left(12))));
+    const Expected<qint64> id = store->recordRun(run, sourceTag(file->format), file->contentHash);
+    if (!id)
+        return stopOn(id.error().prefixed(notImported));
+    if (!options.saveBaseline.isEmpty()) {
+        if (const Expected<void> saved = store->saveBaseline(options.saveBaseline, *id); !saved)
+            return stopOn(saved.error().prefixed(QStringLiteral("--save-baseline: ")));
     }
     std::printf("imported %s (%s): run %lld with %s into %s\n", qPrintable(path), qPrintable(formatName(file->format)),
                 static_cast<long long>(*id),

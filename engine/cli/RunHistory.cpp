@@ -2,12 +2,11 @@
 
 #include "history/EarlierResults.h"
 
-#include <cstdio>
 #include <map>
 
 namespace crucible {
 
-std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options)
+Expected<RunHistory> RunHistory::prepare(const CommandLineOptions& options)
 {
     RunHistory history;
     history.m_options = options;
@@ -15,17 +14,15 @@ std::optional<RunHistory> RunHistory::prepare(const CommandLineOptions& options)
     const bool reads = !options.noHistory || !options.baseline.isEmpty() || !options.db.isEmpty();
     if (!reads)
         return history;
-    QString error;
-    history.m_store = HistoryStore::open(options.db, &error);
-    if (!history.m_store) {
-        std::fprintf(stderr, "crucible-bench: %s\n(--db chooses another store, --no-history runs without one)\n",
-                     qPrintable(error));
-        return std::nullopt;
-    }
-    if (!options.baseline.isEmpty() && !history.m_store->baselineRun(options.baseline, &error)) {
-        std::fprintf(stderr, "crucible-bench: --baseline: %s\n", qPrintable(error));
-        return std::nullopt;
-    }
+    Expected<std::unique_ptr<HistoryStore>> store = HistoryStore::open(options.db);
+    if (!store)
+        return Error::input(store.error().message
+                            + QStringLiteral("\n(--db chooses another store, --no-history runs without one)"));
+    history.m_store = std::move(*store);
+    if (options.baseline.isEmpty())
+        return history;
+    if (const Expected<qint64> baseline = history.m_store->baselineRun(options.baseline); !baseline)
+        return Error::input(QStringLiteral("--baseline: ") + baseline.error().message);
     return history;
 }
 
@@ -34,31 +31,33 @@ QString RunHistory::location() const
     return m_store ? m_store->location() : QString();
 }
 
-bool RunHistory::compare(RunResult& run, QString* error) const
-{
-    if (!m_store)
-        return true;
-    const BaselineChoice choice =
-        m_options.baseline.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(m_options.baseline);
-    return compareStoredRun(run, 0, *m_store, choice, m_options.noiseThresholdPct, error);
-}
-
-std::vector<WorkloadTrend> RunHistory::trends(const RunResult& run, QString* error) const
+Expected<void> RunHistory::compare(RunResult& run) const
 {
     if (!m_store)
         return {};
-    return loadRunTrends(*m_store, run, m_recordedRunId, error);
+    const BaselineChoice choice =
+        m_options.baseline.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(m_options.baseline);
+    return compareStoredRun(run, 0, *m_store, choice, m_options.noiseThresholdPct);
 }
 
-bool RunHistory::record(const RunResult& run, QString* error)
+RunTrends RunHistory::trends(const RunResult& run) const
+{
+    if (!m_store)
+        return {};
+    return loadRunTrends(*m_store, run, m_recordedRunId);
+}
+
+Expected<void> RunHistory::record(const RunResult& run)
 {
     if (!m_store || m_options.noHistory)
-        return true;
-    const std::optional<qint64> id = m_store->recordRun(run, error);
+        return {};
+    const Expected<qint64> id = m_store->recordRun(run);
     if (!id)
-        return false;
+        return id.error();
     m_recordedRunId = *id;
-    return m_options.saveBaseline.isEmpty() || m_store->saveBaseline(m_options.saveBaseline, *id, error);
+    if (m_options.saveBaseline.isEmpty())
+        return {};
+    return m_store->saveBaseline(m_options.saveBaseline, *id);
 }
 
 int RunHistory::regressions(const RunResult& run)

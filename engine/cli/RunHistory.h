@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "Expected.h"
 #include "history/HistoryStore.h"
 #include "history/WorkloadTrend.h"
 
@@ -14,16 +15,16 @@ class RunHistory {
 public:
     // Opens the store and checks a --baseline name before anything is measured, so that a
     // corrupt, locked or read-only store, or a baseline that does not exist, costs no run.
-    // nullopt: the message is printed, and the run is refused as an input error.
-    static std::optional<RunHistory> prepare(const CommandLineOptions& options);
+    // Whatever fails here is an input error (SPEC.md: an unusable history store exits 2).
+    static Expected<RunHistory> prepare(const CommandLineOptions& options);
 
     // Fills the results' baseline comparisons (nothing when there is no store to read).
-    bool compare(RunResult& run, QString* error) const;
+    Expected<void> compare(RunResult& run) const;
     // The run's workloads over the earlier runs of its suite on this host, the run itself last,
     // for the PDF's "Trend over history" (nothing when there is no store to read).
-    std::vector<WorkloadTrend> trends(const RunResult& run, QString* error) const;
+    RunTrends trends(const RunResult& run) const;
     // Records the run unless --no-history, and saves it under --save-baseline's name.
-    bool record(const RunResult& run, QString* error);
+    Expected<void> record(const RunResult& run);
     // How many results regressed against their baseline.
     static int regressions(const RunResult& run);
 

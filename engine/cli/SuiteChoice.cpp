@@ -6,26 +6,21 @@
 
 namespace crucible {
 
-std::variant<Suite, Refusal> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry)
+Expected<Suite> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
     LoadedSuite loaded = loadSuite(options.suiteFile, registry);
     if (!loaded.notice.isEmpty())
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.notice));
-    if (!loaded.suite) {
-        std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.error));
-        return loaded.inputError ? Refusal::InputError : Refusal::InternalError;
-    }
+    if (!loaded.suite)
+        return Error{loaded.inputError ? ErrorKind::Input : ErrorKind::Internal, loaded.error};
     return std::move(*loaded.suite);
 }
 
-std::optional<std::vector<const SuiteWorkload*>> selectOrReport(const Suite& suite, const QStringList& filters)
+Expected<std::vector<const SuiteWorkload*>> chooseWorkloads(const Suite& suite, const QStringList& filters)
 {
     std::vector<const SuiteWorkload*> selected = selectSuiteWorkloads(suite, filters);
-    if (selected.empty()) {
-        std::fprintf(stderr, "crucible-bench: no workload matches %s (see --list)\n",
-                     qPrintable(filters.join(QLatin1Char(' '))));
-        return std::nullopt;
-    }
+    if (selected.empty())
+        return Error::usage(QStringLiteral("no workload matches %1 (see --list)").arg(filters.join(QLatin1Char(' '))));
     return selected;
 }
 

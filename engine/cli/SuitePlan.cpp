@@ -132,16 +132,15 @@ std::unique_ptr<Workload> instantiate(const SuiteWorkload& w, const WorkloadRegi
     return std::make_unique<RenamedWorkload>(std::move(workload), std::move(info));
 }
 
-SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
-                            const WorkloadRegistry& registry, const CommandLineOptions& options, QString* error)
+Expected<SessionPlan> makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
+                                      const WorkloadRegistry& registry, const CommandLineOptions& options)
 {
-    return makeSessionPlan(suite, selected, registry, effectiveSettings(options, suite.defaults), options.quickCheck,
-                           error);
+    return makeSessionPlan(suite, selected, registry, effectiveSettings(options, suite.defaults), options.quickCheck);
 }
 
-SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
-                            const WorkloadRegistry& registry, const MeasurementSettings& settings, bool quickCheck,
-                            QString* error)
+Expected<SessionPlan> makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
+                                      const WorkloadRegistry& registry, const MeasurementSettings& settings,
+                                      bool quickCheck)
 {
     SessionPlan plan;
     plan.suiteName = suite.name;
@@ -152,9 +151,7 @@ SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWor
             plan.workloads.push_back(instantiate(*w, registry));
         } catch (const std::exception& e) {
             const QString file = suite.fileName.isEmpty() ? suite.name : suite.fileName;
-            *error = QStringLiteral("%1: %2: %3").arg(file, w->info.id, QString::fromLocal8Bit(e.what()));
-            plan.workloads.clear();
-            return plan;
+            return Error::input(QStringLiteral("%1: %2: %3").arg(file, w->info.id, QString::fromLocal8Bit(e.what())));
         }
     }
     return plan;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CommandLine.h"
+#include "Expected.h"
 #include "SuiteRunner.h"
 #include "WorkloadRegistry.h"
 #include "suite/Suite.h"
@@ -40,13 +41,13 @@ std::vector<const SuiteWorkload*> selectSuiteWorkloads(const Suite& suite, const
 std::unique_ptr<Workload> instantiate(const SuiteWorkload& workload, const WorkloadRegistry& registry);
 
 // The session plan for the selected workloads of `suite`. A built-in that refuses its
-// parameters (its factory throws: "size=huge") leaves `error` naming the file and the workload,
-// and the plan empty.
-SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
-                            const WorkloadRegistry& registry, const CommandLineOptions& options, QString* error);
+// parameters (its factory throws: "size=huge") is an input error naming the file and the
+// workload.
+Expected<SessionPlan> makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
+                                      const WorkloadRegistry& registry, const CommandLineOptions& options);
 // The same with the settings already decided (the window's run dialog decides them).
-SessionPlan makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
-                            const WorkloadRegistry& registry, const MeasurementSettings& settings, bool quickCheck,
-                            QString* error);
+Expected<SessionPlan> makeSessionPlan(const Suite& suite, const std::vector<const SuiteWorkload*>& selected,
+                                      const WorkloadRegistry& registry, const MeasurementSettings& settings,
+                                      bool quickCheck);
 
 } // namespace crucible

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "Result.h"
 #include "history/WorkloadTrend.h"
 
@@ -7,7 +8,6 @@
 #include <QString>
 
 #include <functional>
-#include <optional>
 #include <vector>
 
 namespace crucible {
@@ -31,10 +31,11 @@ struct ReportOptions {
 struct ExternalReport {
     QString format;   // the --format name, e.g. "pdf"
     QString fileName; // in the output directory, e.g. "report.pdf"
-    // The file's bytes, or std::nullopt with *error set. Called on the thread that owns the
-    // application object (the PDF writer paints with QPainter), unless the writer was made for
-    // another thread (the window's exports: report::pdfReportFormat with a ChartHandOff).
-    std::function<std::optional<QByteArray>(const RunResult&, const ReportOptions&, QString* error)> render;
+    // The file's bytes, or why there are none (writeReportFiles names the file). Called on the
+    // thread that owns the application object (the PDF writer paints with QPainter), unless the
+    // writer was made for another thread (the window's exports: report::pdfReportFormat with a
+    // ChartHandOff).
+    std::function<Expected<QByteArray>(const RunResult&, const ReportOptions&)> render;
 };
 using ExternalReports = std::vector<ExternalReport>;
 

@@ -14,14 +14,12 @@
 namespace crucible {
 
 namespace {
-bool writeFile(const QString& path, const QByteArray& bytes, QString* error)
+Expected<void> writeFile(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        *error = QStringLiteral("cannot write '%1': %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error::internal(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
+    return {};
 }
 
 bool isEngineFormat(const QString& format)
@@ -46,33 +44,31 @@ QString formatWithoutWriter(const QStringList& formats, const ExternalReports& e
     return {};
 }
 
-bool prepareOutputDirectory(const QString& dir, QString* error)
+Expected<void> prepareOutputDirectory(const QString& dir)
 {
-    if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir()) {
-        *error = QStringLiteral("'%1' exists and is not a directory").arg(dir);
-        return false;
-    }
-    if (!QDir().mkpath(dir)) {
-        *error = QStringLiteral("'%1' cannot be created").arg(dir);
-        return false;
-    }
+    if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir())
+        return Error::input(QStringLiteral("'%1' exists and is not a directory").arg(dir));
+    if (!QDir().mkpath(dir))
+        return Error::input(QStringLiteral("'%1' cannot be created").arg(dir));
     QTemporaryFile probe(QDir(dir).filePath(QStringLiteral(".crucible-write-test-XXXXXX")));
-    if (!probe.open()) {
-        *error = QStringLiteral("'%1' is not writable: %2").arg(dir, probe.errorString());
-        return false;
-    }
-    return true;
+    if (!probe.open())
+        return Error::input(QStringLiteral("'%1' is not writable: %2").arg(dir, probe.errorString()));
+    return {};
 }
 
-QStringList writeReportFiles(const RunResult& run, const QString& dir, const QStringList& formats, QString* error,
-                             const ExternalReports& external, const ReportOptions& options)
+Expected<QStringList> writeReportFiles(const RunResult& run, const QString& dir, const QStringList& formats,
+                                       const ExternalReports& external, const ReportOptions& options)
 {
     const QDir out(dir);
     QStringList written;
+    std::optional<Error> failed; // the first file not written; nothing after it is tried
     auto write = [&](const QString& name, const QByteArray& bytes) {
-        if (!error->isEmpty() || !writeFile(out.filePath(name), bytes, error))
+        if (failed)
             return;
-        written << name;
+        if (const Expected<void> done = writeFile(out.filePath(name), bytes); !done)
+            failed = done.error();
+        else
+            written << name;
     };
     if (formats.contains(QLatin1String("json")))
         write(QStringLiteral("results.json"), runToJsonBytes(run));
@@ -85,21 +81,20 @@ QStringList writeReportFiles(const RunResult& run, const QString& dir, const QSt
     if (formats.contains(QLatin1String("gbench")))
         write(QStringLiteral("gbench.json"), runToGbenchJsonBytes(run));
     for (const QString& format : formats) {
-        if (!error->isEmpty() || isEngineFormat(format))
+        if (failed)
+            return *failed;
+        if (isEngineFormat(format))
             continue;
         const ExternalReport* report = findExternal(external, format);
-        if (!report) {
-            *error = QStringLiteral("this build cannot write the format \"%1\"").arg(format);
-            break;
-        }
-        QString renderError;
-        const std::optional<QByteArray> bytes = report->render(run, options, &renderError);
-        if (!bytes) {
-            *error = QStringLiteral("cannot write '%1': %2").arg(out.filePath(report->fileName), renderError);
-            break;
-        }
+        if (!report)
+            return Error::internal(QStringLiteral("this build cannot write the format \"%1\"").arg(format));
+        const Expected<QByteArray> bytes = report->render(run, options);
+        if (!bytes)
+            return bytes.error().prefixed(QStringLiteral("cannot write '%1': ").arg(out.filePath(report->fileName)));
         write(report->fileName, *bytes);
     }
+    if (failed)
+        return *failed;
     return written;
 }
 

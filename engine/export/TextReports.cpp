@@ -296,10 +296,7 @@ QByteArray summaryMarkdown(const RunResult& run)
     for (const Result* r : ordered) {
         const stats::Summary& s = r->summary;
         const bool ok = r->status == Status::Ok;
-        const QString change = r->baseline ? QStringLiteral("%1%2%")
-                                                 .arg(r->baseline->changePct >= 0 ? QStringLiteral("+") : QString())
-                                                 .arg(r->baseline->changePct, 0, 'f', 1)
-                                           : QStringLiteral("–");
+        const QString change = r->baseline ? r->baseline->judgedChangeText() : QStringLiteral("–");
         QString verdictCell = verdict(*r).isEmpty() ? QStringLiteral("–") : verdict(*r);
         if (hasVerdict(*r, ChangeVerdict::Regressed))
             verdictCell = QStringLiteral("**regressed**");

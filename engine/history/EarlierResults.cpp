@@ -1,62 +1,63 @@
 #include "EarlierResults.h"
 
+#include "RunDispersion.h"
+
 namespace crucible {
 
 namespace {
 
-bool namedBaseline(EarlierResults& earlier, const HistoryStore& store, const QString& workloadId, const QString& name,
-                   QString* error)
+Expected<void> namedBaseline(EarlierResults& earlier, const HistoryStore& store, const QString& workloadId,
+                             const QString& name)
 {
-    const std::optional<qint64> runId = store.baselineRun(name, error);
+    const Expected<qint64> runId = store.baselineRun(name);
     if (!runId)
-        return false;
+        return runId.error();
     HistoryStore::Filter upTo;
     upTo.beforeRun = *runId + 1;
-    QString why;
-    std::vector<HistoryStore::StoredResult> found = store.results(workloadId, upTo, 1, true, &why);
-    if (!why.isEmpty()) {
-        *error = why;
-        return false;
-    }
+    Expected<std::vector<HistoryStore::StoredResult>> found = store.results(workloadId, upTo, 1, true);
+    if (!found)
+        return found.error();
     // The newest result up to the baseline's run may be from an older run that had the
     // workload when the baseline's run did not: then there is nothing to compare with.
-    if (!found.empty() && found.front().runId == *runId && found.front().result.status == Status::Ok) {
-        earlier.baseline = std::move(found.front());
+    if (!found->empty() && found->front().runId == *runId && found->front().result.status == Status::Ok) {
+        const Expected<RunInfo> info = store.runInfo(*runId);
+        if (!info)
+            return info.error();
+        earlier.baseline = std::move(found->front());
         earlier.baselineName = name;
-        earlier.baselineRun = store.runInfo(*runId, error);
-        if (!earlier.baselineRun)
-            return false;
+        earlier.baselineRun = *info;
     }
-    return true;
+    return {};
 }
 
 } // namespace
 
-EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId,
-                                  const HistoryStore::Filter& scope, const BaselineChoice& choice, int recentCount,
-                                  QString* error)
+Expected<EarlierResults> loadEarlierResults(const HistoryStore& store, const QString& workloadId,
+                                            const HistoryStore::Filter& scope, const BaselineChoice& choice,
+                                            int recentCount)
 {
     EarlierResults earlier;
     earlier.workloadId = workloadId;
-    if (choice.kind == BaselineChoice::Kind::Named && !namedBaseline(earlier, store, workloadId, choice.name, error))
-        return earlier;
+    if (choice.kind == BaselineChoice::Kind::Named) {
+        if (const Expected<void> named = namedBaseline(earlier, store, workloadId, choice.name); !named)
+            return named.error();
+    }
     HistoryStore::Filter ok = scope;
     ok.okOnly = true;
     const bool needPrevious = choice.kind == BaselineChoice::Kind::PreviousRun;
     // One more than the overlays, in case the baseline is among them, and the verdict's history.
     const int fetch = std::max(std::max(recentCount, 0) + 1, kVerdictHistoryRuns);
-    QString why;
-    std::vector<HistoryStore::StoredResult> latest = store.results(workloadId, ok, fetch, true, &why);
-    if (!why.isEmpty()) {
-        *error = why;
-        return earlier;
-    }
+    Expected<std::vector<HistoryStore::StoredResult>> found = store.results(workloadId, ok, fetch, true);
+    if (!found)
+        return found.error();
+    std::vector<HistoryStore::StoredResult>& latest = *found;
     if (needPrevious && !latest.empty()) {
+        const Expected<RunInfo> info = store.runInfo(latest.front().runId);
+        if (!info)
+            return info.error();
         earlier.baseline = latest.front();
         earlier.baselineName = QStringLiteral("previous run %1").arg(latest.front().runId);
-        earlier.baselineRun = store.runInfo(latest.front().runId, error);
-        if (!earlier.baselineRun)
-            return earlier;
+        earlier.baselineRun = *info;
     }
     for (const HistoryStore::StoredResult& r : latest) {
         if (int(earlier.history.size()) >= kVerdictHistoryRuns)
@@ -74,26 +75,31 @@ EarlierResults loadEarlierResults(const HistoryStore& store, const QString& work
     return earlier;
 }
 
-bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, const BaselineChoice& choice,
-                      double noiseThresholdPct, QString* error)
+Expected<void> compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, const BaselineChoice& choice,
+                                double noiseThresholdPct)
 {
     if (choice.kind == BaselineChoice::Kind::None)
-        return true;
+        return {};
     HistoryStore::Filter scope;
     scope.suite = run.info.suiteName;
     scope.host = run.info.host;
     scope.beforeRun = runId;
+    // Each workload's baseline is kept here until the whole run is judged at once (compareRun);
+    // reserved, so that the pointers to them stay valid.
+    std::vector<Result> baselines;
+    baselines.reserve(run.results.size());
+    std::vector<PendingComparison> pending;
     for (Result& r : run.results) {
-        QString why;
-        const EarlierResults earlier = loadEarlierResults(store, r.info.id, scope, choice, 0, &why);
-        if (!why.isEmpty()) {
-            *error = why;
-            return false;
+        const Expected<EarlierResults> earlier = loadEarlierResults(store, r.info.id, scope, choice, 0);
+        if (!earlier)
+            return earlier.error();
+        if (earlier->baseline && earlier->baseline->runId != runId) {
+            baselines.push_back(earlier->baseline->result);
+            pending.push_back({&r, &baselines.back(), earlier->judgeContext(run.info, noiseThresholdPct)});
         }
-        if (earlier.baseline && earlier.baseline->runId != runId)
-            compareWithBaseline(r, earlier.baseline->result, earlier.judgeContext(run.info, noiseThresholdPct));
     }
-    return true;
+    compareRun(pending);
+    return {};
 }
 
 JudgeContext EarlierResults::judgeContext(const RunInfo& candidateRun, double noiseThresholdPct) const

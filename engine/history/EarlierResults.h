@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Comparison.h"
+#include "Expected.h"
 #include "HistoryStore.h"
 
 #include <optional>
@@ -46,16 +47,16 @@ inline constexpr int kVerdictHistoryRuns = 10;
 // beforeRun, so that "previous run" means the latest ok result of the workload before it. A
 // named baseline is found wherever it ran (the user chose it); a name that does not exist is an
 // error. At most `recentCount` recent results, ok ones only.
-EarlierResults loadEarlierResults(const HistoryStore& store, const QString& workloadId,
-                                  const HistoryStore::Filter& scope, const BaselineChoice& choice, int recentCount,
-                                  QString* error);
+Expected<EarlierResults> loadEarlierResults(const HistoryStore& store, const QString& workloadId,
+                                            const HistoryStore::Filter& scope, const BaselineChoice& choice,
+                                            int recentCount);
 
 // Fills the baseline comparison of each result of `run`: a run just measured and not recorded
 // yet (`runId` 0), or a past run reopened from the store as run `runId` (the store keeps no
 // comparisons). Against the chosen baseline, or each workload's previous ok result of the same
 // suite on the same host before that run, so that a filtered run still finds each workload's
-// last measurement. False only when the store fails or a named baseline does not exist.
-bool compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, const BaselineChoice& choice,
-                      double noiseThresholdPct, QString* error);
+// last measurement. Fails only when the store fails or a named baseline does not exist.
+Expected<void> compareStoredRun(RunResult& run, qint64 runId, const HistoryStore& store, const BaselineChoice& choice,
+                                double noiseThresholdPct);
 
 } // namespace crucible

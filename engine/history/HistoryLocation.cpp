@@ -37,7 +37,7 @@ QString defaultHistoryPath()
     return QDir(dir).filePath(QStringLiteral("crucible-bench/history.sqlite"));
 }
 
-std::optional<HistoryLocation> parseHistoryLocation(const QString& text, QString* error)
+Expected<HistoryLocation> parseHistoryLocation(const QString& text)
 {
     HistoryLocation location;
     if (text.isEmpty()) {
@@ -45,22 +45,20 @@ std::optional<HistoryLocation> parseHistoryLocation(const QString& text, QString
         return location;
     }
     if (!text.startsWith(QLatin1String("postgresql://")) && !text.startsWith(QLatin1String("postgres://"))) {
-        if (text.contains(QLatin1String("://"))) {
-            *error = QStringLiteral(
-                         "--db %1: unknown kind of store (use a SQLite file path or postgresql://user@host:port/db)")
-                         .arg(text);
-            return std::nullopt;
-        }
+        if (text.contains(QLatin1String("://")))
+            return Error::input(
+                QStringLiteral(
+                    "--db %1: unknown kind of store (use a SQLite file path or postgresql://user@host:port/db)")
+                    .arg(text));
         location.path = text;
         return location;
     }
     const QUrl url(text, QUrl::StrictMode);
     const QString database = url.path().mid(1);
-    if (!url.isValid() || url.host().isEmpty() || database.isEmpty() || database.contains(QLatin1Char('/'))) {
-        *error = QStringLiteral("--db: \"%1\" is not a PostgreSQL URL of the form postgresql://user@host:port/database")
-                     .arg(url.toString(QUrl::RemovePassword));
-        return std::nullopt;
-    }
+    if (!url.isValid() || url.host().isEmpty() || database.isEmpty() || database.contains(QLatin1Char('/')))
+        return Error::input(
+            QStringLiteral("--db: \"%1\" is not a PostgreSQL URL of the form postgresql://user@host:port/database")
+                .arg(url.toString(QUrl::RemovePassword)));
     location.kind = HistoryLocation::Kind::PostgreSQL;
     location.host = url.host();
     location.port = url.port(5432);

@@ -1,8 +1,8 @@
 #pragma once
 
-#include <QString>
+#include "Expected.h"
 
-#include <optional>
+#include <QString>
 
 namespace crucible::history {
 
@@ -28,8 +28,8 @@ struct HistoryLocation {
 // The SQLite file in the per-user data directory: $XDG_DATA_HOME/crucible-bench/history.sqlite.
 QString defaultHistoryPath();
 
-// `text` as given to --db; empty means the default file. An unusable URL returns nullopt and
-// says why in `error`.
-std::optional<HistoryLocation> parseHistoryLocation(const QString& text, QString* error);
+// `text` as given to --db; empty means the default file. An unusable URL is an input error
+// that says why.
+Expected<HistoryLocation> parseHistoryLocation(const QString& text);
 
 } // namespace crucible::history

@@ -101,21 +101,20 @@ std::optional<int> storedVersion(QSqlDatabase& db, QString* error)
 
 } // namespace
 
-bool migrateSchema(QSqlDatabase& db, Dialect dialect, QString* error)
+Expected<void> migrateSchema(QSqlDatabase& db, Dialect dialect)
 {
     // SQLite: BEGIN IMMEDIATE takes the write lock at once, so a read-only or locked file fails
     // here, before a run is measured, and two processes cannot both create the schema.
     // PostgreSQL: a transaction-scoped advisory lock serialises CI runners sharing one database.
     const bool pg = dialect == Dialect::PostgreSQL;
-    if (!exec(db, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), error))
-        return false;
-    auto fail = [&](const QString& why) {
+    QString why;
+    if (!exec(db, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), &why))
+        return Error::input(why);
+    auto fail = [&](const QString& why) -> Expected<void> {
         QString ignored;
         exec(db, QStringLiteral("ROLLBACK"), &ignored);
-        *error = why;
-        return false;
+        return Error::input(why);
     };
-    QString why;
     if (pg && !exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(7478321)"), &why))
         return fail(why);
     const std::optional<int> version = storedVersion(db, &why);
@@ -146,7 +145,7 @@ bool migrateSchema(QSqlDatabase& db, Dialect dialect, QString* error)
     }
     if (!exec(db, QStringLiteral("COMMIT"), &why))
         return fail(why);
-    return true;
+    return {};
 }
 
 } // namespace crucible::history

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QSqlDatabase>
 #include <QString>
 
@@ -13,8 +15,9 @@ enum class Dialect { SQLite, PostgreSQL };
 inline constexpr int kSchemaVersion = 2;
 
 // Brings the store's schema up to kSchemaVersion in one transaction, creating it in an empty
-// store. Refuses (false, `error` says why) a store written by a newer version: reading it with
-// an older schema in mind could lose what the newer one keeps.
-bool migrateSchema(QSqlDatabase& db, Dialect dialect, QString* error);
+// store. Refuses (an input error says why) a store written by a newer version: reading it with
+// an older schema in mind could lose what the newer one keeps. The error is the driver's own
+// words, or the version's: HistoryStore::open says which store.
+Expected<void> migrateSchema(QSqlDatabase& db, Dialect dialect);
 
 } // namespace crucible::history

@@ -81,12 +81,6 @@ QVariant text(const QString& s)
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
 
-void setError(QString* error, const QString& message)
-{
-    if (error)
-        *error = message;
-}
-
 QString outliersText(const stats::OutlierCounts& o)
 {
     return QStringLiteral("%1,%2,%3,%4").arg(o.lowSevere).arg(o.lowMild).arg(o.highMild).arg(o.highSevere);
@@ -127,7 +121,7 @@ const char kResultColumns[] =
     "x.throughput, x.peak_rss, x.user_ns, x.sys_ns, r.source";
 
 // One row of kResultColumns (plus the blob at index 26 when `withSamples`).
-std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool withSamples, QString* error)
+Expected<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool withSamples)
 {
     HistoryStore::StoredResult stored;
     stored.runId = q.value(0).toLongLong();
@@ -171,12 +165,9 @@ std::optional<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool
     r.sysNs = q.value(24).toDouble();
     if (withSamples) {
         std::optional<Samples> samples = history::decodeSamples(q.value(26).toByteArray());
-        if (!samples) {
-            setError(
-                error,
+        if (!samples)
+            return Error::input(
                 QStringLiteral("run %1, workload %2: the stored samples are damaged").arg(stored.runId).arg(r.info.id));
-            return std::nullopt;
-        }
         r.samples = std::move(*samples);
     }
     return stored;
@@ -260,34 +251,40 @@ HistoryStore::HistoryStore(std::unique_ptr<Connection> connection) : m_db(std::m
 { }
 HistoryStore::~HistoryStore() = default;
 
-std::unique_ptr<HistoryStore> HistoryStore::open(const QString& locationText, QString* error, int busyTimeoutMs)
+Expected<std::unique_ptr<HistoryStore>> HistoryStore::open(const QString& locationText, int busyTimeoutMs)
 {
-    const std::optional<HistoryLocation> location = history::parseHistoryLocation(locationText, error);
+    const Expected<HistoryLocation> location = history::parseHistoryLocation(locationText);
     if (!location)
-        return nullptr;
+        return location.error();
     auto connection = std::make_unique<Connection>();
     connection->name = QStringLiteral("crucible-history-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
     connection->location = *location;
     const bool pg = location->kind == HistoryLocation::Kind::PostgreSQL;
     connection->dialect = pg ? Dialect::PostgreSQL : Dialect::SQLite;
     const QString driver = pg ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE");
-    if (!QSqlDatabase::isDriverAvailable(driver)) {
-        *error = QStringLiteral("history store %1: Qt's %2 driver is not installed (Debian package %3)")
-                     .arg(location->display(), driver,
-                          pg ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite"));
-        return nullptr;
-    }
+    // Whatever stops a store from opening makes it unusable: an input error (SPEC.md "Exit
+    // codes"), a missing driver included, since another --db may still work.
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return Error::input(QStringLiteral("history store %1: Qt's %2 driver is not installed (Debian package %3)")
+                                .arg(location->display(), driver,
+                                     pg ? QStringLiteral("libqt6sql6-psql") : QStringLiteral("libqt6sql6-sqlite")));
     QSqlDatabase db = QSqlDatabase::addDatabase(driver, connection->name);
     QString why;
-    const bool opened = pg ? openPostgres(db, *location, &why) : openSqlite(db, *location, busyTimeoutMs, &why);
-    if (!opened || !history::migrateSchema(db, connection->dialect, &why)) {
+    bool opened = pg ? openPostgres(db, *location, &why) : openSqlite(db, *location, busyTimeoutMs, &why);
+    if (opened) {
+        const Expected<void> migrated = history::migrateSchema(db, connection->dialect);
+        if (!migrated)
+            why = migrated.error().message;
+        opened = migrated.has_value();
+    }
+    if (!opened) {
         // SQLite's own words ("unable to open database file", "file is not a database") name
         // no file and no remedy; said again in words that do, whenever the cause can be told.
         // PostgreSQL's (libpq's) already say what is wrong; the URL says where.
         const QString explained = pg ? QString() : history::explainSqliteFailure(location->path, why.trimmed());
-        *error = explained.isEmpty() ? QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed())
-                                     : QStringLiteral("history store: %1").arg(explained);
-        return nullptr;
+        return Error::input(explained.isEmpty()
+                                ? QStringLiteral("history store %1: %2").arg(location->display(), why.trimmed())
+                                : QStringLiteral("history store: %1").arg(explained));
     }
     return std::unique_ptr<HistoryStore>(new HistoryStore(std::move(connection)));
 }
@@ -301,18 +298,17 @@ bool HistoryStore::isPostgreSQL() const
     return m_db->dialect == Dialect::PostgreSQL;
 }
 
-std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QString* error, const QString& source,
-                                              const QString& contentHash)
+Expected<qint64> HistoryStore::recordRun(const RunResult& runResult, const QString& source, const QString& contentHash)
 {
     QSqlDatabase db = m_db->db();
     const bool pg = isPostgreSQL();
     QString why;
-    auto fail = [&](const QString& what) -> std::optional<qint64> {
+    auto fail = [&](const QString& what) -> Expected<qint64> {
         QString ignored;
         exec(db, QStringLiteral("ROLLBACK"), &ignored);
-        *error = QStringLiteral("history store %1: recording the run failed (%2): %3; nothing of it was recorded")
-                     .arg(location(), what, why.trimmed());
-        return std::nullopt;
+        return Error::internal(
+            QStringLiteral("history store %1: recording the run failed (%2): %3; nothing of it was recorded")
+                .arg(location(), what, why.trimmed()));
     };
     if (!exec(db, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), &why))
         return fail(QStringLiteral("begin"));
@@ -387,7 +383,7 @@ std::optional<qint64> HistoryStore::recordRun(const RunResult& runResult, QStrin
     return runId;
 }
 
-std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, int limit, QString* error) const
+Expected<std::vector<HistoryStore::RunRecord>> HistoryStore::runs(const Filter& filter, int limit) const
 {
     std::vector<RunRecord> records;
     QSqlQuery q(m_db->db());
@@ -403,10 +399,8 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
             .arg(baselineNames, filterClauses(filter), limitClause(limit)));
     bindFilter(q, filter);
     QString why;
-    if (!run(q, &why)) {
-        setError(error, QStringLiteral("history store %1: listing runs: %2").arg(location(), why));
-        return records;
-    }
+    if (!run(q, &why))
+        return Error::internal(QStringLiteral("history store %1: listing runs: %2").arg(location(), why));
     while (q.next()) {
         RunRecord rec;
         rec.id = q.value(0).toLongLong();
@@ -422,17 +416,15 @@ std::vector<HistoryStore::RunRecord> HistoryStore::runs(const Filter& filter, in
     return records;
 }
 
-std::optional<HistoryStore::RunRecord> HistoryStore::runWithContent(const QString& contentHash, QString* error) const
+Expected<std::optional<HistoryStore::RunRecord>> HistoryStore::runWithContent(const QString& contentHash) const
 {
-    error->clear();
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("SELECT MIN(id) FROM runs WHERE content_hash = ?"));
     q.addBindValue(contentHash);
     QString why;
-    if (!run(q, &why)) {
-        *error = QStringLiteral("history store %1: looking for an earlier import: %2").arg(location(), why);
-        return std::nullopt;
-    }
+    if (!run(q, &why))
+        return Error::internal(
+            QStringLiteral("history store %1: looking for an earlier import: %2").arg(location(), why));
     if (!q.next() || q.value(0).isNull())
         return std::nullopt;
     const qint64 id = q.value(0).toLongLong();
@@ -440,32 +432,31 @@ std::optional<HistoryStore::RunRecord> HistoryStore::runWithContent(const QStrin
     // Its record as the run list shows it (source, baselines), by the same query.
     Filter only;
     only.beforeRun = id + 1;
-    for (RunRecord& record : runs(only, 1, error))
+    Expected<std::vector<RunRecord>> records = runs(only, 1);
+    if (!records)
+        return records.error();
+    for (RunRecord& record : *records)
         if (record.id == id)
             return std::move(record);
-    if (error->isEmpty())
-        *error = QStringLiteral("history store %1: run %2 vanished while it was read").arg(location()).arg(id);
-    return std::nullopt;
+    return Error::internal(
+        QStringLiteral("history store %1: run %2 vanished while it was read").arg(location()).arg(id));
 }
 
-std::optional<RunInfo> HistoryStore::runInfo(qint64 runId, QString* error) const
+Expected<RunInfo> HistoryStore::runInfo(qint64 runId) const
 {
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("SELECT info FROM run_details WHERE run_id = ?"));
     q.addBindValue(runId);
     QString why;
-    if (!run(q, &why)) {
-        *error = QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why);
-        return std::nullopt;
-    }
-    if (!q.next()) {
-        *error = QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId);
-        return std::nullopt;
-    }
+    if (!run(q, &why))
+        return Error::internal(
+            QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why));
+    if (!q.next())
+        return Error::input(QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId));
     return runInfoFromJson(jsonObject(q.value(0).toString()));
 }
 
-std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) const
+Expected<RunResult> HistoryStore::loadRun(qint64 runId) const
 {
     RunResult loaded;
     {
@@ -474,20 +465,15 @@ std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) con
             "SELECT d.info, r.cancelled, d.gates FROM runs r JOIN run_details d ON d.run_id = r.id WHERE r.id = ?"));
         head.addBindValue(runId);
         QString why;
-        if (!run(head, &why)) {
-            *error = QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why);
-            return std::nullopt;
-        }
-        if (!head.next()) {
-            *error = QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId);
-            return std::nullopt;
-        }
+        if (!run(head, &why))
+            return Error::internal(
+                QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why));
+        if (!head.next())
+            return Error::input(QStringLiteral("history store %1: there is no run %2").arg(location()).arg(runId));
         loaded.info = runInfoFromJson(jsonObject(head.value(0).toString()));
         loaded.cancelled = head.value(1).toInt() != 0;
-        if (!gatesFromJson(jsonObject(head.value(2).toString()), loaded, &why)) {
-            *error = QStringLiteral("history store %1: run %2: %3").arg(location()).arg(runId).arg(why);
-            return std::nullopt;
-        }
+        if (const Expected<void> gates = gatesFromJson(jsonObject(head.value(2).toString()), loaded); !gates)
+            return gates.error().prefixed(QStringLiteral("history store %1: run %2: ").arg(location()).arg(runId));
     }
     QSqlQuery q(m_db->db());
     q.setForwardOnly(true);
@@ -496,21 +482,20 @@ std::optional<RunResult> HistoryStore::loadRun(qint64 runId, QString* error) con
                   .arg(QLatin1String(kResultColumns)));
     q.addBindValue(runId);
     QString why;
-    if (!run(q, &why)) {
-        *error = QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why);
-        return std::nullopt;
-    }
+    if (!run(q, &why))
+        return Error::internal(
+            QStringLiteral("history store %1: loading run %2: %3").arg(location()).arg(runId).arg(why));
     while (q.next()) {
-        std::optional<StoredResult> stored = resultFromRow(q, true, error);
+        Expected<StoredResult> stored = resultFromRow(q, true);
         if (!stored)
-            return std::nullopt;
+            return stored.error();
         loaded.results.push_back(std::move(stored->result));
     }
     return loaded;
 }
 
-std::vector<HistoryStore::StoredResult> HistoryStore::results(const QString& workloadId, const Filter& filter,
-                                                              int limit, bool withSamples, QString* error) const
+Expected<std::vector<HistoryStore::StoredResult>> HistoryStore::results(const QString& workloadId, const Filter& filter,
+                                                                        int limit, bool withSamples) const
 {
     std::vector<StoredResult> out;
     QSqlQuery q(m_db->db());
@@ -523,20 +508,18 @@ std::vector<HistoryStore::StoredResult> HistoryStore::results(const QString& wor
     q.addBindValue(workloadId);
     bindFilter(q, filter);
     QString why;
-    if (!run(q, &why)) {
-        setError(error, QStringLiteral("history store %1: results of %2: %3").arg(location(), workloadId, why));
-        return out;
-    }
+    if (!run(q, &why))
+        return Error::internal(QStringLiteral("history store %1: results of %2: %3").arg(location(), workloadId, why));
     while (q.next()) {
-        std::optional<StoredResult> stored = resultFromRow(q, withSamples, error);
+        Expected<StoredResult> stored = resultFromRow(q, withSamples);
         if (!stored)
-            return {};
+            return stored.error();
         out.push_back(std::move(*stored));
     }
     return out;
 }
 
-QStringList HistoryStore::workloadIds(const Filter& filter, QString* error) const
+Expected<QStringList> HistoryStore::workloadIds(const Filter& filter) const
 {
     QStringList ids;
     QSqlQuery q(m_db->db());
@@ -546,17 +529,15 @@ QStringList HistoryStore::workloadIds(const Filter& filter, QString* error) cons
                   .arg(filterClauses(filter), filter.okOnly ? QStringLiteral(" AND x.status = 'ok'") : QString()));
     bindFilter(q, filter);
     QString why;
-    if (!run(q, &why)) {
-        setError(error, QStringLiteral("history store %1: listing workloads: %2").arg(location(), why));
-        return ids;
-    }
+    if (!run(q, &why))
+        return Error::internal(QStringLiteral("history store %1: listing workloads: %2").arg(location(), why));
     while (q.next())
         ids << q.value(0).toString();
     return ids;
 }
 
-std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloadId, const Filter& filter,
-                                                          QString* error) const
+Expected<std::vector<HistoryStore::TrendPoint>> HistoryStore::trend(const QString& workloadId,
+                                                                    const Filter& filter) const
 {
     std::vector<TrendPoint> points;
     QSqlQuery q(m_db->db());
@@ -569,10 +550,8 @@ std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloa
     q.addBindValue(workloadId);
     bindFilter(q, filter);
     QString why;
-    if (!run(q, &why)) {
-        setError(error, QStringLiteral("history store %1: trend of %2: %3").arg(location(), workloadId, why));
-        return points;
-    }
+    if (!run(q, &why))
+        return Error::internal(QStringLiteral("history store %1: trend of %2: %3").arg(location(), workloadId, why));
     while (q.next()) {
         TrendPoint p;
         p.runId = q.value(0).toLongLong();
@@ -597,7 +576,7 @@ std::vector<HistoryStore::TrendPoint> HistoryStore::trend(const QString& workloa
     return points;
 }
 
-bool HistoryStore::saveBaseline(const QString& name, qint64 runId, QString* error)
+Expected<void> HistoryStore::saveBaseline(const QString& name, qint64 runId)
 {
     QString why;
     QSqlQuery q(m_db->db());
@@ -607,42 +586,37 @@ bool HistoryStore::saveBaseline(const QString& name, qint64 runId, QString* erro
     q.addBindValue(name);
     q.addBindValue(runId);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    if (!run(q, &why)) {
-        *error = QStringLiteral("history store %1: saving baseline \"%2\": %3").arg(location(), name, why);
-        return false;
-    }
-    return true;
+    if (!run(q, &why))
+        return Error::internal(
+            QStringLiteral("history store %1: saving baseline \"%2\": %3").arg(location(), name, why));
+    return {};
 }
 
-std::optional<qint64> HistoryStore::baselineRun(const QString& name, QString* error) const
+Expected<qint64> HistoryStore::baselineRun(const QString& name) const
 {
     QSqlQuery q(m_db->db());
     q.prepare(QStringLiteral("SELECT run_id FROM baselines WHERE name = ?"));
     q.addBindValue(name);
     QString why;
-    if (!run(q, &why)) {
-        *error = QStringLiteral("history store %1: %2").arg(location(), why);
-        return std::nullopt;
-    }
+    if (!run(q, &why))
+        return Error::internal(QStringLiteral("history store %1: %2").arg(location(), why));
     if (!q.next()) {
-        const QStringList known = baselineNames();
-        *error = QStringLiteral("no baseline named \"%1\" in %2 (%3)")
-                     .arg(name, location(),
-                          known.isEmpty() ? QStringLiteral("it has none; save one with --save-baseline NAME")
-                                          : QStringLiteral("known: ") + known.join(QStringLiteral(", ")));
-        return std::nullopt;
+        // Only to help choose a name: a store that cannot list them lists none.
+        const QStringList known = baselineNames().value_or({});
+        return Error::input(QStringLiteral("no baseline named \"%1\" in %2 (%3)")
+                                .arg(name, location(),
+                                     known.isEmpty() ? QStringLiteral("it has none; save one with --save-baseline NAME")
+                                                     : QStringLiteral("known: ") + known.join(QStringLiteral(", "))));
     }
     return q.value(0).toLongLong();
 }
 
-QStringList HistoryStore::baselineNames(QString* error) const
+Expected<QStringList> HistoryStore::baselineNames() const
 {
     QStringList names;
     QSqlQuery q(m_db->db());
-    if (!q.exec(QStringLiteral("SELECT name FROM baselines ORDER BY name"))) {
-        setError(error, QStringLiteral("history store %1: %2").arg(location(), q.lastError().text()));
-        return names;
-    }
+    if (!q.exec(QStringLiteral("SELECT name FROM baselines ORDER BY name")))
+        return Error::internal(QStringLiteral("history store %1: %2").arg(location(), q.lastError().text()));
     while (q.next())
         names << q.value(0).toString();
     return names;

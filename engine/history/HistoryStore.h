@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "HistoryLocation.h"
 #include "Result.h"
 #include "interop/RunSource.h"
@@ -20,7 +21,9 @@ namespace crucible {
 // either the whole run or none of it.
 //
 // A store is a database connection: use it from the thread that opened it (open another store
-// on another thread). Errors come back as messages that name the store.
+// on another thread). Errors come back with messages that name the store: a store that cannot
+// be opened, a run or baseline that is not there and damaged content are input errors, a query
+// that fails on an open store an internal one.
 class HistoryStore {
 public:
     // `location` as given to --db: empty for the per-user SQLite file, a file path, or a
@@ -28,7 +31,7 @@ public:
     // and refuses a store that is corrupt, not a database, read-only, or from a newer version.
     // Another process writing a SQLite store holds its lock for milliseconds; `busyTimeoutMs`
     // is how long to wait for it before giving up with "database is locked".
-    static std::unique_ptr<HistoryStore> open(const QString& location, QString* error, int busyTimeoutMs = 10'000);
+    static Expected<std::unique_ptr<HistoryStore>> open(const QString& location, int busyTimeoutMs = 10'000);
     ~HistoryStore();
     HistoryStore(const HistoryStore&) = delete;
     HistoryStore& operator=(const HistoryStore&) = delete;
@@ -75,32 +78,33 @@ public:
 
     // Records `run` with the given source tag; returns its id. `contentHash`: for an imported
     // file, the hash of its bytes (BenchmarkFile::contentHash), empty for a run of our own.
-    std::optional<qint64> recordRun(const RunResult& run, QString* error, const QString& source = kHeadlessRunSource,
-                                    const QString& contentHash = QString());
-    // The earliest run recorded with `contentHash` (an import of the same file), or nullopt:
-    // then `error` is empty when there is none, and says why when the store could not be read.
-    std::optional<RunRecord> runWithContent(const QString& contentHash, QString* error) const;
+    Expected<qint64> recordRun(const RunResult& run, const QString& source = kHeadlessRunSource,
+                               const QString& contentHash = QString());
+    // The earliest run recorded with `contentHash` (an import of the same file), or nullopt
+    // when there is none.
+    Expected<std::optional<RunRecord>> runWithContent(const QString& contentHash) const;
 
     // Newest first; `limit` 0 for all.
-    std::vector<RunRecord> runs(const Filter& filter, int limit = 0, QString* error = nullptr) const;
-    std::optional<RunResult> loadRun(qint64 runId, QString* error) const;
+    Expected<std::vector<RunRecord>> runs(const Filter& filter, int limit = 0) const;
+    Expected<RunResult> loadRun(qint64 runId) const;
     // Where and how run `runId` happened, without its results.
-    std::optional<RunInfo> runInfo(qint64 runId, QString* error) const;
+    Expected<RunInfo> runInfo(qint64 runId) const;
 
     // The workload's results, newest first; `limit` 0 for all.
-    std::vector<StoredResult> results(const QString& workloadId, const Filter& filter, int limit, bool withSamples,
-                                      QString* error) const;
+    Expected<std::vector<StoredResult>> results(const QString& workloadId, const Filter& filter, int limit,
+                                                bool withSamples) const;
 
     // The ids of the workloads with a result in the runs `filter` selects, sorted.
-    QStringList workloadIds(const Filter& filter, QString* error = nullptr) const;
+    Expected<QStringList> workloadIds(const Filter& filter) const;
 
     // Per-run medians of one workload, oldest first.
-    std::vector<TrendPoint> trend(const QString& workloadId, const Filter& filter, QString* error) const;
+    Expected<std::vector<TrendPoint>> trend(const QString& workloadId, const Filter& filter) const;
 
     // Named baselines: a name points at one run; saving a name again moves it.
-    bool saveBaseline(const QString& name, qint64 runId, QString* error);
-    std::optional<qint64> baselineRun(const QString& name, QString* error) const;
-    QStringList baselineNames(QString* error = nullptr) const;
+    Expected<void> saveBaseline(const QString& name, qint64 runId);
+    // An unknown name is an input error that lists the names there are.
+    Expected<qint64> baselineRun(const QString& name) const;
+    Expected<QStringList> baselineNames() const;
 
 private:
     struct Connection;

@@ -45,22 +45,21 @@ WorkloadTrend makeWorkloadTrend(const QString& workloadId, std::vector<HistorySt
     return trend;
 }
 
-std::vector<WorkloadTrend> loadRunTrends(const HistoryStore& store, const RunResult& run, qint64 recordedRunId,
-                                         QString* error, std::size_t minPoints)
+RunTrends loadRunTrends(const HistoryStore& store, const RunResult& run, qint64 recordedRunId, std::size_t minPoints)
 {
     HistoryStore::Filter filter;
     filter.suite = run.info.suiteName;
     filter.host = run.info.host;
     filter.okOnly = true;
     filter.beforeRun = recordedRunId > 0 ? recordedRunId + 1 : 0;
-    std::vector<WorkloadTrend> trends;
+    RunTrends loaded;
     for (const Result& r : run.results) {
-        QString why;
-        std::vector<HistoryStore::TrendPoint> points = store.trend(r.info.id, filter, &why);
-        if (!why.isEmpty()) {
-            *error = why;
-            return trends;
+        Expected<std::vector<HistoryStore::TrendPoint>> stored = store.trend(r.info.id, filter);
+        if (!stored) {
+            loaded.incomplete = stored.error();
+            return loaded;
         }
+        std::vector<HistoryStore::TrendPoint> points = std::move(*stored);
         const bool measured = r.status == Status::Ok && r.summary.n > 0;
         if (recordedRunId == 0 && measured) {
             HistoryStore::TrendPoint self;
@@ -72,9 +71,9 @@ std::vector<WorkloadTrend> loadRunTrends(const HistoryStore& store, const RunRes
             points.push_back(std::move(self));
         }
         if (points.size() >= std::max<std::size_t>(minPoints, 1))
-            trends.push_back(makeWorkloadTrend(r.info.id, std::move(points)));
+            loaded.trends.push_back(makeWorkloadTrend(r.info.id, std::move(points)));
     }
-    return trends;
+    return loaded;
 }
 
 } // namespace crucible

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "Expected.h"
 #include "HistoryStore.h"
 
+#include <optional>
 #include <vector>
 
 namespace crucible {
@@ -30,8 +32,12 @@ WorkloadTrend makeWorkloadTrend(const QString& workloadId, std::vector<HistorySt
 // headless run writes its files before recording): its own medians are appended as the newest
 // point. Otherwise the trend stops at that run, so a past run's report shows the history it
 // knew. Only workloads with at least `minPoints` points; failed results are no points.
-// On a store error returns what it has and sets `error`.
-std::vector<WorkloadTrend> loadRunTrends(const HistoryStore& store, const RunResult& run, qint64 recordedRunId,
-                                         QString* error, std::size_t minPoints = 2);
+struct RunTrends {
+    // When the store fails part way, the trends loaded before it: a report still shows those.
+    std::vector<WorkloadTrend> trends;
+    std::optional<Error> incomplete; // why trends stop short
+};
+RunTrends loadRunTrends(const HistoryStore& store, const RunResult& run, qint64 recordedRunId,
+                        std::size_t minPoints = 2);
 
 } // namespace crucible

@@ -37,43 +37,38 @@ QString formatName(BenchmarkFileFormat format)
     return QStringLiteral("crucible-bench results");
 }
 
-std::optional<BenchmarkFile> readBenchmarkFile(const QString& path, QString* error)
+Expected<BenchmarkFile> readBenchmarkFile(const QString& path)
 {
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("%1: cannot read: %2").arg(path, file.errorString());
-        return std::nullopt;
-    }
+    if (!file.open(QIODevice::ReadOnly))
+        return Error::input(QStringLiteral("%1: cannot read: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
-    QString problem;
-    const std::optional<QJsonDocument> document = parseJsonDocument(bytes, &problem);
-    if (!document) {
-        *error = QStringLiteral("%1: %2").arg(path, problem);
-        return std::nullopt;
-    }
+    const QString where = path + QStringLiteral(": ");
+    const Expected<QJsonDocument> document = parseJsonDocument(bytes);
+    if (!document)
+        return document.error().prefixed(where);
     const QJsonObject root = document->object();
     BenchmarkFile result;
-    std::optional<RunResult> run;
+    Expected<RunResult> run;
     if (root.contains(QStringLiteral("schema"))) {
         result.format = BenchmarkFileFormat::CrucibleResults;
-        run = runFromJson(bytes, &problem);
+        run = runFromJson(bytes);
         if (!run)
-            problem = QStringLiteral("%1: %2").arg(path, problem);
+            return run.error().prefixed(where); // our own reader does not know the file's name
     } else if (looksLikeGbenchJson(root)) {
         result.format = BenchmarkFileFormat::GoogleBenchmark;
-        run = parseGbenchJson(bytes, path, &problem);
+        run = parseGbenchJson(bytes, path);
     } else if (looksLikeHyperfineJson(root)) {
         result.format = BenchmarkFileFormat::Hyperfine;
-        run = parseHyperfineJson(bytes, path, &problem);
+        run = parseHyperfineJson(bytes, path);
     } else {
-        problem = QStringLiteral("%1: neither crucible-bench results, Google Benchmark JSON nor hyperfine JSON "
-                                 "(expected an object with a \"schema\", \"benchmarks\" or \"results\" key)")
-                      .arg(path);
+        return Error::input(
+            where
+            + QStringLiteral("neither crucible-bench results, Google Benchmark JSON nor hyperfine JSON "
+                             "(expected an object with a \"schema\", \"benchmarks\" or \"results\" key)"));
     }
-    if (!run) {
-        *error = problem;
-        return std::nullopt;
-    }
+    if (!run)
+        return run.error();
     result.run = std::move(*run);
     result.contentHash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
     return result;

@@ -1,10 +1,9 @@
 #pragma once
 
+#include "Expected.h"
 #include "Result.h"
 
 #include <QString>
-
-#include <optional>
 
 // A file of benchmark results in any format this program reads, told apart by its content
 // (not its name): our results.json, Google Benchmark JSON, or hyperfine's --export-json.
@@ -25,8 +24,8 @@ struct BenchmarkFile {
     QString contentHash;
 };
 
-// Reads and parses `path`. On failure returns nullopt with *error naming the file and, for
-// broken JSON, the line and column, or for a wrong shape the key path.
-std::optional<BenchmarkFile> readBenchmarkFile(const QString& path, QString* error);
+// Reads and parses `path`. An input error names the file and, for broken JSON, the line and
+// column, or for a wrong shape the key path.
+Expected<BenchmarkFile> readBenchmarkFile(const QString& path);
 
 } // namespace crucible

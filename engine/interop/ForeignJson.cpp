@@ -43,26 +43,22 @@ QString text(const Node& node)
     return node.value().toString();
 }
 
-std::optional<RunResult> readForeignJson(const QByteArray& bytes, const QString& fileName, QString* error,
-                                         const std::function<RunResult(const Node& root)>& read)
+Expected<RunResult> readForeignJson(const QByteArray& bytes, const QString& fileName,
+                                    const std::function<RunResult(const Node& root)>& read)
 {
-    QString syntaxError;
-    const std::optional<QJsonDocument> document = parseJsonDocument(bytes, &syntaxError);
-    if (!document) {
-        *error = QStringLiteral("%1: %2").arg(fileName, syntaxError);
-        return std::nullopt;
-    }
+    const Expected<QJsonDocument> document = parseJsonDocument(bytes);
+    if (!document)
+        return document.error().prefixed(fileName + QStringLiteral(": "));
     const QJsonValue root = document->isObject() ? QJsonValue(document->object()) : QJsonValue(document->array());
     try {
         const Node node(root, QString());
         node.object();
         return read(node);
     } catch (const Invalid& invalid) {
-        *error = invalid.keyPath.isEmpty()
-            ? QStringLiteral("%1: %2").arg(fileName, invalid.problem)
-            : QStringLiteral("%1: %2: %3").arg(fileName, invalid.keyPath, invalid.problem);
+        return Error::input(invalid.keyPath.isEmpty()
+                                ? QStringLiteral("%1: %2").arg(fileName, invalid.problem)
+                                : QStringLiteral("%1: %2: %3").arg(fileName, invalid.keyPath, invalid.problem));
     }
-    return std::nullopt;
 }
 
 } // namespace crucible::interop

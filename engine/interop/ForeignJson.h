@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "JsonNode.h"
 #include "Result.h"
 
@@ -8,7 +9,6 @@
 
 #include <cstdint>
 #include <functional>
-#include <optional>
 
 // What the Google Benchmark and hyperfine readers share; internal to engine/interop.
 namespace crucible::interop {
@@ -24,9 +24,9 @@ std::uint64_t wholeNumber(const suite::Node& node, std::uint64_t min);
 QString text(const suite::Node& node);
 
 // Parses `bytes` as JSON and hands the top-level node (checked to be an object) to `read`,
-// turning a syntax error or a suite::Invalid thrown by `read` into *error:
+// turning a syntax error or a suite::Invalid thrown by `read` into an input error:
 //   "<file>: line L, column C: malformed JSON: <reason>"  or  "<file>: <key path>: <problem>".
-std::optional<RunResult> readForeignJson(const QByteArray& bytes, const QString& fileName, QString* error,
-                                         const std::function<RunResult(const suite::Node& root)>& read);
+Expected<RunResult> readForeignJson(const QByteArray& bytes, const QString& fileName,
+                                    const std::function<RunResult(const suite::Node& root)>& read);
 
 } // namespace crucible::interop

@@ -174,10 +174,9 @@ RunResult readBenchmarks(const Node& root, const QString& fileName)
 
 } // namespace
 
-std::optional<RunResult> parseGbenchJson(const QByteArray& bytes, const QString& fileName, QString* error)
+Expected<RunResult> parseGbenchJson(const QByteArray& bytes, const QString& fileName)
 {
-    return interop::readForeignJson(bytes, fileName, error,
-                                    [&](const Node& root) { return readBenchmarks(root, fileName); });
+    return interop::readForeignJson(bytes, fileName, [&](const Node& root) { return readBenchmarks(root, fileName); });
 }
 
 bool looksLikeGbenchJson(const QJsonObject& root)

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "Expected.h"
 #include "Result.h"
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 // Reading Google Benchmark's JSON output (--benchmark_format=json / --benchmark_out=FILE) as a
 // RunResult, so that its runs can be compared, imported into the history and reported like ours.
@@ -18,9 +17,9 @@ namespace crucible {
 // converted to ns). Aggregate rows (mean, median, stddev, cv, ...) are not samples: they are
 // recomputed from the repetitions. The context (date, host_name, num_cpus, mhz_per_cpu,
 // library_build_type, executable) goes into RunInfo.
-// On failure returns nullopt and sets *error to a message naming the file and either the line
-// and column (broken JSON) or the key path (e.g. "benchmarks[3].real_time: expected a number").
-std::optional<RunResult> parseGbenchJson(const QByteArray& bytes, const QString& fileName, QString* error);
+// An input error names the file and either the line and column (broken JSON) or the key path
+// (e.g. "benchmarks[3].real_time: expected a number").
+Expected<RunResult> parseGbenchJson(const QByteArray& bytes, const QString& fileName);
 
 // Whether a parsed top-level object looks like Google Benchmark's output (a "benchmarks" or a
 // "context" key, and not our "schema"), to tell it apart from our results.json and from

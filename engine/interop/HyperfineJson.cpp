@@ -143,10 +143,9 @@ RunResult readResults(const Node& root, const QString& fileName)
 
 } // namespace
 
-std::optional<RunResult> parseHyperfineJson(const QByteArray& bytes, const QString& fileName, QString* error)
+Expected<RunResult> parseHyperfineJson(const QByteArray& bytes, const QString& fileName)
 {
-    return interop::readForeignJson(bytes, fileName, error,
-                                    [&](const Node& root) { return readResults(root, fileName); });
+    return interop::readForeignJson(bytes, fileName, [&](const Node& root) { return readResults(root, fileName); });
 }
 
 bool looksLikeHyperfineJson(const QJsonObject& root)

@@ -34,6 +34,8 @@ QJsonObject baselineToJson(const BaselineComparison& b)
         {QStringLiteral("noise_pct"), b.noisePct},
         {QStringLiteral("noise_source"), b.noiseSource},
         {QStringLiteral("baseline_runs"), b.baselineRuns},
+        {QStringLiteral("dof"), b.dof},
+        {QStringLiteral("run_dispersion"), b.dispersion.factor},
         {QStringLiteral("rule"), b.rule},
         {QStringLiteral("note"), b.note},
         {QStringLiteral("settings_differ"), b.settingsDiffer},
@@ -111,7 +113,7 @@ QJsonObject gatesToJson(const RunResult& run)
     };
 }
 
-bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
+Expected<void> gatesFromJson(const QJsonObject& root, RunResult& run)
 {
     const QJsonArray budgets = root.value(QStringLiteral("budgets")).toArray();
     for (qsizetype i = 0; i < budgets.size(); ++i) {
@@ -125,10 +127,9 @@ bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
         b.measured = optionalNumberFrom(o.value(QStringLiteral("measured")));
         b.note = o.value(QStringLiteral("note")).toString();
         const std::optional<BudgetStatus> status = budgetStatusFromName(o.value(QStringLiteral("status")).toString());
-        if (b.workload.isEmpty() || b.metric.isEmpty() || !status) {
-            *error = QStringLiteral("budgets[%1] lacks a valid \"workload\", \"metric\" or \"status\"").arg(i);
-            return false;
-        }
+        if (b.workload.isEmpty() || b.metric.isEmpty() || !status)
+            return Error::input(
+                QStringLiteral("budgets[%1] lacks a valid \"workload\", \"metric\" or \"status\"").arg(i));
         b.status = *status;
         run.budgets.push_back(b);
     }
@@ -148,14 +149,12 @@ bool gatesFromJson(const QJsonObject& root, RunResult& run, QString* error)
         c.ci95Pct = {ci.at(0).toDouble(), ci.at(1).toDouble()};
         c.note = o.value(QStringLiteral("note")).toString();
         const std::optional<ClaimVerdict> verdict = claimVerdictFromName(o.value(QStringLiteral("verdict")).toString());
-        if (c.name.isEmpty() || !verdict) {
-            *error = QStringLiteral("claims[%1] lacks a valid \"name\" or \"verdict\"").arg(i);
-            return false;
-        }
+        if (c.name.isEmpty() || !verdict)
+            return Error::input(QStringLiteral("claims[%1] lacks a valid \"name\" or \"verdict\"").arg(i));
         c.verdict = *verdict;
         run.claims.push_back(c);
     }
-    return true;
+    return {};
 }
 
 QJsonObject runInfoToJson(const RunInfo& i)
@@ -371,16 +370,14 @@ QByteArray runToJsonBytes(const RunResult& run)
     return QJsonDocument(runToJson(run)).toJson(QJsonDocument::Indented);
 }
 
-std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
+Expected<RunResult> runFromJson(const QByteArray& bytes)
 {
-    const std::optional<QJsonDocument> doc = parseJsonDocument(bytes, error);
+    const Expected<QJsonDocument> doc = parseJsonDocument(bytes);
     if (!doc)
-        return std::nullopt;
+        return doc.error();
     const QJsonObject root = doc->object();
-    if (root.value(QStringLiteral("schema")).toString() != QLatin1String(kResultsSchema)) {
-        *error = QStringLiteral("key \"schema\" is not \"%1\"").arg(QLatin1String(kResultsSchema));
-        return std::nullopt;
-    }
+    if (root.value(QStringLiteral("schema")).toString() != QLatin1String(kResultsSchema))
+        return Error::input(QStringLiteral("key \"schema\" is not \"%1\"").arg(QLatin1String(kResultsSchema)));
     RunResult run;
     run.info = runInfoFromJson(root.value(QStringLiteral("run")).toObject());
     run.cancelled = root.value(QStringLiteral("cancelled")).toBool();
@@ -395,10 +392,9 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
         r.info.parameters = o.value(QStringLiteral("parameters")).toObject().toVariantMap();
         r.info.pairedWith = o.value(QStringLiteral("paired_with")).toString();
         const std::optional<Status> status = statusFromName(o.value(QStringLiteral("status")).toString());
-        if (r.info.id.isEmpty() || !status) {
-            *error = QStringLiteral("workload entry %1 lacks a valid \"id\" or \"status\"").arg(run.results.size());
-            return std::nullopt;
-        }
+        if (r.info.id.isEmpty() || !status)
+            return Error::input(
+                QStringLiteral("workload entry %1 lacks a valid \"id\" or \"status\"").arg(run.results.size()));
         r.status = *status;
         r.error = o.value(QStringLiteral("error")).toString();
         const QJsonArray values = o.value(QStringLiteral("sample_values")).toArray();
@@ -411,13 +407,12 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
             // nothing defined (found by fuzz_results_json).
             const std::optional<std::uint64_t> n = wholeCount(iterations.at(i).toDouble(1), 1);
             const std::optional<std::uint64_t> bytes = wholeCount(rss.at(i).toDouble(), 0);
-            if (!n || !bytes) {
-                *error = QStringLiteral("%1.%2[%3]: expected a whole number of %4")
-                             .arg(where, n ? QStringLiteral("sample_rss_bytes") : QStringLiteral("sample_iterations"))
-                             .arg(i)
-                             .arg(n ? QStringLiteral("bytes, 0 or more") : QStringLiteral("iterations, 1 or more"));
-                return std::nullopt;
-            }
+            if (!n || !bytes)
+                return Error::input(
+                    QStringLiteral("%1.%2[%3]: expected a whole number of %4")
+                        .arg(where, n ? QStringLiteral("sample_rss_bytes") : QStringLiteral("sample_iterations"))
+                        .arg(i)
+                        .arg(n ? QStringLiteral("bytes, 0 or more") : QStringLiteral("iterations, 1 or more")));
             s.iterations = *n;
             s.elapsedNs = values.at(i).toDouble() * double(s.iterations);
             s.rssBytes = std::int64_t(*bytes);
@@ -425,20 +420,18 @@ std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error)
         }
         r.rounds = roundsFromJson(o.value(QStringLiteral("rounds")));
         // Every round must lie within the samples: the verdicts index the samples by them.
-        if (!roundsFit(r.rounds, r.samples.size())) {
-            *error = QStringLiteral("%1.rounds: a round lies outside the workload's %2 samples")
-                         .arg(where)
-                         .arg(r.samples.size());
-            return std::nullopt;
-        }
+        if (!roundsFit(r.rounds, r.samples.size()))
+            return Error::input(QStringLiteral("%1.rounds: a round lies outside the workload's %2 samples")
+                                    .arg(where)
+                                    .arg(r.samples.size()));
         computeStatistics(r);
         r.peakRssBytes = std::int64_t(wholeCount(o.value(QStringLiteral("peak_rss_bytes")).toDouble(), 0).value_or(0));
         r.userNs = o.value(QStringLiteral("user_ns")).toDouble();
         r.sysNs = o.value(QStringLiteral("sys_ns")).toDouble();
         run.results.push_back(std::move(r));
     }
-    if (!gatesFromJson(root, run, error))
-        return std::nullopt;
+    if (const Expected<void> gates = gatesFromJson(root, run); !gates)
+        return gates.error();
     return run;
 }
 

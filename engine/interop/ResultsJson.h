@@ -1,13 +1,12 @@
 #pragma once
 
+#include "Expected.h"
 #include "Result.h"
 
 #include <QByteArray>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
-
-#include <optional>
 
 namespace crucible {
 
@@ -29,15 +28,14 @@ std::vector<RoundSlice> roundsFromJson(const QJsonValue& value);
 // code that indexes samples by round relies on, to check in anything read from outside.
 bool roundsFit(const std::vector<RoundSlice>& rounds, std::size_t sampleCount);
 QJsonObject stabilityToJson(const Stability& stability);
-// {"budgets": [...], "claims": [...]} of a run, and back into `run` (false with `error` naming
-// the entry); results.json holds the same two arrays at its top level.
+// {"budgets": [...], "claims": [...]} of a run, and back into `run` (an input error names the
+// entry); results.json holds the same two arrays at its top level.
 QJsonObject gatesToJson(const RunResult& run);
-bool gatesFromJson(const QJsonObject& object, RunResult& run, QString* error);
+Expected<void> gatesFromJson(const QJsonObject& object, RunResult& run);
 QJsonObject runToJson(const RunResult& run);
 QByteArray runToJsonBytes(const RunResult& run);
 
-// Reads a results.json back (for --compare and for tests). On failure returns nullopt and
-// sets `error` to a message naming what is wrong.
-std::optional<RunResult> runFromJson(const QByteArray& bytes, QString* error);
+// Reads a results.json back (for --compare and for tests). An input error names what is wrong.
+Expected<RunResult> runFromJson(const QByteArray& bytes);
 
 } // namespace crucible

@@ -104,10 +104,9 @@ std::optional<Samples> GbenchWorkload::measureSamples(const MeasurementSettings&
     }
     m_libraryBuildType = contextBuildType(output);
     const QString source = QStringLiteral("the JSON output of %1").arg(program);
-    QString parseError;
-    const std::optional<RunResult> parsed = parseGbenchJson(output, source, &parseError);
+    const Expected<RunResult> parsed = parseGbenchJson(output, source);
     if (!parsed)
-        throw WorkloadFailure(Status::Failed, parseError);
+        throw WorkloadFailure(Status::Failed, parsed.error().message);
     for (const Result& r : parsed->results) {
         if (r.info.id != m_benchmarkName)
             continue;

@@ -17,16 +17,14 @@ namespace {
 constexpr int kResolution = 1200;
 } // namespace
 
-bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& options, QString* error, int* pageCount)
+Expected<int> writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& options)
 {
-    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
-        *error = QStringLiteral("the PDF report needs a QGuiApplication (fonts and painting)");
-        return false;
-    }
-    if (options.plots && !qobject_cast<QApplication*>(QCoreApplication::instance())) {
-        *error = QStringLiteral("charts in the PDF report need a QApplication (Qt Charts uses Graphics View)");
-        return false;
-    }
+    // A program that draws a PDF without the application object it needs is a bug of that program.
+    if (!qobject_cast<QGuiApplication*>(QCoreApplication::instance()))
+        return Error::internal(QStringLiteral("the PDF report needs a QGuiApplication (fonts and painting)"));
+    if (options.plots && !qobject_cast<QApplication*>(QCoreApplication::instance()))
+        return Error::internal(
+            QStringLiteral("charts in the PDF report need a QApplication (Qt Charts uses Graphics View)"));
 
     QPdfWriter writer(&out);
     writer.setResolution(kResolution);
@@ -47,10 +45,8 @@ bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& opti
     const ReportLayout layout = layoutReport(document, type, frame.body);
 
     QPainter painter;
-    if (!painter.begin(&writer)) {
-        *error = QStringLiteral("cannot start the PDF: %1").arg(out.errorString());
-        return false;
-    }
+    if (!painter.begin(&writer))
+        return Error::internal(QStringLiteral("cannot start the PDF: %1").arg(out.errorString()));
     painter.setRenderHint(QPainter::Antialiasing);
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         if (i > 0)
@@ -58,29 +54,27 @@ bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& opti
         paintPage(painter, document, layout, i, type, frame, options.drawChart);
     }
     painter.end();
-    if (pageCount)
-        *pageCount = int(layout.pages.size());
-    return true;
+    return int(layout.pages.size());
 }
 
-std::optional<QByteArray> renderPdfReport(const RunResult& run, const PdfOptions& options, QString* error)
+Expected<QByteArray> renderPdfReport(const RunResult& run, const PdfOptions& options)
 {
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
-    if (!writePdfReport(run, buffer, options, error))
-        return std::nullopt;
+    if (const Expected<int> written = writePdfReport(run, buffer, options); !written)
+        return written.error();
     return buffer.data();
 }
 
 ExternalReport pdfReportFormat(ChartDrawer drawChart)
 {
     return {QStringLiteral("pdf"), QStringLiteral("report.pdf"),
-            [drawChart = std::move(drawChart)](const RunResult& run, const ReportOptions& options, QString* error) {
+            [drawChart = std::move(drawChart)](const RunResult& run, const ReportOptions& options) {
                 PdfOptions pdf;
                 pdf.plots = options.plots;
                 pdf.trends = options.trends;
                 pdf.drawChart = drawChart;
-                return renderPdfReport(run, pdf, error);
+                return renderPdfReport(run, pdf);
             }};
 }
 

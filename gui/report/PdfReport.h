@@ -1,12 +1,11 @@
 #pragma once
 
+#include "Expected.h"
 #include "ReportBlocks.h"
 #include "Result.h"
 #include "export/ExternalReport.h"
 
 #include <QPageSize>
-
-#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QIODevice;
@@ -26,13 +25,11 @@ struct PdfOptions {
 // Writes the report of `run` as a PDF into `out` (open for writing). Needs a QGuiApplication,
 // and a QApplication when plots are on (Qt Charts sits on Graphics View); headless runs get
 // one on the offscreen platform. May run on any thread when `options.drawChart` draws the
-// charts on the GUI thread (or there are none). On failure returns false with *error set. `pageCount`, when
-// given, receives the number of pages.
-bool writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& options, QString* error,
-                    int* pageCount = nullptr);
+// charts on the GUI thread (or there are none). Returns the number of pages written.
+Expected<int> writePdfReport(const RunResult& run, QIODevice& out, const PdfOptions& options);
 
 // The same, into memory.
-std::optional<QByteArray> renderPdfReport(const RunResult& run, const PdfOptions& options, QString* error);
+Expected<QByteArray> renderPdfReport(const RunResult& run, const PdfOptions& options);
 
 // The engine's hook for `--format pdf`: report.pdf, A4, plots as ReportOptions says; charts
 // drawn by `drawChart` (PdfOptions::drawChart).

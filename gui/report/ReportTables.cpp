@@ -178,8 +178,7 @@ TableBlock summaryTable(const RunResult& run)
             {r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QStringLiteral("–")},
         };
         if (baselines) {
-            row.push_back(
-                {r.baseline ? percent(r.baseline->changePct, true) : QStringLiteral("–"), colorOf(r.baseline)});
+            row.push_back({r.baseline ? r.baseline->judgedChangeText() : QStringLiteral("–"), colorOf(r.baseline)});
             row.push_back(
                 {verdictText(r), colorOf(r.baseline), r.baseline && r.baseline->verdict == ChangeVerdict::Regressed});
         } else if (r.stability.unstable) {

@@ -4,6 +4,7 @@
 #include "Comparison.h"
 #include "InBackground.h"
 #include "RunController.h"
+#include "RunDispersion.h"
 #include "WindowHistory.h"
 #include "history/EarlierResults.h"
 
@@ -221,14 +222,18 @@ void BaselineComparisons::recompareShownRun()
         this,
         [results = shown->results, base = std::move(base), context] {
             std::vector<Result> compared = results;
+            // The run is judged as a whole, as the store's and --compare's comparisons are: with
+            // its dispersion when many workloads moved together (compareRun).
+            std::vector<PendingComparison> pending;
             for (Result& r : compared) {
                 r.baseline.reset(); // what the run was compared with before goes
                 if (!base || r.status != Status::Ok)
                     continue;
                 for (const Result& b : base->results)
                     if (b.info.id == r.info.id)
-                        compareWithBaseline(r, b, context);
+                        pending.push_back({&r, &b, context});
             }
+            compareRun(pending);
             return compared;
         },
         [this, ticket](const std::vector<Result>& compared) {

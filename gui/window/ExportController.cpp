@@ -1,5 +1,6 @@
 #include "ExportController.h"
 
+#include "ErrorMessage.h"
 #include "ExportJob.h"
 #include "SettingsKeys.h"
 #include "ShownRun.h"
@@ -7,7 +8,6 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSettings>
 
 namespace crucible::gui {
@@ -46,23 +46,9 @@ void ExportController::addMenuTo(QMenu* file)
         menu->addAction(tr("%1…").arg(f.label), this, [this, name = f.name] { exportInteractively({name}); });
 }
 
-bool ExportController::exportShownRun(const QString& dir, const QStringList& formats, QString* errorOut)
+Expected<void> ExportController::exportShownRun(const QString& dir, const QStringList& formats)
 {
-    QString error;
-    if (!m_shown->run())
-        error = tr("There is no finished run to export yet.");
-    else if (m_job->isRunning() || m_queued)
-        error = tr("An export is still being written.");
-    if (error.isEmpty()) {
-        m_queued = Request{dir, formats, errorOut != nullptr};
-        startQueued();
-        return true;
-    }
-    if (errorOut)
-        *errorOut = error;
-    else
-        QMessageBox::warning(m_window, tr("Export failed"), error);
-    return false;
+    return queue(dir, formats, true);
 }
 
 void ExportController::exportInteractively(const QStringList& formats)
@@ -73,7 +59,20 @@ void ExportController::exportInteractively(const QStringList& formats)
     if (dir.isEmpty())
         return;
     settings.setValue(settings::kExportDir, dir);
-    exportShownRun(dir, formats); // onFinished() says how it went
+    // Once started, onFinished() says how it went.
+    if (const Expected<void> queued = queue(dir, formats, false); !queued)
+        showError(m_window, tr("Export failed"), queued.error().message);
+}
+
+Expected<void> ExportController::queue(const QString& dir, const QStringList& formats, bool quiet)
+{
+    if (!m_shown->run())
+        return Error::usage(tr("There is no finished run to export yet."));
+    if (m_job->isRunning() || m_queued)
+        return Error::usage(tr("An export is still being written."));
+    m_queued = Request{dir, formats, quiet};
+    startQueued();
+    return {};
 }
 
 void ExportController::startQueued()
@@ -101,7 +100,7 @@ void ExportController::onFinished(const QString& dir, const QStringList& written
     } else {
         Q_EMIT status(tr("Export failed: %1").arg(error));
         if (!m_quiet)
-            QMessageBox::warning(m_window, tr("Export failed"), error);
+            showError(m_window, tr("Export failed"), error);
     }
     Q_EMIT finished(dir, written, error);
 }

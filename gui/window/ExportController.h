@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Expected.h"
 #include "export/ExternalReport.h"
 
 #include <QObject>
@@ -32,11 +33,12 @@ public:
     // File ▸ Export shown run: all formats (Ctrl+E), then each on its own.
     void addMenuTo(QMenu* file);
 
-    // Starts writing the shown run's files in `formats` into `dir`; finished() follows. False
-    // when it cannot start (no run shown, an export going), with a message box, or with
-    // `error` set, when given, without one.
-    bool exportShownRun(const QString& dir, const QStringList& formats, QString* error = nullptr);
-    // Asks for the folder, then exports; finished() says how it went, in a message box too.
+    // Starts writing the shown run's files in `formats` into `dir`; finished() follows, and the
+    // status bar says how it went. The error when it cannot start (no run shown, an export
+    // going). Shows no message box: the caller says what failed.
+    Expected<void> exportShownRun(const QString& dir, const QStringList& formats);
+    // Asks for the folder, then exports; finished() says how it went, and a failure is shown
+    // over the window (showError()) too.
     void exportInteractively(const QStringList& formats);
     void exportAllInteractively() { exportInteractively(allFormats()); }
 
@@ -57,6 +59,8 @@ private:
         bool quiet; // the caller takes the error; no message box
     };
     QList<Format> formats() const;
+    // Queues the export until the shown run is settled; `quiet`: no message box.
+    Expected<void> queue(const QString& dir, const QStringList& formats, bool quiet);
     void startQueued();
     void onFinished(const QString& dir, const QStringList& written, const QString& error);
 

@@ -21,13 +21,12 @@ ExternalReports forWorkerThread(const ExternalReports& reports, const report::Ch
         }
         ExternalReport pdf = report::pdfReportFormat(charts.drawer());
         pdf.fileName = r.fileName;
-        pdf.render = [render = std::move(pdf.render), charts](const RunResult& run, const ReportOptions& options,
-                                                              QString* error) -> std::optional<QByteArray> {
-            std::optional<QByteArray> bytes = render(run, options, error);
-            if (charts.cancelled()) {
-                *error = QStringLiteral("%1: the export was cancelled").arg(QStringLiteral("report.pdf"));
-                return std::nullopt;
-            }
+        pdf.render = [render = std::move(pdf.render), charts](const RunResult& run,
+                                                              const ReportOptions& options) -> Expected<QByteArray> {
+            Expected<QByteArray> bytes = render(run, options);
+            if (charts.cancelled())
+                return Error::internal(
+                    QStringLiteral("%1: the export was cancelled").arg(QStringLiteral("report.pdf")));
             return bytes;
         };
         out.push_back(std::move(pdf));
@@ -66,8 +65,15 @@ bool ExportJob::start(RunResult run, const QString& dir, const QStringList& form
         QtConcurrent::run([run = std::move(run), dir, formats, reports = forWorkerThread(reports, *m_charts),
                            options = std::move(options)] {
             Outcome o;
-            if (prepareOutputDirectory(dir, &o.error))
-                o.written = writeReportFiles(run, dir, formats, &o.error, reports, options);
+            if (const Expected<void> prepared = prepareOutputDirectory(dir); !prepared) {
+                o.error = prepared.error().message;
+                return o;
+            }
+            Expected<QStringList> written = writeReportFiles(run, dir, formats, reports, options);
+            if (written)
+                o.written = std::move(*written);
+            else
+                o.error = written.error().message;
             return o;
         }));
     return true;

@@ -50,8 +50,9 @@ void HistoryLoader::open(const QString& location)
             if (stopping->load())
                 return;
             w->store.reset();
-            QString error;
-            w->store = HistoryStore::open(location, &error);
+            Expected<std::unique_ptr<HistoryStore>> store = HistoryStore::open(location);
+            const QString error = store ? QString() : store.error().message;
+            w->store = store ? std::move(*store) : nullptr;
             w->error = error;
             const QString shown = w->store ? w->store->location() : QString();
             reply(generation, [this, shown, error] {

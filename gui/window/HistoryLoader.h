@@ -49,12 +49,12 @@ public:
     // a read is dropped, a write (recording a run, saving a baseline) still runs.
     enum class OnClose { Skip, Run };
 
-    // Runs `work` on the store's thread and then `done` on the GUI thread with its result and
-    // the error it set (empty when it set none). Without an open store `work` does not run and
-    // `done` gets a default T and the reason. Nothing is called once `receiver` is deleted.
+    // Runs `work` on the store's thread and then `done` on the GUI thread with its result.
+    // Without an open store `work` does not run and `done` gets the reason as its error.
+    // Nothing is called once `receiver` is deleted.
     template <typename T>
-    void request(QObject* receiver, std::function<T(HistoryStore&, QString* error)> work,
-                 std::function<void(T, const QString& error)> done, OnClose onClose = OnClose::Skip);
+    void request(QObject* receiver, std::function<Expected<T>(HistoryStore&)> work,
+                 std::function<void(Expected<T>)> done, OnClose onClose = OnClose::Skip);
 
     // For tests: waits (spinning the event loop) until every request made so far has been
     // answered. False on timeout.
@@ -83,8 +83,8 @@ private:
 };
 
 template <typename T>
-void HistoryLoader::request(QObject* receiver, std::function<T(HistoryStore&, QString* error)> work,
-                            std::function<void(T, const QString& error)> done, OnClose onClose)
+void HistoryLoader::request(QObject* receiver, std::function<Expected<T>(HistoryStore&)> work,
+                            std::function<void(Expected<T>)> done, OnClose onClose)
 {
     const quint64 generation = m_generation;
     ++m_pending;
@@ -93,13 +93,10 @@ void HistoryLoader::request(QObject* receiver, std::function<T(HistoryStore&, QS
         [this, generation, guard, work = std::move(work), done = std::move(done)](HistoryStore* store,
                                                                                   const QString& storeError) {
             // On the store's thread. The result travels in a shared_ptr: std::function copies.
-            auto value = std::make_shared<T>();
-            auto error = std::make_shared<QString>(storeError);
-            if (store)
-                *value = work(*store, error.get());
-            reply(generation, [guard, done, value, error] {
+            auto result = std::make_shared<Expected<T>>(store ? work(*store) : Expected<T>(Error::input(storeError)));
+            reply(generation, [guard, done, result] {
                 if (guard)
-                    done(std::move(*value), *error);
+                    done(std::move(*result));
             });
         },
         onClose);

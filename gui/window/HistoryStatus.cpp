@@ -10,8 +10,7 @@ namespace {
 // The store as the status bar names it: the file's name, or host/database.
 QString storeName(const QString& location)
 {
-    QString unusable;
-    const std::optional<history::HistoryLocation> parsed = history::parseHistoryLocation(location, &unusable);
+    const Expected<history::HistoryLocation> parsed = history::parseHistoryLocation(location);
     return parsed ? parsed->shortName() : location;
 }
 

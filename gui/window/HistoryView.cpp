@@ -253,13 +253,13 @@ void HistoryView::selectRun(qint64 runId)
 void HistoryView::listRuns()
 {
     m_loader->request<std::vector<HistoryStore::RunRecord>>(
-        this, [](HistoryStore& store, QString* error) { return store.runs({}, kMaxListedRuns, error); },
-        [this](std::vector<HistoryStore::RunRecord> runs, const QString& error) {
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
+        this, [](HistoryStore& store) { return store.runs({}, kMaxListedRuns); },
+        [this](Expected<std::vector<HistoryStore::RunRecord>> runs) {
+            if (!runs) {
+                Q_EMIT failed(runs.error().message);
                 return;
             }
-            m_allRuns = std::move(runs);
+            m_allRuns = std::move(*runs);
             std::set<QString> suites;
             std::set<QString> hosts;
             for (const HistoryStore::RunRecord& r : m_allRuns) {
@@ -311,14 +311,15 @@ void HistoryView::loadWorkloads()
     filter.host = chosenHost();
     const quint64 serial = ++m_workloadsSerial;
     m_loader->request<QStringList>(
-        this, [filter](HistoryStore& store, QString* error) { return store.workloadIds(filter, error); },
-        [this, serial](QStringList ids, const QString& error) {
+        this, [filter](HistoryStore& store) { return store.workloadIds(filter); },
+        [this, serial](Expected<QStringList> found) {
             if (serial != m_workloadsSerial)
                 return; // the filters changed since
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
+            if (!found) {
+                Q_EMIT failed(found.error().message);
                 return;
             }
+            const QStringList& ids = *found;
             const QString keep = !m_wantedWorkload.isEmpty() && ids.contains(m_wantedWorkload)
                 ? m_wantedWorkload
                 : (ids.contains(currentWorkload()) ? currentWorkload() : QString());
@@ -346,17 +347,20 @@ void HistoryView::loadTrend()
     filter.host = chosenHost();
     m_loader->request<WorkloadTrend>(
         this,
-        [id, filter](HistoryStore& store, QString* error) {
-            return makeWorkloadTrend(id, store.trend(id, filter, error));
+        [id, filter](HistoryStore& store) -> Expected<WorkloadTrend> {
+            Expected<std::vector<HistoryStore::TrendPoint>> points = store.trend(id, filter);
+            if (!points)
+                return points.error();
+            return makeWorkloadTrend(id, std::move(*points));
         },
-        [this, serial](WorkloadTrend trend, const QString& error) {
+        [this, serial](Expected<WorkloadTrend> trend) {
             if (serial != m_trendSerial)
                 return;
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
+            if (!trend) {
+                Q_EMIT failed(trend.error().message);
                 return;
             }
-            m_trend = std::move(trend);
+            m_trend = std::move(*trend);
             drawTrend();
             Q_EMIT trendShown();
         });
@@ -396,11 +400,11 @@ void HistoryView::updateButtons()
 
 void HistoryView::saveBaseline(const QString& name, qint64 runId)
 {
-    m_loader->request<bool>(
-        this, [name, runId](HistoryStore& store, QString* error) { return store.saveBaseline(name, runId, error); },
-        [this, name, runId](bool saved, const QString& error) {
+    m_loader->request<void>(
+        this, [name, runId](HistoryStore& store) { return store.saveBaseline(name, runId); },
+        [this, name, runId](Expected<void> saved) {
             if (!saved) {
-                Q_EMIT failed(error);
+                Q_EMIT failed(saved.error().message);
                 return;
             }
             Q_EMIT baselineSaved(name, runId);

@@ -157,10 +157,7 @@ QVariant ResultsTableModel::display(const Result& r, int column) const
     case PeakRss:
         return r.peakRssBytes > 0 ? formatBytes(double(r.peakRssBytes)) : QString();
     case Change:
-        return r.baseline ? QStringLiteral("%1%2%")
-                                .arg(r.baseline->changePct >= 0 ? QStringLiteral("+") : QString())
-                                .arg(r.baseline->changePct, 0, 'f', 1)
-                          : QString();
+        return r.baseline ? r.baseline->judgedChangeText() : QString();
     case Verdict:
         return verdictOf(r);
     default:
@@ -183,7 +180,7 @@ QVariant ResultsTableModel::sortValue(const Result& r, int column) const
     case PeakRss:
         return qint64(r.peakRssBytes);
     case Change:
-        return r.baseline ? r.baseline->changePct : 0.0;
+        return r.baseline ? r.baseline->judgedChangePct : 0.0;
     default:
         return display(r, column);
     }

@@ -31,12 +31,12 @@ bool RunController::start(const QStringList& ids, const MeasurementSettings& set
         if (ids.contains(w.info.id))
             selected.push_back(&w);
     // A built-in refusing the suite's parameters is reported as the headless run reports it.
-    QString error;
-    SessionPlan plan = makeSessionPlan(m_suite, selected, m_registry, settings, quickCheck, &error);
-    if (!error.isEmpty()) {
-        m_lastError = error;
+    Expected<SessionPlan> planned = makeSessionPlan(m_suite, selected, m_registry, settings, quickCheck);
+    if (!planned) {
+        m_lastError = planned.error().message;
         return false;
     }
+    SessionPlan& plan = *planned;
     if (plan.workloads.empty()) {
         m_lastError = tr("None of the chosen workloads is in the suite.");
         return false;

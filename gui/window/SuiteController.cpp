@@ -1,5 +1,6 @@
 #include "SuiteController.h"
 
+#include "ErrorMessage.h"
 #include "RunController.h"
 #include "SettingsKeys.h"
 #include "WorkloadCount.h"
@@ -11,7 +12,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenu>
-#include <QMessageBox>
 #include <QSettings>
 #include <QTimer>
 
@@ -47,7 +47,7 @@ SuiteController::SuiteController(RunController* controller, WorkloadTree* tree, 
         const QString path =
             QFileDialog::getOpenFileName(m_window, tr("Open suite"), start, tr("Suite files (*.json);;All files (*)"));
         if (!path.isEmpty())
-            open(path);
+            openAsked(path);
     });
     // A run keeps the workloads it started with; another suite waits until it is over.
     connect(m_controller, &RunController::runStarted, this, [this] {
@@ -70,7 +70,7 @@ void SuiteController::addActionsTo(QMenu* file)
 void SuiteController::refillRecent()
 {
     m_recent->clear();
-    m_recent->addAction(tr("Built-in default suite"), this, [this] { open(QString()); });
+    m_recent->addAction(tr("Built-in default suite"), this, [this] { openAsked(QString()); });
     const QStringList recent = QSettings().value(settings::kRecentSuites).toStringList();
     if (!recent.isEmpty())
         m_recent->addSeparator();
@@ -78,15 +78,15 @@ void SuiteController::refillRecent()
         QString shown = QDir::toNativeSeparators(recent[i]);
         shown.replace(QLatin1Char('&'), QLatin1String("&&")); // not a mnemonic
         m_recent->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(shown), this,
-                            [this, path = recent[i]] { open(path); });
+                            [this, path = recent[i]] { openAsked(path); });
     }
 }
 
-bool SuiteController::open(const QString& path, QString* errorOut, bool takeDefaults)
+Expected<void> SuiteController::open(const QString& path, bool takeDefaults)
 {
-    QString error;
+    Error error;
     if (m_controller->isRunning()) {
-        error = tr("Stop the run before opening another suite.");
+        error = Error::usage(tr("Stop the run before opening another suite."));
     } else {
         const LoadedSuite loaded = loadSuite(path, m_controller->registry());
         if (loaded.suite) {
@@ -97,17 +97,20 @@ bool SuiteController::open(const QString& path, QString* errorOut, bool takeDefa
             refillRecent();
             if (!loaded.notice.isEmpty())
                 Q_EMIT status(loaded.notice);
-            return true;
+            return {};
         }
-        error = loaded.error; // names the file and the key, or the line and column
+        // Names the file and the key, or the line and column.
+        error = loaded.inputError ? Error::input(loaded.error) : Error::internal(loaded.error);
     }
-    Q_EMIT status(tr("Suite not opened: %1").arg(error));
-    if (errorOut)
-        *errorOut = error;
-    else
-        QMessageBox::warning(m_window, tr("Suite not opened"),
-                             tr("%1\n\nThe window keeps %2.").arg(error, keptLabel()));
-    return false;
+    Q_EMIT status(tr("Suite not opened: %1").arg(error.message));
+    return error;
+}
+
+void SuiteController::openAsked(const QString& path)
+{
+    if (const Expected<void> opened = open(path); !opened)
+        showError(m_window, tr("Suite not opened"),
+                  tr("%1\n\nThe window keeps %2.").arg(opened.error().message, keptLabel()));
 }
 
 void SuiteController::use(const Suite& suite, const QString& file)
@@ -135,8 +138,12 @@ void SuiteController::restore()
 {
     const QString last = QSettings().value(settings::kLastSuite).toString();
     QString lastError;
-    if (!last.isEmpty() && open(last, &lastError, false))
-        return;
+    if (!last.isEmpty()) {
+        const Expected<void> reopened = open(last, false);
+        if (reopened)
+            return;
+        lastError = reopened.error().message;
+    }
     const LoadedSuite loaded = loadSuite(QString(), m_controller->registry());
     // A build without the built-in suite (or a broken one, which tests catch) still lists
     // every registered workload.
@@ -151,12 +158,12 @@ bool SuiteController::applyCommandLine(const CommandLineOptions& options)
 {
     bool opened = true;
     if (!options.suiteFile.isEmpty()) {
-        QString error;
-        opened = open(options.suiteFile, &error);
+        const Expected<void> suite = open(options.suiteFile);
+        opened = bool(suite);
         if (!opened) // said once the window is up, over it
-            QTimer::singleShot(0, m_window, [this, error] {
-                QMessageBox::warning(m_window, tr("Suite not opened"),
-                                     tr("--suite %1\n\nThe window keeps %2.").arg(error, keptLabel()));
+            QTimer::singleShot(0, m_window, [this, error = suite.error().message] {
+                showError(m_window, tr("Suite not opened"),
+                          tr("--suite %1\n\nThe window keeps %2.").arg(error, keptLabel()));
             });
     }
     if (!options.filters.isEmpty()) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Expected.h"
+
 #include <QObject>
 
 QT_BEGIN_NAMESPACE
@@ -33,11 +35,11 @@ public:
     void addActionsTo(QMenu* file);
 
     // Opens a suite file, or the built-in default suite for an empty path. A file that cannot
-    // be read or is invalid leaves the current suite in place and says why, naming the file
-    // and the key: in a message box, or in `error` when given. A file opened becomes the last
-    // suite and heads Recent suites; `takeDefaults` offers its defaults (samples, warm-up and
-    // measurement time) to the tool bar.
-    bool open(const QString& path, QString* error = nullptr, bool takeDefaults = true);
+    // be read or is invalid leaves the current suite in place, and the error names the file and
+    // the key; the status bar says it, the caller shows it (the menus do with showError()). A
+    // file opened becomes the last suite and heads Recent suites; `takeDefaults` offers its
+    // defaults (samples, warm-up and measurement time) to the tool bar.
+    Expected<void> open(const QString& path, bool takeDefaults = true);
     // At start: the last suite, else the built-in default suite, saying why the last one was
     // not reopened.
     void restore();
@@ -56,6 +58,8 @@ Q_SIGNALS:
     void defaultsOffered(const crucible::SuiteDefaults& defaults);
 
 private:
+    // File ▸ Open suite… and Recent suites: open(), and a failure shown over the window.
+    void openAsked(const QString& path);
     void use(const Suite& suite, const QString& file);
     void refillRecent();
     // "the built-in default suite", "suite "tiny" (tiny.json)": what the window keeps.

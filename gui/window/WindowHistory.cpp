@@ -46,16 +46,16 @@ QString WindowHistory::location() const
 void WindowHistory::refreshBaselines()
 {
     m_loader->request<QStringList>(
-        this, [](HistoryStore& store, QString* error) { return store.baselineNames(error); },
-        [this](QStringList names, const QString& error) {
-            if (!error.isEmpty()) {
-                Q_EMIT failed(error);
+        this, [](HistoryStore& store) { return store.baselineNames(); },
+        [this](Expected<QStringList> names) {
+            if (!names) {
+                Q_EMIT failed(names.error().message);
                 return;
             }
-            if (names == m_baselineNames)
+            if (*names == m_baselineNames)
                 return;
-            m_baselineNames = names;
-            Q_EMIT baselinesChanged(names);
+            m_baselineNames = *names;
+            Q_EMIT baselinesChanged(*names);
         });
 }
 
@@ -79,16 +79,17 @@ void WindowHistory::fetchEarlier(const QString& workloadId)
     const quint64 serial = m_scopeSerial;
     m_loader->request<EarlierResults>(
         this,
-        [workloadId, scope = m_scope, choice = m_choice](HistoryStore& store, QString* error) {
-            return loadEarlierResults(store, workloadId, scope, choice, kRecentOverlays, error);
+        [workloadId, scope = m_scope, choice = m_choice](HistoryStore& store) {
+            return loadEarlierResults(store, workloadId, scope, choice, kRecentOverlays);
         },
-        [this, serial, workloadId](EarlierResults earlier, const QString& error) {
+        [this, serial, workloadId](Expected<EarlierResults> earlier) {
             if (serial != m_scopeSerial)
                 return;
             m_fetching.remove(workloadId);
-            if (!error.isEmpty())
-                Q_EMIT failed(error); // the workload is still shown and compared with nothing
-            m_earlier[workloadId] = std::move(earlier);
+            if (!earlier)
+                Q_EMIT failed(earlier.error().message); // the workload is still shown and compared with nothing
+            m_earlier[workloadId] = std::move(earlier).value_or({});
+            m_earlier[workloadId].workloadId = workloadId; // named even when the fetch failed
             Q_EMIT earlierReady(workloadId);
         });
 }
@@ -120,33 +121,33 @@ void WindowHistory::record(const RunResult& run)
 {
     const QDateTime started = run.info.started;
     m_loader->request<qint64>(
-        this,
-        [run](HistoryStore& store, QString* error) {
-            return store.recordRun(run, error, kWindowRunSource).value_or(0);
-        },
-        [this, started](qint64 runId, const QString& error) {
-            if (runId <= 0) {
-                Q_EMIT failed(error);
+        this, [run](HistoryStore& store) { return store.recordRun(run, kWindowRunSource); },
+        [this, started](Expected<qint64> runId) {
+            if (!runId) {
+                Q_EMIT failed(runId.error().message);
                 return;
             }
-            Q_EMIT recorded(runId, started);
+            Q_EMIT recorded(*runId, started);
         },
         HistoryLoader::OnClose::Run); // a window closed right after a run still records it
 }
 
 void WindowHistory::loadRun(qint64 runId, const BaselineChoice& choice)
 {
-    m_loader->request<std::optional<RunResult>>(
+    m_loader->request<RunResult>(
         this,
-        [runId, choice](HistoryStore& store, QString* error) -> std::optional<RunResult> {
-            std::optional<RunResult> run = store.loadRun(runId, error);
-            if (run && !compareStoredRun(*run, runId, store, choice, kDefaultNoiseThresholdPct, error))
-                return std::nullopt;
+        [runId, choice](HistoryStore& store) -> Expected<RunResult> {
+            Expected<RunResult> run = store.loadRun(runId);
+            if (!run)
+                return run;
+            if (const Expected<void> compared = compareStoredRun(*run, runId, store, choice, kDefaultNoiseThresholdPct);
+                !compared)
+                return compared.error();
             return run;
         },
-        [this, runId](std::optional<RunResult> run, const QString& error) {
+        [this, runId](Expected<RunResult> run) {
             if (!run) {
-                Q_EMIT failed(error);
+                Q_EMIT failed(run.error().message);
                 return;
             }
             Q_EMIT runLoaded(runId, *run);
@@ -165,12 +166,13 @@ void WindowHistory::loadTrends(const RunResult& run, qint64 runId)
         copy.summary = r.summary;
         light.results.push_back(std::move(copy));
     }
-    m_loader->request<std::vector<WorkloadTrend>>(
-        this, [light, runId](HistoryStore& store, QString* error) { return loadRunTrends(store, light, runId, error); },
-        [this, runId](std::vector<WorkloadTrend> trends, const QString& error) {
-            if (!error.isEmpty())
-                Q_EMIT failed(error);
-            Q_EMIT trendsLoaded(runId, trends);
+    m_loader->request<RunTrends>(
+        this, [light, runId](HistoryStore& store) { return loadRunTrends(store, light, runId); },
+        [this, runId](Expected<RunTrends> loaded) {
+            RunTrends trends = loaded ? std::move(*loaded) : RunTrends{{}, loaded.error()};
+            if (trends.incomplete)
+                Q_EMIT failed(trends.incomplete->message);
+            Q_EMIT trendsLoaded(runId, trends.trends);
         });
 }
 
