@@ -58,6 +58,7 @@ private Q_SLOTS:
     void largeScansAskForYes();
     void signalsKeepFinishedWorkloads_data();
     void signalsKeepFinishedWorkloads();
+    void interruptedConfirmationExits130();
 };
 
 void TestCli::versionAndHelp()
@@ -483,6 +484,52 @@ void TestCli::signalsKeepFinishedWorkloads()
     const QJsonArray workloads = results[QStringLiteral("workloads")].toArray();
     QCOMPARE(workloads.size(), 1);
     QCOMPARE(workloads[0][QStringLiteral("id")].toString(), QStringLiteral("cli.quick"));
+}
+
+// Ctrl-C while --fail-on-regression measures a regression again: the run stops as any
+// interrupted run does (exit 130, its workloads kept), not as a failure of the history (exit 1).
+void TestCli::interruptedConfirmationExits130()
+{
+    QTemporaryDir dir;
+    const auto suiteSleeping = [&](const char* seconds) {
+        const QString path = dir.filePath(QStringLiteral("sleep-%1.json").arg(QLatin1String(seconds)));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly))
+            return QString();
+        f.write(QStringLiteral(R"({"name": "confirm", "defaults": {"samples": 3, "rounds": 3, "warm_up_s": 0,
+                                   "measurement_s": 0.1}, "workloads": [{"id": "cli.sleep", "command": ["sleep", "%1"]}]})")
+                    .arg(QLatin1String(seconds))
+                    .toUtf8());
+        return path;
+    };
+    const QString db = dir.filePath(QStringLiteral("history.sqlite"));
+    const QStringList common{QStringLiteral("--headless"), QStringLiteral("--db"), db, QStringLiteral("--format"),
+                             QStringLiteral("json")};
+    const ProgramRun first =
+        runProgram(common
+                   + QStringList{QStringLiteral("--suite"), suiteSleeping("0.01"), QStringLiteral("--output-dir"),
+                                 dir.filePath(QStringLiteral("first"))});
+    QCOMPARE(first.exitCode, 0);
+    QProcess p;
+    p.start(QStringLiteral(CRUCIBLE_BINARY),
+            common
+                + QStringList{QStringLiteral("--suite"), suiteSleeping("1"), QStringLiteral("--fail-on-regression"),
+                              QStringLiteral("--output-dir"), dir.filePath(QStringLiteral("second"))});
+    QVERIFY(p.waitForStarted());
+    QByteArray err;
+    while (!err.contains("again to confirm") && p.state() == QProcess::Running) {
+        p.waitForReadyRead(1000);
+        err += p.readAllStandardError();
+    }
+    QVERIFY2(err.contains("again to confirm"), err.constData()); // 10 ms → 1 s is a regression
+    ::kill(pid_t(p.processId()), SIGINT);
+    QVERIFY(p.waitForFinished(20'000));
+    err += p.readAllStandardError();
+    QCOMPARE(p.exitCode(), 130);
+    QVERIFY2(err.contains("the confirmation was interrupted"), err.constData());
+    QVERIFY2(err.contains("interrupted; 1 finished workload was kept"), err.constData());
+    const QJsonObject results = readJson(dir.filePath(QStringLiteral("second/results.json")));
+    QCOMPARE(results[QStringLiteral("workloads")].toArray().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -166,6 +166,207 @@ std::optional<bool> plottingFromText(const QString& text)
     return std::nullopt;
 }
 
+// A measurement setting a flag or its environment variable gives: one row each, read in this
+// order (the measurement time last: its check below names its source).
+struct SettingRow {
+    QCommandLineOption Options::*option;
+    const char* variable;
+    const char* expected; // "%1: expected …, got "…"" says what the setting takes
+    // Stores the text's value in `opts`; false when the text is not one.
+    bool (*store)(const QString& text, CommandLineOptions& opts);
+};
+
+bool storeSeconds(const QString& text, double& target, bool& given)
+{
+    bool ok = false;
+    const double s = text.toDouble(&ok);
+    if (!ok || !std::isfinite(s) || s < 0 || s > 86400)
+        return false;
+    target = s;
+    given = true;
+    return true;
+}
+
+const SettingRow kSettingRows[] = {
+    {&Options::sampleSize, "CRITERION_SAMPLE_SIZE", "a whole number of samples of at least 1",
+     [](const QString& text, CommandLineOptions& opts) {
+         bool ok = false;
+         const int n = text.toInt(&ok);
+         if (!ok || n < 1)
+             return false;
+         opts.settings.sampleCount = n;
+         opts.sampleSizeGiven = true;
+         return true;
+     }},
+    {&Options::rounds, "CRUCIBLE_ROUNDS", "a whole number of rounds between 1 and 10000",
+     [](const QString& text, CommandLineOptions& opts) {
+         bool ok = false;
+         const int n = text.toInt(&ok);
+         if (!ok || n < 1 || n > 10'000)
+             return false;
+         opts.settings.rounds = n;
+         opts.roundsGiven = true;
+         return true;
+     }},
+    {&Options::iterations, "CRITERION_ITERATIONS", "a whole number of iterations of at least 1",
+     [](const QString& text, CommandLineOptions& opts) {
+         bool ok = false;
+         const qulonglong n = text.toULongLong(&ok);
+         if (!ok || n < 1)
+             return false;
+         opts.settings.fixedIterations = n;
+         return true;
+     }},
+    {&Options::warmUp, "CRITERION_WARM_UP_TIME", "seconds between 0 and 86400",
+     [](const QString& text, CommandLineOptions& opts) {
+         return storeSeconds(text, opts.settings.warmUpSeconds, opts.warmUpGiven);
+     }},
+    {&Options::measurement, "CRITERION_MEASUREMENT_TIME", "seconds between 0 and 86400",
+     [](const QString& text, CommandLineOptions& opts) {
+         return storeSeconds(text, opts.settings.measurementSeconds, opts.measurementGiven);
+     }},
+};
+
+// The steps of parseCommandLine, each an error message or nothing.
+using StepError = std::optional<QString>;
+
+// What to do: the flags that choose a mode, the suite, --compare's and --import's files.
+StepError readModes(const QCommandLineParser& parser, const Options& o, CommandLineOptions& opts)
+{
+    opts.showHelp = parser.isSet(o.help);
+    opts.showVersion = parser.isSet(o.version);
+    opts.headless = parser.isSet(o.headless);
+    opts.list = parser.isSet(o.list);
+    opts.json = parser.isSet(o.json);
+    opts.quickCheck = parser.isSet(o.quickCheck);
+    opts.noHistory = parser.isSet(o.noHistory);
+    opts.runAtLaunch = parser.isSet(o.run);
+    opts.failOnRegression = parser.isSet(o.failOnRegression);
+    opts.failOnBudget = parser.isSet(o.failOnBudget);
+    if (parser.isSet(o.suite)) {
+        opts.suiteFile = parser.value(o.suite);
+        if (opts.suiteFile.isEmpty())
+            return QStringLiteral("--suite: no file given");
+    }
+    if (opts.quickCheck)
+        opts.settings = MeasurementSettings::quickCheck();
+    QStringList positional = parser.positionalArguments();
+    if (parser.isSet(o.compare)) {
+        if (positional.size() != 2)
+            return QStringLiteral("--compare needs two result files: --compare A.json B.json");
+        opts.compareFiles = positional;
+        positional.clear();
+    }
+    if (parser.isSet(o.importFile)) {
+        opts.importFile = parser.value(o.importFile);
+        if (opts.importFile.isEmpty())
+            return QStringLiteral("--import: no file given");
+        if (parser.isSet(o.compare))
+            return QStringLiteral("--import and --compare cannot be combined");
+        if (opts.noHistory)
+            return QStringLiteral("--import records a run, which --no-history forbids");
+    }
+    opts.force = parser.isSet(o.force);
+    opts.yes = parser.isSet(o.yes);
+    if (opts.force && opts.importFile.isEmpty())
+        return QStringLiteral("--force applies to --import only (importing a file already imported)");
+    opts.filters = positional;
+    return std::nullopt;
+}
+
+// How long and how often: kSettingRows, a flag beating its environment variable.
+StepError readMeasurement(const QCommandLineParser& parser, const Options& o, const QProcessEnvironment& env,
+                          CommandLineOptions& opts)
+{
+    QString source;
+    for (const SettingRow& row : kSettingRows)
+        if (auto v = valueOf(parser, o.*row.option, env, QLatin1String(row.variable), &source))
+            if (!row.store(*v, opts))
+                return QStringLiteral("%1: expected %2, got \"%3\"").arg(source, QLatin1String(row.expected), *v);
+    if (opts.settings.measurementSeconds <= 0 && opts.settings.fixedIterations == 0)
+        return QStringLiteral("%1: the measurement time must be above 0 seconds").arg(source);
+    return std::nullopt;
+}
+
+// Where the run's files go, which files, and whether they have charts.
+StepError readOutputs(const QCommandLineParser& parser, const Options& o, const QProcessEnvironment& env,
+                      CommandLineOptions& opts)
+{
+    QString source;
+    if (auto v = valueOf(parser, o.outputDir, env, QStringLiteral("CRITERION_OUTPUT_DIR"), &source)) {
+        if (v->isEmpty())
+            return QStringLiteral("%1: the output directory is empty").arg(source);
+        opts.outputDir = *v;
+    }
+    if (parser.isSet(o.format)) {
+        opts.formats.clear();
+        for (const QString& f : parser.value(o.format).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = f.trimmed().toLower();
+            if (std::none_of(std::begin(kFormats), std::end(kFormats),
+                             [&](const char* k) { return name == QLatin1String(k); }))
+                return QStringLiteral("--format: unknown format \"%1\" (known: %2)").arg(f, knownFormats());
+            if (!opts.formats.contains(name))
+                opts.formats << name;
+        }
+        if (opts.formats.isEmpty())
+            return QStringLiteral("--format: no format given (known: %1)").arg(knownFormats());
+    }
+    // The flag wins outright: with --no-plots the variable is not even read.
+    if (parser.isSet(o.noPlots)) {
+        opts.noPlots = true;
+    } else if (env.contains(QStringLiteral("CRITERION_PLOTTING"))) {
+        const std::optional<bool> plots = plottingFromText(env.value(QStringLiteral("CRITERION_PLOTTING")));
+        if (!plots)
+            return QStringLiteral("environment variable CRITERION_PLOTTING: expected 0, 1, false or true, got \"%1\"")
+                .arg(env.value(QStringLiteral("CRITERION_PLOTTING")));
+        opts.noPlots = !*plots;
+    }
+    return std::nullopt;
+}
+
+// The history store, the baselines and the noise threshold of the verdicts.
+StepError readHistory(const QCommandLineParser& parser, const Options& o, CommandLineOptions& opts)
+{
+    if (parser.isSet(o.db)) {
+        opts.db = parser.value(o.db);
+        if (opts.db.isEmpty())
+            return QStringLiteral("--db: no file or URL given");
+    }
+    for (const auto& [option, target] :
+         {std::pair{&o.saveBaseline, &opts.saveBaseline}, std::pair{&o.baseline, &opts.baseline}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *target = parser.value(*option).trimmed();
+        if (target->isEmpty() || target->contains(QLatin1Char(',')))
+            return QStringLiteral("--%1: expected a name without commas, got \"%2\"")
+                .arg(option->names().constFirst(), parser.value(*option));
+    }
+    if (!opts.saveBaseline.isEmpty() && opts.noHistory)
+        return QStringLiteral("--save-baseline records the run, which --no-history forbids");
+    if (parser.isSet(o.noiseThreshold)) {
+        bool ok = false;
+        const double pct = parser.value(o.noiseThreshold).toDouble(&ok);
+        if (!ok || !std::isfinite(pct) || pct < 0 || pct > 100)
+            return QStringLiteral("--noise-threshold: expected a percentage between 0 and 100, got \"%1\"")
+                .arg(parser.value(o.noiseThreshold));
+        opts.noiseThresholdPct = pct;
+    }
+    return std::nullopt;
+}
+
+// re: filters must be valid regular expressions; the others are checked against the workloads.
+StepError checkFilters(const CommandLineOptions& opts)
+{
+    for (const QString& filter : opts.filters) {
+        if (!filter.startsWith(QLatin1String("re:")))
+            continue;
+        const QRegularExpression re(filter.mid(3));
+        if (!re.isValid())
+            return QStringLiteral("filter \"%1\": invalid regular expression: %2").arg(filter, re.errorString());
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessEnvironment& env)
@@ -204,161 +405,19 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         return parsed;
     }
     CommandLineOptions opts;
-    opts.showHelp = parser.isSet(o.help);
-    opts.showVersion = parser.isSet(o.version);
-    opts.headless = parser.isSet(o.headless);
-    opts.list = parser.isSet(o.list);
-    opts.json = parser.isSet(o.json);
-    opts.quickCheck = parser.isSet(o.quickCheck);
-    opts.noHistory = parser.isSet(o.noHistory);
-    opts.runAtLaunch = parser.isSet(o.run);
-    opts.failOnRegression = parser.isSet(o.failOnRegression);
-    opts.failOnBudget = parser.isSet(o.failOnBudget);
-    if (parser.isSet(o.suite)) {
-        opts.suiteFile = parser.value(o.suite);
-        if (opts.suiteFile.isEmpty()) {
-            parsed.error.message = QStringLiteral("--suite: no file given");
-            return parsed;
-        }
-    }
-    if (opts.quickCheck)
-        opts.settings = MeasurementSettings::quickCheck();
-
-    auto fail = [&](const QString& message) {
-        parsed.error.message = message;
+    // The steps in order, each read only when the ones before it passed.
+    StepError error = readModes(parser, o, opts);
+    if (!error)
+        error = readMeasurement(parser, o, env, opts);
+    if (!error)
+        error = readOutputs(parser, o, env, opts);
+    if (!error)
+        error = readHistory(parser, o, opts);
+    if (!error)
+        error = checkFilters(opts);
+    if (error) {
+        parsed.error.message = *error;
         return parsed;
-    };
-
-    QStringList positional = parser.positionalArguments();
-    if (parser.isSet(o.compare)) {
-        if (positional.size() != 2)
-            return fail(QStringLiteral("--compare needs two result files: --compare A.json B.json"));
-        opts.compareFiles = positional;
-        positional.clear();
-    }
-    if (parser.isSet(o.importFile)) {
-        opts.importFile = parser.value(o.importFile);
-        if (opts.importFile.isEmpty())
-            return fail(QStringLiteral("--import: no file given"));
-        if (parser.isSet(o.compare))
-            return fail(QStringLiteral("--import and --compare cannot be combined"));
-        if (opts.noHistory)
-            return fail(QStringLiteral("--import records a run, which --no-history forbids"));
-    }
-    opts.force = parser.isSet(o.force);
-    opts.yes = parser.isSet(o.yes);
-    if (opts.force && opts.importFile.isEmpty())
-        return fail(QStringLiteral("--force applies to --import only (importing a file already imported)"));
-    opts.filters = positional;
-
-    QString source;
-    if (auto v = valueOf(parser, o.sampleSize, env, QStringLiteral("CRITERION_SAMPLE_SIZE"), &source)) {
-        bool ok = false;
-        const int n = v->toInt(&ok);
-        if (!ok || n < 1)
-            return fail(
-                QStringLiteral("%1: expected a whole number of samples of at least 1, got \"%2\"").arg(source, *v));
-        opts.settings.sampleCount = n;
-        opts.sampleSizeGiven = true;
-    }
-    if (auto v = valueOf(parser, o.rounds, env, QStringLiteral("CRUCIBLE_ROUNDS"), &source)) {
-        bool ok = false;
-        const int n = v->toInt(&ok);
-        if (!ok || n < 1 || n > 10'000)
-            return fail(QStringLiteral("%1: expected a whole number of rounds between 1 and 10000, got \"%2\"")
-                            .arg(source, *v));
-        opts.settings.rounds = n;
-        opts.roundsGiven = true;
-    }
-    if (auto v = valueOf(parser, o.iterations, env, QStringLiteral("CRITERION_ITERATIONS"), &source)) {
-        bool ok = false;
-        const qulonglong n = v->toULongLong(&ok);
-        if (!ok || n < 1)
-            return fail(
-                QStringLiteral("%1: expected a whole number of iterations of at least 1, got \"%2\"").arg(source, *v));
-        opts.settings.fixedIterations = n;
-    }
-    auto seconds = [&](const QCommandLineOption& option, const QString& variable, double* target, bool* given) {
-        if (auto v = valueOf(parser, option, env, variable, &source)) {
-            bool ok = false;
-            const double s = v->toDouble(&ok);
-            if (!ok || !std::isfinite(s) || s < 0 || s > 86400) {
-                parsed.error.message =
-                    QStringLiteral("%1: expected seconds between 0 and 86400, got \"%2\"").arg(source, *v);
-                return false;
-            }
-            *target = s;
-            *given = true;
-        }
-        return true;
-    };
-    if (!seconds(o.warmUp, QStringLiteral("CRITERION_WARM_UP_TIME"), &opts.settings.warmUpSeconds, &opts.warmUpGiven)
-        || !seconds(o.measurement, QStringLiteral("CRITERION_MEASUREMENT_TIME"), &opts.settings.measurementSeconds,
-                    &opts.measurementGiven))
-        return parsed;
-    if (opts.settings.measurementSeconds <= 0 && opts.settings.fixedIterations == 0)
-        return fail(QStringLiteral("%1: the measurement time must be above 0 seconds").arg(source));
-
-    if (auto v = valueOf(parser, o.outputDir, env, QStringLiteral("CRITERION_OUTPUT_DIR"), &source)) {
-        if (v->isEmpty())
-            return fail(QStringLiteral("%1: the output directory is empty").arg(source));
-        opts.outputDir = *v;
-    }
-    if (parser.isSet(o.format)) {
-        opts.formats.clear();
-        for (const QString& f : parser.value(o.format).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            const QString name = f.trimmed().toLower();
-            if (std::none_of(std::begin(kFormats), std::end(kFormats),
-                             [&](const char* k) { return name == QLatin1String(k); }))
-                return fail(QStringLiteral("--format: unknown format \"%1\" (known: %2)").arg(f, knownFormats()));
-            if (!opts.formats.contains(name))
-                opts.formats << name;
-        }
-        if (opts.formats.isEmpty())
-            return fail(QStringLiteral("--format: no format given (known: %1)").arg(knownFormats()));
-    }
-    // The flag wins outright: with --no-plots the variable is not even read.
-    if (parser.isSet(o.noPlots)) {
-        opts.noPlots = true;
-    } else if (env.contains(QStringLiteral("CRITERION_PLOTTING"))) {
-        const std::optional<bool> plots = plottingFromText(env.value(QStringLiteral("CRITERION_PLOTTING")));
-        if (!plots)
-            return fail(
-                QStringLiteral("environment variable CRITERION_PLOTTING: expected 0, 1, false or true, got \"%1\"")
-                    .arg(env.value(QStringLiteral("CRITERION_PLOTTING"))));
-        opts.noPlots = !*plots;
-    }
-    if (parser.isSet(o.db)) {
-        opts.db = parser.value(o.db);
-        if (opts.db.isEmpty())
-            return fail(QStringLiteral("--db: no file or URL given"));
-    }
-    for (const auto& [option, target] :
-         {std::pair{&o.saveBaseline, &opts.saveBaseline}, std::pair{&o.baseline, &opts.baseline}}) {
-        if (!parser.isSet(*option))
-            continue;
-        *target = parser.value(*option).trimmed();
-        if (target->isEmpty() || target->contains(QLatin1Char(',')))
-            return fail(QStringLiteral("--%1: expected a name without commas, got \"%2\"")
-                            .arg(option->names().constFirst(), parser.value(*option)));
-    }
-    if (!opts.saveBaseline.isEmpty() && opts.noHistory)
-        return fail(QStringLiteral("--save-baseline records the run, which --no-history forbids"));
-    if (parser.isSet(o.noiseThreshold)) {
-        bool ok = false;
-        const double pct = parser.value(o.noiseThreshold).toDouble(&ok);
-        if (!ok || !std::isfinite(pct) || pct < 0 || pct > 100)
-            return fail(QStringLiteral("--noise-threshold: expected a percentage between 0 and 100, got \"%1\"")
-                            .arg(parser.value(o.noiseThreshold)));
-        opts.noiseThresholdPct = pct;
-    }
-    for (const QString& filter : opts.filters) {
-        if (filter.startsWith(QLatin1String("re:"))) {
-            const QRegularExpression re(filter.mid(3));
-            if (!re.isValid())
-                return fail(
-                    QStringLiteral("filter \"%1\": invalid regular expression: %2").arg(filter, re.errorString()));
-        }
     }
     parsed.options = opts;
     return parsed;

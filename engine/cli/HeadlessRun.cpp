@@ -125,8 +125,15 @@ Expected<void> confirmRegressions(RunResult& run, const Suite& suite, const Work
     if (!plan)
         return plan.error();
     std::optional<RunResult> confirmation = measure(std::move(*plan), progress);
-    if (!confirmation || confirmation->cancelled)
-        return Error::internal(QStringLiteral("the confirmation was interrupted"));
+    if (!confirmation)
+        return Error::internal(QStringLiteral("the confirmation ended without a result"));
+    // Ctrl-C (or SIGTERM, SIGHUP) while confirming stops the run as it would have stopped the
+    // measurement: exit 130 with what finished kept, the regressions left unconfirmed.
+    if (confirmation->cancelled) {
+        std::fprintf(stderr, "crucible-bench: the confirmation was interrupted; the regressions stay unconfirmed\n");
+        run.cancelled = true;
+        return {};
+    }
     confirmation->info.suiteName = run.info.suiteName;
     confirmation->info.host = run.info.host;
     confirmation->info.cpu = run.info.cpu;

@@ -114,57 +114,60 @@ QJsonObject resultInfoJson(const Result& r)
     };
 }
 
-// The columns every result query selects, in this order; the samples blob comes last when asked.
+// The columns every result query selects (resultFromRow reads them by name); the samples blob
+// comes last when asked.
 const char kResultColumns[] =
     "x.run_id, r.started, x.workload, x.category, x.unit, x.status, x.error, x.info, x.sample_count, x.mean, "
     "x.median, x.stddev, x.mad, x.cv, x.min_value, x.max_value, x.p90, x.p99, x.ci_low, x.ci_high, x.outliers, "
     "x.throughput, x.peak_rss, x.user_ns, x.sys_ns, r.source";
 
-// One row of kResultColumns (plus the blob at index 26 when `withSamples`).
+// One row of kResultColumns (plus the samples blob when `withSamples`), each read by its name, so
+// that a column added to the SELECT cannot shift the others.
 Expected<HistoryStore::StoredResult> resultFromRow(const QSqlQuery& q, bool withSamples)
 {
+    const auto column = [&q](const char* name) { return q.value(QLatin1String(name)); };
     HistoryStore::StoredResult stored;
-    stored.runId = q.value(0).toLongLong();
-    stored.started = fromEpochMs(q.value(1));
-    stored.source = q.value(25).toString();
+    stored.runId = column("run_id").toLongLong();
+    stored.started = fromEpochMs(column("started"));
+    stored.source = column("source").toString();
     Result& r = stored.result;
-    r.info.id = q.value(2).toString();
-    r.info.category = categoryFromName(q.value(3).toString()).value_or(Category::External);
-    r.info.unit = q.value(4).toString();
-    r.status = statusFromName(q.value(5).toString()).value_or(Status::Failed);
-    r.error = q.value(6).toString();
-    const QJsonObject info = jsonObject(q.value(7).toString());
+    r.info.id = column("workload").toString();
+    r.info.category = categoryFromName(column("category").toString()).value_or(Category::External);
+    r.info.unit = column("unit").toString();
+    r.status = statusFromName(column("status").toString()).value_or(Status::Failed);
+    r.error = column("error").toString();
+    const QJsonObject info = jsonObject(column("info").toString());
     r.info.description = info.value(QStringLiteral("description")).toString();
     r.info.operation = info.value(QStringLiteral("operation")).toString();
     r.info.parameters = info.value(QStringLiteral("parameters")).toObject().toVariantMap();
     r.info.pairedWith = info.value(QStringLiteral("paired_with")).toString();
     r.rounds = roundsFromJson(info.value(QStringLiteral("rounds")));
     // A damaged row keeps its samples; rounds that do not fit them are dropped, never indexed.
-    if (!roundsFit(r.rounds, std::size_t(std::max<qlonglong>(q.value(8).toLongLong(), 0))))
+    if (!roundsFit(r.rounds, std::size_t(std::max<qlonglong>(column("sample_count").toLongLong(), 0))))
         r.rounds.clear();
     const QJsonObject stability = info.value(QStringLiteral("stability")).toObject();
     r.stability.unstable = stability.value(QStringLiteral("unstable")).toBool();
     r.stability.shiftIndex = stability.value(QStringLiteral("shift_index")).toInt(-1);
     r.stability.shiftPct = stability.value(QStringLiteral("shift_pct")).toDouble();
     stats::Summary& s = r.summary;
-    s.n = std::size_t(q.value(8).toLongLong());
-    s.mean = q.value(9).toDouble();
-    s.median = q.value(10).toDouble();
-    s.stddev = q.value(11).toDouble();
-    s.mad = q.value(12).toDouble();
-    s.cv = q.value(13).toDouble();
-    s.min = q.value(14).toDouble();
-    s.max = q.value(15).toDouble();
-    s.p90 = q.value(16).toDouble();
-    s.p99 = q.value(17).toDouble();
-    s.ci95 = {q.value(18).toDouble(), q.value(19).toDouble()};
-    s.outliers = outliersFrom(q.value(20).toString());
-    r.throughputPerS = q.value(21).toDouble();
-    r.peakRssBytes = q.value(22).toLongLong();
-    r.userNs = q.value(23).toDouble();
-    r.sysNs = q.value(24).toDouble();
+    s.n = std::size_t(column("sample_count").toLongLong());
+    s.mean = column("mean").toDouble();
+    s.median = column("median").toDouble();
+    s.stddev = column("stddev").toDouble();
+    s.mad = column("mad").toDouble();
+    s.cv = column("cv").toDouble();
+    s.min = column("min_value").toDouble();
+    s.max = column("max_value").toDouble();
+    s.p90 = column("p90").toDouble();
+    s.p99 = column("p99").toDouble();
+    s.ci95 = {column("ci_low").toDouble(), column("ci_high").toDouble()};
+    s.outliers = outliersFrom(column("outliers").toString());
+    r.throughputPerS = column("throughput").toDouble();
+    r.peakRssBytes = column("peak_rss").toLongLong();
+    r.userNs = column("user_ns").toDouble();
+    r.sysNs = column("sys_ns").toDouble();
     if (withSamples) {
-        std::optional<Samples> samples = history::decodeSamples(q.value(26).toByteArray());
+        std::optional<Samples> samples = history::decodeSamples(column("samples").toByteArray());
         if (!samples)
             return Error::input(
                 QStringLiteral("run %1, workload %2: the stored samples are damaged").arg(stored.runId).arg(r.info.id));
