@@ -8,6 +8,8 @@
 #include "BuiltInWorkloads.h"
 #include "ChartHost.h"
 #include "ErrorText.h"
+#include "ExportController.h"
+#include "HistoryController.h"
 #include "HistoryLoader.h"
 #include "HistoryView.h"
 #include "LiveChart.h"
@@ -18,6 +20,7 @@
 #include "ResultsView.h"
 #include "RunController.h"
 #include "RunListModel.h"
+#include "ShownRun.h"
 #include "TrendChart.h"
 #include "WindowHistory.h"
 #include "WindowTesting.h"
@@ -209,7 +212,7 @@ MainWindow* TestHistoryView::window(ExternalReports reports)
 
 bool TestHistoryView::openAndWait(MainWindow* w, const QString& location)
 {
-    w->openHistory(location);
+    w->historyController()->open(location);
     // Opening, then the run list, the workloads and the trend: each answered in turn.
     QElapsedTimer timer;
     timer.start();
@@ -423,8 +426,8 @@ void TestHistoryView::choosingAWorkloadElsewhereShowsItsTrend()
     MainWindow* w = window();
     QVERIFY(w);
     QVERIFY(openAndWait(w, m_store.path));
-    QSignalSpy shown(w, &MainWindow::storedRunShown);
-    w->showStoredRun(m_store.ids[9]);
+    QSignalSpy shown(w->historyController(), &HistoryController::storedRunShown);
+    w->historyController()->showStoredRun(m_store.ids[9]);
     QVERIFY(shown.wait(10'000));
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     // Choosing a row of the results table shows that workload's trend in the History tab.
@@ -444,7 +447,7 @@ void TestHistoryView::reopenedRunFillsTableComparedWithTheRunBefore()
     MainWindow* w = window();
     QVERIFY(w);
     QVERIFY(openAndWait(w, m_store.path));
-    QSignalSpy shown(w, &MainWindow::storedRunShown);
+    QSignalSpy shown(w->historyController(), &HistoryController::storedRunShown);
     // As a user does: choose the run in the list and open it.
     HistoryView* view = w->historyView();
     view->suitePicker()->setCurrentIndex(view->suitePicker()->findData(kSuite));
@@ -455,7 +458,7 @@ void TestHistoryView::reopenedRunFillsTableComparedWithTheRunBefore()
     QVERIFY(QMetaObject::invokeMethod(view->runsTable(), "doubleClicked", Q_ARG(QModelIndex, row)));
     QVERIFY(shown.wait(10'000));
     QCOMPARE(shown.first().first().toLongLong(), m_store.ids[5]);
-    QCOMPARE(w->shownRunId(), m_store.ids[5]);
+    QCOMPARE(w->shown()->storeId(), m_store.ids[5]);
     ResultsTableModel* model = w->resultsView()->model();
     QCOMPARE(model->rowCount(), 2);
     QCOMPARE(model->index(0, ResultsTableModel::Workload).data().toString(), kStep);
@@ -467,14 +470,14 @@ void TestHistoryView::reopenedRunFillsTableComparedWithTheRunBefore()
     const int named = picker->findText(QStringLiteral("baseline \"release-1\""));
     QVERIFY(named > 0);
     // The picker names the run the changes were measured against, as the comparison names it.
-    const QString previous = w->shownRun()->results[0].baseline->name; // "previous run N"
+    const QString previous = w->shown()->run()->results[0].baseline->name; // "previous run N"
     QVERIFY2(previous.startsWith(QStringLiteral("previous run ")), qPrintable(previous));
     QCOMPARE(picker->currentText(), QStringLiteral("previous run: run %1").arg(previous.mid(13)));
     picker->setCurrentIndex(named);
     Q_EMIT picker->activated(named);
     QVERIFY(shown.wait(10'000));
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
-    QCOMPARE(w->shownRun()->results[0].baseline->name, QStringLiteral("release-1"));
+    QCOMPARE(w->shown()->run()->results[0].baseline->name, QStringLiteral("release-1"));
     QCOMPARE(picker->currentText(), QStringLiteral("baseline \"release-1\""));
     QCOMPARE(model->index(0, ResultsTableModel::Verdict).data().toString(), QStringLiteral("regressed"));
 }
@@ -484,18 +487,16 @@ void TestHistoryView::exportOfReopenedRunWritesFilesWithTrend()
     MainWindow* w = window({report::pdfReportFormat()});
     QVERIFY(w);
     QVERIFY(openAndWait(w, m_store.path));
-    QSignalSpy trends(w, &MainWindow::shownTrendsLoaded);
-    w->showStoredRun(m_store.ids[8]);
+    QSignalSpy trends(w->shown(), &ShownRun::trendsLoaded);
+    w->historyController()->showStoredRun(m_store.ids[8]);
     QVERIFY(trends.wait(10'000));
-    QCOMPARE(w->shownTrends().size(), std::size_t(2));
-    QCOMPARE(w->shownTrends()[0].points.size(), std::size_t(9)); // up to the run itself
+    QCOMPARE(w->shown()->trends().size(), std::size_t(2));
+    QCOMPARE(w->shown()->trends()[0].points.size(), std::size_t(9)); // up to the run itself
     QTemporaryDir out;
-    QString error;
-    QSignalSpy exported(w, &MainWindow::exportFinished); // written off the GUI thread
-    QVERIFY2(w->exportShownRun(
-                 out.path(),
-                 {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")}, &error),
-             qPrintable(error));
+    QSignalSpy exported(w->exports(), &ExportController::finished); // written off the GUI thread
+    const Expected<void> started = w->exports()->exportShownRun(
+        out.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md"), QStringLiteral("pdf")});
+    QVERIFY2(started, qPrintable(errorText(started)));
     QVERIFY(exported.wait(60'000));
     QVERIFY2(exported.first().at(2).toString().isEmpty(), qPrintable(exported.first().at(2).toString()));
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md", "report.pdf"})
@@ -533,14 +534,14 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     MainWindow* w = window({report::pdfReportFormat()});
     QVERIFY(w);
     // As --run does: the run waits for the store, which is opened off the GUI thread.
-    w->openHistory(path);
+    w->historyController()->open(path);
     bool openWhenCalled = false;
-    w->whenHistoryReady([&] { openWhenCalled = w->history()->isOpen(); });
+    w->historyController()->whenReady([&] { openWhenCalled = w->history()->isOpen(); });
     QTRY_VERIFY_WITH_TIMEOUT(openWhenCalled, 10'000);
     QCOMPARE(w->baselinePicker()->currentText(), QStringLiteral("previous run"));
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
     const QStringList ids{QStringLiteral("architecture.errors.values")};
-    QSignalSpy recorded(w, &MainWindow::runRecorded);
+    QSignalSpy recorded(w->historyController(), &HistoryController::runRecorded);
     QVERIFY(runToEnd(w, ids));
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 10'000); // recorded off the GUI thread, maybe already
     const qint64 first = recorded.first().first().toLongLong();
@@ -555,21 +556,21 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
         QVERIFY(!(*store)->results(ids[0], {}, 0, true)->front().result.samples.empty());
     }
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
-    QCOMPARE(w->shownRunId(), first);
+    QCOMPARE(w->shown()->storeId(), first);
     QCOMPARE(w->historyView()->runsModel()->rowCount(), 1);
 
     // The second run: the first, fetched from the store, is drawn behind it and compared with.
     // An export asked for the moment the run ends (as a user's Ctrl+E may be) waits until the
     // comparison and the run's trend are in, and carries both.
     QTemporaryDir out;
-    QSignalSpy exported(w, &MainWindow::exportFinished);
-    QSignalSpy trendsLoaded(w, &MainWindow::shownTrendsLoaded);
+    QSignalSpy exported(w->exports(), &ExportController::finished);
+    QSignalSpy trendsLoaded(w->shown(), &ShownRun::trendsLoaded);
     int trendsBeforeExport = -1;
-    connect(w, &MainWindow::exportFinished, this, [&] { trendsBeforeExport = int(trendsLoaded.size()); });
+    connect(w->exports(), &ExportController::finished, this, [&] { trendsBeforeExport = int(trendsLoaded.size()); });
     const QMetaObject::Connection exportAtOnce = connect(w->controller(), &RunController::runFinished, this, [&] {
-        QString exportError;
-        QVERIFY2(w->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("pdf")}, &exportError),
-                 qPrintable(exportError));
+        const Expected<void> started =
+            w->exports()->exportShownRun(out.path(), {QStringLiteral("json"), QStringLiteral("pdf")});
+        QVERIFY2(started, qPrintable(errorText(started)));
     });
     QVERIFY(runToEnd(w, ids));
     disconnect(exportAtOnce);
@@ -589,8 +590,8 @@ void TestHistoryView::windowRunIsRecordedAndTheNextComparesWithIt()
     QVERIFY2(text.contains(QStringLiteral("Trend over history")), qPrintable(text.left(2000)));
     QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 2, 10'000);
     QVERIFY(w->history()->loader()->waitForIdle(10'000));
-    QTRY_VERIFY_WITH_TIMEOUT(w->shownRun()->results[0].baseline.has_value(), 10'000);
-    QCOMPARE(w->shownRun()->results[0].baseline->name, QStringLiteral("previous run %1").arg(first));
+    QTRY_VERIFY_WITH_TIMEOUT(w->shown()->run()->results[0].baseline.has_value(), 10'000);
+    QCOMPARE(w->shown()->run()->results[0].baseline->name, QStringLiteral("previous run %1").arg(first));
     const QString verdict = w->resultsView()->model()->index(0, ResultsTableModel::Verdict).data().toString();
     QVERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict),
              qPrintable(verdict));
@@ -658,7 +659,7 @@ void TestHistoryView::unopenableStoreKeepsTheWindowWorking()
     MainWindow* w = window();
     QVERIFY(w);
     QSignalSpy failed(w->history(), &WindowHistory::openFailed);
-    w->openHistory(path);
+    w->historyController()->open(path);
     QVERIFY(failed.wait(10'000));
     QVERIFY2(failed.first().first().toString().contains(path), qPrintable(failed.first().first().toString()));
     QVERIFY(!w->history()->isOpen());
@@ -672,7 +673,7 @@ void TestHistoryView::unopenableStoreKeepsTheWindowWorking()
     QCOMPARE(w->resultsView()->model()->rowCount(), 1);
     QCOMPARE(w->baselinePicker()->currentKind(), int(BaselinePicker::PreviousWindowRun));
     QCOMPARE(w->baselinePicker()->currentText(), QStringLiteral("previous run: none yet"));
-    QCOMPARE(w->shownRunId(), qint64(0));
+    QCOMPARE(w->shown()->storeId(), qint64(0));
     // The run's progress took the status text; the reason stays in the history's own widget.
     bool kept = false;
     for (const QLabel* label : w->statusBar()->findChildren<QLabel*>())

@@ -5,15 +5,21 @@
 #include "ComparisonView.h"
 #include "EmptyState.h"
 #include "EnvironmentBadge.h"
+#include "ErrorText.h"
+#include "ExportController.h"
 #include "HistoryView.h"
 #include "LiveChart.h"
 #include "LiveView.h"
 #include "MainWindow.h"
+#include "MeasurementFields.h"
 #include "PdfReport.h"
 #include "ResultsTableModel.h"
 #include "ResultsView.h"
 #include "RunController.h"
+#include "ShownRun.h"
+#include "ShownVerdicts.h"
 #include "Statistics.h"
+#include "SuiteController.h"
 #include "WindowGeometry.h"
 #include "WindowTesting.h"
 #include "WorkloadTree.h"
@@ -155,7 +161,7 @@ void TestMainWindow::runFillsChartsAndTable()
     QCOMPARE(live->latencyChart()->bufferedPoints(), 20);
     QCOMPARE(live->latencyChart()->shownPoints(), 20);
     QCOMPARE(live->memoryChart()->shownPoints(), 20);
-    QVERIFY(m_window->shownRun().has_value());
+    QVERIFY(m_window->shown()->run().has_value());
 }
 
 void TestMainWindow::stopHaltsQuickly()
@@ -205,7 +211,7 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     };
     QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict()),
                  qPrintable(verdict()));
-    QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
+    QTRY_VERIFY(m_window->shown()->run()->results.front().baseline.has_value());
 }
 
 void TestMainWindow::baselinePickerNamesTheRunComparedWith()
@@ -222,14 +228,14 @@ void TestMainWindow::baselinePickerNamesTheRunComparedWith()
     QVERIFY(runToEnd(ids));
     QVERIFY2(picker->currentText().startsWith(QStringLiteral("previous run")), qPrintable(picker->currentText()));
     QVERIFY2(!picker->currentText().contains(QStringLiteral("Run 1")), qPrintable(picker->currentText()));
-    QVERIFY(!m_window->shownRun()->results.front().baseline.has_value());
+    QVERIFY(!m_window->shown()->run()->results.front().baseline.has_value());
 
     // The second run is compared with the first, and the picker says so, not "Run 2".
     QVERIFY(runToEnd(ids));
-    QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
+    QTRY_VERIFY(m_window->shown()->run()->results.front().baseline.has_value());
     const std::vector<RunResult>& runs = m_window->controller()->runs();
     QCOMPARE(int(runs.size()), 2);
-    const BaselineComparison compared = *m_window->shownRun()->results.front().baseline;
+    const BaselineComparison compared = *m_window->shown()->run()->results.front().baseline;
     QCOMPARE(compared.median, medianOf(runs[0].results.front())); // the Change column's reference: run 1
     QVERIFY2(compared.name.startsWith(QStringLiteral("Run 1 (")), qPrintable(compared.name));
     QVERIFY2(picker->currentText().contains(compared.name), qPrintable(picker->currentText()));
@@ -241,7 +247,7 @@ void TestMainWindow::baselinePickerNamesTheRunComparedWith()
     const int none = picker->findData(int(BaselinePicker::None));
     picker->setCurrentIndex(none);
     Q_EMIT picker->activated(none);
-    QTRY_VERIFY(!m_window->shownRun()->results.front().baseline.has_value());
+    QTRY_VERIFY(!m_window->shown()->run()->results.front().baseline.has_value());
     QCOMPARE(picker->currentText(), QStringLiteral("none"));
     QVERIFY(m_window->resultsView()->model()->index(0, ResultsTableModel::Change).data().toString().isEmpty());
 
@@ -249,8 +255,8 @@ void TestMainWindow::baselinePickerNamesTheRunComparedWith()
     const int first = picker->findData(0);
     picker->setCurrentIndex(first);
     Q_EMIT picker->activated(first);
-    QTRY_VERIFY(m_window->shownRun()->results.front().baseline.has_value());
-    QCOMPARE(m_window->shownRun()->results.front().baseline->median, medianOf(runs[0].results.front()));
+    QTRY_VERIFY(m_window->shown()->run()->results.front().baseline.has_value());
+    QCOMPARE(m_window->shown()->run()->results.front().baseline->median, medianOf(runs[0].results.front()));
     QVERIFY(picker->currentText().startsWith(QStringLiteral("Run 1 (")));
 }
 
@@ -333,13 +339,14 @@ void TestMainWindow::choosingARowShowsItsCharts()
 void TestMainWindow::exportWritesFiles()
 {
     QTemporaryDir dir;
-    QString error;
-    QVERIFY(!m_window->exportShownRun(dir.path(), {QStringLiteral("json")}, &error)); // nothing to export yet
-    QVERIFY(!error.isEmpty());
+    const Expected<void> early = m_window->exports()->exportShownRun(dir.path(), {QStringLiteral("json")});
+    QVERIFY(!early); // nothing to export yet
+    QVERIFY(!early.error().message.isEmpty());
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
-    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
-    QVERIFY(m_window->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")},
-                                     &error));
+    QSignalSpy exported(m_window->exports(), &ExportController::finished);
+    const Expected<void> started = m_window->exports()->exportShownRun(
+        dir.path(), {QStringLiteral("json"), QStringLiteral("csv"), QStringLiteral("md")});
+    QVERIFY2(started, qPrintable(errorText(started)));
     QVERIFY(exported.wait(30'000));
     QCOMPARE(exported.first().at(2).toString(), QString()); // no error
     for (const char* name : {"results.json", "summary.csv", "samples.csv", "summary.md"})
@@ -351,7 +358,8 @@ void TestMainWindow::exportWritesFiles()
     QVERIFY(!root.value(QStringLiteral("budgets")).toArray().isEmpty());
 
     // An unwritable folder is reported with the export's own signal, naming it.
-    QVERIFY(m_window->exportShownRun(QStringLiteral("/proc/crucible-no-such-dir"), {QStringLiteral("json")}, &error));
+    QVERIFY(
+        m_window->exports()->exportShownRun(QStringLiteral("/proc/crucible-no-such-dir"), {QStringLiteral("json")}));
     QVERIFY(exported.wait(30'000));
     QVERIFY2(exported.last().at(2).toString().contains(QStringLiteral("/proc/crucible-no-such-dir")),
              qPrintable(exported.last().at(2).toString()));
@@ -363,9 +371,10 @@ void TestMainWindow::exportWritesPdfOffTheGuiThread()
     QVERIFY(
         runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
     QTemporaryDir dir;
-    QSignalSpy exported(m_window.get(), &MainWindow::exportFinished);
-    QString error;
-    QVERIFY(m_window->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("pdf")}, &error));
+    QSignalSpy exported(m_window->exports(), &ExportController::finished);
+    const Expected<void> started =
+        m_window->exports()->exportShownRun(dir.path(), {QStringLiteral("json"), QStringLiteral("pdf")});
+    QVERIFY2(started, qPrintable(errorText(started)));
     // The GUI thread is free while the report is written: a timer keeps firing.
     int ticks = 0;
     QTimer tick;
@@ -482,15 +491,15 @@ void TestMainWindow::openingASuiteFillsTheTreeAndRuns()
             { "id": "tools.true", "command": ["true"] }
         ]
     })");
-    QString error;
-    QVERIFY2(m_window->openSuite(path, &error), qPrintable(error));
+    const Expected<void> opened = m_window->suites()->open(path);
+    QVERIFY2(opened, qPrintable(errorText(opened)));
     WorkloadTree* tree = m_window->workloadTree();
     QCOMPARE(tree->visibleWorkloadCount(), 2);
     QCOMPARE(tree->checkedIds(),
              QStringList({QStringLiteral("architecture.errors.values"), QStringLiteral("tools.true")}));
-    QCOMPARE(m_window->suiteFile(), path);
+    QCOMPARE(m_window->suites()->file(), path);
     QVERIFY(m_window->windowTitle().contains(QStringLiteral("tiny")));
-    QCOMPARE(m_window->settings().sampleCount, 7); // the suite's defaults fill the tool bar
+    QCOMPARE(m_window->measurement()->settings().sampleCount, 7); // the suite's defaults fill the tool bar
     QCOMPARE(QSettings().value(QStringLiteral("suite/recent")).toStringList().value(0),
              QFileInfo(path).absoluteFilePath());
 
@@ -519,10 +528,10 @@ void TestMainWindow::commandLineChoosesSuiteWorkloadsAndSettings()
                          QProcessEnvironment());
     QVERIFY2(parsed.options, qPrintable(parsed.error.message));
     QVERIFY(m_window->applyCommandLine(*parsed.options));
-    QCOMPARE(m_window->suiteFile(), path);
+    QCOMPARE(m_window->suites()->file(), path);
     QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("tools.true")}); // FILTER words
-    QCOMPARE(m_window->settings().sampleCount, 9);          // the flag beats the suite's default
-    QCOMPARE(m_window->settings().measurementSeconds, 0.5); // the suite's default beats the window's
+    QCOMPARE(m_window->measurement()->settings().sampleCount, 9);          // the flag beats the suite's default
+    QCOMPARE(m_window->measurement()->settings().measurementSeconds, 0.5); // the suite's default beats the window's
 }
 
 void TestMainWindow::badSuiteKeepsTheOldOne_data()
@@ -545,43 +554,47 @@ void TestMainWindow::badSuiteKeepsTheOldOne()
     QFETCH(QString, named);
     const QString good = writeSuite(QStringLiteral("good.json"),
                                     R"({"name": "good", "workloads": [{"id": "architecture.errors.values"}]})");
-    QString error;
-    QVERIFY2(m_window->openSuite(good, &error), qPrintable(error));
+    const Expected<void> opened = m_window->suites()->open(good);
+    QVERIFY2(opened, qPrintable(errorText(opened)));
     const QString bad = writeSuite(QStringLiteral("bad.json"), json);
-    QVERIFY(!m_window->openSuite(bad, &error));
+    const Expected<void> refused = m_window->suites()->open(bad);
+    QVERIFY(!refused);
+    const QString error = refused.error().message;
     QVERIFY2(error.contains(bad) && error.contains(named), qPrintable(error));
-    QCOMPARE(m_window->suiteFile(), good);
+    QCOMPARE(refused.error().kind, ErrorKind::Input);
+    QCOMPARE(m_window->suites()->file(), good);
     QCOMPARE(m_window->controller()->suite().name, QStringLiteral("good"));
     QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("architecture.errors.values")});
     QCOMPARE(QSettings().value(QStringLiteral("suite/last")).toString(), good); // not the bad one
-    QVERIFY(!m_window->openSuite(m_dir.filePath(QStringLiteral("missing.json")), &error));
-    QVERIFY2(error.contains(QStringLiteral("missing.json")), qPrintable(error));
+    const Expected<void> missing = m_window->suites()->open(m_dir.filePath(QStringLiteral("missing.json")));
+    QVERIFY(!missing);
+    QVERIFY2(missing.error().message.contains(QStringLiteral("missing.json")), qPrintable(missing.error().message));
 }
 
 void TestMainWindow::suiteAndSettingsComeBackAtStart()
 {
     const QString path = writeSuite(QStringLiteral("kept.json"), R"({"name": "kept", "workloads": [
         {"id": "architecture.errors.values"}, {"id": "architecture.errors.exceptions"}]})");
-    QString error;
-    QVERIFY2(m_window->openSuite(path, &error), qPrintable(error));
+    const Expected<void> opened = m_window->suites()->open(path);
+    QVERIFY2(opened, qPrintable(errorText(opened)));
     m_window->workloadTree()->setCheckedIds({QStringLiteral("architecture.errors.exceptions")});
     m_window->findChild<QSpinBox*>()->setValue(77);
     recreateWindow();
-    QCOMPARE(m_window->suiteFile(), path);
+    QCOMPARE(m_window->suites()->file(), path);
     QCOMPARE(m_window->workloadTree()->visibleWorkloadCount(), 2);
     QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("architecture.errors.exceptions")});
-    QCOMPARE(m_window->settings().sampleCount, 77); // the user's value, not the suite's
+    QCOMPARE(m_window->measurement()->settings().sampleCount, 77); // the user's value, not the suite's
 
     // The last suite gone: the window starts with the built-in suite and says why.
     QVERIFY(QFile::remove(path));
     recreateWindow();
-    QCOMPARE(m_window->suiteFile(), QString());
+    QCOMPARE(m_window->suites()->file(), QString());
     QCOMPARE(m_window->workloadTree()->visibleWorkloadCount(), int(m_registry.all().size()));
 }
 
 void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
 {
-    QSignalSpy shown(m_window.get(), &MainWindow::verdictsShown);
+    QSignalSpy shown(m_window->verdicts(), &ShownVerdicts::verdictsShown);
     QVERIFY(runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed"),
                       QStringLiteral("script_engine.tool_exec.simple")}));
     // The verdicts may already be shown by the time the run's end has been waited for.
@@ -607,7 +620,7 @@ void TestMainWindow::comparisonShowsPairsBudgetsAndClaims()
             QCOMPARE(budgets->item(r, 4)->text(), QStringLiteral("passed"));
         }
     QVERIFY(toolBudget);
-    QVERIFY(!m_window->shownRun()->claims.empty()); // exports carry them
+    QVERIFY(!m_window->shown()->run()->claims.empty()); // exports carry them
     // Every row shows, notes wrap in the widest column, and the chart says how to read it.
     for (QTableWidget* table : {claims, budgets}) {
         QVERIFY(table->wordWrap());
@@ -628,7 +641,7 @@ void TestMainWindow::environmentBadgeFollowsTheShownRun()
     QVERIFY(!badge->isVisible()); // no run shown yet
     QVERIFY(runToEnd({QStringLiteral("architecture.errors.values")}));
     // Whatever this machine is, the badge says what the shown run's environment says.
-    const RunEnvironment& env = m_window->shownRun()->info.environment;
+    const RunEnvironment& env = m_window->shown()->run()->info.environment;
     QVERIFY(env.sampledSeconds.has_value() || env.loadBefore.has_value());
     QCOMPARE(badge->isVisible(), !env.warnings.empty());
     if (!env.warnings.empty()) {

@@ -2,6 +2,10 @@
 
 #include <QComboBox>
 
+namespace crucible {
+struct BaselineChoice;
+}
+
 namespace crucible::gui {
 
 // The tool bar's baseline picker. Each item is a choice (its kind in Qt::UserRole: one of
@@ -23,8 +27,24 @@ public:
 
     explicit BaselinePicker(QWidget* parent = nullptr);
 
+    // Without a store: "previous run", the window's runs newest first (`labels` oldest first),
+    // "none". The choice survives: "previous run" stays "previous run" as runs are added (it
+    // then means the run before the one compared), a chosen run stays that run.
+    void offerWindowRuns(const QStringList& labels);
+    // With a store: "previous run" (each workload's latest result of an earlier run), the
+    // store's named baselines, "none". A named baseline or "none" chosen before stays chosen.
+    void offerStoreBaselines(const QStringList& names);
+
     void addChoice(const QString& text, int kind, const QString& baselineName = QString());
     int currentKind() const { return currentData().toInt(); }
+    // The choice as the store reads it.
+    BaselineChoice choice() const;
+    // Among the window's `runCount` runs, the one run `candidate` is compared with; -1 for none.
+    int windowBaseline(int candidate, int runCount) const;
+    // What comparisons with the store's runs were measured against, from their baselines'
+    // names: "run 12" for one run, "runs 11, 12" when the workloads of one run were each
+    // compared with a different earlier run (the latest that measured it).
+    static QString describeStoreBaselines(const QStringList& names);
     // What the changes on screen were measured against ("Run 1 (16:43:40, 10 workloads)",
     // "run 12"); empty when that is the choice's text itself or nothing was compared yet.
     void setMeasuredAgainst(const QString& what);
@@ -34,6 +54,7 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    bool offersWindowRuns() const;
     void relabel();
 
     QString m_measuredAgainst;

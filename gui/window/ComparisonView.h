@@ -24,7 +24,7 @@ namespace crucible::gui {
 // What the shown run says about its pairs and its suite's gates: the architecture pairs as
 // ratios (new / old) with 95% confidence whiskers, the budgets each passed, failed or skipped
 // with the value measured against the limit, and the claims with their measured improvement,
-// its 95% interval and the verdict. Everything shown is computed before (RunVerdicts.h, off the
+// its 95% interval and the verdict. Everything shown is computed before (ShownVerdicts.h, off the
 // GUI thread); this only draws it.
 class ComparisonView : public QWidget {
     Q_OBJECT

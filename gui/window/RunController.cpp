@@ -1,6 +1,7 @@
 #include "RunController.h"
 
 #include "Session.h"
+#include "WorkloadCount.h"
 #include "cli/SuitePlan.h"
 
 #include <QTimer>
@@ -76,6 +77,23 @@ void RunController::stop()
 bool RunController::isRunning() const
 {
     return m_session != nullptr;
+}
+
+QString RunController::runLabel(int index) const
+{
+    const RunResult& run = m_runs[std::size_t(index)];
+    return tr("Run %1 (%2, %3)")
+        .arg(index + 1)
+        .arg(run.info.started.toLocalTime().toString(QStringLiteral("HH:mm:ss")),
+             workloadCount(int(run.results.size())));
+}
+
+QStringList RunController::runLabels() const
+{
+    QStringList labels;
+    for (int i = 0; i < int(m_runs.size()); ++i)
+        labels << runLabel(i);
+    return labels;
 }
 
 RunInfo RunController::runInfo() const

@@ -47,6 +47,10 @@ public:
 
     // Finished runs of this window, oldest first.
     const std::vector<RunResult>& runs() const { return m_runs; }
+    // How the window names its run `index` (0 = the first) in the Window runs menu, the
+    // baseline picker and the comparisons: "Run 2 (16:43:40, 10 workloads)".
+    QString runLabel(int index) const;
+    QStringList runLabels() const;
     const WorkloadRegistry& registry() const { return m_registry; }
 
 Q_SIGNALS:

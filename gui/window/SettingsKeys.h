@@ -15,5 +15,6 @@ inline constexpr QLatin1StringView kCheckedWorkloads("run/checked");
 inline constexpr QLatin1StringView kHistoryLocation("history/location"); // File ▸ History store…
 inline constexpr QLatin1StringView kLastSuite("suite/last");             // "" for the built-in default suite
 inline constexpr QLatin1StringView kRecentSuites("suite/recent");        // absolute paths, newest first
+inline constexpr QLatin1StringView kExportDir("exportDir");              // the folder of the last export
 
 } // namespace crucible::gui::settings

@@ -1,5 +1,6 @@
 #include "WindowFace.h"
 
+#include "HistoryController.h"
 #include "MainWindow.h"
 #include "PdfReport.h"
 #include "SettingsKeys.h"
@@ -18,15 +19,15 @@ int runWindow(const CommandLineOptions& options, const WorkloadRegistry& registr
     const bool suiteOpened = window.applyCommandLine(options);
     // --db beats the "history location" setting (File ▸ History store…), which beats the
     // per-user file; --no-history runs the window without a store.
+    HistoryController* history = window.historyController();
     if (options.noHistory)
-        window.closeHistory();
+        history->close();
     else
-        window.openHistory(options.db.isEmpty() ? QSettings().value(settings::kHistoryLocation).toString()
-                                                : options.db);
+        history->open(options.db.isEmpty() ? QSettings().value(settings::kHistoryLocation).toString() : options.db);
     window.show();
     if (options.runAtLaunch && suiteOpened) // once the history can compare it
-        QTimer::singleShot(0, &window, [&window, quick = options.quickCheck] {
-            window.whenHistoryReady([&window, quick] { window.startRun(quick); });
+        QTimer::singleShot(0, &window, [&window, history, quick = options.quickCheck] {
+            history->whenReady([&window, quick] { window.startRun(quick); });
         });
     return QApplication::exec();
 }

@@ -3,6 +3,11 @@
 #include <QMargins>
 #include <QRect>
 
+QT_BEGIN_NAMESPACE
+class QByteArray;
+class QWidget;
+QT_END_NAMESPACE
+
 namespace crucible::gui {
 
 // The window's outer frame is not known before it is shown; this much is left for a common
@@ -18,5 +23,9 @@ QRect firstWindowGeometry(QSize preferred, const QRect& available);
 // Whether a saved geometry (client area) still fits on `available` with its frame: a window
 // saved on a larger monitor is placed afresh instead.
 bool fitsOnScreen(const QRect& geometry, const QRect& available);
+
+// Gives `window` its `saved` geometry (QWidget::saveGeometry) when that still fits the screen it
+// was saved on, else (first start, or a smaller screen since) `preferred` fitted to its screen.
+void placeWindow(QWidget& window, const QByteArray& saved, QSize preferred);
 
 } // namespace crucible::gui

@@ -30,6 +30,7 @@ void WindowHistory::close()
     m_fetching.clear();
     m_baselineNames.clear();
     m_loader->close();
+    Q_EMIT closed();
 }
 
 bool WindowHistory::isOpen() const

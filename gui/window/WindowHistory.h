@@ -60,6 +60,7 @@ public:
 Q_SIGNALS:
     void opened(const QString& location);
     void openFailed(const QString& message);
+    void closed();
     // A request failed: a message naming the store, for the status bar.
     void failed(const QString& message);
     void baselinesChanged(const QStringList& names);
