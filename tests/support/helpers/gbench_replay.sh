@@ -1,7 +1,7 @@
 #!/bin/sh
 # Acts as a Google Benchmark executable by replaying a recorded JSON output, so that tests can
 # give crucible-bench a benchmark whose context says what they need (library_build_type "debug"
-# in tests/fixtures/gbench_sample.json, a real run of a debug-built library).
+# in tests/support/fixtures/gbench_sample.json, a real run of a debug-built library).
 #   gbench_replay.sh FIXTURE.json [Google Benchmark flags...]
 # --benchmark_list_tests=true lists the fixture's benchmarks that have repetitions (the run_name
 # of its "iteration" rows, in order, each once) matching --benchmark_filter (as an extended

@@ -1,4 +1,4 @@
-// Google Benchmark and hyperfine JSON: reading both (tests/fixtures holds real output of both
+// Google Benchmark and hyperfine JSON: reading both (tests/support/fixtures holds real output of both
 // tools), writing gbench.json, the Mann-Whitney p-value against scipy's default, and the real
 // program's --compare and --import.
 #include "Comparison.h"

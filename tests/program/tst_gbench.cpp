@@ -1,6 +1,6 @@
 // Google Benchmark executables as suite workloads: the engine's bulk measurement, listing, the
 // suite errors, a benchmark's failure and stop, and runs of the real program against direct runs
-// of the same executable, tests/helpers/gbench_sample.cpp.
+// of the same executable, tests/support/helpers/gbench_sample.cpp.
 #include "ErrorText.h"
 #include "ProgramRun.h"
 #include "Statistics.h"
