@@ -28,7 +28,7 @@ packages=(
   poppler-utils hyperfine libbenchmark-dev
   postgresql
   dpkg-dev file desktop-file-utils appstream man-db
-  clang-format-14
+  clang-format-14 clang-tidy-14
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -9,13 +9,13 @@ namespace crucible::charts {
 QList<QPointF> decimateMinMax(std::span<const QPointF> points, int columns)
 {
     columns = std::max(columns, 1);
-    if (points.size() <= std::size_t(2 * columns))
+    if (points.size() <= 2 * std::size_t(columns))
         return QList<QPointF>(points.begin(), points.end());
 
     const double x0 = points.front().x();
     const double span = points.back().x() - x0;
     QList<QPointF> out;
-    out.reserve(2 * columns);
+    out.reserve(2 * qsizetype(columns));
     const std::size_t n = points.size();
     std::size_t begin = 0;
     while (begin < n) {

@@ -185,15 +185,16 @@ qsizetype LiveChart::bufferedPoints() const
     return n;
 }
 
-void LiveChart::setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels)
+void LiveChart::setHistory(std::optional<Band> band, const std::vector<QList<QPointF>>& overlays,
+                           const QStringList& labels)
 {
     const bool bandChanged = replaceBand(std::move(band));
-    if (replaceOverlays(std::move(overlays), labels) || bandChanged)
+    if (replaceOverlays(overlays, labels) || bandChanged)
         restack();
     applyPens();
 }
 
-bool LiveChart::replaceOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels)
+bool LiveChart::replaceOverlays(const std::vector<QList<QPointF>>& overlays, const QStringList& labels)
 {
     // The current run's lines move to the end; they stay shown until the next refresh.
     std::vector<QList<QPointF>> current;

@@ -74,7 +74,7 @@ public:
     // What is drawn behind the current series: the band, and earlier runs as faint lines that
     // `labels` name in the legend. The legend is laid out again only when its number of
     // entries changes.
-    void setHistory(std::optional<Band> band, std::vector<QList<QPointF>> overlays, const QStringList& labels);
+    void setHistory(std::optional<Band> band, const std::vector<QList<QPointF>>& overlays, const QStringList& labels);
     const std::optional<Band>& band() const { return m_band; }
     std::size_t overlayCount() const { return m_overlays.size(); }
     // The x axis reaches at least `x` (the sample count the run will have): it is laid out once
@@ -96,7 +96,7 @@ private:
     // Puts the series in legend order: the band, the overlays, the current run's lines.
     void restack();
     // Replace the data; true when the legend's entries changed in number (restack() is due).
-    bool replaceOverlays(std::vector<QList<QPointF>> overlays, const QStringList& labels);
+    bool replaceOverlays(const std::vector<QList<QPointF>>& overlays, const QStringList& labels);
     bool replaceBand(std::optional<Band> band);
     // Sets the axes to the data's nice ranges (and y's title to its unit), touching only what
     // changed; returns the divisor of y values into the axis unit.

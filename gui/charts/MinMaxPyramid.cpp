@@ -110,12 +110,12 @@ QList<QPointF> MinMaxPyramid::decimate(int columns) const
     // while points stay left of that column's right edge; the edge is found by binary search.
     columns = std::max(columns, 1);
     const std::size_t n = m_points.size();
-    if (n <= std::size_t(2 * columns))
+    if (n <= 2 * std::size_t(columns))
         return QList<QPointF>(m_points.begin(), m_points.end());
     const double x0 = m_points.front().x();
     const double span = m_points.back().x() - x0;
     QList<QPointF> out;
-    out.reserve(2 * columns);
+    out.reserve(2 * qsizetype(columns));
     std::size_t begin = 0;
     while (begin < n) {
         const int column = span > 0 ? std::min(int((m_points[begin].x() - x0) / span * columns), columns - 1) : 0;

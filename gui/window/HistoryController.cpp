@@ -99,7 +99,7 @@ void HistoryController::whenReady(std::function<void()> then)
         return;
     }
     auto connections = std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
-    auto once = [connections, then] {
+    auto once = [connections, then = std::move(then)] {
         QObject::disconnect(connections->first);
         QObject::disconnect(connections->second);
         then();

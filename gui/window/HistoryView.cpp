@@ -402,7 +402,7 @@ void HistoryView::saveBaseline(const QString& name, qint64 runId)
 {
     m_loader->request<void>(
         this, [name, runId](HistoryStore& store) { return store.saveBaseline(name, runId); },
-        [this, name, runId](Expected<void> saved) {
+        [this, name, runId](const Expected<void>& saved) {
             if (!saved) {
                 Q_EMIT failed(saved.error().message);
                 return;

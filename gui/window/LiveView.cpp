@@ -179,12 +179,12 @@ void LiveView::setEarlier(const QString& id, const LiveOverlays& earlier)
     }
     const std::optional<EarlierRun>& base = earlier.baseline;
     const bool baseHasSamples = base && !base->result.samples.empty();
-    m_latency->setHistory(baseHasSamples ? std::optional(bandOf(*base, latencyOf)) : std::nullopt, std::move(latency),
+    m_latency->setHistory(baseHasSamples ? std::optional(bandOf(*base, latencyOf)) : std::nullopt, latency,
                           latencyLabels);
     m_memory->setHistory(baseHasSamples && base->memoryCompares && hasMemory(base->result)
                              ? std::optional(bandOf(*base, memoryOf))
                              : std::nullopt,
-                         std::move(memory), memoryLabels);
+                         memory, memoryLabels);
 }
 
 void LiveView::showResult(const Result& result, const LiveOverlays& earlier)
