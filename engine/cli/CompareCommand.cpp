@@ -9,6 +9,7 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QTextStream>
 
 #include <algorithm>
@@ -159,6 +160,7 @@ int compareResultFiles(const CommandLineOptions& options)
                              .arg(pathA, someIds(a), pathB, someIds(b))));
     // Two files of many workloads are one run against another, as a run against its history is.
     std::vector<BaselineComparison> judged;
+    judged.reserve(rows.size());
     for (const ComparedRow& row : rows)
         judged.push_back(row.verdict);
     context.dispersion = runDispersion(judged);
