@@ -1,9 +1,8 @@
 #include "RunDispersion.h"
 
-#include "Statistics.h"
-
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace crucible {
 

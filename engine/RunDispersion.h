@@ -4,7 +4,6 @@
 #include "Result.h"
 
 #include <span>
-#include <vector>
 
 namespace crucible {
 

@@ -84,18 +84,19 @@ Expected<void> compareStoredRun(RunResult& run, qint64 runId, const HistoryStore
     scope.suite = run.info.suiteName;
     scope.host = run.info.host;
     scope.beforeRun = runId;
-    // Each workload's baseline is kept here until the whole run is judged at once (compareRun);
-    // reserved, so that the pointers to them stay valid.
+    // Each workload's baseline is kept here until the whole run is judged at once (compareRun):
+    // moved, not copied; reserved, so that the pointers to them stay valid.
     std::vector<Result> baselines;
     baselines.reserve(run.results.size());
     std::vector<PendingComparison> pending;
     for (Result& r : run.results) {
-        const Expected<EarlierResults> earlier = loadEarlierResults(store, r.info.id, scope, choice, 0);
+        Expected<EarlierResults> earlier = loadEarlierResults(store, r.info.id, scope, choice, 0);
         if (!earlier)
             return earlier.error();
         if (earlier->baseline && earlier->baseline->runId != runId) {
-            baselines.push_back(earlier->baseline->result);
-            pending.push_back({&r, &baselines.back(), earlier->judgeContext(run.info, noiseThresholdPct)});
+            JudgeContext context = earlier->judgeContext(run.info, noiseThresholdPct);
+            baselines.push_back(std::move(earlier->baseline->result));
+            pending.push_back({&r, &baselines.back(), std::move(context)});
         }
     }
     compareRun(pending);

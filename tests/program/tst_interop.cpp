@@ -4,6 +4,7 @@
 #include "Comparison.h"
 #include "ErrorText.h"
 #include "ProgramRun.h"
+#include "RelativeCompare.h"
 #include "Statistics.h"
 #include "export/ReportFiles.h"
 #include "export/TextReports.h"
@@ -29,18 +30,6 @@ QByteArray fixture(const QString& name)
         qFatal("cannot read the fixture %s", qPrintable(f.fileName()));
     return f.readAll();
 }
-
-bool relClose(double actual, double expected, double tolerance)
-{
-    return std::abs(actual - expected) <= tolerance * std::max(std::abs(expected), 1e-300);
-}
-
-#define COMPARE_REL(actual, expected, relTol)                                                                          \
-    QVERIFY2(relClose((actual), (expected), (relTol)),                                                                 \
-             qPrintable(QStringLiteral("%1 = %2, expected %3")                                                         \
-                            .arg(QLatin1String(#actual))                                                               \
-                            .arg((actual), 0, 'g', 17)                                                                 \
-                            .arg((expected), 0, 'g', 17)))
 
 const Result* find(const RunResult& run, const QString& id)
 {

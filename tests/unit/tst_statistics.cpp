@@ -1,6 +1,7 @@
 // Tests of crucible::stats. Every expected number comes from an independent source, named
 // next to it; "numpy"/"scipy" mean numpy 1.24.2 / scipy 1.10.1 run with Debian's
 // /usr/bin/python3 (import numpy as np, scipy.stats as st).
+#include "RelativeCompare.h"
 #include "Statistics.h"
 
 #include <QElapsedTimer>
@@ -18,21 +19,6 @@ using namespace crucible::stats;
 using Values = std::vector<double>;
 
 namespace {
-
-bool relClose(double actual, double expected, double relTol)
-{
-    if (actual == expected)
-        return true;
-    return std::abs(actual - expected) <= relTol * std::max(std::abs(expected), 1e-300);
-}
-
-// Relative comparison that prints both numbers in full when it fails.
-#define COMPARE_REL(actual, expected, relTol)                                                                          \
-    QVERIFY2(relClose((actual), (expected), (relTol)),                                                                 \
-             qPrintable(QStringLiteral("%1 = %2, expected %3")                                                         \
-                            .arg(QLatin1String(#actual))                                                               \
-                            .arg((actual), 0, 'g', 17)                                                                 \
-                            .arg((expected), 0, 'g', 17)))
 
 #define COMPARE_INTERVAL(interval, lowValue, highValue)                                                                \
     do {                                                                                                               \
