@@ -22,7 +22,7 @@ jobs="${JOBS:-$(nproc)}"
 
 # Debian packages the build and the tests need. Only the missing ones are installed.
 packages=(
-  cmake ninja-build g++ ccache pkg-config
+  cmake ninja-build g++ lld ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-declarative-dev qt6-qpa-plugins
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libboost-dev
   poppler-utils hyperfine libbenchmark-dev

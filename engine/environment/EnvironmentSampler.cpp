@@ -17,15 +17,16 @@
 
 namespace crucible {
 
-namespace {
-
 // /proc/stat's first line, in clock ticks: "cpu user nice system idle iowait irq softirq steal
-// guest guest_nice". Guest time is already counted in user and nice.
+// guest guest_nice". Guest time is already counted in user and nice. Outside the anonymous
+// namespace: EnvironmentSampler::State (a member of a class with linkage) holds one.
 struct CpuTicks {
     double busy = 0; // user + nice + system + irq + softirq
     double steal = 0;
     double total = 0; // everything but guest
 };
+
+namespace {
 
 std::optional<CpuTicks> readCpuTicks(const sysfiles::Root& root)
 {

@@ -1,5 +1,7 @@
 #include "EnvironmentText.h"
 
+#include "MarkdownCell.h"
+
 namespace crucible {
 
 namespace {
@@ -76,11 +78,6 @@ QString build(const RunEnvironment& e)
         .arg(e.buildType.isEmpty() ? kUnknown : e.buildType,
              onOff(e.optimized, QStringLiteral("optimized"), QStringLiteral("not optimized")),
              onOff(e.assertions, QStringLiteral("on"), QStringLiteral("off")));
-}
-
-QString markdownCell(QString text)
-{
-    return text.replace(QLatin1Char('|'), QLatin1String("\\|")).replace(QLatin1Char('\n'), QLatin1Char(' '));
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "Counted.h"
 #include "Csv.h"
 #include "EnvironmentText.h"
+#include "MarkdownCell.h"
 #include "Stability.h"
 
 #include <algorithm>
@@ -42,13 +43,6 @@ int reviewRank(const Result& r)
     if (hasVerdict(r, ChangeVerdict::Improved))
         return 2;
     return 3;
-}
-
-QString markdownCell(QString text)
-{
-    text.replace(QLatin1Char('|'), QLatin1String("\\|"));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    return text;
 }
 
 // The round a sample was taken in, and the reference measured before it; -1 and 0 outside

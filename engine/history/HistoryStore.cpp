@@ -76,7 +76,7 @@ bool exec(const QSqlDatabase& db, const QString& sql, QString* error)
 
 // Qt binds a null QString as SQL NULL; the schema's text columns are NOT NULL, and "" is what
 // an empty error or commit means.
-QVariant text(const QString& s)
+QVariant notNullText(const QString& s)
 {
     return s.isNull() ? QVariant(QStringLiteral("")) : QVariant(s);
 }
@@ -320,12 +320,12 @@ Expected<qint64> HistoryStore::recordRun(const RunResult& runResult, const QStri
     QSqlQuery insertRun(db);
     insertRun.prepare(QStringLiteral("INSERT INTO runs (suite, source, started, finished, host, git_commit, cancelled, "
                                      "content_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-    insertRun.addBindValue(text(info.suiteName));
-    insertRun.addBindValue(text(source));
+    insertRun.addBindValue(notNullText(info.suiteName));
+    insertRun.addBindValue(notNullText(source));
     insertRun.addBindValue(epochMs(info.started));
     insertRun.addBindValue(epochMs(info.finished));
-    insertRun.addBindValue(text(info.host));
-    insertRun.addBindValue(text(info.gitCommit));
+    insertRun.addBindValue(notNullText(info.host));
+    insertRun.addBindValue(notNullText(info.gitCommit));
     insertRun.addBindValue(runResult.cancelled ? 1 : 0);
     // NULL for a run of our own: no content to match.
     insertRun.addBindValue(contentHash.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(contentHash));
@@ -353,11 +353,11 @@ Expected<qint64> HistoryStore::recordRun(const RunResult& runResult, const QStri
         const stats::Summary& s = r.summary;
         for (const QVariant& v : {QVariant(runId),
                                   QVariant(position++),
-                                  text(r.info.id),
+                                  notNullText(r.info.id),
                                   QVariant(categoryName(r.info.category)),
-                                  text(r.info.unit),
+                                  notNullText(r.info.unit),
                                   QVariant(statusName(r.status)),
-                                  text(r.error),
+                                  notNullText(r.error),
                                   QVariant(compactJson(resultInfoJson(r))),
                                   QVariant(qint64(r.samples.size())),
                                   QVariant(s.mean),

@@ -59,8 +59,8 @@ QPen bandMiddlePen(const ChartLook& look)
 
 LiveChart::LiveChart(const QString& title, const QString& xTitle, ValueKind kind, QWidget* parent)
     : QWidget(parent), m_kind(kind), m_chart(new QChart),
-      m_view(new QChartView(m_chart, this)), m_currentSeries{new QLineSeries}, m_lines(nullptr), m_points(1),
-      m_x(new QValueAxis), m_y(new QValueAxis)
+      m_view(new QChartView(m_chart, this)), m_currentSeries{new QLineSeries}, m_lines(nullptr), m_x(new QValueAxis),
+      m_y(new QValueAxis), m_points(1)
 {
     m_chart->setTitle(title);
     m_chart->setAnimationOptions(QChart::NoAnimation);

@@ -36,8 +36,14 @@ RunResult makeRun()
     odd.error = QStringLiteral("-exit code 3, \"bad\"");
     run.results.push_back(odd);
     Result regressed = makeResult(QStringLiteral("architecture.slow"), QStringLiteral("slower"), {200, 210, 205});
-    regressed.baseline =
-        BaselineComparison{QStringLiteral("main"), 100, 105.0, {95, 115}, 0.001, ChangeVerdict::Regressed};
+    BaselineComparison against;
+    against.name = QStringLiteral("main");
+    against.median = 100;
+    against.changePct = 105.0;
+    against.ci95Pct = {95, 115};
+    against.pValue = 0.001;
+    against.verdict = ChangeVerdict::Regressed;
+    regressed.baseline = against;
     run.results.push_back(regressed);
     return run;
 }

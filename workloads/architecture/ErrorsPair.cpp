@@ -14,7 +14,7 @@ namespace {
 
 // 1000 inputs taken in turn; every tenth is invalid, in one of four ways, so that exactly 10%
 // of the inputs fail over any whole number of passes.
-constexpr std::size_t kInputCount = 1000;
+constexpr std::size_t kEntryCount = 1000;
 constexpr std::size_t kFailureEvery = 10;
 
 std::vector<std::string> makeEntries()
@@ -29,8 +29,8 @@ std::vector<std::string> makeEntries()
     };
 
     std::vector<std::string> entries;
-    entries.reserve(kInputCount);
-    for (std::size_t i = 0; i < kInputCount; ++i) {
+    entries.reserve(kEntryCount);
+    for (std::size_t i = 0; i < kEntryCount; ++i) {
         if (i % kFailureEvery == kFailureEvery - 1) {
             entries.emplace_back(invalid[(i / kFailureEvery) % invalid.size()]);
             continue;
@@ -54,7 +54,7 @@ public:
         for (std::uint64_t i = 0; i < iterations; ++i) {
             if (stopRequestedAt(i, stop))
                 return;
-            const std::string& entry = m_entries[m_next++ % kInputCount];
+            const std::string& entry = m_entries[m_next++ % kEntryCount];
             std::uint64_t outcome = 0;
             try {
                 outcome = static_cast<std::uint64_t>(parseEntryOrThrow(entry).value);
@@ -81,7 +81,7 @@ public:
         for (std::uint64_t i = 0; i < iterations; ++i) {
             if (stopRequestedAt(i, stop))
                 return;
-            const std::string& entry = m_entries[m_next++ % kInputCount];
+            const std::string& entry = m_entries[m_next++ % kEntryCount];
             const Result<ConfigEntry> result = parseEntry(entry);
             const std::uint64_t outcome = result ? static_cast<std::uint64_t>(result.value().value)
                                                  : (std::uint64_t(result.error().code) << 32) | result.error().column;
