@@ -55,10 +55,10 @@ struct Options {
         valued(QStringLiteral("output-dir"),
                QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."),
                QStringLiteral("DIR"));
-    QCommandLineOption format = valued(
-        QStringLiteral("format"),
-        QStringLiteral("Comma list of %1; default json,csv,md,pdf.").arg(knownFormats().join(QLatin1Char(','))),
-        QStringLiteral("LIST"));
+    QCommandLineOption format =
+        valued(QStringLiteral("format"),
+               QStringLiteral("Comma list of %1; default json,csv,md,pdf.").arg(knownFormats().join(QLatin1Char(','))),
+               QStringLiteral("LIST"));
     QCommandLineOption noPlots =
         flag(QStringLiteral("no-plots"), QStringLiteral("Reports without charts (env CRITERION_PLOTTING=0 or false)."));
     QCommandLineOption noHistory = flag(QStringLiteral("no-history"), QStringLiteral("Do not record this run."));
@@ -147,7 +147,6 @@ std::optional<QString> valueOf(const QCommandLineParser& p, const QCommandLineOp
     }
     return std::nullopt;
 }
-
 
 // CRITERION_PLOTTING: criterion's 0/false turn charts off; 1/true (and yes/no, on/off, any
 // case) are accepted too, anything else is a usage error rather than a silent guess.
@@ -304,7 +303,8 @@ StepError readOutputs(const QCommandLineParser& parser, const Options& o, const 
                 opts.formats << name;
         }
         if (opts.formats.isEmpty())
-            return QStringLiteral("--format: no format given (known: %1)").arg(knownFormats().join(QStringLiteral(", ")));
+            return QStringLiteral("--format: no format given (known: %1)")
+                .arg(knownFormats().join(QStringLiteral(", ")));
     }
     // The flag wins outright: with --no-plots the variable is not even read.
     if (parser.isSet(o.noPlots)) {

@@ -38,8 +38,9 @@ QStringList annotations(const RunResult& run, bool failOnRegression, bool failOn
     QStringList lines;
     for (const Result& r : run.results)
         if (r.baseline && r.baseline->isRegression())
-            lines << command(failOnRegression, QStringLiteral("Regression: %1").arg(r.info.id),
-                             QStringLiteral("%1 against %2: %3").arg(r.info.id, r.baseline->name, r.baseline->explanation()));
+            lines << command(
+                failOnRegression, QStringLiteral("Regression: %1").arg(r.info.id),
+                QStringLiteral("%1 against %2: %3").arg(r.info.id, r.baseline->name, r.baseline->explanation()));
     for (const BudgetOutcome& b : run.budgets)
         if (b.status == BudgetStatus::Failed)
             lines << command(failOnBudget, QStringLiteral("Budget broken: %1 %2").arg(b.workload, b.metric),

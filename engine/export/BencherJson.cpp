@@ -4,6 +4,7 @@
 #include <QJsonObject>
 
 #include <cmath>
+#include <optional>
 
 namespace crucible {
 

@@ -3,7 +3,11 @@
 #include "Category.h"
 #include "gates/Gates.h"
 
+#include <QDateTime>
 #include <QXmlStreamWriter>
+
+#include <algorithm>
+#include <vector>
 
 namespace crucible {
 

@@ -228,17 +228,17 @@ void MainWindow::updateComparisonHint()
     const std::optional<RunResult>& run = m_shown->run();
     const bool compares = m_picker->currentKind() != BaselinePicker::None;
     const bool nothingCompared = run
-        && std::any_of(run->results.begin(), run->results.end(),
-                       [](const Result& r) { return r.status == Status::Ok; })
+        && std::any_of(run->results.begin(), run->results.end(), [](const Result& r) { return r.status == Status::Ok; })
         && std::none_of(run->results.begin(), run->results.end(),
                         [](const Result& r) { return r.baseline.has_value(); });
-    m_results->setComparisonHint(
-        compares && nothingCompared && !m_controller->isRunning()
-            ? nothingToCompareYet(m_history->isOpen()
-                                      ? tr("select it in the History tab and press Save as baseline…")
-                                      : tr("open a history store (File ▸ History store…) and use the History "
-                                           "tab's Save as baseline…"))
-            : QString());
+    if (!compares || !nothingCompared || m_controller->isRunning()) {
+        m_results->setComparisonHint(QString());
+        return;
+    }
+    const QString howToSave = m_history->isOpen()
+        ? tr("select it in the History tab and press Save as baseline…")
+        : tr("open a history store (File ▸ History store…) and use the History tab's Save as baseline…");
+    m_results->setComparisonHint(nothingToCompareYet(howToSave));
 }
 
 bool MainWindow::startRun(bool quickCheck)

@@ -19,8 +19,8 @@ namespace crucible::gui {
 
 ResultsView::ResultsView(QWidget* parent)
     : QWidget(parent), m_model(new ResultsTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_filter(new QLineEdit(this)), m_comparisonHint(new QLabel(this)), m_table(new QTableView(this)), m_distribution(new charts::ChartHost(this)),
-      m_samples(new charts::ChartHost(this))
+      m_filter(new QLineEdit(this)), m_comparisonHint(new QLabel(this)), m_table(new QTableView(this)),
+      m_distribution(new charts::ChartHost(this)), m_samples(new charts::ChartHost(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ResultsTableModel::kSortRole);

@@ -60,7 +60,9 @@ _crucible_bench()
             --format)
                 # A comma list: complete its last item, keeping the ones before it.
                 local done_items=${cur%"${cur##*,}"} formats
-                formats=$(sed -nE 's/.*--format <LIST> +Comma list of ([a-z,]+);.*/\1/p' <<<"$help" | tr ',' ' ')
+                # --help says "Comma list of json,csv,…;", perhaps over two lines.
+                formats=$("$(_crucible_bench_program)" --help 2>/dev/null | tr -s ' \n' '  ' |
+                    sed -nE 's/.*--format <LIST> Comma list of ([a-z,]+);.*/\1/p' | tr ',' ' ')
                 mapfile -t COMPREPLY < <(compgen -P "$done_items" -W "$formats" -- "${cur##*,}")
                 compopt -o nospace 2>/dev/null
                 ;;

@@ -45,7 +45,9 @@ function __crucible_bench_formats
     set -l program (commandline -opc)[1]
     set -l token (commandline -ct)
     set -l done_items (string match -r '^.*,' -- $token)
-    for f in (string split , -- ($program --help 2>/dev/null | string match -rg -- '--format <LIST> +Comma list of ([a-z,]+);'))
+    # --help says "Comma list of json,csv,…;", perhaps over two lines.
+    set -l help (string join ' ' ($program --help 2>/dev/null) | string replace -ra ' +' ' ')
+    for f in (string split , -- (string match -rg -- '--format <LIST> Comma list of ([a-z,]+);' $help))
         printf '%s%s\n' "$done_items" $f
     end
 end

@@ -15,6 +15,8 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace crucible;
 
 namespace {
@@ -101,7 +103,8 @@ JunitReport readJunit(const QByteArray& xml)
             report.suite = reader.attributes();
         else if (reader.name() == QLatin1String("testcase"))
             report.cases.push_back({reader.attributes(), {}, {}});
-        else if (QStringList({"failure", "error", "skipped"}).contains(reader.name().toString()) && !report.cases.empty())
+        else if (QStringList({"failure", "error", "skipped"}).contains(reader.name().toString())
+                 && !report.cases.empty())
             report.cases.back() = {report.cases.back().attributes, reader.name().toString(),
                                    reader.attributes().value(QStringLiteral("message")).toString()};
     }
@@ -264,8 +267,10 @@ void TestCiFormats::bmfHasBencherShape()
             for (const QString& key : m.keys())
                 QVERIFY2(QStringList({"value", "lower_value", "upper_value"}).contains(key), qPrintable(key));
             if (m.contains(QStringLiteral("lower_value"))) {
-                QVERIFY(m.value(QStringLiteral("lower_value")).toDouble() <= m.value(QStringLiteral("value")).toDouble());
-                QVERIFY(m.value(QStringLiteral("upper_value")).toDouble() >= m.value(QStringLiteral("value")).toDouble());
+                QVERIFY(m.value(QStringLiteral("lower_value")).toDouble()
+                        <= m.value(QStringLiteral("value")).toDouble());
+                QVERIFY(m.value(QStringLiteral("upper_value")).toDouble()
+                        >= m.value(QStringLiteral("value")).toDouble());
             }
         }
     }
@@ -277,16 +282,16 @@ void TestCiFormats::bmfHasBencherShape()
     QCOMPARE(latency.value(QStringLiteral("lower_value")).toDouble(), timed.summary.ci95.low);
     QCOMPARE(latency.value(QStringLiteral("upper_value")).toDouble(), timed.summary.ci95.high);
     QVERIFY(root.value(timed.info.id)[QStringLiteral("throughput")][QStringLiteral("value")].toDouble() > 0);
-    QCOMPARE(root.value(QStringLiteral("system.binary_size"))[QStringLiteral("bytes")][QStringLiteral("value")].toDouble(),
-             4.5e6);
+    QCOMPARE(
+        root.value(QStringLiteral("system.binary_size"))[QStringLiteral("bytes")][QStringLiteral("value")].toDouble(),
+        4.5e6);
 }
 
 void TestCiFormats::githubEscapesAsTheToolkitDoes()
 {
     // As @actions/core's command.ts: data escapes %, CR and LF; a property also : and ,.
     QCOMPARE(github::escapeData(QStringLiteral("50%\r\nnext: a, b")), QStringLiteral("50%25%0D%0Anext: a, b"));
-    QCOMPARE(github::escapeProperty(QStringLiteral("50%\r\nnext: a, b")),
-             QStringLiteral("50%25%0D%0Anext%3A a%2C b"));
+    QCOMPARE(github::escapeProperty(QStringLiteral("50%\r\nnext: a, b")), QStringLiteral("50%25%0D%0Anext%3A a%2C b"));
 }
 
 void TestCiFormats::githubAnnotationsFollowTheGates()
@@ -320,16 +325,23 @@ void TestCiFormats::githubActionsRunAnnotatesAndAppendsTheSummary()
     // 1 ms on it broken both times. The second run is inside "GitHub Actions".
     const QString suite = writeFile(m_dir.filePath(QStringLiteral("suite.json")), QByteArray());
     auto writeSuite = [&](const char* seconds) {
-        writeFile(suite, QStringLiteral(R"({"name": "ci", "defaults": {"samples": 6, "rounds": 3, "warm_up_s": 0,
+        writeFile(suite,
+                  QStringLiteral(R"({"name": "ci", "defaults": {"samples": 6, "rounds": 3, "warm_up_s": 0,
             "measurement_s": 0.2}, "workloads": [{"id": "cli.sleep", "command": ["sleep", "%1"]}],
             "budgets": [{"workload": "cli.sleep", "metric": "median_ms", "max": 1}]})")
-                             .arg(QLatin1String(seconds))
-                             .toUtf8());
+                      .arg(QLatin1String(seconds))
+                      .toUtf8());
     };
     const QString db = m_dir.filePath(QStringLiteral("history.sqlite"));
     auto args = [&](const QString& out) {
-        return QStringList{QStringLiteral("--headless"), QStringLiteral("--suite"), suite, QStringLiteral("--db"),
-                           db,  QStringLiteral("--output-dir"), m_dir.filePath(out), QStringLiteral("--format"),
+        return QStringList{QStringLiteral("--headless"),
+                           QStringLiteral("--suite"),
+                           suite,
+                           QStringLiteral("--db"),
+                           db,
+                           QStringLiteral("--output-dir"),
+                           m_dir.filePath(out),
+                           QStringLiteral("--format"),
                            QStringLiteral("json,junit,bmf")};
     };
     QProcessEnvironment plain = QProcessEnvironment::systemEnvironment();
