@@ -1,9 +1,9 @@
 // What CI systems read: junit.xml validated against the Apache Ant JUnit schema with xmllint,
 // bmf.json against Bencher's documented shape, and, inside GitHub Actions, the annotations on
 // stdout and the step summary appended to, from the real program.
-#include "GithubActions.h"
 #include "ProgramRun.h"
 #include "SyntheticRun.h"
+#include "cli/GithubActions.h"
 #include "export/BencherJson.h"
 #include "export/JunitXml.h"
 #include "gates/Gates.h"
@@ -96,8 +96,8 @@ JunitReport readJunit(const QByteArray& xml)
 {
     JunitReport report;
     QXmlStreamReader reader(xml);
-    while (reader.readNextStartElement() || !reader.atEnd()) {
-        if (!reader.isStartElement())
+    while (!reader.atEnd()) {
+        if (reader.readNext() != QXmlStreamReader::StartElement)
             continue;
         if (reader.name() == QLatin1String("testsuite"))
             report.suite = reader.attributes();
