@@ -3,6 +3,7 @@
 // stdout and the step summary appended to, from the real program.
 #include "ProgramRun.h"
 #include "SyntheticRun.h"
+#include "TestFiles.h"
 #include "cli/GithubActions.h"
 #include "export/BencherJson.h"
 #include "export/JunitXml.h"
@@ -27,11 +28,7 @@ const QString kSchema = QStringLiteral(CRUCIBLE_FIXTURES "/JUnit.xsd");
 QString schemaProblems(const QByteArray& xml)
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("junit.xml"));
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(xml) != xml.size())
-        return QStringLiteral("cannot write %1").arg(path);
-    f.close();
+    const QString path = writeTestFile(dir.filePath(QStringLiteral("junit.xml")), xml);
     QProcess lint;
     lint.start(QStringLiteral("xmllint"), {QStringLiteral("--noout"), QStringLiteral("--schema"), kSchema, path});
     if (!lint.waitForFinished(60'000))
@@ -59,15 +56,8 @@ RunResult runWithGates()
     passed.status = BudgetStatus::Passed;
     passed.note.clear();
     run.budgets = {broken, passed};
-    ClaimOutcome refuted;
-    refuted.name = QStringLiteral("Typed events, 96% faster");
-    refuted.baseline = QStringLiteral("a");
-    refuted.candidate = QStringLiteral("b");
-    refuted.expectedImprovementPct = 96;
-    refuted.tolerancePct = 2;
-    refuted.improvementPct = 40;
-    refuted.ci95Pct = {38, 42};
-    refuted.verdict = ClaimVerdict::Refuted;
+    const ClaimOutcome refuted = refutedClaim(QStringLiteral("Typed events, 96% faster"), QStringLiteral("a"),
+                                              QStringLiteral("b"), 40, {38, 42});
     ClaimOutcome confirmed = refuted;
     confirmed.name = QStringLiteral("Arena allocation");
     confirmed.verdict = ClaimVerdict::Confirmed;
@@ -119,14 +109,6 @@ QJsonObject readJsonFile(const QString& path)
     if (!f.open(QIODevice::ReadOnly))
         return {};
     return QJsonDocument::fromJson(f.readAll()).object();
-}
-
-QString writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
 }
 
 } // namespace
@@ -323,14 +305,14 @@ void TestCiFormats::githubActionsRunAnnotatesAndAppendsTheSummary()
 {
     // Two runs of a command against one store: 10 ms, then 100 ms, a regression; a budget of
     // 1 ms on it broken both times. The second run is inside "GitHub Actions".
-    const QString suite = writeFile(m_dir.filePath(QStringLiteral("suite.json")), QByteArray());
+    const QString suite = writeTestFile(m_dir.filePath(QStringLiteral("suite.json")), QByteArray());
     auto writeSuite = [&](const char* seconds) {
-        writeFile(suite,
-                  QStringLiteral(R"({"name": "ci", "defaults": {"samples": 6, "rounds": 3, "warm_up_s": 0,
+        writeTestFile(suite,
+                      QStringLiteral(R"({"name": "ci", "defaults": {"samples": 6, "rounds": 3, "warm_up_s": 0,
             "measurement_s": 0.2}, "workloads": [{"id": "cli.sleep", "command": ["sleep", "%1"]}],
             "budgets": [{"workload": "cli.sleep", "metric": "median_ms", "max": 1}]})")
-                      .arg(QLatin1String(seconds))
-                      .toUtf8());
+                          .arg(QLatin1String(seconds))
+                          .toUtf8());
     };
     const QString db = m_dir.filePath(QStringLiteral("history.sqlite"));
     auto args = [&](const QString& out) {
@@ -361,7 +343,7 @@ void TestCiFormats::githubActionsRunAnnotatesAndAppendsTheSummary()
                 .toDouble()
             > 5e6);
 
-    const QString summary = writeFile(m_dir.filePath(QStringLiteral("step_summary.md")), "## An earlier step\n");
+    const QString summary = writeTestFile(m_dir.filePath(QStringLiteral("step_summary.md")), "## An earlier step\n");
     QProcessEnvironment inGithub = plain;
     inGithub.insert(QStringLiteral("GITHUB_ACTIONS"), QStringLiteral("true"));
     inGithub.insert(QStringLiteral("GITHUB_STEP_SUMMARY"), summary);

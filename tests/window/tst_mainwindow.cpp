@@ -20,6 +20,7 @@
 #include "ShownVerdicts.h"
 #include "Statistics.h"
 #include "SuiteController.h"
+#include "TestFiles.h"
 #include "WindowGeometry.h"
 #include "WindowTesting.h"
 #include "WorkloadTree.h"
@@ -127,11 +128,7 @@ void TestMainWindow::cleanup()
 
 QString TestMainWindow::writeSuite(const QString& name, const QByteArray& json)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return writeTestFile(m_dir.filePath(name), json);
 }
 
 void TestMainWindow::filterHidesRowsButKeepsChecks()
