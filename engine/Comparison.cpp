@@ -277,6 +277,13 @@ BaselineComparison judgeChange(const Result& baseline, const Result& candidate, 
     return b;
 }
 
+QString nothingToCompareYet(const QString& howToSave)
+{
+    return QStringLiteral("No earlier result to compare with yet (the first run of this suite on this host?): the next "
+                          "run is compared with this one; to keep a run as a named baseline, %1.")
+        .arg(howToSave);
+}
+
 QString incomparability(const RunInfo& baseline, const RunInfo& candidate)
 {
     if (!baseline.host.isEmpty() && !candidate.host.isEmpty() && baseline.host != candidate.host)

@@ -81,4 +81,10 @@ QString settingsDifference(const RunInfo& baseline, const RunInfo& candidate);
 // or did not finish ok.
 void compareWithBaseline(Result& candidate, const Result& baseline, const JudgeContext& context);
 
+// The one line a run none of whose workloads had anything to compare with (the first run of a
+// suite on a host) shows where its verdicts would be, in the terminal and in the window alike:
+// that there is nothing to compare with yet, and how to keep a baseline, `howToSave` saying it
+// in the face's own terms ("run with --save-baseline NAME").
+QString nothingToCompareYet(const QString& howToSave);
+
 } // namespace crucible

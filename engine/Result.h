@@ -86,6 +86,13 @@ struct BaselineComparison {
     double confirmationChangePct = 0;
     stats::Interval confirmationCi95Pct;
 
+    // Regressed, and its confirmation (when the run measured it again) agreed: what
+    // --fail-on-regression fails on, and what CI formats report as a failure.
+    bool isRegression() const
+    {
+        return verdict == ChangeVerdict::Regressed
+            && confirmation.value_or(ChangeVerdict::Regressed) == ChangeVerdict::Regressed;
+    }
     // One line a reader can check: "verdict: " and the reasons.
     QString explanation() const;
     // The change the verdict is about, "+4.1%": what the tables show beside the verdict (the

@@ -25,7 +25,7 @@ packages=(
   cmake ninja-build g++ lld ccache pkg-config
   qt6-base-dev qt6-charts-dev qt6-declarative-dev qt6-qpa-plugins
   libqt6sql6-sqlite libqt6sql6-psql libgl-dev libboost-dev
-  poppler-utils hyperfine libbenchmark-dev
+  poppler-utils hyperfine libbenchmark-dev libxml2-utils binutils
   postgresql
   dpkg-dev file desktop-file-utils appstream man-db
   clang-format-14 clang-tidy-14

@@ -48,7 +48,10 @@ for f in usr/bin/crucible-bench \
          "usr/share/metainfo/$app_id.metainfo.xml" \
          usr/share/icons/hicolor/scalable/apps/crucible-bench.svg \
          usr/share/crucible-bench/default-suite.json \
-         usr/share/man/man1/crucible-bench.1.gz; do
+         usr/share/man/man1/crucible-bench.1.gz \
+         usr/share/bash-completion/completions/crucible-bench \
+         usr/share/zsh/vendor-completions/_crucible-bench \
+         usr/share/fish/vendor_completions.d/crucible-bench.fish; do
   [ -s "$root/$f" ] || fail "$f is missing from the package or empty"
 done
 [ -x "$binary" ] || { echo "FAIL: usr/bin/crucible-bench is not executable; nothing more to check" >&2; exit 1; }
@@ -114,6 +117,10 @@ if command -v man >/dev/null; then
     grep -Eq -- "^ *(-[a-z], )?$flag( |\$)" "$tmp/man.txt" || fail "the man page does not describe $flag (see crucible-bench --help)"
   done
 fi
+
+# The packaged bash completion completes for the packaged program.
+bash "$source_dir/packaging/test-completion.sh" "$binary" "$root/usr/share/bash-completion/completions/crucible-bench" \
+  || fail "the packaged bash completion (test-completion.sh above)"
 
 # --- the unpacked program runs ----------------------------------------------------------------
 # Its own data directory, so that nothing here can touch the user's history.

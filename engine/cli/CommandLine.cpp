@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "DidYouMean.h"
+#include "export/ReportFormats.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -54,9 +55,10 @@ struct Options {
         valued(QStringLiteral("output-dir"),
                QStringLiteral("Where the run's files go (env CRITERION_OUTPUT_DIR; default ./benchmark_results)."),
                QStringLiteral("DIR"));
-    QCommandLineOption format = valued(QStringLiteral("format"),
-                                       QStringLiteral("Comma list of json,csv,md,pdf,gbench; default json,csv,md,pdf."),
-                                       QStringLiteral("LIST"));
+    QCommandLineOption format =
+        valued(QStringLiteral("format"),
+               QStringLiteral("Comma list of %1; default json,csv,md,pdf.").arg(knownFormats().join(QLatin1Char(','))),
+               QStringLiteral("LIST"));
     QCommandLineOption noPlots =
         flag(QStringLiteral("no-plots"), QStringLiteral("Reports without charts (env CRITERION_PLOTTING=0 or false)."));
     QCommandLineOption noHistory = flag(QStringLiteral("no-history"), QStringLiteral("Do not record this run."));
@@ -144,14 +146,6 @@ std::optional<QString> valueOf(const QCommandLineParser& p, const QCommandLineOp
         return env.value(variable);
     }
     return std::nullopt;
-}
-
-QString knownFormats()
-{
-    QStringList names;
-    for (const char* k : kFormats)
-        names << QLatin1String(k);
-    return names.join(QStringLiteral(", "));
 }
 
 // CRITERION_PLOTTING: criterion's 0/false turn charts off; 1/true (and yes/no, on/off, any
@@ -302,14 +296,15 @@ StepError readOutputs(const QCommandLineParser& parser, const Options& o, const 
         opts.formats.clear();
         for (const QString& f : parser.value(o.format).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const QString name = f.trimmed().toLower();
-            if (std::none_of(std::begin(kFormats), std::end(kFormats),
-                             [&](const char* k) { return name == QLatin1String(k); }))
-                return QStringLiteral("--format: unknown format \"%1\" (known: %2)").arg(f, knownFormats());
+            if (!knownFormats().contains(name))
+                return QStringLiteral("--format: unknown format \"%1\" (known: %2)")
+                    .arg(f, knownFormats().join(QStringLiteral(", ")));
             if (!opts.formats.contains(name))
                 opts.formats << name;
         }
         if (opts.formats.isEmpty())
-            return QStringLiteral("--format: no format given (known: %1)").arg(knownFormats());
+            return QStringLiteral("--format: no format given (known: %1)")
+                .arg(knownFormats().join(QStringLiteral(", ")));
     }
     // The flag wins outright: with --no-plots the variable is not even read.
     if (parser.isSet(o.noPlots)) {
@@ -368,6 +363,11 @@ StepError checkFilters(const CommandLineOptions& opts)
 }
 
 } // namespace
+
+QStringList knownFormats()
+{
+    return reportFormatNames({QStringLiteral("pdf")});
+}
 
 ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessEnvironment& env)
 {

@@ -60,8 +60,8 @@ struct ParsedCommandLine {
 ParsedCommandLine parseCommandLine(const QStringList& arguments,
                                    const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment());
 
-// The report formats this build writes. pdf is drawn in gui/ and reaches the engine as an
-// ExternalReport; gbench is gbench.json (engine/interop/GbenchWriter.h).
-inline constexpr char kFormats[][7] = {"json", "csv", "md", "pdf", "gbench"};
+// The report formats --format takes: the engine's own (export/ReportFormats.h), and pdf, which
+// is drawn in gui/ and reaches the engine as an ExternalReport.
+QStringList knownFormats();
 
 } // namespace crucible

@@ -2,6 +2,7 @@
 #include "HeadlessCommands.h"
 
 #include "Counted.h"
+#include "GithubActions.h"
 #include "ResultLine.h"
 #include "RunHistory.h"
 #include "Session.h"
@@ -281,6 +282,26 @@ bool writeRunFiles(const RunResult& run, const RunHistory& history, const Comman
     return true;
 }
 
+// Inside a GitHub Actions job (GITHUB_ACTIONS=true): the regressions and broken budgets as
+// annotations on stdout, where the runner reads workflow commands, and summary.md appended to
+// the step's summary. False when the summary could not be appended.
+bool reportToGithub(const RunResult& run, const CommandLineOptions& options)
+{
+    if (qEnvironmentVariable("GITHUB_ACTIONS") != QLatin1String("true"))
+        return true;
+    for (const QString& line : github::annotations(run, options.failOnRegression, options.failOnBudget))
+        std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+    const QString summaryFile = qEnvironmentVariable("GITHUB_STEP_SUMMARY");
+    if (summaryFile.isEmpty())
+        return true;
+    if (const Expected<void> appended = github::appendStepSummary(summaryFile, summaryMarkdown(run)); !appended) {
+        printError(appended.error());
+        return false;
+    }
+    return true;
+}
+
 // Records the run in the history unless --no-history. False when recording failed.
 bool recordRun(const RunResult& run, RunHistory& history, const CommandLineOptions& options)
 {
@@ -332,6 +353,7 @@ RunOutcome runSuite(const CommandLineOptions& options, const WorkloadRegistry& r
     outcome.historyFailed = !compareWithHistory(*finished, checked, options, registry, progress);
     judgeGates(checked.suite, *finished, options);
     outcome.writeFailed = !writeRunFiles(*finished, checked.history, options, reports);
+    outcome.writeFailed = !reportToGithub(*finished, options) || outcome.writeFailed;
     // Recorded even when a file could not be written: the measurements are kept somewhere.
     outcome.recordFailed = !recordRun(*finished, checked.history, options);
     outcome.interrupted = finished->cancelled;

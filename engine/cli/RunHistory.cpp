@@ -1,5 +1,6 @@
 #include "RunHistory.h"
 
+#include "Comparison.h"
 #include "history/EarlierResults.h"
 
 #include <map>
@@ -64,10 +65,8 @@ int RunHistory::regressions(const RunResult& run)
 {
     // A regression measured again (--fail-on-regression) counts only when the second
     // measurement agrees.
-    return int(std::count_if(run.results.begin(), run.results.end(), [](const Result& r) {
-        return r.baseline && r.baseline->verdict == ChangeVerdict::Regressed
-            && r.baseline->confirmation.value_or(ChangeVerdict::Regressed) == ChangeVerdict::Regressed;
-    }));
+    return int(std::count_if(run.results.begin(), run.results.end(),
+                             [](const Result& r) { return r.baseline && r.baseline->isRegression(); }));
 }
 
 QString RunHistory::describeComparison(const RunResult& run)
@@ -93,7 +92,7 @@ QString RunHistory::describeComparison(const RunResult& run)
             QStringLiteral("  %1 %2\n").arg(r.info.id.leftJustified(44), r.baseline->explanation());
     }
     if (compared == 0)
-        return QStringLiteral("No earlier result to compare with (the first run of this suite on this host?).\n");
+        return nothingToCompareYet(QStringLiteral("run with --save-baseline NAME")) + QLatin1Char('\n');
     // Every kind of verdict is counted, in the enum's order (changes first).
     QStringList tally;
     for (const auto& [verdict, count] : counts)

@@ -1,5 +1,8 @@
 #include "ReportFiles.h"
 
+#include "BencherJson.h"
+#include "JunitXml.h"
+#include "ReportFormats.h"
 #include "TextReports.h"
 #include "interop/GbenchWriter.h"
 #include "interop/ResultsJson.h"
@@ -20,12 +23,6 @@ Expected<void> writeFile(const QString& path, const QByteArray& bytes)
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
         return Error::internal(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
     return {};
-}
-
-bool isEngineFormat(const QString& format)
-{
-    return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("md")
-        || format == QLatin1String("gbench");
 }
 
 const ExternalReport* findExternal(const ExternalReports& external, const QString& format)
@@ -80,6 +77,10 @@ Expected<QStringList> writeReportFiles(const RunResult& run, const QString& dir,
         write(QStringLiteral("summary.md"), summaryMarkdown(run));
     if (formats.contains(QLatin1String("gbench")))
         write(QStringLiteral("gbench.json"), runToGbenchJsonBytes(run));
+    if (formats.contains(QLatin1String("junit")))
+        write(QStringLiteral("junit.xml"), junitXml(run));
+    if (formats.contains(QLatin1String("bmf")))
+        write(QStringLiteral("bmf.json"), bencherMetricJson(run));
     for (const QString& format : formats) {
         if (failed)
             return *failed;

@@ -16,7 +16,8 @@ Expected<void> prepareOutputDirectory(const QString& dir);
 QString formatWithoutWriter(const QStringList& formats, const ExternalReports& external);
 
 // Writes the run's files for the given formats (json → results.json, csv → summary.csv and
-// samples.csv, md → summary.md, gbench → gbench.json). Each file is written to a temporary and renamed into place
+// samples.csv, md → summary.md, gbench → gbench.json, junit → junit.xml, bmf → bmf.json:
+// ReportFormats.h lists them). Each file is written to a temporary and renamed into place
 // (QSaveFile), so a reader never sees half a file and a failed write leaves the old one.
 // Formats the engine cannot draw itself (pdf) come from `external`; a format asked for that
 // neither the engine nor `external` writes is an internal error naming it.

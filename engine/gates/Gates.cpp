@@ -30,9 +30,9 @@ QString counts(const std::map<Enum, int>& tally, QString (*name)(Enum))
     return parts.join(QStringLiteral(", "));
 }
 
-QString claimLine(const ClaimOutcome& c)
+QString claimText(const ClaimOutcome& c, int verdictWidth)
 {
-    QString line = QStringLiteral("  %1 \"%2\"").arg(claimVerdictName(c.verdict), -12).arg(c.name);
+    QString line = QStringLiteral("%1 \"%2\"").arg(claimVerdictName(c.verdict), verdictWidth).arg(c.name);
     if (c.improvementPct)
         line += QStringLiteral(": improvement %1% [%2% … %3%], expected %4% ± %5%")
                     .arg(*c.improvementPct, 0, 'f', 1)
@@ -56,6 +56,18 @@ QString skipReason(const ClaimOutcome& c)
 }
 
 } // namespace
+
+QString budgetLine(const BudgetOutcome& b)
+{
+    const QString measured = b.measured ? QStringLiteral(" %1 (%2)").arg(*b.measured, 0, 'g', 4).arg(limitText(b))
+                                        : QStringLiteral(" (%1)").arg(limitText(b));
+    return QStringLiteral("%1 %2%3: %4").arg(b.workload, b.metric, measured, b.note);
+}
+
+QString claimLine(const ClaimOutcome& claim)
+{
+    return claimText(claim, 0);
+}
 
 void evaluateGates(const Suite& suite, RunResult& run)
 {
@@ -83,10 +95,7 @@ QString describeGates(const RunResult& run)
         for (const BudgetOutcome& b : run.budgets) {
             if (b.status != BudgetStatus::Failed)
                 continue;
-            const QString measured = b.measured
-                ? QStringLiteral(" %1 (%2)").arg(*b.measured, 0, 'g', 4).arg(limitText(b))
-                : QStringLiteral(" (%1)").arg(limitText(b));
-            lines << QStringLiteral("  failed       %1 %2%3: %4").arg(b.workload, b.metric, measured, b.note);
+            lines << QStringLiteral("  failed       ") + budgetLine(b);
         }
     }
     if (!run.claims.empty()) {
@@ -102,7 +111,7 @@ QString describeGates(const RunResult& run)
                 ++skippedFor[skipReason(c)];
         for (const ClaimOutcome& c : run.claims) {
             if (c.verdict != ClaimVerdict::Skipped || skippedFor[skipReason(c)] == 1) {
-                lines << claimLine(c);
+                lines << QStringLiteral("  ") + claimText(c, -12);
                 continue;
             }
             // The reason's line stands where its first claim would have; the others add none.

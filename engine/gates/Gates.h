@@ -18,6 +18,12 @@ void evaluateGates(const Suite& suite, RunResult& run);
 // do not fail the gate.
 bool gatesFailed(const RunResult& run);
 
+// One failed budget in a line, as the terminal lists it and CI formats report it:
+// "system.binary_size median_mb 76.41 (max 60): NOTE".
+QString budgetLine(const BudgetOutcome& budget);
+// One claim in a line: "refuted \"NAME\": improvement 40.0% [38.1% … 41.9%], expected 78% ± 5%".
+QString claimLine(const ClaimOutcome& claim);
+
 // A few lines for the terminal: counts of budgets and claims by outcome, then each failed
 // budget and each claim with its measured improvement. Empty when the run has neither.
 QString describeGates(const RunResult& run);

@@ -4,6 +4,7 @@
 #include "ExportJob.h"
 #include "SettingsKeys.h"
 #include "ShownRun.h"
+#include "export/ReportFormats.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -21,11 +22,15 @@ ExportController::ExportController(ShownRun* shown, ExternalReports reports, QWi
 
 QList<ExportController::Format> ExportController::formats() const
 {
-    QList<Format> formats{{QStringLiteral("json"), tr("JSON (results.json)")},
-                          {QStringLiteral("csv"), tr("CSV (summary.csv, samples.csv)")},
-                          {QStringLiteral("md"), tr("Markdown (summary.md)")}};
-    for (const ExternalReport& r : m_reports)
-        formats.append({r.format, tr("%1 (%2)").arg(r.format.toUpper(), r.fileName)});
+    // The engine's formats (the list --format checks), with the window's own after Markdown,
+    // in the order of --help.
+    QList<Format> formats;
+    for (const EngineFormat& f : kEngineFormats) {
+        formats.append({QLatin1String(f.name), tr("%1 (%2)").arg(QLatin1String(f.title), QLatin1String(f.files))});
+        if (formats.constLast().name == QLatin1String("md"))
+            for (const ExternalReport& r : m_reports)
+                formats.append({r.format, tr("%1 (%2)").arg(r.format.toUpper(), r.fileName)});
+    }
     return formats;
 }
 

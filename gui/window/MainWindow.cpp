@@ -2,6 +2,7 @@
 
 #include "BaselineComparisons.h"
 #include "BaselinePicker.h"
+#include "Comparison.h"
 #include "ComparisonView.h"
 #include "EarlierOverlays.h"
 #include "EnvironmentBadge.h"
@@ -33,6 +34,8 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
+
+#include <algorithm>
 
 namespace crucible::gui {
 
@@ -182,6 +185,7 @@ void MainWindow::connectRun()
     connect(m_controller, &RunController::runStarted, this, [this](int count) {
         m_shown->measuringStarted();
         m_results->setEmptyHint(tr("Results appear here as each workload finishes."));
+        m_results->setComparisonHint(QString());
         m_results->setResults({});
         m_status->setRunning(true);
         m_live->startRun();
@@ -205,7 +209,9 @@ void MainWindow::connectRun()
 
 void MainWindow::connectShown()
 {
+    connect(m_shown, &ShownRun::settled, this, &MainWindow::updateComparisonHint);
     connect(m_shown, &ShownRun::shown, this, [this] {
+        m_results->setComparisonHint(QString()); // until its comparisons are in
         const RunResult& run = *m_shown->run();
         m_environmentBadge->setEnvironment(run.info.environment);
         if (m_shown->source() == ShownRun::Source::Finished)
@@ -213,6 +219,26 @@ void MainWindow::connectShown()
         m_results->setResults(run.results);
         m_tabs->setCurrentWidget(m_results);
     });
+}
+
+void MainWindow::updateComparisonHint()
+{
+    // As the terminal says it (RunHistory::describeComparison): a run with finished workloads,
+    // compared with the previous run or a baseline, none of which had anything to compare with.
+    const std::optional<RunResult>& run = m_shown->run();
+    const bool compares = m_picker->currentKind() != BaselinePicker::None;
+    const bool nothingCompared = run
+        && std::any_of(run->results.begin(), run->results.end(), [](const Result& r) { return r.status == Status::Ok; })
+        && std::none_of(run->results.begin(), run->results.end(),
+                        [](const Result& r) { return r.baseline.has_value(); });
+    if (!compares || !nothingCompared || m_controller->isRunning()) {
+        m_results->setComparisonHint(QString());
+        return;
+    }
+    const QString howToSave = m_history->isOpen()
+        ? tr("select it in the History tab and press Save as baseline…")
+        : tr("open a history store (File ▸ History store…) and use the History tab's Save as baseline…");
+    m_results->setComparisonHint(nothingToCompareYet(howToSave));
 }
 
 bool MainWindow::startRun(bool quickCheck)

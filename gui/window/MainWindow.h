@@ -92,6 +92,8 @@ private:
     void saveSettings() const;
     void updateRunState();
     void onRunFinished(const RunResult& run);
+    // The first-run line above the results table, once the shown run's comparisons are in.
+    void updateComparisonHint();
 
     RunController* m_controller;
     WindowHistory* m_history;

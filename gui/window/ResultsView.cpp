@@ -8,6 +8,7 @@
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
@@ -18,8 +19,8 @@ namespace crucible::gui {
 
 ResultsView::ResultsView(QWidget* parent)
     : QWidget(parent), m_model(new ResultsTableModel(this)), m_proxy(new QSortFilterProxyModel(this)),
-      m_filter(new QLineEdit(this)), m_table(new QTableView(this)), m_distribution(new charts::ChartHost(this)),
-      m_samples(new charts::ChartHost(this))
+      m_filter(new QLineEdit(this)), m_comparisonHint(new QLabel(this)), m_table(new QTableView(this)),
+      m_distribution(new charts::ChartHost(this)), m_samples(new charts::ChartHost(this))
 {
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(ResultsTableModel::kSortRole);
@@ -27,6 +28,9 @@ ResultsView::ResultsView(QWidget* parent)
     m_proxy->setFilterKeyColumn(ResultsTableModel::Workload);
     m_filter->setPlaceholderText(tr("Filter results"));
     m_filter->setClearButtonEnabled(true);
+    m_comparisonHint->setObjectName(QStringLiteral("comparisonHint"));
+    m_comparisonHint->setWordWrap(true);
+    m_comparisonHint->hide();
     m_table->setObjectName(QStringLiteral("resultsTable"));
     m_table->setModel(m_proxy);
     m_table->setSortingEnabled(true);
@@ -48,6 +52,7 @@ ResultsView::ResultsView(QWidget* parent)
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(m_filter);
+    topLayout->addWidget(m_comparisonHint);
     topLayout->addWidget(m_table);
     auto* splitter = new QSplitter(Qt::Vertical);
     splitter->addWidget(top);
@@ -76,6 +81,12 @@ void ResultsView::setLook(const charts::ChartLook& look)
 void ResultsView::setEmptyHint(const QString& hint)
 {
     m_empty->setHint(hint);
+}
+
+void ResultsView::setComparisonHint(const QString& hint)
+{
+    m_comparisonHint->setText(hint);
+    m_comparisonHint->setVisible(!hint.isEmpty());
 }
 
 void ResultsView::setResults(std::vector<Result> results)

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QLabel;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QTableView;
@@ -33,6 +34,10 @@ public:
     // What the view says in place of the empty table until a run has results.
     void setEmptyHint(const QString& hint);
     EmptyState* emptyState() const { return m_empty; }
+    // A line above the table about its Change and Verdict columns (empty hides it): on the first
+    // run of a suite, that there is nothing to compare with yet and how to keep a baseline.
+    void setComparisonHint(const QString& hint);
+    QLabel* comparisonHint() const { return m_comparisonHint; }
     void setResults(std::vector<Result> results);
     void upsert(const Result& result);
     void selectWorkload(const QString& id);
@@ -56,6 +61,7 @@ private:
     ResultsTableModel* m_model;
     QSortFilterProxyModel* m_proxy;
     QLineEdit* m_filter;
+    QLabel* m_comparisonHint;
     QTableView* m_table;
     charts::ChartHost* m_distribution;
     charts::ChartHost* m_samples;

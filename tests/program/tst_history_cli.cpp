@@ -101,7 +101,8 @@ private slots:
         ProgramRun r = runProgram(runArgs(fast, db, path(QStringLiteral("a")))
                                   << QStringLiteral("--save-baseline") << QStringLiteral("base"));
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        QVERIFY2(describe(r).contains(QLatin1String("No earlier result")), r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("No earlier result to compare with yet")), r.err.constData());
+        QVERIFY2(describe(r).contains(QLatin1String("--save-baseline NAME")), r.err.constData());
         QVERIFY2(describe(r).contains(QLatin1String("as baseline \"base\"")), r.err.constData());
         QVERIFY(baselineOf(path(QStringLiteral("a"))).isEmpty());
 

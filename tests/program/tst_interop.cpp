@@ -6,6 +6,7 @@
 #include "ProgramRun.h"
 #include "RelativeCompare.h"
 #include "Statistics.h"
+#include "TestFiles.h"
 #include "export/ReportFiles.h"
 #include "export/TextReports.h"
 #include "history/HistoryStore.h"
@@ -58,11 +59,7 @@ QByteArray slowedGbenchSample(const QString& runName, double factor)
 
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
 {
-    const QString path = dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return writeTestFile(dir.filePath(name), bytes);
 }
 
 } // namespace

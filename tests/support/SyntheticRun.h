@@ -90,3 +90,20 @@ inline crucible::RunResult syntheticRun(int count, int samples, bool withBaselin
     }
     return run;
 }
+
+// A claim of 96% ± 2% improvement of `candidate` over `baseline` that measured
+// `improvementPct` [ci95Pct] and was refuted, as the reports show one.
+inline crucible::ClaimOutcome refutedClaim(const QString& name, const QString& baseline, const QString& candidate,
+                                           double improvementPct, crucible::stats::Interval ci95Pct)
+{
+    crucible::ClaimOutcome c;
+    c.name = name;
+    c.baseline = baseline;
+    c.candidate = candidate;
+    c.expectedImprovementPct = 96;
+    c.tolerancePct = 2;
+    c.improvementPct = improvementPct;
+    c.ci95Pct = ci95Pct;
+    c.verdict = crucible::ClaimVerdict::Refuted;
+    return c;
+}

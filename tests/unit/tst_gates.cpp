@@ -3,6 +3,7 @@
 #include "ChangePoints.h"
 #include "ErrorText.h"
 #include "ProgramRun.h"
+#include "SyntheticRun.h"
 #include "export/TextReports.h"
 #include "gates/Budgets.h"
 #include "gates/Claims.h"
@@ -591,16 +592,8 @@ void TestGates::summaryMarkdownListsBudgetsAndClaims()
                                  {}},
                    BudgetOutcome{QStringLiteral("*"), QStringLiteral("w"), QStringLiteral("peak_rss_mb"), 90.0,
                                  std::nullopt, 95.5, BudgetStatus::Failed, QStringLiteral("over the limit by 6.1%")}};
-    ClaimOutcome c;
-    c.name = QStringLiteral("Typed events");
-    c.baseline = QStringLiteral("a.old");
-    c.candidate = QStringLiteral("a.new");
-    c.expectedImprovementPct = 96;
-    c.tolerancePct = 2;
-    c.improvementPct = 80.3;
-    c.ci95Pct = {79.5, 81};
-    c.verdict = ClaimVerdict::Refuted;
-    run.claims = {c};
+    run.claims = {refutedClaim(QStringLiteral("Typed events"), QStringLiteral("a.old"), QStringLiteral("a.new"), 80.3,
+                               {79.5, 81})};
     const QString md = QString::fromUtf8(summaryMarkdown(run));
     QVERIFY2(md.contains(QStringLiteral("### Budgets\n\n1 passed, 1 failed, 0 skipped.")), qPrintable(md));
     // Failures first.

@@ -16,6 +16,7 @@ private Q_SLOTS:
     void architecturePairsAreMutual();
     void directSideIsFaster_data();
     void directSideIsFaster();
+    void binarySizeIsTheStrippedSize();
 
 private:
     WorkloadRegistry m_registry;
@@ -123,6 +124,33 @@ void TestWorkloads::directSideIsFaster()
     const double oldNs = oldSide.best;
     const double newNs = newSide.best;
     QVERIFY2(newNs < oldNs * 0.9, qPrintable(QStringLiteral("old %1 ns, new %2 ns").arg(oldNs).arg(newNs)));
+}
+
+// system.binary_size reads what the .deb ships: the running program (this test, built with
+// debug information) stripped as CPack strips it, not the file on disk with its debug sections.
+void TestWorkloads::binarySizeIsTheStrippedSize()
+{
+    const QString strip = QStandardPaths::findExecutable(QStringLiteral("strip"));
+    QVERIFY2(!strip.isEmpty(), "strip (binutils) is not installed");
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString copy = dir.filePath(QStringLiteral("stripped"));
+    QCOMPARE(QProcess::execute(strip, {QStringLiteral("-o"), copy, QCoreApplication::applicationFilePath()}), 0);
+    const qint64 strippedBytes = QFileInfo(copy).size();
+
+    const WorkloadFactory* f = m_registry.find(QStringLiteral("system.binary_size"));
+    QVERIFY(f);
+    std::unique_ptr<Workload> w = f->create(f->info.parameters);
+    w->setUp({});
+    const std::optional<Sample> reading = w->measureIteration({});
+    w->tearDown();
+    QVERIFY(reading);
+    QCOMPARE(qint64(reading->elapsedNs), strippedBytes);
+    // The test is built with debug information, so the stripped size is the smaller one.
+    QVERIFY2(strippedBytes < QFileInfo(QCoreApplication::applicationFilePath()).size(),
+             qPrintable(QStringLiteral("stripped %1 bytes, on disk %2")
+                            .arg(strippedBytes)
+                            .arg(QFileInfo(QCoreApplication::applicationFilePath()).size())));
 }
 
 QTEST_GUILESS_MAIN(TestWorkloads)

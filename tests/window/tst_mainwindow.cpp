@@ -20,6 +20,7 @@
 #include "ShownVerdicts.h"
 #include "Statistics.h"
 #include "SuiteController.h"
+#include "TestFiles.h"
 #include "WindowGeometry.h"
 #include "WindowTesting.h"
 #include "WorkloadTree.h"
@@ -127,11 +128,7 @@ void TestMainWindow::cleanup()
 
 QString TestMainWindow::writeSuite(const QString& name, const QByteArray& json)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size())
-        qFatal("cannot write %s", qPrintable(path));
-    return path;
+    return writeTestFile(m_dir.filePath(name), json);
 }
 
 void TestMainWindow::filterHidesRowsButKeepsChecks()
@@ -185,6 +182,13 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
 {
     const QStringList ids{QStringLiteral("architecture.plugins.static")};
     QVERIFY(runToEnd(ids));
+    // The first run had nothing to compare with: the line above the table says so, as the
+    // terminal does, where the verdicts would be.
+    QLabel* hint = m_window->resultsView()->comparisonHint();
+    QTRY_VERIFY(m_window->shown()->state() == ShownRun::State::Settled);
+    QVERIFY2(hint->isVisible() && hint->text().startsWith(QLatin1String("No earlier result to compare with yet")),
+             qPrintable(hint->text()));
+    QVERIFY2(hint->text().contains(QLatin1String("Save as baseline")), qPrintable(hint->text()));
     QCOMPARE(m_window->baselinePicker()->count(), 3); // "previous run", which is chosen, run 1 and "none"
     QCOMPARE(m_window->baselinePicker()->currentKind(), int(BaselinePicker::PreviousWindowRun));
     // While run 2 measures, run 1 is both the baseline and a recent run: drawn once, as the
@@ -212,6 +216,8 @@ void TestMainWindow::secondRunOverlaysAndComparesWithTheFirst()
     QTRY_VERIFY2(QStringList({"regressed", "improved", "unchanged", "inconclusive", "unstable"}).contains(verdict()),
                  qPrintable(verdict()));
     QTRY_VERIFY(m_window->shown()->run()->results.front().baseline.has_value());
+    QTRY_VERIFY(m_window->shown()->state() == ShownRun::State::Settled);
+    QVERIFY2(!hint->isVisible(), qPrintable(hint->text())); // the second run has its verdict
 }
 
 void TestMainWindow::baselinePickerNamesTheRunComparedWith()
@@ -368,6 +374,9 @@ void TestMainWindow::exportWritesFiles()
 void TestMainWindow::exportWritesPdfOffTheGuiThread()
 {
     recreateWindow({report::pdfReportFormat()});
+    // File ▸ Export offers what --format takes, in its order: one list (junit and bmf included).
+    QCOMPARE(m_window->exports()->allFormats(), knownFormats());
+    QVERIFY(knownFormats().contains(QStringLiteral("junit")) && knownFormats().contains(QStringLiteral("bmf")));
     QVERIFY(
         runToEnd({QStringLiteral("architecture.events.typed"), QStringLiteral("architecture.events.string_keyed")}));
     QTemporaryDir dir;

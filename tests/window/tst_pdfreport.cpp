@@ -205,16 +205,9 @@ void TestPdfReport::budgetsAndClaimsAreWritten()
                                  2500.0,
                                  BudgetStatus::Passed,
                                  {}}};
-    ClaimOutcome claim;
-    claim.name = QStringLiteral("Typed events beat strings");
-    claim.baseline = QStringLiteral("architecture.events.string_keyed");
-    claim.candidate = QStringLiteral("architecture.events.typed");
-    claim.expectedImprovementPct = 96;
-    claim.tolerancePct = 2;
-    claim.improvementPct = 80.4;
-    claim.ci95Pct = {79.5, 81.2};
-    claim.verdict = ClaimVerdict::Refuted;
-    run.claims = {claim};
+    run.claims = {refutedClaim(QStringLiteral("Typed events beat strings"),
+                               QStringLiteral("architecture.events.string_keyed"),
+                               QStringLiteral("architecture.events.typed"), 80.4, {79.5, 81.2})};
     const QString text = pdfText(render(run, false).pdf);
     for (const char* expected :
          {"Budgets", "1 passed, 1 failed, 0 skipped", "61.50 ms", "≤ 50.00 ms", "over the limit by 23.0%", "≥ 1000 /s",

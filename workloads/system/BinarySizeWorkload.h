@@ -4,7 +4,7 @@
 
 namespace crucible::workloads::sys {
 
-// system.binary_size: the size of this program's executable file, in bytes.
+// system.binary_size: the size of this program's executable as the .deb ships it (stripped), in bytes.
 void registerBinarySizeWorkload(WorkloadRegistry& registry);
 
 } // namespace crucible::workloads::sys
