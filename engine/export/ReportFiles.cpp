@@ -13,8 +13,7 @@
 
 namespace crucible {
 
-namespace {
-Expected<void> writeFile(const QString& path, const QByteArray& bytes)
+Expected<void> writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
@@ -22,6 +21,7 @@ Expected<void> writeFile(const QString& path, const QByteArray& bytes)
     return {};
 }
 
+namespace {
 bool isEngineFormat(const QString& format)
 {
     return format == QLatin1String("json") || format == QLatin1String("csv") || format == QLatin1String("md")
@@ -65,7 +65,7 @@ Expected<QStringList> writeReportFiles(const RunResult& run, const QString& dir,
     auto write = [&](const QString& name, const QByteArray& bytes) {
         if (failed)
             return;
-        if (const Expected<void> done = writeFile(out.filePath(name), bytes); !done)
+        if (const Expected<void> done = writeFileAtomically(out.filePath(name), bytes); !done)
             failed = done.error();
         else
             written << name;

@@ -70,6 +70,11 @@ void CommandWorkload::tearDown()
 
 std::optional<CommandOutcome> CommandWorkload::execute(std::stop_token stop)
 {
+    if (m_prepareEachRun) {
+        runHelper("prepare", *m_prepareEachRun, stop);
+        if (stop.stop_requested())
+            return std::nullopt;
+    }
     CommandOutcome outcome = runCommand(m_command, stop);
     if (outcome.stopped)
         return std::nullopt;
@@ -96,6 +101,8 @@ std::optional<Sample> CommandWorkload::measureIteration(std::stop_token stop)
     sample.sysNs = outcome->sysNs;
     sample.cpuNs = outcome->userNs + outcome->sysNs;
     sample.rssBytes = outcome->peakRssBytes;
+    sample.exitCode = outcome->exitCode;
+    sample.signal = outcome->signal;
     return sample;
 }
 

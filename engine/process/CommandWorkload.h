@@ -25,6 +25,8 @@ public:
     std::optional<Sample> measureIteration(std::stop_token stop) override;
 
     const CommandSpec& command() const { return m_command; }
+    // Run untimed before each execution, warm-up included (hyperfine's --prepare).
+    void setPrepareEachRun(std::optional<CommandSpec> prepare) { m_prepareEachRun = std::move(prepare); }
 
     // "External command: grep -c x data.txt", for workloads that have no description of their own.
     static QString describe(const QStringList& argv);
@@ -37,6 +39,7 @@ private:
     CommandSpec m_command;
     std::optional<CommandSpec> m_prepare;
     std::optional<CommandSpec> m_cleanup;
+    std::optional<CommandSpec> m_prepareEachRun;
 };
 
 } // namespace crucible
