@@ -24,11 +24,17 @@ QString readText(const QString& path)
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
-bool pythonHas(const QStringList& modules)
+// The Debian python3 (whose python3-numpy and python3-matplotlib the quick start installs), else
+// the first python3 in PATH, if it imports `modules`; empty when none does.
+QString pythonWith(const QStringList& modules)
 {
-    QProcess p;
-    p.start(QStringLiteral("python3"), {QStringLiteral("-c"), QStringLiteral("import ") + modules.join(',')});
-    return p.waitForFinished(60'000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    for (const QString& python : {QStringLiteral("/usr/bin/python3"), QStringLiteral("python3")}) {
+        QProcess p;
+        p.start(python, {QStringLiteral("-c"), QStringLiteral("import ") + modules.join(',')});
+        if (p.waitForFinished(60'000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0)
+            return python;
+    }
+    return {};
 }
 
 } // namespace
@@ -90,7 +96,8 @@ void TestCompareCommands::laterRunComparesWithTheFirst()
 
 void TestCompareCommands::hyperfineScriptsReadOurJson()
 {
-    if (!pythonHas({QStringLiteral("numpy"), QStringLiteral("matplotlib")}))
+    const QString python = pythonWith({QStringLiteral("numpy"), QStringLiteral("matplotlib")});
+    if (python.isEmpty())
         QSKIP("python3 with numpy and matplotlib is needed (python3-numpy, python3-matplotlib)");
     QTemporaryDir dir;
     const QString json = dir.filePath(QStringLiteral("hyperfine.json"));
@@ -111,7 +118,7 @@ void TestCompareCommands::hyperfineScriptsReadOurJson()
     auto script = [&](const QString& name, const QStringList& args) {
         QProcess p;
         p.setProcessEnvironment(env);
-        p.start(QStringLiteral("python3"), QStringList{kScripts + QLatin1Char('/') + name, json} + args);
+        p.start(python, QStringList{kScripts + QLatin1Char('/') + name, json} + args);
         const bool finished = p.waitForFinished(120'000);
         const QByteArray err = p.readAllStandardError();
         if (!finished || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
