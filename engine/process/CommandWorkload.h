@@ -8,7 +8,8 @@
 namespace crucible {
 
 // An external command as a workload: one iteration is one execution, measured from outside
-// (wall time around the child, its user and system time, its own peak RSS). `prepare` runs once
+// (wall time around the child, its user and system time, its own peak RSS: exactly, stopped at
+// its exit, for every tenth execution from the first; see execute()). `prepare` runs once
 // before warm-up and `cleanup` once after the last sample (or after a failure), neither timed.
 // An execution that fails, times out or crashes ends the workload with that status and error;
 // a failing prepare or cleanup marks it failed.
@@ -40,6 +41,8 @@ private:
     std::optional<CommandSpec> m_prepare;
     std::optional<CommandSpec> m_cleanup;
     std::optional<CommandSpec> m_prepareEachRun;
+    static constexpr std::uint64_t kExactPeakEvery = 10;
+    std::uint64_t m_executions = 0;
 };
 
 } // namespace crucible
