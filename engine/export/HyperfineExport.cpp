@@ -105,6 +105,7 @@ QByteArray exportMarkdown(const RunResult& run)
     if (results.empty())
         return {};
     std::vector<Figures> figures;
+    figures.reserve(results.size());
     for (const Result* r : results)
         figures.push_back(figuresOf(*r));
     // hyperfine picks the unit from the first command's mean.
