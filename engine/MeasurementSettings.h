@@ -16,13 +16,16 @@ struct MeasurementSettings {
     // rounds are the unit of replication of a verdict (engine/Verdict.h). At most sampleCount
     // rounds are made. 1 measures each workload in one go, as before rounds existed.
     int rounds = kDefaultRounds;
+    // >= 0: a workload that measures itself (an external command) is warmed up by exactly this
+    // many untimed runs instead of for warmUpSeconds (--warmup N, as hyperfine counts it).
+    int warmUpRuns = -1;
 
     static constexpr int kDefaultRounds = 10;
     static constexpr int kQuickCheckRounds = 5;
 
     // --quick-check: enough samples for a sanity run, so the whole default suite stays well
     // under a minute.
-    static MeasurementSettings quickCheck() { return {0.05, 0.25, 10, 0, kQuickCheckRounds}; }
+    static MeasurementSettings quickCheck() { return {0.05, 0.25, 10, 0, kQuickCheckRounds, -1}; }
 
     // The rounds a run of these settings makes: `rounds` within 1 … sampleCount.
     int effectiveRounds() const

@@ -62,6 +62,14 @@ void Measurer::warmUp()
         return; // it warms itself up inside measureSamples()
     const double budgetNs = std::max(0.0, m_settings.warmUpSeconds) * 1e9;
     const auto start = Clock::now();
+    if (m_workload.measuresItself() && m_settings.warmUpRuns >= 0) {
+        // Counted runs (--warmup N); zero is allowed: one execution is one sample, so nothing
+        // needs an estimate of the iteration time.
+        for (int i = 0; i < m_settings.warmUpRuns && !m_stop.stop_requested(); ++i)
+            if (!m_workload.measureIteration(m_stop))
+                return; // stopped
+        return;
+    }
     if (m_workload.measuresItself()) {
         do {
             const std::optional<Sample> s = m_workload.measureIteration(m_stop);
@@ -88,14 +96,14 @@ void Measurer::calibrate()
 {
     if (m_workload.measuresInBulk())
         return; // its samples come with their own iteration counts
-    if (m_iterationNs <= 0)
-        warmUp();
     if (m_workload.measuresItself()) {
-        // One execution is one sample: there is no batch to size.
+        // One execution is one sample: there is no batch to size, nor an estimate to need.
         m_iterationsPerSample = 1;
         m_iterationsPerChunk = 1;
         return;
     }
+    if (m_iterationNs <= 0)
+        warmUp();
     m_iterationsPerChunk = std::max<std::uint64_t>(1, std::uint64_t(kChunkNs / m_iterationNs));
     if (m_settings.fixedIterations > 0) {
         m_iterationsPerSample = m_settings.fixedIterations;

@@ -19,6 +19,13 @@ struct Sample {
     // commands); 0 for in-process batches, whose thread time is split per workload instead.
     double userNs = 0;
     double sysNs = 0;
+    // When the sample began, in ns since its run began (engine/SuiteRunner.h); 0 where not
+    // known (samples read back from the history or a file). Shows how samples interleaved.
+    double startedNs = 0;
+    // An external command's exit code and the signal that ended it (0: none); with
+    // --ignore-failure they vary from run to run (hyperfine's exit_codes).
+    int exitCode = 0;
+    int signal = 0;
 
     double perIterationNs() const { return iterations ? elapsedNs / double(iterations) : 0.0; }
     bool operator==(const Sample&) const = default;

@@ -33,10 +33,16 @@ struct Member {
     }
 };
 
-// Indices of the plan grouped so that the two sides of a pair are measured together.
+// Indices of the plan grouped so that the two sides of a pair are measured together (or, in an
+// interleaved plan, all of them).
 std::vector<std::vector<int>> groupPairs(const SessionPlan& plan)
 {
     std::vector<std::vector<int>> groups;
+    if (plan.interleaved && !plan.workloads.empty()) {
+        groups.emplace_back(plan.workloads.size());
+        std::iota(groups.front().begin(), groups.front().end(), 0);
+        return groups;
+    }
     std::vector<bool> taken(plan.workloads.size(), false);
     for (std::size_t i = 0; i < plan.workloads.size(); ++i) {
         if (taken[i])
@@ -197,7 +203,9 @@ private:
             for (std::size_t k = 0; k < group.members.size(); ++k) {
                 Member& m = group.members[k];
                 guarded(m, [&] {
+                    const double startedNs = double(m_clock.nsecsElapsed());
                     if (std::optional<Sample> s = m.measurer->takeSample()) {
+                        s->startedNs = startedNs;
                         m.result.samples.push_back(*s);
                         wall[k] += s->elapsedNs;
                         m_observer.sampleTaken(m.result.info.id, *s);

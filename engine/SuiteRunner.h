@@ -15,6 +15,8 @@ struct SessionPlan {
     QString suiteName = QStringLiteral("default");
     MeasurementSettings settings;
     bool quickCheck = false;
+    // All workloads form one group, their samples interleaved (Suite::interleaved).
+    bool interleaved = false;
     std::vector<std::unique_ptr<Workload>> workloads;
 };
 
@@ -47,7 +49,8 @@ public:
 //
 // Groups: workloads that name each other as a pair (WorkloadInfo::pairedWith) are measured
 // together with interleaved samples (A B A B ...), so that drift of the machine hits both
-// sides alike; every other workload is a group of its own.
+// sides alike; every other workload is a group of its own. An interleaved plan
+// (SessionPlan::interleaved) is one group of all its workloads: A B C A B C ….
 //
 // Rounds: each workload's samples are split into settings.effectiveRounds() rounds. A round
 // visits every group once (a slot), the groups in plan order in the first round and in a

@@ -29,6 +29,7 @@ packages=(
   postgresql
   dpkg-dev file desktop-file-utils appstream man-db
   clang-format-14 clang-tidy-14
+  python3-numpy python3-matplotlib  # hyperfine's scripts read --export-json (tst_compare_commands)
 )
 missing=()
 for p in "${packages[@]}"; do

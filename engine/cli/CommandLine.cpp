@@ -130,7 +130,11 @@ struct Options {
                 version,
                 help};
     }
-    void addTo(QCommandLineParser& p) const { p.addOptions(all()); }
+    void addTo(QCommandLineParser& p) const
+    {
+        p.addOptions(all());
+        p.addOptions(commandFlagOptions());
+    }
 };
 
 // A flag's value, else its environment variable's, else nothing; `source` names which.
@@ -390,12 +394,17 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
     if (!arguments.isEmpty())
         parsed.helpText.replace(QLatin1String("<executable_name>"), QFileInfo(arguments.constFirst()).fileName());
 
-    if (!parser.parse(arguments)) {
+    const MultiValueFlags multiValue = takeMultiValueFlags(arguments);
+    if (!multiValue.error.isEmpty()) {
+        parsed.error.message = multiValue.error;
+        return parsed;
+    }
+    if (!parser.parse(multiValue.arguments)) {
         parsed.error.message = parser.errorText();
         const QStringList unknown = parser.unknownOptionNames();
         if (!unknown.isEmpty()) {
             QStringList names;
-            for (const QCommandLineOption& option : o.all())
+            for (const QCommandLineOption& option : o.all() + commandFlagOptions())
                 names << option.names();
             const QString near = closestName(unknown.constFirst(), names);
             if (!near.isEmpty())
@@ -415,6 +424,8 @@ ParsedCommandLine parseCommandLine(const QStringList& arguments, const QProcessE
         error = readHistory(parser, o, opts);
     if (!error)
         error = checkFilters(opts);
+    if (!error)
+        error = readCommandFlags(parser, multiValue, opts);
     if (error) {
         parsed.error.message = *error;
         return parsed;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CommandFlags.h"
 #include "Comparison.h"
 #include "MeasurementSettings.h"
 
@@ -38,6 +39,7 @@ struct CommandLineOptions {
     QString importFile;
     QStringList filters;
     MeasurementSettings settings;
+    CommandLineCommands commands; // --command and hyperfine's flags (engine/cli/CommandFlags.h)
     // Which of the settings the user gave explicitly (so a suite file's defaults do not
     // override them).
     bool sampleSizeGiven = false;

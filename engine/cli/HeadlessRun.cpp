@@ -1,4 +1,6 @@
 // runSuiteHeadless(): a suite run in the terminal, with files written at the end.
+#include "CommandComparison.h"
+#include "CommandExports.h"
 #include "HeadlessCommands.h"
 
 #include "Counted.h"
@@ -221,6 +223,8 @@ Expected<CheckedRun> checkRun(const CommandLineOptions& options, const WorkloadR
         return Error::internal(QStringLiteral("--format %1: this build has no writer for it").arg(format));
     if (const Expected<void> dir = prepareOutputDirectory(options.outputDir); !dir)
         return dir.error().prefixed(QStringLiteral("--output-dir "));
+    if (const Expected<void> exports = checkCommandExports(options.commands); !exports)
+        return exports.error();
     Expected<RunHistory> history = RunHistory::prepare(options);
     if (!history)
         return history.error();
@@ -279,6 +283,13 @@ bool writeRunFiles(const RunResult& run, const RunHistory& history, const Comman
     }
     std::fprintf(stderr, "Wrote %s in %s\n", qPrintable(written->join(QStringLiteral(", "))),
                  qPrintable(QDir(options.outputDir).absolutePath()));
+    const Expected<QStringList> exported = writeCommandExports(run, options.commands);
+    if (!exported) {
+        printError(exported.error());
+        return false;
+    }
+    if (!exported->isEmpty())
+        std::fprintf(stderr, "Wrote %s (hyperfine's shapes)\n", qPrintable(exported->join(QStringLiteral(", "))));
     return true;
 }
 
@@ -345,6 +356,10 @@ RunOutcome runSuite(const CommandLineOptions& options, const WorkloadRegistry& r
         return {.endedWithoutResult = true};
     }
     printEnvironmentWarnings(finished->info.environment, environmentPrinted);
+    if (checked.suite.interleaved) {
+        std::fputs(qPrintable(describeCommandComparison(*finished)), stdout);
+        std::fflush(stdout);
+    }
 
     RunOutcome outcome;
     // Baseline comparisons, budgets and claims go into the files, so they come before them;

@@ -1,5 +1,6 @@
 #include "SuiteChoice.h"
 
+#include "cli/CommandSuite.h"
 #include "cli/SuitePlan.h"
 
 #include <cstdio>
@@ -8,6 +9,8 @@ namespace crucible {
 
 Expected<Suite> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry)
 {
+    if (options.commands.given())
+        return commandLineSuite(options.commands);
     LoadedSuite loaded = loadSuite(options.suiteFile, registry);
     if (!loaded.notice.isEmpty())
         std::fprintf(stderr, "crucible-bench: %s\n", qPrintable(loaded.notice));

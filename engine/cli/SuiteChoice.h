@@ -9,9 +9,9 @@
 
 namespace crucible {
 
-// The suite of --suite FILE or the built-in default suite, for the headless commands. Prints
-// its notice to stderr. A bad suite file is an input error, a broken built-in default suite an
-// internal one.
+// The commands of --command as a suite (engine/cli/CommandSuite.h), else the suite of --suite FILE or the built-in
+// default suite, for the headless commands. Prints its notice to stderr. A bad suite file is an input error, a broken
+// built-in default suite an internal one.
 Expected<Suite> chooseSuite(const CommandLineOptions& options, const WorkloadRegistry& registry);
 
 // The workloads of `suite` that the FILTER words select. None is a usage error that names the

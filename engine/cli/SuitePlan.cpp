@@ -117,8 +117,11 @@ std::vector<const SuiteWorkload*> selectSuiteWorkloads(const Suite& suite, const
 
 std::unique_ptr<Workload> instantiate(const SuiteWorkload& w, const WorkloadRegistry& registry)
 {
-    if (w.kind == SuiteWorkload::Kind::Command)
-        return std::make_unique<CommandWorkload>(w.info, w.command, w.prepare, w.cleanup);
+    if (w.kind == SuiteWorkload::Kind::Command) {
+        auto command = std::make_unique<CommandWorkload>(w.info, w.command, w.prepare, w.cleanup);
+        command->setPrepareEachRun(w.prepareEachRun);
+        return command;
+    }
     if (w.kind == SuiteWorkload::Kind::Gbench)
         return std::make_unique<GbenchWorkload>(w.info, w.command, w.gbenchName);
     const WorkloadFactory* factory = registry.find(w.baseId);
@@ -146,6 +149,7 @@ Expected<SessionPlan> makeSessionPlan(const Suite& suite, const std::vector<cons
     plan.suiteName = suite.name;
     plan.settings = settings;
     plan.quickCheck = quickCheck;
+    plan.interleaved = suite.interleaved;
     for (const SuiteWorkload* w : selected) {
         try {
             plan.workloads.push_back(instantiate(*w, registry));

@@ -16,8 +16,7 @@
 
 namespace crucible {
 
-namespace {
-Expected<void> writeFile(const QString& path, const QByteArray& bytes)
+Expected<void> writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
@@ -25,6 +24,7 @@ Expected<void> writeFile(const QString& path, const QByteArray& bytes)
     return {};
 }
 
+namespace {
 const ExternalReport* findExternal(const ExternalReports& external, const QString& format)
 {
     const auto it =
@@ -62,7 +62,7 @@ Expected<QStringList> writeReportFiles(const RunResult& run, const QString& dir,
     auto write = [&](const QString& name, const QByteArray& bytes) {
         if (failed)
             return;
-        if (const Expected<void> done = writeFile(out.filePath(name), bytes); !done)
+        if (const Expected<void> done = writeFileAtomically(out.filePath(name), bytes); !done)
             failed = done.error();
         else
             written << name;

@@ -7,6 +7,10 @@
 
 namespace crucible {
 
+// Writes `bytes` to `path` through a temporary renamed into place (QSaveFile): a reader never
+// sees half a file, and a failed write leaves the old one. The error names the path.
+Expected<void> writeFileAtomically(const QString& path, const QByteArray& bytes);
+
 // Creates the output directory if needed and checks that files can be written into it. The
 // input error says what is wrong with `dir`, naming it.
 Expected<void> prepareOutputDirectory(const QString& dir);

@@ -218,18 +218,19 @@ QByteArray summaryCsv(const RunResult& run)
 QByteArray samplesCsv(const RunResult& run)
 {
     using namespace csv;
-    QString out =
-        record({QStringLiteral("id"), QStringLiteral("sample"), QStringLiteral("iterations"), QStringLiteral("time_ns"),
-                QStringLiteral("rss_bytes"), QStringLiteral("round"), QStringLiteral("reference_ns")});
+    QString out = record({QStringLiteral("id"), QStringLiteral("sample"), QStringLiteral("iterations"),
+                          QStringLiteral("time_ns"), QStringLiteral("rss_bytes"), QStringLiteral("round"),
+                          QStringLiteral("reference_ns"), QStringLiteral("started_s")});
     for (const Result& r : run.results) {
         const QString id = textField(r.info.id);
         for (std::size_t i = 0; i < r.samples.size(); ++i) {
             const Sample& s = r.samples[i];
             const auto [round, reference] = roundOfSample(r, i);
-            out += record({id, integerField(qint64(i)), integerField(qint64(s.iterations)),
-                           numberField(s.perIterationNs()), integerField(s.rssBytes),
-                           round < 0 ? QString() : integerField(round),
-                           reference > 0 ? numberField(reference) : QString()});
+            out +=
+                record({id, integerField(qint64(i)), integerField(qint64(s.iterations)),
+                        numberField(s.perIterationNs()), integerField(s.rssBytes),
+                        round < 0 ? QString() : integerField(round), reference > 0 ? numberField(reference) : QString(),
+                        s.startedNs > 0 ? numberField(s.startedNs / 1e9) : QString()});
         }
     }
     return out.toUtf8();

@@ -8,7 +8,8 @@
 namespace crucible {
 
 // An external command as a workload: one iteration is one execution, measured from outside
-// (wall time around the child, its user and system time, its own peak RSS). `prepare` runs once
+// (wall time around the child, its user and system time, its own peak RSS: exactly, stopped at
+// its exit, for every tenth execution from the first; see execute()). `prepare` runs once
 // before warm-up and `cleanup` once after the last sample (or after a failure), neither timed.
 // An execution that fails, times out or crashes ends the workload with that status and error;
 // a failing prepare or cleanup marks it failed.
@@ -25,6 +26,8 @@ public:
     std::optional<Sample> measureIteration(std::stop_token stop) override;
 
     const CommandSpec& command() const { return m_command; }
+    // Run untimed before each execution, warm-up included (hyperfine's --prepare).
+    void setPrepareEachRun(std::optional<CommandSpec> prepare) { m_prepareEachRun = std::move(prepare); }
 
     // "External command: grep -c x data.txt", for workloads that have no description of their own.
     static QString describe(const QStringList& argv);
@@ -37,6 +40,9 @@ private:
     CommandSpec m_command;
     std::optional<CommandSpec> m_prepare;
     std::optional<CommandSpec> m_cleanup;
+    std::optional<CommandSpec> m_prepareEachRun;
+    static constexpr std::uint64_t kExactPeakEvery = 10;
+    std::uint64_t m_executions = 0;
 };
 
 } // namespace crucible

@@ -35,6 +35,9 @@ struct SuiteWorkload {
     CommandSpec command;
     std::optional<CommandSpec> prepare;
     std::optional<CommandSpec> cleanup;
+    // Kind::Command: run untimed before each execution, warm-up ones included (hyperfine's
+    // --prepare; a suite's "prepare" is the once-only set-up).
+    std::optional<CommandSpec> prepareEachRun;
     // Kind::Gbench: the benchmark's name as the executable lists it, which is also info.id.
     QString gbenchName;
 };
@@ -74,6 +77,9 @@ struct Suite {
     std::vector<SuiteWorkload> workloads;
     std::vector<Budget> budgets;
     std::vector<Claim> claims;
+    // Every workload measured in one interleaved group (A B C A B C …, engine/SuiteRunner.h):
+    // the commands of --command, compared with each other.
+    bool interleaved = false;
 
     // A command with no timeout_s of its own nor in defaults: a hung command must not hang the run.
     static constexpr double kDefaultTimeoutSeconds = 60;

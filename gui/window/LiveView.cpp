@@ -97,8 +97,9 @@ void LiveView::setLook(const charts::ChartLook& look)
     m_speed->setLook(look);
 }
 
-void LiveView::startRun()
+void LiveView::startRun(bool interleaved)
 {
+    m_interleaved = interleaved;
     m_runSamples.clear();
     m_currentId.clear();
     m_shownIds.clear();
@@ -113,7 +114,7 @@ void LiveView::showWorkload(const WorkloadInfo& info, const LiveOverlays& earlie
 {
     if (m_shownIds.contains(info.id))
         return; // the same slot's next round right after its last, or a side already drawn
-    if (!m_shownIds.isEmpty() && m_shownIds.contains(info.pairedWith)) {
+    if (!m_shownIds.isEmpty() && (m_interleaved || m_shownIds.contains(info.pairedWith))) {
         // The other side of the pair on screen: the two are measured together, interleaved,
         // so they are drawn together, one line each; the first side's history stays behind.
         m_shownIds << info.id;
@@ -134,9 +135,9 @@ void LiveView::drawShownLines()
         // "architecture.events: string_keyed and typed": the part the ids share, said once.
         const qsizetype cut = m_shownIds.front().lastIndexOf(QLatin1Char('.')) + 1;
         const QString prefix = m_shownIds.front().left(cut);
-        const bool shared = cut > 0 && std::all_of(m_shownIds.begin(), m_shownIds.end(), [&](const QString& id) {
-                                return id.startsWith(prefix);
-                            });
+        const bool shared = !m_interleaved && cut > 0
+            && std::all_of(m_shownIds.begin(), m_shownIds.end(),
+                           [&](const QString& id) { return id.startsWith(prefix); });
         names.clear();
         for (const QString& id : m_shownIds)
             names << (shared ? id.mid(cut) : id);

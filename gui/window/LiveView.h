@@ -37,7 +37,9 @@ public:
     EmptyState* emptyState() const { return m_empty; }
     // Starts showing `info`, with the same workload's earlier results behind it.
     // Forgets the samples of the previous run.
-    void startRun();
+    // `interleaved`: the run measures all its workloads in one group (Suite::interleaved, the
+    // commands of File ▸ Compare commands…), so the charts draw all of them at once.
+    void startRun(bool interleaved = false);
     // Starts (or, in a later round, goes back to) showing `info`, with the same workload's
     // earlier results behind it; the other side of the pair on screen joins it as a second line.
     void showWorkload(const WorkloadInfo& info, const LiveOverlays& earlier);
@@ -75,6 +77,7 @@ private:
     QString m_idleHint;
     QString m_currentId;
     QStringList m_shownIds;
+    bool m_interleaved = false;
     std::vector<int> m_sampleIndices; // per shown line: the x of its next sample
     int m_referenceIndex = 0;
     std::map<QString, Samples> m_runSamples; // this run's samples so far, per workload

@@ -2,10 +2,12 @@
 
 #include "BaselineComparisons.h"
 #include "BaselinePicker.h"
+#include "CompareCommandsDialog.h"
 #include "Comparison.h"
 #include "ComparisonView.h"
 #include "EarlierOverlays.h"
 #include "EnvironmentBadge.h"
+#include "ErrorMessage.h"
 #include "ExportController.h"
 #include "HistoryController.h"
 #include "HistoryStatus.h"
@@ -158,6 +160,7 @@ void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     m_suites->addActionsTo(file);
+    m_compareAction = file->addAction(tr("&Compare commands…"), this, &MainWindow::compareCommands);
     file->addSeparator();
     m_exports->addMenuTo(file);
     file->addAction(tr("History &store…"), m_historyControl, &HistoryController::chooseLocation);
@@ -188,7 +191,7 @@ void MainWindow::connectRun()
         m_results->setComparisonHint(QString());
         m_results->setResults({});
         m_status->setRunning(true);
-        m_live->startRun();
+        m_live->startRun(m_controller->suite().interleaved);
         m_status->setStatus(tr("Running %1…").arg(workloadCount(count)));
         m_live->setExpectedSamples(m_controller->runSettings().sampleCount);
         m_tabs->setCurrentWidget(m_live);
@@ -251,6 +254,23 @@ bool MainWindow::startRun(bool quickCheck)
     return false;
 }
 
+void MainWindow::compareCommands()
+{
+    CompareCommandsDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    Expected<CommandLineCommands> commands = dialog.commands();
+    Expected<void> used = commands ? m_suites->useCommands(*commands) : Expected<void>(commands.error());
+    if (!used) {
+        showError(this, tr("Commands not compared"), used.error().message);
+        return;
+    }
+    MeasurementSettings settings = m_measurement->settings();
+    settings.sampleCount = dialog.runs();
+    if (!m_controller->start(m_tree->checkedIds(), settings, false))
+        m_status->setStatus(m_controller->lastError());
+}
+
 void MainWindow::stopRun()
 {
     if (!m_controller->isRunning())
@@ -309,6 +329,8 @@ void MainWindow::updateRunState()
     m_runAction->setEnabled(!running && anyChecked);
     m_quickAction->setEnabled(!running && anyChecked);
     m_stopAction->setEnabled(running);
+    if (m_compareAction)
+        m_compareAction->setEnabled(!running);
     m_runsMenu->setRunning(running);
 }
 

@@ -51,6 +51,9 @@ public:
 
     bool startRun(bool quickCheck);
     void stopRun();
+    // File ▸ Compare commands…: asks for the commands, shows them in the tree and runs them
+    // interleaved, all drawn at once in the live charts.
+    void compareCommands();
     // The command line's choices for the window: --suite, FILTER words (checked in the tree) and
     // the measurement flags; a bad suite file is reported once the window is shown.
     // Returns false when --suite could not be opened.
@@ -108,6 +111,7 @@ private:
     QAction* m_runAction = nullptr;
     QAction* m_quickAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_compareAction = nullptr;
     WindowRunsMenu* m_runsMenu = nullptr;
     BaselinePicker* m_picker = nullptr;
     MeasurementFields* m_measurement = nullptr;

@@ -6,6 +6,7 @@
 #include "WorkloadCount.h"
 #include "WorkloadTree.h"
 #include "cli/CommandLine.h"
+#include "cli/CommandSuite.h"
 #include "cli/SuitePlan.h"
 
 #include <QDir>
@@ -90,7 +91,8 @@ Expected<void> SuiteController::open(const QString& path, bool takeDefaults)
     } else {
         const LoadedSuite loaded = loadSuite(path, m_controller->registry());
         if (loaded.suite) {
-            use(*loaded.suite, path);
+            use(*loaded.suite, path,
+                path.isEmpty() ? tr("Built-in default suite") : tr("Suite \"%1\" (%2)").arg(loaded.suite->name, path));
             if (takeDefaults)
                 Q_EMIT defaultsOffered(loaded.suite->defaults);
             rememberSuite(path);
@@ -113,7 +115,21 @@ void SuiteController::openAsked(const QString& path)
                   tr("%1\n\nThe window keeps %2.").arg(opened.error().message, keptLabel()));
 }
 
-void SuiteController::use(const Suite& suite, const QString& file)
+Expected<void> SuiteController::useCommands(const CommandLineCommands& commands)
+{
+    if (m_controller->isRunning())
+        return Error::usage(tr("Stop the run before comparing commands."));
+    const Expected<Suite> suite = commandLineSuite(commands);
+    if (!suite) {
+        Q_EMIT status(tr("Commands not compared: %1").arg(suite.error().message));
+        return suite.error();
+    }
+    use(*suite, QString(), tr("Commands"));
+    m_window->setWindowTitle(tr("Compare commands — Crucible Bench"));
+    return {};
+}
+
+void SuiteController::use(const Suite& suite, const QString& file, const QString& label)
 {
     m_controller->setSuite(suite);
     m_file = file;
@@ -123,13 +139,14 @@ void SuiteController::use(const Suite& suite, const QString& file)
     m_tree->setWorkloads(infos); // all checked
     m_window->setWindowTitle(file.isEmpty() ? tr("Crucible Bench") : tr("%1 — Crucible Bench").arg(suite.name));
     // "Built-in default suite: 49 workloads", "Suite "tiny" (tiny.json): 2 workloads".
-    const QString label = file.isEmpty() ? tr("Built-in default suite") : tr("Suite \"%1\" (%2)").arg(suite.name, file);
     Q_EMIT status(tr("%1: %2").arg(label, workloadCount(int(suite.workloads.size()))));
     Q_EMIT changed();
 }
 
 QString SuiteController::keptLabel() const
 {
+    if (m_controller->suite().interleaved)
+        return tr("the commands it compares");
     return m_file.isEmpty() ? tr("the built-in default suite")
                             : tr("suite \"%1\" (%2)").arg(m_controller->suite().name, m_file);
 }
@@ -147,7 +164,8 @@ void SuiteController::restore()
     const LoadedSuite loaded = loadSuite(QString(), m_controller->registry());
     // A build without the built-in suite (or a broken one, which tests catch) still lists
     // every registered workload.
-    use(loaded.suite ? *loaded.suite : allRegisteredWorkloads(m_controller->registry()), QString());
+    use(loaded.suite ? *loaded.suite : allRegisteredWorkloads(m_controller->registry()), QString(),
+        tr("Built-in default suite"));
     if (!lastError.isEmpty())
         Q_EMIT status(tr("The last suite was not reopened: %1").arg(lastError));
     else if (!loaded.suite)
@@ -157,6 +175,15 @@ void SuiteController::restore()
 bool SuiteController::applyCommandLine(const CommandLineOptions& options)
 {
     bool opened = true;
+    if (options.commands.given()) {
+        const Expected<void> used = useCommands(options.commands);
+        opened = bool(used);
+        if (!opened)
+            QTimer::singleShot(0, m_window, [this, error = used.error().message] {
+                showError(m_window, tr("Commands not compared"),
+                          tr("--command: %1\n\nThe window keeps %2.").arg(error, keptLabel()));
+            });
+    }
     if (!options.suiteFile.isEmpty()) {
         const Expected<void> suite = open(options.suiteFile);
         opened = bool(suite);

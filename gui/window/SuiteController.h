@@ -11,6 +11,7 @@ class QWidget;
 QT_END_NAMESPACE
 
 namespace crucible {
+struct CommandLineCommands;
 struct CommandLineOptions;
 struct Suite;
 struct SuiteDefaults;
@@ -46,7 +47,11 @@ public:
     // --suite and the FILTER words (checked in the tree); a bad suite file is reported once the
     // window is shown. False when --suite could not be opened.
     bool applyCommandLine(const CommandLineOptions& options);
-    // The file of the suite shown; empty for the built-in default suite.
+    // Commands to compare (File ▸ Compare commands…, --command): their suite
+    // (commandLineSuite()) replaces the one shown, not remembered as the last suite. The error
+    // names the command or file at fault; the current suite then stays.
+    Expected<void> useCommands(const CommandLineCommands& commands);
+    // The file of the suite shown; empty for the built-in default suite or commands.
     QString file() const { return m_file; }
 
 Q_SIGNALS:
@@ -60,7 +65,8 @@ Q_SIGNALS:
 private:
     // File ▸ Open suite… and Recent suites: open(), and a failure shown over the window.
     void openAsked(const QString& path);
-    void use(const Suite& suite, const QString& file);
+    // `label` names the suite in the status bar ("Built-in default suite", "Suite "tiny" (tiny.json)").
+    void use(const Suite& suite, const QString& file, const QString& label);
     void refillRecent();
     // "the built-in default suite", "suite "tiny" (tiny.json)": what the window keeps.
     QString keptLabel() const;

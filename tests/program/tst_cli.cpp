@@ -174,7 +174,8 @@ void TestCli::quickCheckFilesAgree()
                           "noise_pct",
                           "unstable_at_sample",
                           "explanation"}));
-    QCOMPARE(samples[0], QStringList({"id", "sample", "iterations", "time_ns", "rss_bytes", "round", "reference_ns"}));
+    QCOMPARE(samples[0],
+             QStringList({"id", "sample", "iterations", "time_ns", "rss_bytes", "round", "reference_ns", "started_s"}));
 
     int sampleRow = 1;
     for (int w = 0; w < workloads.size(); ++w) {

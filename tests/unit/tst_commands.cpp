@@ -72,6 +72,7 @@ private Q_SLOTS:
     void sleepIsTimedAroundTheChild();
     void peakRssIsTheChildsOwn_data();
     void peakRssIsTheChildsOwn();
+    void workloadReadsTheExactPeakEveryTenthRun();
     void crashIsNamedBySignal();
     void exitCodes();
     void missingProgramIsNamed();
@@ -133,6 +134,30 @@ void TestCommands::peakRssIsTheChildsOwn()
     spec.argv = QStringList{QStringLiteral("true")};
     const CommandOutcome small = runCommand(spec);
     QVERIFY2(double(small.peakRssBytes) / kMiB < 20, qPrintable(QString::number(small.peakRssBytes)));
+}
+
+void TestCommands::workloadReadsTheExactPeakEveryTenthRun()
+{
+    // This process made large (as above): the child's ru_maxrss is then this process's floor,
+    // and the 100 MiB child exits right after its last touch, so only the exit stop sees its
+    // peak. The workload stops it at the 1st and 11th executions, which read the exact peak;
+    // the peak of the samples is theirs.
+    static std::vector<char> ballast(300u << 20, 1);
+    QVERIFY(ballast[54321] == 1);
+    CommandWorkload w(WorkloadInfo{QStringLiteral("cli.alloc"), Category::Cli},
+                      command({QStringLiteral(ALLOC_TOUCH), QStringLiteral("100"), QStringLiteral("0")}));
+    Samples samples;
+    for (int i = 0; i < 12; ++i) {
+        const std::optional<Sample> s = w.measureIteration({});
+        QVERIFY(s);
+        samples.push_back(*s);
+    }
+    for (const std::size_t traced : {std::size_t(0), std::size_t(10)}) {
+        const double mib = double(samples[traced].rssBytes) / kMiB;
+        QVERIFY2(mib >= 100 && mib <= 140, qPrintable(QStringLiteral("execution %1: %2 MiB").arg(traced).arg(mib)));
+    }
+    for (const Sample& s : samples)
+        QVERIFY2(double(s.rssBytes) / kMiB <= 140, qPrintable(QString::number(s.rssBytes)));
 }
 
 void TestCommands::crashIsNamedBySignal()

@@ -2,6 +2,7 @@
 // run, stop, see charts, table and comparison update, export.
 #include "BaselinePicker.h"
 #include "BuiltInWorkloads.h"
+#include "CompareCommandsDialog.h"
 #include "ComparisonView.h"
 #include "EmptyState.h"
 #include "EnvironmentBadge.h"
@@ -38,6 +39,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -73,6 +75,7 @@ private Q_SLOTS:
     void liveViewDrawsTheBaselineAsABand();
     void openingASuiteFillsTheTreeAndRuns();
     void commandLineChoosesSuiteWorkloadsAndSettings();
+    void commandsAreComparedWithAllLinesDrawn();
     void badSuiteKeepsTheOldOne_data();
     void badSuiteKeepsTheOldOne();
     void suiteAndSettingsComeBackAtStart();
@@ -541,6 +544,38 @@ void TestMainWindow::commandLineChoosesSuiteWorkloadsAndSettings()
     QCOMPARE(m_window->workloadTree()->checkedIds(), QStringList{QStringLiteral("tools.true")}); // FILTER words
     QCOMPARE(m_window->measurement()->settings().sampleCount, 9);          // the flag beats the suite's default
     QCOMPARE(m_window->measurement()->settings().measurementSeconds, 0.5); // the suite's default beats the window's
+}
+
+void TestMainWindow::commandsAreComparedWithAllLinesDrawn()
+{
+    // --command in the window: the commands are the tree, measured interleaved, and the live
+    // view draws both at once.
+    const ParsedCommandLine parsed = parseCommandLine(
+        {"crucible-bench", "-c", "true", "-c", "/bin/echo hi", "--runs", "4", "--warmup", "1"}, QProcessEnvironment());
+    QVERIFY2(parsed.options, qPrintable(parsed.error.message));
+    QVERIFY(m_window->applyCommandLine(*parsed.options));
+    const QStringList ids{QStringLiteral("true"), QStringLiteral("_bin_echo_hi")};
+    QCOMPARE(m_window->workloadTree()->checkedIds(), ids);
+    QVERIFY(m_window->controller()->suite().interleaved);
+    QSignalSpy finished(m_window->controller(), &RunController::runFinished);
+    QVERIFY(m_window->startRun(false));
+    QVERIFY(finished.wait(60'000));
+    const RunResult run = finished.first().first().value<RunResult>();
+    QCOMPARE(run.info.suiteName, QStringLiteral("commands"));
+    QCOMPARE(int(run.results.size()), 2);
+    QCOMPARE(int(run.results[1].samples.size()), 4);
+    QCOMPARE(m_window->liveView()->shownIds(), ids);
+
+    // File ▸ Compare commands…: one command per line, blank lines skipped, the shell split.
+    gui::CompareCommandsDialog dialog(m_window.get());
+    dialog.commandsEdit()->setPlainText(QStringLiteral("sleep 0.01\n\n  true \n"));
+    dialog.shellEdit()->setText(QStringLiteral("bash --norc"));
+    const Expected<CommandLineCommands> commands = dialog.commands();
+    QVERIFY(commands);
+    QCOMPARE(commands->commands, (QStringList{"sleep 0.01", "true"}));
+    QCOMPARE(commands->shell, (QStringList{"bash", "--norc"}));
+    dialog.commandsEdit()->setPlainText(QStringLiteral(" \n"));
+    QVERIFY(!dialog.commands());
 }
 
 void TestMainWindow::badSuiteKeepsTheOldOne_data()
