@@ -161,6 +161,12 @@ std::optional<QString> readParameters(const QCommandLineParser& parser, const Mu
     return std::nullopt;
 }
 
+// "--FLAG: expected WHAT, got "VALUE"", the message of a count flag that is not one.
+QString notAWholeNumber(const QCommandLineParser& parser, const QString& flag, const QString& what)
+{
+    return QStringLiteral("--%1: expected %2, got \"%3\"").arg(flag, what, parser.value(flag));
+}
+
 // --runs, --min-runs and --warmup: the samples and warm-up of every command.
 std::optional<QString> readRunCounts(const QCommandLineParser& parser, CommandLineOptions& opts)
 {
@@ -171,23 +177,21 @@ std::optional<QString> readRunCounts(const QCommandLineParser& parser, CommandLi
             return QStringLiteral("--runs and --min-runs cannot be combined (--runs is exact)");
         const std::optional<int> n = wholeNumber(parser.value(kRuns), 1);
         if (!n)
-            return QStringLiteral("--runs: expected a whole number of at least 1, got \"%1\"").arg(parser.value(kRuns));
+            return notAWholeNumber(parser, kRuns, QStringLiteral("a whole number of at least 1"));
         opts.settings.sampleCount = *n;
         opts.sampleSizeGiven = true;
     }
     if (parser.isSet(kMinRuns)) {
         const std::optional<int> n = wholeNumber(parser.value(kMinRuns), 1);
         if (!n)
-            return QStringLiteral("--min-runs: expected a whole number of at least 1, got \"%1\"")
-                .arg(parser.value(kMinRuns));
+            return notAWholeNumber(parser, kMinRuns, QStringLiteral("a whole number of at least 1"));
         opts.settings.sampleCount = std::max(opts.settings.sampleCount, *n);
         opts.sampleSizeGiven = true;
     }
     if (parser.isSet(kWarmup)) {
         const std::optional<int> n = wholeNumber(parser.value(kWarmup), 0);
         if (!n)
-            return QStringLiteral("--warmup: expected a whole number of runs of at least 0, got \"%1\"")
-                .arg(parser.value(kWarmup));
+            return notAWholeNumber(parser, kWarmup, QStringLiteral("a whole number of runs of at least 0"));
         opts.settings.warmUpRuns = *n;
     }
     return std::nullopt;
