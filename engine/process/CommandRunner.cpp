@@ -29,6 +29,8 @@
 
 #include <chrono>
 #include <cstring>
+#include <functional>
+#include <optional>
 
 #include <csignal>
 #include <fcntl.h>
@@ -138,17 +140,17 @@ std::int64_t childPeak(std::int64_t ownPeak, const rusage& usage)
     return maxRss > floor ? std::max(maxRss, ownPeak) : ownPeak;
 }
 
-void classify(CommandOutcome& outcome, const CommandSpec& spec, const process::Watchdog& watchdog, int status)
+void classify(CommandOutcome& outcome, const CommandSpec& spec, const process::WatchReport& watchdog, int status)
 {
     if (WIFSIGNALED(status))
         outcome.signal = WTERMSIG(status);
     else if (WIFEXITED(status))
         outcome.exitCode = WEXITSTATUS(status);
 
-    if (watchdog.timedOut()) {
+    if (watchdog.timedOut) {
         outcome.status = Status::Timeout;
         outcome.error = QStringLiteral("timed out after %1 s").arg(spec.timeoutSeconds);
-    } else if (watchdog.stopped()) {
+    } else if (watchdog.stopped) {
         outcome.status = Status::Failed;
         outcome.stopped = true;
         outcome.error = QStringLiteral("stopped before it finished");
@@ -206,17 +208,24 @@ CommandOutcome runCommand(const CommandSpec& spec, std::stop_token stop)
     request.stderrFd = err.fd();
     request.trace = spec.exactPeakMemory && !gainsPrivileges(request.path);
 
-    process::Watchdog watchdog(spec.timeoutSeconds, stop);
+    process::Watchdog& watchdog = process::Watchdog::ofThisThread();
+    auto onStop = std::make_optional<std::stop_callback<std::function<void()>>>(
+        std::move(stop), [&watchdog] { watchdog.requestStop(); });
     const process::Launched child = process::launch(request);
     if (child.pid < 0) {
+        onStop.reset();
+        watchdog.finish();
         return failure(QStringLiteral("cannot run '%1': %2 failed: %3")
                            .arg(program, QString::fromLatin1(child.failedStep),
                                 QString::fromLocal8Bit(std::strerror(child.error))));
     }
-    watchdog.watch(child.pid, !child.traced);
+    watchdog.watch(child.pid, spec.timeoutSeconds, !child.traced);
     const process::Termination termination = process::awaitTermination(child.pid, child.traced);
     const auto ended = Clock::now();
-    watchdog.finish();
+    // No stop request may reach the watchdog once it is disarmed (it would stop the next
+    // command): the callback goes first (its destructor waits for a call in progress).
+    onStop.reset();
+    const process::WatchReport watched = watchdog.finish();
     // Whatever the command left running in its group goes with it. The zombie leader keeps the
     // group id reserved until reap(), so this cannot hit an unrelated group.
     ::killpg(child.pid, SIGKILL);
@@ -232,9 +241,8 @@ CommandOutcome runCommand(const CommandSpec& spec, std::stop_token stop)
     }
     outcome.userNs = timevalNs(reaped.usage.ru_utime);
     outcome.sysNs = timevalNs(reaped.usage.ru_stime);
-    outcome.peakRssBytes =
-        childPeak(child.traced ? termination.exitPeakBytes : watchdog.polledPeakBytes(), reaped.usage);
-    classify(outcome, spec, watchdog, reaped.status);
+    outcome.peakRssBytes = childPeak(child.traced ? termination.exitPeakBytes : watched.polledPeakBytes, reaped.usage);
+    classify(outcome, spec, watched, reaped.status);
     return outcome;
 }
 

@@ -25,6 +25,7 @@ struct ChildContext {
     const char* workingDirectory = nullptr;
     int fds[3] = {-1, -1, -1};
     bool trace = false;
+    sigset_t changedDispositions{}; // handled or ignored here: reset to the default in the child
     // Written by the child before it execs or exits; read by the parent after the clone returns.
     volatile int error = 0;
     const char* volatile failedStep = nullptr;
@@ -44,11 +45,12 @@ int childMain(void* argument)
     auto* c = static_cast<ChildContext*>(argument);
     // Handlers of this process must not run in the child, and dispositions it ignores (SIGPIPE,
     // say) would change how the command behaves: every signal starts at its default, as in a
-    // fresh process. sigaction refuses the few reserved signals; that is fine.
+    // fresh process. Only those that are not at it already are reset, as glibc's posix_spawn
+    // does: a sigaction for each of the 64 signals cost ~30 µs of every measured time.
     struct sigaction defaultAction { };
     defaultAction.sa_handler = SIG_DFL;
     for (int sig = 1; sig < NSIG; ++sig)
-        if (sig != SIGKILL && sig != SIGSTOP)
+        if (sigismember(&c->changedDispositions, sig) == 1)
             ::sigaction(sig, &defaultAction, nullptr);
 
     // Its own group, so that a timeout or a stop can kill everything it starts.
@@ -87,6 +89,23 @@ int childMain(void* argument)
     childFailed(c, "exec");
 }
 
+// Signals whose disposition here is not the default. Read before the timed clone; a handler
+// another thread installs in between is reset by execve itself; only an ignore set by another
+// thread in that window of microseconds would reach the command.
+sigset_t changedDispositions()
+{
+    sigset_t changed;
+    sigemptyset(&changed);
+    for (int sig = 1; sig < NSIG; ++sig) {
+        struct sigaction current { };
+        // sigaction refuses SIGKILL, SIGSTOP and glibc's reserved signals: they stay out.
+        if (sig != SIGKILL && sig != SIGSTOP && ::sigaction(sig, nullptr, &current) == 0
+            && current.sa_handler != SIG_DFL)
+            sigaddset(&changed, sig);
+    }
+    return changed;
+}
+
 std::vector<char*> pointersTo(const std::vector<std::string>& strings)
 {
     std::vector<char*> pointers;
@@ -112,6 +131,7 @@ Launched launch(const LaunchRequest& request)
     c.fds[1] = request.stdoutFd;
     c.fds[2] = request.stderrFd;
     c.trace = request.trace;
+    c.changedDispositions = changedDispositions();
 
     // A vfork-style clone (CLONE_VM | CLONE_VFORK), like posix_spawn: no copy of this process's
     // page tables, so starting a command costs the same whether this process is 30 MB or 3 GB,

@@ -3,94 +3,105 @@
 #include "ProcessMemory.h"
 
 #include <algorithm>
-#include <chrono>
 #include <csignal>
 
 namespace crucible::process {
 
 namespace {
-using Clock = std::chrono::steady_clock;
 using Ms = std::chrono::milliseconds;
 } // namespace
 
-Watchdog::Watchdog(double timeoutSeconds, std::stop_token stop)
-    : m_timeoutSeconds(timeoutSeconds), m_thread([this] { loop(); }), m_onStop(std::move(stop), [this] {
-          {
-              std::lock_guard lock(m_mutex);
-              m_stopRequested = true;
-          }
-          m_wake.notify_all();
-      })
+Watchdog& Watchdog::ofThisThread()
+{
+    thread_local Watchdog watchdog;
+    return watchdog;
+}
+
+Watchdog::Watchdog() : m_thread([this] { loop(); })
 { }
 
 Watchdog::~Watchdog()
 {
-    finish();
-}
-
-void Watchdog::watch(pid_t group, bool pollPeak)
-{
     {
         std::lock_guard lock(m_mutex);
+        m_quit = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void Watchdog::watch(pid_t group, double timeoutSeconds, bool pollPeak)
+{
+    bool wake = false;
+    {
+        std::lock_guard lock(m_mutex);
+        const auto now = Clock::now();
         m_group = group;
         m_pollPeak = pollPeak;
+        m_deadline = timeoutSeconds > 0
+            ? now + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(timeoutSeconds))
+            : Clock::time_point::max();
+        m_nextPoll = now;
+        // Only a deadline, polling or a stop that came before the child needs the thread now;
+        // a later stop request wakes it on its own. So a plain run (no timeout, traced) costs
+        // no wake-up at all.
+        wake = timeoutSeconds > 0 || pollPeak || m_stopRequested;
+    }
+    if (wake)
+        m_wake.notify_all();
+}
+
+void Watchdog::requestStop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopRequested = true;
     }
     m_wake.notify_all();
 }
 
-void Watchdog::finish()
+WatchReport Watchdog::finish()
 {
-    {
-        std::lock_guard lock(m_mutex);
-        m_finished = true;
+    std::lock_guard lock(m_mutex);
+    const WatchReport report = m_report;
+    m_group = 0;
+    m_pollPeak = false;
+    m_deadline = Clock::time_point::max();
+    m_stopRequested = false;
+    m_terminating = false;
+    m_killed = false;
+    m_report = {};
+    return report;
+}
+
+Watchdog::Clock::time_point Watchdog::serve(Clock::time_point now)
+{
+    if (!m_terminating && (m_stopRequested || now >= m_deadline)) {
+        (m_stopRequested ? m_report.stopped : m_report.timedOut) = true;
+        ::killpg(m_group, SIGTERM);
+        m_terminating = true;
+        m_killAt = now + Ms(m_report.stopped ? kStopGraceMs : kTimeoutGraceMs);
+    } else if (m_terminating && !m_killed && now >= m_killAt) {
+        ::killpg(m_group, SIGKILL);
+        m_killed = true;
     }
-    m_wake.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
+    if (m_pollPeak && now >= m_nextPoll) {
+        // Under the lock, so that finish() cannot return (and the child be reaped, its pid
+        // reused) while this reads /proc/PID/status.
+        m_report.polledPeakBytes = std::max(m_report.polledPeakBytes, peakRssBytesOf(m_group));
+        m_nextPoll = now + Ms(kPollIntervalMs);
+    }
+    auto wakeAt = m_terminating ? (m_killed ? Clock::time_point::max() : m_killAt) : m_deadline;
+    if (m_pollPeak)
+        wakeAt = std::min(wakeAt, m_nextPoll);
+    return wakeAt;
 }
 
 void Watchdog::loop()
 {
     std::unique_lock lock(m_mutex);
-    m_wake.wait(lock, [this] { return m_finished || m_group != 0; });
-    const auto started = Clock::now();
-    const bool hasTimeout = m_timeoutSeconds > 0;
-    const auto deadline = started
-        + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(hasTimeout ? m_timeoutSeconds : 0));
-    bool terminating = false;
-    bool killed = false;
-    Clock::time_point killAt{};
-    auto nextPoll = started;
-
-    while (!m_finished) {
-        const auto now = Clock::now();
-        if (!terminating && (m_stopRequested || (hasTimeout && now >= deadline))) {
-            (m_stopRequested ? m_stopped : m_timedOut) = true;
-            ::killpg(m_group, SIGTERM);
-            terminating = true;
-            killAt = now + Ms(m_stopped ? kStopGraceMs : kTimeoutGraceMs);
-        } else if (terminating && !killed && now >= killAt) {
-            ::killpg(m_group, SIGKILL);
-            killed = true;
-        }
-        if (m_pollPeak && now >= nextPoll) {
-            // Read outside the lock: finish() may be waiting. The child is not reaped before
-            // finish() has joined this thread, so the pid still names it.
-            const pid_t pid = m_group;
-            lock.unlock();
-            const std::int64_t peak = peakRssBytesOf(pid);
-            lock.lock();
-            m_polledPeak = std::max(m_polledPeak, peak);
-            nextPoll = now + Ms(kPollIntervalMs);
-        }
-
-        auto wakeAt = Clock::time_point::max();
-        if (!terminating && hasTimeout)
-            wakeAt = deadline;
-        if (terminating && !killed)
-            wakeAt = killAt;
-        if (m_pollPeak)
-            wakeAt = std::min(wakeAt, nextPoll);
+    while (!m_quit) {
+        const auto wakeAt = m_group != 0 ? serve(Clock::now()) : Clock::time_point::max();
         if (wakeAt == Clock::time_point::max())
             m_wake.wait(lock);
         else
