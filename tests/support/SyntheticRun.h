@@ -91,6 +91,25 @@ inline crucible::RunResult syntheticRun(int count, int samples, bool withBaselin
     return run;
 }
 
+// A workload that measured `times` (ns, one iteration per sample) with `rssBytes` of peak
+// memory in each sample, its statistics computed.
+inline crucible::Result measuredResult(const QString& id, const std::vector<double>& times, std::int64_t rssBytes,
+                                       const QString& unit = QStringLiteral("ns"))
+{
+    crucible::Result r;
+    r.info.id = id;
+    r.info.unit = unit;
+    for (double t : times) {
+        crucible::Sample s;
+        s.iterations = 1;
+        s.elapsedNs = t;
+        s.rssBytes = rssBytes;
+        r.samples.push_back(s);
+    }
+    crucible::computeStatistics(r);
+    return r;
+}
+
 // A claim of 96% ± 2% improvement of `candidate` over `baseline` that measured
 // `improvementPct` [ci95Pct] and was refuted, as the reports show one.
 inline crucible::ClaimOutcome refutedClaim(const QString& name, const QString& baseline, const QString& candidate,

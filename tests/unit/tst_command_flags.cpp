@@ -5,6 +5,7 @@
 #include "Result.h"
 #include "Sample.h"
 #include "SuiteRunner.h"
+#include "SyntheticRun.h"
 #include "cli/CommandComparison.h"
 #include "cli/CommandLine.h"
 #include "cli/CommandSuite.h"
@@ -35,18 +36,9 @@ CommandLineCommands parsedCommands(const QStringList& args)
 // A finished command result with the given per-run times (ns).
 Result commandResult(const QString& label, const std::vector<double>& times, std::int64_t rss)
 {
-    Result r;
-    r.info.id = label;
+    Result r = measuredResult(label, times, rss);
     r.info.description = label;
-    for (double t : times) {
-        Sample s;
-        s.iterations = 1;
-        s.elapsedNs = t;
-        s.rssBytes = rss;
-        r.samples.push_back(s);
-    }
     r.userNs = 1e6 * double(times.size());
-    computeStatistics(r);
     return r;
 }
 

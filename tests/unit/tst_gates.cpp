@@ -26,18 +26,7 @@ constexpr double kMiB = 1024.0 * 1024.0;
 Result result(const QString& id, const std::vector<double>& values, std::int64_t rssBytes = 10 * 1024 * 1024,
               const QString& unit = QStringLiteral("ns"))
 {
-    Result r;
-    r.info.id = id;
-    r.info.unit = unit;
-    for (double v : values) {
-        Sample s;
-        s.iterations = 1;
-        s.elapsedNs = v;
-        s.rssBytes = rssBytes;
-        r.samples.push_back(s);
-    }
-    computeStatistics(r);
-    return r;
+    return measuredResult(id, values, rssBytes, unit);
 }
 
 Result failedResult(const QString& id, Status status, const QString& error)
