@@ -43,10 +43,11 @@ QString describeCommandComparison(const RunResult& run)
             continue;
         }
         ok.push_back(&r);
-        out += QStringLiteral("  %1  mean %2 ± %3  median %4  peak RSS %5  (%6 runs)\n")
+        out += QStringLiteral("  %1  mean %2 ± %3  median %4  peak RSS %5  (%6 %7)\n")
                    .arg(label, formatDuration(r.summary.mean), formatDuration(r.summary.stddev),
                         formatDuration(r.summary.median), formatBytes(double(r.peakRssBytes)))
-                   .arg(r.samples.size());
+                   .arg(r.samples.size())
+                   .arg(r.samples.size() == 1 ? QStringLiteral("run") : QStringLiteral("runs"));
     }
     if (ok.size() < 2)
         return out;

@@ -18,9 +18,23 @@ namespace crucible {
 
 Expected<void> writeFileAtomically(const QString& path, const QByteArray& bytes)
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+    const auto failed = [&](const QSaveFile& file) {
         return Error::internal(QStringLiteral("cannot write '%1': %2").arg(path, file.errorString()));
+    };
+    QSaveFile file(path);
+    // Unbuffered, and written until a write fails: a disk that fills up takes part of a write
+    // without an error, and only the next one fails with the cause ("No space left on device").
+    // Buffered, the failure surfaced in commit(), whose close() had cleared it: "Unknown error".
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return failed(file);
+    for (qint64 done = 0; done < bytes.size();) {
+        const qint64 n = file.write(bytes.constData() + done, bytes.size() - done);
+        if (n <= 0)
+            return failed(file); // the temporary file is removed with `file`
+        done += n;
+    }
+    if (!file.commit())
+        return failed(file);
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QStorageInfo>
 
 namespace crucible::history {
 
@@ -53,6 +54,15 @@ QString explainSqliteFailure(const QString& path, const QString& driverText)
     } else if (QFileInfo(file.absolutePath()).isDir() && !QFileInfo(file.absolutePath()).isWritable()) {
         return QStringLiteral("cannot create %1: the directory %2 is not writable").arg(path, dir);
     }
+    // SQLite says "disk I/O error" when it cannot even create its write-ahead log on a full
+    // disk. A store needs a few pages per run; under 1 MiB free is full for it.
+    if (const QStorageInfo volume(file.absolutePath());
+        volume.isValid() && volume.bytesAvailable() < qint64(1024) * 1024)
+        return QStringLiteral("cannot write %1: the file system at %2 is full (%3 KiB free); the store was left as "
+                              "it was (%4)")
+            .arg(path, volume.rootPath())
+            .arg(volume.bytesAvailable() / 1024)
+            .arg(driverText);
     if (driverText.contains(QLatin1String("malformed")) || driverText.contains(QLatin1String("not a database")))
         return QStringLiteral("%1 is damaged: SQLite cannot read it (%2); it was left as it was").arg(path, driverText);
     return {};
