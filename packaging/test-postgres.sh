@@ -5,6 +5,8 @@
 #   packaging/test-postgres.sh start DIR   initdb in DIR, start on 127.0.0.1, create the test
 #                                          database, print its URL on stdout
 #   packaging/test-postgres.sh stop DIR    stop it (DIR can then be removed)
+#   packaging/test-postgres.sh resume DIR  start a stopped one again, on the same port (the
+#                                          fault tests stop a server in the middle of a run)
 #
 # As root the server runs as the `postgres` user (PostgreSQL refuses to run as root).
 set -euo pipefail
@@ -12,7 +14,7 @@ set -euo pipefail
 cmd="${1:-}"
 dir="${2:-}"
 if [ -z "$cmd" ] || [ -z "$dir" ]; then
-  echo "usage: $0 start|stop DIR" >&2
+  echo "usage: $0 start|stop|resume DIR" >&2
   exit 2
 fi
 pgbin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
@@ -40,6 +42,7 @@ case "$cmd" in
       if as_server_user "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
            -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off" start >/dev/null 2>&1; then
         as_server_user "$pgbin/createdb" -h 127.0.0.1 -p "$port" -U crucible crucible_test
+        echo "$port" >"$dir/port"
         echo "postgresql://crucible@127.0.0.1:$port/crucible_test"
         exit 0
       fi
@@ -51,8 +54,13 @@ case "$cmd" in
   stop)
     [ -d "$dir/data" ] && as_server_user "$pgbin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
     ;;
+  resume)
+    port="$(cat "$dir/port")"
+    as_server_user "$pgbin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 30 \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off" start >/dev/null
+    ;;
   *)
-    echo "usage: $0 start|stop DIR" >&2
+    echo "usage: $0 start|stop|resume DIR" >&2
     exit 2
     ;;
 esac

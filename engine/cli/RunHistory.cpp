@@ -36,6 +36,8 @@ Expected<void> RunHistory::compare(RunResult& run) const
 {
     if (!m_store)
         return {};
+    if (const Expected<void> ok = m_store->reachable(); !ok)
+        return ok.error();
     const BaselineChoice choice =
         m_options.baseline.isEmpty() ? BaselineChoice::previousRun() : BaselineChoice::named(m_options.baseline);
     return compareStoredRun(run, 0, *m_store, choice, m_options.noiseThresholdPct);

@@ -6,6 +6,7 @@
 #include "interop/ResultsJson.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSqlDatabase>
@@ -23,7 +24,25 @@ struct HistoryStore::Connection {
     HistoryLocation location;
     Dialect dialect = Dialect::SQLite;
 
-    QSqlDatabase db() const { return QSqlDatabase::database(name, false); }
+    // The connection, checked first when it has been idle for a while: a PostgreSQL server may
+    // have restarted since (during the run's measurements, say), which closes it on the server's
+    // side without this side knowing until a query fails. One round trip finds out, and a new
+    // connection replaces it, so that comparing and recording after a restart just work.
+    QSqlDatabase db() const
+    {
+        QSqlDatabase d = QSqlDatabase::database(name, false);
+        constexpr qint64 kIdleCheckMs = 200; // a server restart takes longer than this
+        if (dialect == Dialect::PostgreSQL && d.isOpen() && (!idle.isValid() || idle.elapsed() > kIdleCheckMs)) {
+            QSqlQuery probe(d);
+            if (!probe.exec(QStringLiteral("SELECT 1"))) {
+                d.close();
+                d.open(); // failing, it stays closed: the caller's query says why
+            }
+        }
+        idle.start();
+        return d;
+    }
+    mutable QElapsedTimer idle; // since the last use of the connection
 
     ~Connection()
     {
@@ -301,6 +320,17 @@ bool HistoryStore::isPostgreSQL() const
     return m_db->dialect == Dialect::PostgreSQL;
 }
 
+Expected<void> HistoryStore::reachable() const
+{
+    QSqlDatabase db = m_db->db();
+    if (db.isOpen() || db.open())
+        return {};
+    QString why = db.lastError().text().simplified();
+    if (why.isEmpty())
+        why = QStringLiteral("the connection to the server was lost and cannot be made again");
+    return Error::internal(QStringLiteral("history store %1: cannot reach it: %2").arg(location(), why));
+}
+
 Expected<qint64> HistoryStore::recordRun(const RunResult& runResult, const QString& source, const QString& contentHash)
 {
     QSqlDatabase db = m_db->db();
@@ -308,11 +338,14 @@ Expected<qint64> HistoryStore::recordRun(const RunResult& runResult, const QStri
     QString why;
     auto fail = [&](const QString& what) -> Expected<qint64> {
         QString ignored;
-        exec(db, QStringLiteral("ROLLBACK"), &ignored);
+        if (db.isOpen())
+            exec(db, QStringLiteral("ROLLBACK"), &ignored);
         return Error::internal(
             QStringLiteral("history store %1: recording the run failed (%2): %3; nothing of it was recorded")
                 .arg(location(), what, why.trimmed()));
     };
+    if (const Expected<void> ok = reachable(); !ok)
+        return Error::internal(ok.error().message + QStringLiteral("; nothing of this run was recorded"));
     if (!exec(db, pg ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE"), &why))
         return fail(QStringLiteral("begin"));
 

@@ -38,6 +38,10 @@ public:
 
     QString location() const; // for messages (a URL without its password)
     bool isPostgreSQL() const;
+    // Whether the store can be used now: a PostgreSQL connection that was lost (the server
+    // stopped or restarted) is made again; when it cannot be, the error says why, in libpq's
+    // words ("connection refused", "the database system is shutting down").
+    Expected<void> reachable() const;
 
     // A past run as the run list shows it.
     struct RunRecord {

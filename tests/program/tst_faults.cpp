@@ -1,6 +1,7 @@
 // Faults on purpose: the real crucible-bench writing its reports and its history on a disk
-// that is full, or fills up while it runs. Each ends with a message naming the cause, the exit
-// code SPEC.md gives it, no half-written file, and every earlier run still in the store.
+// that is full, or fills up while it runs, and recording into a PostgreSQL server that stops in
+// the middle of a run. Each ends with a message naming the cause, the exit code SPEC.md gives
+// it, no half-written file, and every earlier run still in the store.
 // The full disk is a small tmpfs: mounting one needs root (CI runs as root); elsewhere the
 // tests skip, saying so.
 #include "ProgramRun.h"
@@ -75,6 +76,43 @@ qsizetype storedRuns(const QString& db)
     return runs ? qsizetype(runs->size()) : -1;
 }
 
+// A throwaway PostgreSQL server (packaging/test-postgres.sh) for as long as the object lives.
+class PostgresServer {
+public:
+    PostgresServer()
+    {
+        if (!m_dir.isValid())
+            return;
+        QProcess start;
+        start.start(script(), {QStringLiteral("start"), m_dir.path()});
+        m_started =
+            start.waitForFinished(120'000) && start.exitStatus() == QProcess::NormalExit && start.exitCode() == 0;
+        m_url = QString::fromLocal8Bit(start.readAllStandardOutput()).trimmed();
+        m_why = QString::fromLocal8Bit(start.readAllStandardError()).trimmed();
+    }
+    ~PostgresServer()
+    {
+        if (m_started)
+            QProcess::execute(script(), {QStringLiteral("stop"), m_dir.path()});
+    }
+    PostgresServer(const PostgresServer&) = delete;
+    PostgresServer& operator=(const PostgresServer&) = delete;
+
+    bool started() const { return m_started; }
+    QString why() const { return m_why; }
+    QString url() const { return m_url; }
+    // The commands that stop it and start it again, as a user's command would.
+    QString stopCommand() const { return QStringLiteral("%1 stop %2").arg(script(), m_dir.path()); }
+    QString resumeCommand() const { return QStringLiteral("%1 resume %2").arg(script(), m_dir.path()); }
+
+private:
+    static QString script() { return QStringLiteral(CRUCIBLE_SOURCE_DIR "/packaging/test-postgres.sh"); }
+    QTemporaryDir m_dir;
+    bool m_started = false;
+    QString m_url;
+    QString m_why;
+};
+
 // The files a run leaves in `dir`, beside the disk's own `fill`.
 QStringList leftIn(const QString& dir)
 {
@@ -91,6 +129,7 @@ private slots:
     void reportsOnAFullDisk();
     void recordingWhenTheDiskFillsDuringTheRun();
     void storeOnAFullDisk();
+    void postgresqlStoppedOrRestartedDuringARun();
 };
 
 void TestFaults::reportsOnAFullDisk()
@@ -189,6 +228,56 @@ void TestFaults::storeOnAFullDisk()
     QVERIFY2(refused.err.contains("the store was left as it was"), refused.err.constData());
     disk.unfill();
     QCOMPARE(storedRuns(db), 1);
+}
+
+void TestFaults::postgresqlStoppedOrRestartedDuringARun()
+{
+    // The real program against a real server: where the history tests (tst_history) use the
+    // store in-process, this is what a team's CI does with --db postgresql://….
+    const PostgresServer server;
+    if (!server.started()) {
+        // With a server promised (packaging/quickstart.sh test, CI), not starting one is a failure.
+        if (!qEnvironmentVariableIsEmpty("CRUCIBLE_TEST_PG_URL"))
+            QFAIL(qPrintable(QStringLiteral("cannot start a PostgreSQL server: %1").arg(server.why())));
+        QSKIP(qPrintable(QStringLiteral("no PostgreSQL server (Debian package postgresql): %1").arg(server.why())));
+    }
+    const QTemporaryDir out;
+    const auto runCommand = [&](const QString& command) {
+        return runProgram({QStringLiteral("--headless"), QStringLiteral("--db"), server.url(), QStringLiteral("-c"),
+                           command, QStringLiteral("--runs"), QStringLiteral("1"), QStringLiteral("--warmup"),
+                           QStringLiteral("0"), QStringLiteral("--format"), QStringLiteral("json"),
+                           QStringLiteral("--output-dir"), out.path()});
+    };
+    const ProgramRun first = runCommand(QStringLiteral("true"));
+    QVERIFY2(first.exitCode == 0, first.err.constData());
+    QVERIFY2((first.out + first.err).contains("Recorded as run"), first.err.constData());
+    QCOMPARE(storedRuns(server.url()), 1);
+
+    // The server restarts while the run measures: the connection opened before is dead, a new
+    // one compares and records (before, "comparing with the history failed: … no connection").
+    const ProgramRun restarted =
+        runCommand(QStringLiteral("sh -c '%1 && %2'").arg(server.stopCommand(), server.resumeCommand()));
+    QVERIFY2(restarted.exitCode == 0, restarted.err.constData());
+    QVERIFY2(!restarted.err.contains("failed"), restarted.err.constData());
+    QCOMPARE(storedRuns(server.url()), 2);
+
+    // The measured command stops the server: the store was opened and checked before it.
+    const ProgramRun stopped = runCommand(server.stopCommand());
+    QVERIFY2(stopped.exitCode == 1, stopped.err.constData());
+    QVERIFY2(stopped.err.contains(server.url().toLocal8Bit()) || stopped.err.contains("127.0.0.1"),
+             stopped.err.constData());
+    QVERIFY2(stopped.err.contains("cannot reach it: connection to server at"), stopped.err.constData());
+    QVERIFY2(stopped.err.contains("nothing of this run was recorded"), stopped.err.constData());
+    // Qt's own warnings ("QSqlQuery::exec: database not open") tell a user nothing.
+    QVERIFY2(!stopped.err.contains("QSqlQuery"), stopped.err.constData());
+    QVERIFY(QFile::exists(QDir(out.path()).filePath(QStringLiteral("results.json"))));
+
+    // Back up: the earlier run is there, and the next run records and compares with it.
+    QVERIFY(QProcess::execute(QStringLiteral("sh"), {QStringLiteral("-c"), server.resumeCommand()}) == 0);
+    QCOMPARE(storedRuns(server.url()), 2);
+    const ProgramRun after = runCommand(QStringLiteral("true"));
+    QVERIFY2(after.exitCode == 0, after.err.constData());
+    QCOMPARE(storedRuns(server.url()), 3);
 }
 
 QTEST_GUILESS_MAIN(TestFaults)
