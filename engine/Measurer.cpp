@@ -62,20 +62,21 @@ void Measurer::warmUp()
         return; // it warms itself up inside measureSamples()
     const double budgetNs = std::max(0.0, m_settings.warmUpSeconds) * 1e9;
     const auto start = Clock::now();
+    // A workload that measures itself warms up through run(): what a warm-up execution
+    // measured is not wanted, and a command is then not stopped at its exit for its peak
+    // memory (CommandWorkload keeps that for the first measured execution).
     if (m_workload.measuresItself() && m_settings.warmUpRuns >= 0) {
         // Counted runs (--warmup N); zero is allowed: one execution is one sample, so nothing
         // needs an estimate of the iteration time.
         for (int i = 0; i < m_settings.warmUpRuns && !m_stop.stop_requested(); ++i)
-            if (!m_workload.measureIteration(m_stop))
-                return; // stopped
+            m_workload.run(1, m_stop);
         return;
     }
     if (m_workload.measuresItself()) {
         do {
-            const std::optional<Sample> s = m_workload.measureIteration(m_stop);
-            if (!s)
-                return; // stopped
-            m_iterationNs = std::max(s->elapsedNs, 0.1);
+            const auto t0 = Clock::now();
+            m_workload.run(1, m_stop);
+            m_iterationNs = std::max(nsSince(t0), 0.1);
         } while (nsSince(start) < budgetNs && !m_stop.stop_requested());
         return;
     }

@@ -68,7 +68,7 @@ void CommandWorkload::tearDown()
         runHelper("cleanup", *m_cleanup);
 }
 
-std::optional<CommandOutcome> CommandWorkload::execute(std::stop_token stop)
+std::optional<CommandOutcome> CommandWorkload::execute(std::stop_token stop, bool exactPeak)
 {
     if (m_prepareEachRun) {
         runHelper("prepare", *m_prepareEachRun, stop);
@@ -77,11 +77,14 @@ std::optional<CommandOutcome> CommandWorkload::execute(std::stop_token stop)
     }
     // The exit stop that reads the exact peak memory (CommandSpec::exactPeakMemory) costs a
     // short command 5-17 % of its time (benchmarks/bench_spawn: two more wake-ups of this
-    // process per run, worse on a busy machine). So only every kExactPeakEvery-th execution,
-    // the first included, stops; the others are timed untraced, their peak read from ru_maxrss
-    // when it is above this process's own floor, else from /proc polled while they run.
+    // process per run, worse on a busy machine). So only every kExactPeakEvery-th measured
+    // execution, the first included, stops; the others are timed untraced, their peak read from
+    // ru_maxrss when it is above this process's own floor, else from /proc polled while they
+    // run, which misses a child that ends within the first poll (`true` read 4 KiB). Counting
+    // measured executions only, the run's peak always includes an exact one (counting warm-up
+    // too, a short run of --runs 2 had none).
     CommandSpec spec = m_command;
-    spec.exactPeakMemory = m_command.exactPeakMemory && m_executions++ % kExactPeakEvery == 0;
+    spec.exactPeakMemory = m_command.exactPeakMemory && exactPeak;
     CommandOutcome outcome = runCommand(spec, stop);
     if (outcome.stopped)
         return std::nullopt;
@@ -93,12 +96,12 @@ std::optional<CommandOutcome> CommandWorkload::execute(std::stop_token stop)
 void CommandWorkload::run(std::uint64_t iterations, std::stop_token stop)
 {
     for (std::uint64_t i = 0; i < iterations && !stop.stop_requested(); ++i)
-        execute(stop);
+        execute(stop, false);
 }
 
 std::optional<Sample> CommandWorkload::measureIteration(std::stop_token stop)
 {
-    const std::optional<CommandOutcome> outcome = execute(stop);
+    const std::optional<CommandOutcome> outcome = execute(stop, m_measured++ % kExactPeakEvery == 0);
     if (!outcome)
         return std::nullopt;
     Sample sample;

@@ -9,7 +9,7 @@ namespace crucible {
 
 // An external command as a workload: one iteration is one execution, measured from outside
 // (wall time around the child, its user and system time, its own peak RSS: exactly, stopped at
-// its exit, for every tenth execution from the first; see execute()). `prepare` runs once
+// its exit, for every tenth measured execution from the first; see execute()). `prepare` runs once
 // before warm-up and `cleanup` once after the last sample (or after a failure), neither timed.
 // An execution that fails, times out or crashes ends the workload with that status and error;
 // a failing prepare or cleanup marks it failed.
@@ -34,7 +34,8 @@ public:
 
 private:
     // One execution; nullopt when stopped, throws WorkloadFailure when it did not end as expected.
-    std::optional<CommandOutcome> execute(std::stop_token stop);
+    // With `exactPeak`, stopped at its exit for the exact peak memory (when the spec allows).
+    std::optional<CommandOutcome> execute(std::stop_token stop, bool exactPeak);
 
     WorkloadInfo m_info;
     CommandSpec m_command;
@@ -42,7 +43,7 @@ private:
     std::optional<CommandSpec> m_cleanup;
     std::optional<CommandSpec> m_prepareEachRun;
     static constexpr std::uint64_t kExactPeakEvery = 10;
-    std::uint64_t m_executions = 0;
+    std::uint64_t m_measured = 0; // executions measured as samples (warm-up not counted)
 };
 
 } // namespace crucible
