@@ -46,6 +46,7 @@ private slots:
     void laterRunComparesWithTheFirst();
     void hyperfineScriptsReadOurJson();
     void badCommandIsAnInputError();
+    void shortRunReadsTheExactPeak();
 };
 
 void TestCompareCommands::twoCommandsAreComparedInterleaved()
@@ -79,6 +80,23 @@ void TestCompareCommands::twoCommandsAreComparedInterleaved()
     std::sort(order.begin(), order.end());
     for (std::size_t i = 0; i < order.size(); ++i)
         QCOMPARE(order[i].second, i % 2 == 0 ? QStringLiteral("sleep_0.02") : QStringLiteral("sleep_0.03"));
+}
+
+void TestCompareCommands::shortRunReadsTheExactPeak()
+{
+    // `true` ends before the first poll of its memory could see it: only the stop at its exit
+    // reads its peak (~1 MiB, the loader and libc). That stop must fall on a measured execution,
+    // not on the warm-up (it did, and two runs read 4 KiB).
+    QTemporaryDir dir;
+    const ProgramRun run = runProgram({"--headless", "--no-history", "--runs", "2", "--warmup", "1", "--output-dir",
+                                       dir.path(), "--format", "json", "-c", "true"});
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    QFile file(dir.filePath(QStringLiteral("results.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject workload =
+        QJsonDocument::fromJson(file.readAll()).object().value(QLatin1String("workloads")).toArray().at(0).toObject();
+    const double peak = workload.value(QLatin1String("peak_rss_bytes")).toDouble();
+    QVERIFY2(peak > 256 * 1024, qPrintable(QString::number(peak)));
 }
 
 void TestCompareCommands::laterRunComparesWithTheFirst()
